@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRemoteJWKSet, importSPKI, type JWTVerifyGetKey } from 'jose';
+
+type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
+import type { HubConfig } from '../config.js';
+
+const EMBEDDED_SECRET_FILE = 'auth-secret.key';
+
+/**
+ * The embedded mode signs its own tokens with a secret generated on first start and kept in the
+ * data directory, so no two installations share a key and none is ever written in the code.
+ */
+export function embeddedSecret(dataDir: string): Uint8Array {
+  const file = path.join(dataDir, EMBEDDED_SECRET_FILE);
+  try {
+    return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32);
+  try {
+    writeFileSync(file, secret.toString('base64url'), { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    // Another process of the hub created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+    throw error;
+  }
+}
+
+export type VerificationKey =
+  | { kind: 'secret'; key: Uint8Array; algorithms: string[] }
+  | { kind: 'public'; key: PublicKey; algorithms: string[] }
+  | { kind: 'jwks'; key: JWTVerifyGetKey; algorithms: string[] };
+
+export async function verificationKey(config: HubConfig): Promise<VerificationKey> {
+  if (config.AUTH_JWKS_URL) {
+    return { kind: 'jwks', key: createRemoteJWKSet(new URL(config.AUTH_JWKS_URL)), algorithms: [config.AUTH_ALGORITHM] };
+  }
+  if (config.AUTH_PUBLIC_KEY) {
+    return { kind: 'public', key: await importSPKI(config.AUTH_PUBLIC_KEY, config.AUTH_ALGORITHM), algorithms: [config.AUTH_ALGORITHM] };
+  }
+  const key = config.AUTH_SECRET ? new TextEncoder().encode(config.AUTH_SECRET) : embeddedSecret(config.dataDir);
+  return { kind: 'secret', key, algorithms: ['HS256'] };
+}
+
+/** The key `hub token` signs with: only a shared secret can sign; a JWKS or public key cannot. */
+export function signingSecret(config: HubConfig): Uint8Array {
+  if (config.AUTH_JWKS_URL || config.AUTH_PUBLIC_KEY) {
+    throw new Error('hub token signs with the embedded or AUTH_SECRET key; with AUTH_JWKS_URL or AUTH_PUBLIC_KEY set, tokens come from your identity provider.');
+  }
+  return config.AUTH_SECRET ? new TextEncoder().encode(config.AUTH_SECRET) : embeddedSecret(config.dataDir);
+}

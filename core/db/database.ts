@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { MikroORM, type EntityClass, type MigrationObject, type Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { HubConfig } from '../config.js';
+
+/**
+ * Where a subgraph keeps its data. Embedded: one SQLite file per subgraph in the data directory.
+ * Production: one PostgreSQL database, one schema per subgraph, so subgraphs never share tables.
+ */
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgresql'; url: string; schema: string };
+
+export type Dialect = DatabaseTarget['kind'];
+
+export interface DatabaseDefinition {
+  /** Subgraph name: the SQLite file name and the PostgreSQL schema. */
+  name: string;
+  entities: EntityClass<unknown>[];
+  /** Checked-in migrations per dialect, oldest first. */
+  migrations: Record<Dialect, MigrationObject[]>;
+}
+
+export function databaseTarget(config: Pick<HubConfig, 'DATABASE_URL' | 'dataDir'>, name: string): DatabaseTarget {
+  if (config.DATABASE_URL) return { kind: 'postgresql', url: config.DATABASE_URL, schema: name };
+  return { kind: 'sqlite', file: path.join(config.dataDir, `${name}.sqlite`) };
+}
+
+export function ormOptions(definition: DatabaseDefinition, target: DatabaseTarget): Options {
+  const common = {
+    entities: definition.entities,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+    // Entities are listed explicitly; the reflect-metadata provider reads the types the decorators give.
+    discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
+    migrations: {
+      migrationsList: definition.migrations[target.kind],
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts' as const,
+    },
+  };
+  if (target.kind === 'sqlite') {
+    mkdirSync(path.dirname(target.file), { recursive: true });
+    return { ...common, driver: BetterSqliteDriver, dbName: target.file };
+  }
+  return { ...common, driver: PostgreSqlDriver, clientUrl: target.url, schema: target.schema, pool: { min: 0, max: 10 } };
+}
+
+/** Opens the database and applies every pending checked-in migration (never schema auto-sync). */
+export async function openDatabase(definition: DatabaseDefinition, target: DatabaseTarget): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(definition, target));
+  try {
+    if (target.kind === 'sqlite') {
+      const connection = orm.em.getConnection();
+      // WAL lets readers (GraphQL queries) run while a writer (seed, import, worker) holds the lock.
+      await connection.execute('pragma journal_mode = wal');
+      await connection.execute('pragma busy_timeout = 5000');
+      await connection.execute('pragma foreign_keys = on');
+    }
+    await orm.getMigrator().up();
+    return orm;
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+}
+
+/** Counts from aggregate queries come back as strings from PostgreSQL (bigint) and numbers from SQLite. */
+export function toCount(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) throw new Error(`Expected a numeric aggregate, got ${String(value)}`);
+  return n;
+}

@@ -1,0 +1,37 @@
+import type { EntityManager } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
+import type { Logger } from '../logger.js';
+import type { Viewer } from '../auth/roles.js';
+
+/** What every resolver gets: a request-scoped EntityManager fork, the caller, and per-request loaders. */
+export interface SubgraphContext {
+  em: EntityManager;
+  viewer: Viewer | null;
+  requestId: string;
+  logger: Logger;
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+}
+
+/**
+ * A DataLoader that lives for one request, created on first use. Batches the N lookups a
+ * federated query makes (one `__resolveReference` per entity) into one database query.
+ */
+export function requestLoader<K, V>(
+  context: SubgraphContext,
+  name: string,
+  batch: (keys: readonly K[]) => Promise<(V | Error)[]>,
+): DataLoader<K, V> {
+  let loader = context.loaders.get(name) as DataLoader<K, V> | undefined;
+  if (!loader) {
+    loader = new DataLoader<K, V>(batch);
+    context.loaders.set(name, loader as DataLoader<unknown, unknown>);
+  }
+  return loader;
+}
+
+/** Groups rows by a key, in key order, for DataLoader batch functions that return lists. */
+export function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k) ?? []);
+}

@@ -1,0 +1,117 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { MikroORM } from '@mikro-orm/core';
+import { createTokenVerifier } from './auth/tokens.js';
+import type { HubConfig } from './config.js';
+import { databaseTarget, openDatabase, type DatabaseTarget } from './db/database.js';
+import { buildFederatedSchema } from './graphql/federated-schema.js';
+import { createErrorFormatter } from './graphql/format-error.js';
+import type { SubgraphContext } from './graphql/context.js';
+import { listen } from './http/listen.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './http/request-id.js';
+import { createLogger, type Logger } from './logger.js';
+import type { BackgroundTask, SubgraphModule, SubgraphRuntime } from './subgraph.js';
+
+export interface StartSubgraphOptions {
+  config: HubConfig;
+  port: number;
+  host?: string;
+  /** Load the pilot data (the embedded default does; production does not). */
+  seed?: boolean;
+  /** Run the subgraph's background work (workers). Tests may start it themselves. */
+  background?: boolean;
+  /** Override where the data lives (tests use a temporary SQLite file or PostgreSQL schema). */
+  target?: DatabaseTarget;
+  logger?: Logger;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  orm: MikroORM;
+  runtime: SubgraphRuntime;
+  close(): Promise<void>;
+}
+
+export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions): Promise<RunningSubgraph> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(module.name, config.LOG_LEVEL);
+  const orm = await openDatabase(module.database, options.target ?? databaseTarget(config, module.name));
+  const tasks: BackgroundTask[] = [];
+  let apollo: ApolloServer<SubgraphContext> | undefined;
+  try {
+    if (options.seed && module.seedPilot) {
+      const em = orm.em.fork();
+      await module.seedPilot(em, config);
+    }
+    const verifyToken = await createTokenVerifier(config);
+    const runtime: SubgraphRuntime = { config, orm, logger, verifyToken };
+    const schema = await buildFederatedSchema(module);
+    apollo = new ApolloServer<SubgraphContext>({
+      schema,
+      introspection: true,
+      includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
+      formatError: createErrorFormatter({
+        production: config.NODE_ENV === 'production',
+        onInternalError: (error) => logger.error({ err: error }, 'unexpected error in a resolver'),
+      }),
+    });
+    await apollo.start();
+
+    const app = express();
+    app.disable('x-powered-by');
+    app.get('/health', (_req, res) => {
+      res.json({ status: 'ok', service: module.name });
+    });
+    app.get('/ready', async (_req, res) => {
+      try {
+        await orm.em.getConnection().execute('select 1');
+        res.json({ status: 'ready', service: module.name });
+      } catch (error) {
+        res.status(503).json({ status: 'unavailable', service: module.name, reason: (error as Error).message });
+      }
+    });
+    module.routes?.(app, runtime);
+    app.use(
+      '/graphql',
+      express.json({ limit: '2mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }) => {
+          const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+          const viewer = await verifyToken(req.headers.authorization);
+          return {
+            em: orm.em.fork(),
+            viewer,
+            requestId,
+            logger: logger.child({ requestId }),
+            loaders: new Map(),
+          };
+        },
+      }),
+    );
+    const listening = await listen(app, options.port, options.host ?? config.HOST);
+    if (options.background && module.background) tasks.push(await module.background(runtime));
+    const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${listening.port}/graphql`;
+    logger.info({ url }, 'subgraph listening');
+    return {
+      name: module.name,
+      url,
+      port: listening.port,
+      orm,
+      runtime,
+      async close() {
+        for (const task of tasks) await task.stop();
+        await listening.close();
+        await apollo?.stop();
+        await orm.close(true);
+      },
+    };
+  } catch (error) {
+    for (const task of tasks) await task.stop().catch(() => undefined);
+    await apollo?.stop().catch(() => undefined);
+    await orm.close(true);
+    throw error;
+  }
+}

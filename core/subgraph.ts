@@ -1,0 +1,92 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { Express } from 'express';
+import type { Command } from 'commander';
+import type { NonEmptyArray } from 'type-graphql';
+import type { HubConfig, SubgraphName } from './config.js';
+import type { DatabaseDefinition } from './db/database.js';
+import type { ReferenceResolver } from './graphql/federated-schema.js';
+import type { Logger } from './logger.js';
+import type { TokenVerifier } from './auth/tokens.js';
+
+export interface SubgraphRuntime {
+  config: HubConfig;
+  orm: MikroORM;
+  logger: Logger;
+  verifyToken: TokenVerifier;
+}
+
+/** Something a subgraph runs beside its HTTP server (a sync worker, a status sweeper). */
+export interface BackgroundTask {
+  stop(): Promise<void>;
+}
+
+/**
+ * What a subgraph folder exports: everything the shared server, the CLI and the schema tooling
+ * need to know about it. Each subgraph's `index.ts` builds one of these.
+ */
+export interface SubgraphModule {
+  name: SubgraphName;
+  database: DatabaseDefinition;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers?: Record<string, ReferenceResolver>;
+  /** Loads the pilot data of the embedded default. Must be idempotent. */
+  seedPilot?(em: EntityManager, config: HubConfig): Promise<void>;
+  /** Plain HTTP routes beside /graphql (e.g. a device heartbeat ingest). */
+  routes?(app: Express, runtime: SubgraphRuntime): void;
+  /** Work that runs while the subgraph runs, stopped on shutdown. */
+  background?(runtime: SubgraphRuntime): Promise<BackgroundTask>;
+  /** `hub` CLI commands this subgraph contributes. */
+  commands?(program: Command, config: () => HubConfig): void;
+}
+
+/**
+ * One area of a subgraph (e.g. governance's units, or its documents and dossiers), owning its own
+ * entities and resolvers. A subgraph is the union of its parts; see `composeSubgraph`.
+ */
+export interface SubgraphPart {
+  entities: DatabaseDefinition['entities'];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers?: Record<string, ReferenceResolver>;
+  seedPilot?(em: EntityManager, config: HubConfig): Promise<void>;
+  routes?(app: Express, runtime: SubgraphRuntime): void;
+  background?(runtime: SubgraphRuntime): Promise<BackgroundTask>;
+  commands?(program: Command, config: () => HubConfig): void;
+}
+
+export function composeSubgraph(
+  name: SubgraphName,
+  migrations: DatabaseDefinition['migrations'],
+  parts: SubgraphPart[],
+): SubgraphModule {
+  const resolvers = parts.flatMap((p) => p.resolvers);
+  if (!resolvers.length) throw new Error(`Subgraph ${name} has no resolvers`);
+  return {
+    name,
+    database: { name, entities: parts.flatMap((p) => p.entities), migrations },
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    resolvers: resolvers as NonEmptyArray<Function>,
+    orphanedTypes: parts.flatMap((p) => p.orphanedTypes ?? []),
+    referenceResolvers: Object.assign({}, ...parts.map((p) => p.referenceResolvers ?? {})),
+    async seedPilot(em, config) {
+      // Parts seed in order; each gets a clean fork so one part's identity map never leaks into another.
+      for (const part of parts) await part.seedPilot?.(em.fork(), config);
+    },
+    routes(app, runtime) {
+      for (const part of parts) part.routes?.(app, runtime);
+    },
+    async background(runtime) {
+      const tasks: BackgroundTask[] = [];
+      for (const part of parts) if (part.background) tasks.push(await part.background(runtime));
+      return { stop: async () => void (await Promise.all(tasks.map((t) => t.stop()))) };
+    },
+    commands(program, config) {
+      for (const part of parts) part.commands?.(program, config);
+    },
+  };
+}

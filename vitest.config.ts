@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // graphql ships CJS (index.js) and ESM (index.mjs); Node loads the CJS one for every dependency,
+    // so tests must too, or `instanceof GraphQLScalarType` fails across the two copies.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration tests start real servers on free ports; two workers match the two cores here.
+    pool: 'forks',
+    maxWorkers: 2,
+    env: { LOG_LEVEL: 'silent', NODE_ENV: 'test' },
+  },
+});
