@@ -44,10 +44,11 @@ const envSchema = z.object({
   AUTH_ALGORITHM: z.enum(['RS256', 'ES256', 'EdDSA']).default('RS256'),
   AUTH_ISSUER: z.string().default('commune-hub'),
   AUTH_AUDIENCE: z.string().default('commune-hub'),
-  HUB_SEED: z.enum(['pilot', 'none']).default('pilot'),
+  /** Default: 'pilot' in embedded mode (no DATABASE_URL), 'none' with PostgreSQL. */
+  HUB_SEED: z.enum(['pilot', 'none']).optional(),
 });
 
-export type HubConfig = z.infer<typeof envSchema> & { dataDir: string };
+export type HubConfig = z.infer<typeof envSchema> & { dataDir: string; seedPilot: boolean };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -65,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (config.NODE_ENV === 'production' && !config.AUTH_SECRET && !config.AUTH_PUBLIC_KEY && !config.AUTH_JWKS_URL) {
     throw new ConfigError(['AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_SECRET: production needs a token verification key; the generated embedded secret is for development only']);
   }
-  return { ...config, dataDir: path.resolve(config.HUB_DATA_DIR) };
+  return { ...config, dataDir: path.resolve(config.HUB_DATA_DIR), seedPilot: (config.HUB_SEED ?? (config.DATABASE_URL ? 'none' : 'pilot')) === 'pilot' };
 }
 
 export function subgraphPort(config: HubConfig, name: SubgraphName): number {

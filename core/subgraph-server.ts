@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { MikroORM } from '@mikro-orm/core';
@@ -52,6 +53,8 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     apollo = new ApolloServer<SubgraphContext>({
       schema,
       introspection: true,
+      // The hub reports no traces to Apollo Studio; the gateway logs timings itself.
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
       includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
       formatError: createErrorFormatter({
         production: config.NODE_ENV === 'production',

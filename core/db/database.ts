@@ -44,6 +44,7 @@ export function ormOptions(definition: DatabaseDefinition, target: DatabaseTarge
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
       emit: 'ts' as const,
     },
   };

@@ -1,0 +1,32 @@
+import type { HubConfig } from '../core/config.js';
+
+const SAMPLE_QUERY = `query NamThuong2021 {
+  commune(code: "05068", on: "2021-06-01") {
+    id name districtName provinceName
+    successor { name }
+  }
+}`;
+
+/** What a newcomer needs after `npm start`: where the graph is, something to run, how to sign in. */
+export function printBanner(config: HubConfig, gatewayUrl: string): void {
+  const mode = config.DATABASE_URL ? 'PostgreSQL' : `embedded SQLite in ${config.dataDir}`;
+  console.log(
+    [
+      '',
+      `commune-hub is running (${mode}${config.seedPilot ? ', pilot data loaded' : ''})`,
+      `  GraphQL endpoint: ${gatewayUrl}`,
+      `  health: ${gatewayUrl.replace(/\/graphql$/, '/health')}  ready: ${gatewayUrl.replace(/\/graphql$/, '/ready')}`,
+      '',
+      'Try:',
+      `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,
+      `    -d '${JSON.stringify({ query: SAMPLE_QUERY.replace(/\s+/g, ' ') })}'`,
+      '',
+      'A token for the embedded mode (roles: officer, health_staff, security, finance, producer, admin):',
+      '  npm run hub --silent -- token --role officer --commune 05068',
+      '  then send it as: -H "authorization: Bearer <token>"',
+      '',
+      'Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { SUBGRAPH_NAMES, subgraphPort, subgraphUrlOverride, type HubConfig, type SubgraphName } from '../core/config.js';
+import { databaseTarget, openDatabase } from '../core/db/database.js';
+import { createLogger } from '../core/logger.js';
+import { onShutdown } from '../core/shutdown.js';
+import { startSubgraph, type RunningSubgraph } from '../core/subgraph-server.js';
+import { startGateway } from '../gateway/gateway-server.js';
+import { SUBGRAPHS } from '../subgraphs/index.js';
+import { printBanner } from './banner.js';
+
+function moduleNamed(name: string) {
+  const module = SUBGRAPHS[name as SubgraphName];
+  if (!module) throw new Error(`Unknown subgraph "${name}". Subgraphs: ${SUBGRAPH_NAMES.join(', ')}.`);
+  return module;
+}
+
+/** Starts every subgraph and the gateway in this process: the embedded default of `npm start`. */
+async function startAll(config: HubConfig): Promise<void> {
+  const logger = createLogger('hub', config.LOG_LEVEL);
+  const running: RunningSubgraph[] = [];
+  const stopAll = async () => {
+    for (const service of running.reverse()) await service.close();
+  };
+  try {
+    for (const module of Object.values(SUBGRAPHS)) {
+      if (!module) continue;
+      running.push(
+        await startSubgraph(module, { config, port: subgraphPort(config, module.name), host: '127.0.0.1', seed: config.seedPilot, background: true }),
+      );
+    }
+    const gateway = await startGateway({
+      config,
+      port: config.PORT,
+      subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
+    });
+    onShutdown(async () => {
+      await gateway.close();
+      await stopAll();
+    }, (m) => logger.info(m));
+    printBanner(config, gateway.url);
+  } catch (error) {
+    await stopAll().catch(() => undefined);
+    throw error;
+  }
+}
+
+export function registerStartCommands(program: Command, config: () => HubConfig): void {
+  program
+    .command('start')
+    .description('Run the whole hub in one process: migrate, seed the pilot data (embedded mode), start the four subgraphs and the gateway')
+    .action(() => startAll(config()));
+
+  program
+    .command('serve <service>')
+    .description(`Run one service alone (production topology): gateway or a subgraph (${SUBGRAPH_NAMES.join(', ')})`)
+    .action(async (service: string) => {
+      const cfg = config();
+      if (service === 'gateway') {
+        const overrides = Object.fromEntries(SUBGRAPH_NAMES.flatMap((n) => (subgraphUrlOverride(cfg, n) ? [[n, subgraphUrlOverride(cfg, n)]] : [])));
+        const gateway = await startGateway({ config: cfg, port: cfg.PORT, subgraphUrls: overrides });
+        onShutdown(() => gateway.close());
+        return;
+      }
+      const module = moduleNamed(service);
+      const subgraph = await startSubgraph(module, { config: cfg, port: subgraphPort(cfg, module.name), seed: cfg.seedPilot, background: true });
+      onShutdown(() => subgraph.close());
+    });
+
+  program
+    .command('migrate [subgraph...]')
+    .description('Apply pending database migrations (all subgraphs unless named) and exit')
+    .action(async (names: string[]) => {
+      const cfg = config();
+      for (const name of names.length ? names : SUBGRAPH_NAMES.filter((n) => SUBGRAPHS[n])) {
+        const module = moduleNamed(name);
+        const orm = await openDatabase(module.database, databaseTarget(cfg, module.name));
+        const executed = await orm.getMigrator().getExecutedMigrations();
+        console.log(`${name}: ${executed.length} migrations applied`);
+        await orm.close(true);
+      }
+    });
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { signToken } from '../core/auth/tokens.js';
+import { Role, ROLES } from '../core/auth/roles.js';
+import type { HubConfig } from '../core/config.js';
+
+export function registerTokenCommand(program: Command, config: () => HubConfig): void {
+  program
+    .command('token')
+    .description('Print a bearer token signed with the embedded (or AUTH_SECRET) key')
+    .requiredOption('--role <role...>', `one or more roles: ${ROLES.join(', ')}`)
+    .option('--commune <code...>', 'GSO commune code(s) the token acts for, e.g. 05068')
+    .option('--producer <id...>', 'producer id(s) the token is a member of')
+    .option('--subject <name>', 'who the token is for', 'cli-user')
+    .option('--expires <duration>', 'lifetime, e.g. 8h or 30d', '8h')
+    .action(async (options: { role: string[]; commune?: string[]; producer?: string[]; subject: string; expires: string }) => {
+      const roles = options.role.map((r) => r.toLowerCase());
+      const unknown = roles.filter((r) => !ROLES.includes(r as Role));
+      if (unknown.length) throw new Error(`unknown role ${unknown.join(', ')}; roles are: ${ROLES.join(', ')}`);
+      const token = await signToken(config(), {
+        subject: options.subject,
+        roles: roles as Role[],
+        communeCodes: options.commune,
+        producerIds: options.producer,
+        expiresIn: options.expires,
+      });
+      console.log(token);
+    });
+}
