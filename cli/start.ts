@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { SUBGRAPH_NAMES, subgraphPort, subgraphUrlOverride, type HubConfig, type SubgraphName } from '../core/config.js';
+import { SUBGRAPH_NAMES, subgraphPort, type HubConfig, type SubgraphName } from '../core/config.js';
 import { databaseTarget, openDatabase } from '../core/db/database.js';
 import { createLogger } from '../core/logger.js';
 import { onShutdown } from '../core/shutdown.js';
+import { runSubgraphService } from '../core/run-subgraph.js';
 import { startSubgraph, type RunningSubgraph } from '../core/subgraph-server.js';
 import { startGateway } from '../gateway/gateway-server.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
@@ -56,14 +57,10 @@ export function registerStartCommands(program: Command, config: () => HubConfig)
     .action(async (service: string) => {
       const cfg = config();
       if (service === 'gateway') {
-        const overrides = Object.fromEntries(SUBGRAPH_NAMES.flatMap((n) => (subgraphUrlOverride(cfg, n) ? [[n, subgraphUrlOverride(cfg, n)]] : [])));
-        const gateway = await startGateway({ config: cfg, port: cfg.PORT, subgraphUrls: overrides });
-        onShutdown(() => gateway.close());
+        await import('../gateway/main.js');
         return;
       }
-      const module = moduleNamed(service);
-      const subgraph = await startSubgraph(module, { config: cfg, port: subgraphPort(cfg, module.name), seed: cfg.seedPilot, background: true });
-      onShutdown(() => subgraph.close());
+      await runSubgraphService(moduleNamed(service), cfg);
     });
 
   program

@@ -21,6 +21,8 @@ export interface StartGatewayOptions {
   /** Routing URL per subgraph name, overriding the supergraph's (e.g. from GOVERNANCE_URL). */
   subgraphUrls?: Partial<Record<string, string>>;
   logger?: Logger;
+  /** How often the supergraph file is checked for changes. */
+  supergraphPollIntervalMs?: number;
 }
 
 export interface RunningGateway {
@@ -54,7 +56,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   /** Where each subgraph is, as of the latest supergraph: /ready checks these. */
   const routing = new Map<string, string>();
 
-  const supergraphSdl: string | SupergraphSdlHook = options.supergraphSdl ?? supergraphFromFile(config.SUPERGRAPH_PATH, logger);
+  const supergraphSdl: string | SupergraphSdlHook = options.supergraphSdl ?? supergraphFromFile(config.SUPERGRAPH_PATH, logger, options.supergraphPollIntervalMs);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService({ name, url }) {

@@ -48,8 +48,8 @@ export async function createTokenVerifier(config: HubConfig): Promise<TokenVerif
     const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     try {
-      const { payload } =
-        key.kind === 'jwks' ? await jwtVerify(match[1], key.key, options) : await jwtVerify(match[1], key.key, options);
+      // jwtVerify's overloads take a key or a key-getter; the union needs one call per kind.
+      const { payload } = key.kind === 'jwks' ? await jwtVerify(match[1], key.key, options) : await jwtVerify(match[1], key.key, options);
       const roles = stringList(payload.roles).filter((r): r is Role => ROLES.includes(r as Role));
       return {
         subject: payload.sub ?? 'unknown',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getNamedType, parse, print, visit, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, parse, print, visit, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSchemaOf, breakingChanges } from '../../gateway/compose.js';
@@ -85,7 +85,7 @@ describe('the published schema', () => {
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!/^_?[a-z][A-Za-z0-9]*$/.test(field.name)) problems.push(`${type.name}.${field.name}: not camelCase`);
-          if (getNamedType(field.type).name === 'Vnd' && !/Vnd$/.test(field.name)) problems.push(`${type.name}.${field.name}: Vnd field must end in Vnd`);
+          if ((getNamedType(field.type as GraphQLOutputType) as GraphQLNamedType).name === 'Vnd' && !/Vnd$/.test(field.name)) problems.push(`${type.name}.${field.name}: Vnd field must end in Vnd`);
         }
       }
     }
