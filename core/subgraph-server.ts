@@ -53,6 +53,8 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     apollo = new ApolloServer<SubgraphContext>({
       schema,
       introspection: true,
+      // The hub handles SIGINT/SIGTERM itself and stops every server in order (core/shutdown.ts).
+      stopOnTerminationSignals: false,
       // The hub reports no traces to Apollo Studio; the gateway logs timings itself.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
       includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',

@@ -77,6 +77,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
+    // The hub handles SIGINT/SIGTERM itself and stops every server in order (core/shutdown.ts).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     formatError: createGatewayErrorFormatter(production, (error) => logger.error({ err: error }, 'unexpected gateway error')),
     plugins: [requestLogging()],

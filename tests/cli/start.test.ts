@@ -5,41 +5,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../helpers/graphql-client.js';
 import { startProcess, type StartedProcess } from '../helpers/start-process.js';
 
+const FREE_PORTS = { PORT: '0', GOVERNANCE_PORT: '0', SOCIETY_PORT: '0', DEVICES_PORT: '0', COMMERCE_PORT: '0' };
+const SAMPLE = '{ commune(code: "05068", on: "2021-06-01") { name successor { name } } }';
+
 /** The README's quick start, as a newcomer runs it: `npm start`, then query the printed endpoint. */
 describe('npm start', () => {
   let dataDir: string;
-  let hub: StartedProcess;
-  let url: string;
+  let hub: StartedProcess | undefined;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'hub-start-'));
-    hub = startProcess('npm', ['start'], {
-      HUB_DATA_DIR: dataDir,
-      PORT: '0',
-      GOVERNANCE_PORT: '0',
-      SOCIETY_PORT: '0',
-      DEVICES_PORT: '0',
-      COMMERCE_PORT: '0',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
-    });
-    url = (await hub.waitFor(/GraphQL endpoint: (\S+)/, 120_000))[1];
-  }, 150_000);
-
+  });
   afterAll(async () => {
     await hub?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('builds, migrates, seeds the pilot data and serves the graph at the printed endpoint', async () => {
-    const response = await postGraphQL(url, '{ commune(code: "05068", on: "2021-06-01") { name successor { name } } }');
-    expect(response.data).toEqual({ commune: { name: 'Nam Thượng', successor: { name: 'Hợp Kim' } } });
+    hub = startProcess('npm', ['start'], { HUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', ...FREE_PORTS });
+    const url = (await hub.waitFor(/GraphQL endpoint: (\S+)/, 150_000))[1];
+    expect((await postGraphQL(url, SAMPLE)).data).toEqual({ commune: { name: 'Nam Thượng', successor: { name: 'Hợp Kim' } } });
     expect(hub.output()).toMatch(/token --role officer --commune 05068/);
     expect(existsSync(path.join(dataDir, 'governance.sqlite'))).toBe(true);
     expect(existsSync(path.join(dataDir, 'auth-secret.key'))).toBe(true);
-  });
+    await hub.stop();
+  }, 180_000);
 
-  it('shuts down cleanly on SIGTERM', async () => {
+  it('starts again on the same data (nothing to migrate, seed unchanged) and exits 0 on SIGTERM', async () => {
+    hub = startProcess('node', ['dist/cli/hub.js', 'start'], { HUB_DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', ...FREE_PORTS });
+    const url = (await hub.waitFor(/GraphQL endpoint: (\S+)/, 60_000))[1];
+    expect((await postGraphQL(url, SAMPLE)).data).toEqual({ commune: { name: 'Nam Thượng', successor: { name: 'Hợp Kim' } } });
     expect(await hub.stop()).toBe(0);
-  });
+    expect(hub.output()).toMatch(/SIGTERM: shutting down/);
+  }, 90_000);
 });

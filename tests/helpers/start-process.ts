@@ -5,7 +5,10 @@ export interface StartedProcess {
   output(): string;
   /** Resolves with the first match of `pattern` in stdout+stderr, or rejects after `timeoutMs`. */
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
-  /** Sends SIGTERM to the whole process group and resolves with the exit code. */
+  /**
+   * Sends SIGTERM as a service manager would (npm forwards it to the hub) and resolves with the exit
+   * code; the whole process group is killed if it has not exited within `timeoutMs`.
+   */
   stop(timeoutMs?: number): Promise<number | null>;
 }
 
@@ -31,7 +34,7 @@ export function startProcess(command: string, args: string[], env: Record<string
     },
     async stop(timeoutMs = 15_000) {
       if (child.exitCode !== null) return child.exitCode;
-      process.kill(-child.pid!, 'SIGTERM');
+      child.kill('SIGTERM');
       const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), timeoutMs);
       const code = await exited;
       clearTimeout(timer);
