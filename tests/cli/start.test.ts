@@ -17,7 +17,7 @@ describe('npm start', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'hub-start-'));
   });
   afterAll(async () => {
-    await hub?.stop();
+    await hub?.stop({ group: true });
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -28,7 +28,7 @@ describe('npm start', () => {
     expect(hub.output()).toMatch(/token --role officer --commune 05068/);
     expect(existsSync(path.join(dataDir, 'governance.sqlite'))).toBe(true);
     expect(existsSync(path.join(dataDir, 'auth-secret.key'))).toBe(true);
-    await hub.stop();
+    await hub.stop({ group: true });
   }, 180_000);
 
   it('starts again on the same data (nothing to migrate, seed unchanged) and exits 0 on SIGTERM', async () => {

@@ -6,10 +6,11 @@ export interface StartedProcess {
   /** Resolves with the first match of `pattern` in stdout+stderr, or rejects after `timeoutMs`. */
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
   /**
-   * Sends SIGTERM as a service manager would (npm forwards it to the hub) and resolves with the exit
-   * code; the whole process group is killed if it has not exited within `timeoutMs`.
+   * Sends SIGTERM as a service manager would, to the process or (`group`) to its whole process group,
+   * as Ctrl-C does: npm does not pass it on to the hub. Resolves with the exit code; the group is
+   * killed if it has not exited within `timeoutMs`.
    */
-  stop(timeoutMs?: number): Promise<number | null>;
+  stop(options?: { group?: boolean; timeoutMs?: number }): Promise<number | null>;
 }
 
 /** Runs a command as a user would from a shell, in its own process group so it can be stopped whole. */
@@ -32,9 +33,10 @@ export function startProcess(command: string, args: string[], env: Record<string
       }
       throw new Error(`timed out waiting for ${pattern}:\n${output}`);
     },
-    async stop(timeoutMs = 15_000) {
+    async stop({ group = false, timeoutMs = 15_000 } = {}) {
       if (child.exitCode !== null) return child.exitCode;
-      child.kill('SIGTERM');
+      if (group) process.kill(-child.pid!, 'SIGTERM');
+      else child.kill('SIGTERM');
       const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), timeoutMs);
       const code = await exited;
       clearTimeout(timer);
