@@ -9,6 +9,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from '../core/http/request-id.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import type { GatewayContext } from './context.js';
 import { createGatewayErrorFormatter } from './format-gateway-error.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { createSubgraphFetcher, HubSubgraphDataSource } from './subgraph-data-source.js';
 import { supergraphFromFile } from './supergraph-file.js';
 
@@ -31,15 +32,21 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-function requestLogging(): ApolloServerPlugin<GatewayContext> {
+function requestLogging(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart({ contextValue, request }) {
+    async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
-        async willSendResponse({ errors, response }) {
+        async willSendResponse({ errors, response, operationName }) {
           const status = response.http.status ?? 200;
+          metrics.duration.observe({ operation: operationName ?? 'anonymous' }, (performance.now() - started) / 1000);
+          if (response.body.kind === 'single') {
+            for (const error of response.body.singleResult.errors ?? []) {
+              metrics.errors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN'), subgraph: String(error.extensions?.serviceName ?? '') });
+            }
+          }
           contextValue.logger.info(
-            { operationName: request.operationName, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0, status },
+            { operationName, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0, status },
             'graphql request',
           );
         },
@@ -53,6 +60,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const verifyToken = await createTokenVerifier(config);
   const subgraphFetch = createSubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS);
+  const metrics = createGatewayMetrics();
   /** Where each subgraph is, as of the latest supergraph: /ready checks these. */
   const routing = new Map<string, string>();
 
@@ -81,7 +89,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     formatError: createGatewayErrorFormatter(production, (error) => logger.error({ err: error }, 'unexpected gateway error')),
-    plugins: [requestLogging()],
+    plugins: [requestLogging(metrics)],
   });
   await apollo.start();
 
@@ -89,6 +97,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
   });
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(

@@ -32,6 +32,14 @@ describe('gateway', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', subgraphs: [{ name: 'governance', ready: true }] });
   });
 
+  it('exposes Prometheus metrics of requests and errors on /metrics', async () => {
+    await postGraphQL(hub.url, 'query CountMe { __typename }');
+    await postGraphQL(hub.url, '{ commune(code: "bad") { name } }');
+    const text = await (await fetch(hub.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(text).toMatch(/hub_graphql_request_duration_seconds_count\{operation="CountMe"\} 1/);
+    expect(text).toMatch(/hub_graphql_errors_total\{code="BAD_USER_INPUT",subgraph=""\} [1-9]/);
+  });
+
   it('echoes the request id it was given, and makes one up otherwise', async () => {
     const given = await fetch(hub.url, {
       method: 'POST',
