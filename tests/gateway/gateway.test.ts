@@ -37,7 +37,7 @@ describe('gateway', () => {
     await postGraphQL(hub.url, '{ commune(code: "bad") { name } }');
     const text = await (await fetch(hub.url.replace(/\/graphql$/, '/metrics'))).text();
     expect(text).toMatch(/hub_graphql_request_duration_seconds_count\{operation="CountMe"\} 1/);
-    expect(text).toMatch(/hub_graphql_errors_total\{code="BAD_USER_INPUT",subgraph=""\} [1-9]/);
+    expect(text).toMatch(/hub_graphql_errors_total\{code="BAD_USER_INPUT",subgraph="governance"\} [1-9]/);
   });
 
   it('echoes the request id it was given, and makes one up otherwise', async () => {
