@@ -8,7 +8,7 @@ import { listen } from '../core/http/listen.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../core/http/request-id.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import type { GatewayContext } from './context.js';
-import { createGatewayErrorFormatter } from './format-gateway-error.js';
+import { createErrorFormatter } from '../core/graphql/format-error.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { createSubgraphFetcher, HubSubgraphDataSource } from './subgraph-data-source.js';
 import { supergraphFromFile } from './supergraph-file.js';
@@ -71,7 +71,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const resolved = options.subgraphUrls?.[name] ?? url;
       if (!resolved) throw new Error(`No routing URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       routing.set(name, resolved);
-      return new HubSubgraphDataSource({ url: resolved, fetcher: subgraphFetch.fetcher });
+      return new HubSubgraphDataSource(name, { url: resolved, fetcher: subgraphFetch.fetcher });
     },
     logger: {
       debug: (m: unknown) => logger.debug(String(m)),
@@ -88,7 +88,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // The hub handles SIGINT/SIGTERM itself and stops every server in order (core/shutdown.ts).
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
-    formatError: createGatewayErrorFormatter(production, (error) => logger.error({ err: error }, 'unexpected gateway error')),
+    formatError: createErrorFormatter({ production, onInternalError: (error) => logger.error({ err: error }, 'unexpected gateway error') }),
     plugins: [requestLogging(metrics)],
   });
   await apollo.start();

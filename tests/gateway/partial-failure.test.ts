@@ -1,0 +1,95 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeSupergraph } from '../../gateway/compose.js';
+import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
+import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
+import { postGraphQL } from '../helpers/graphql-client.js';
+import { startHub, type TestHub } from '../helpers/hub.js';
+
+const QUERY = `{
+  commune(code: "05068", on: "2021-06-01") {
+    name
+    radioClusters { village status }
+  }
+}`;
+
+describe('gateway: one subgraph down', () => {
+  let env: TestEnvironment;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    hub = await startHub({ env, subgraphs: ['governance', 'devices'] });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await env?.cleanup();
+  });
+
+  it('answers with partial data and an error naming the subgraph, then recovers without a gateway restart', async () => {
+    const full = await postGraphQL<{ commune: { name: string; radioClusters: unknown[] } }>(hub.url, QUERY);
+    expect(full.errors).toBeUndefined();
+    expect(full.data?.commune.radioClusters.length).toBeGreaterThan(0);
+
+    await hub.stopSubgraph('devices');
+    const partial = await postGraphQL<{ commune: { name: string; radioClusters: unknown[] | null } }>(hub.url, QUERY);
+    expect(partial.status).toBe(200);
+    expect(partial.data?.commune).toEqual({ name: 'Nam Thượng', radioClusters: null });
+    expect(partial.errors).toHaveLength(1);
+    expect(partial.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('devices subgraph is unavailable'),
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'devices' },
+    });
+    const base = hub.url.replace(/\/graphql$/, '');
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'unavailable', subgraphs: expect.arrayContaining([{ name: 'devices', url: expect.any(String), ready: false }]) });
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+
+    await hub.startSubgraph('devices');
+    const restored = await postGraphQL<{ commune: { radioClusters: unknown[] } }>(hub.url, QUERY);
+    expect(restored.errors).toBeUndefined();
+    expect(restored.data).toEqual(full.data);
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+  });
+});
+
+describe('gateway: a subgraph that hangs', () => {
+  let env: TestEnvironment;
+  let hub: TestHub;
+  let hanging: Server;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    hub = await startHub({ env, subgraphs: ['governance', 'devices'] });
+    // Accepts connections and never answers, like a subgraph stuck on a lock.
+    hanging = createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const sdlOf = async (url: string) => (await postGraphQL<{ _service: { sdl: string } }>(url, '{ _service { sdl } }')).data!._service.sdl;
+    const supergraphSdl = composeSupergraph([
+      { name: 'governance', url: hub.subgraphs.governance!.url, sdl: await sdlOf(hub.subgraphs.governance!.url) },
+      { name: 'devices', url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql`, sdl: await sdlOf(hub.subgraphs.devices!.url) },
+    ]);
+    gateway = await startGateway({ config: { ...env.config, SUBGRAPH_TIMEOUT_MS: 300 }, port: 0, host: '127.0.0.1', supergraphSdl });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    hanging?.closeAllConnections();
+    hanging?.close();
+    await hub?.close();
+    await env?.cleanup();
+  });
+
+  it('gives up after SUBGRAPH_TIMEOUT_MS and still answers the rest', async () => {
+    const started = Date.now();
+    const response = await postGraphQL<{ commune: { name: string; radioClusters: null } }>(gateway.url, QUERY);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(response.data?.commune).toEqual({ name: 'Nam Thượng', radioClusters: null });
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('did not answer in time'),
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'devices' },
+    });
+  });
+});
