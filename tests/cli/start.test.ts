@@ -1,7 +1,10 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenVerifier } from '../../core/auth/tokens.js';
+import { loadConfig } from '../../core/config.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
 import { startProcess, type StartedProcess } from '../helpers/start-process.js';
 
@@ -30,6 +33,20 @@ describe('npm start', () => {
     expect(existsSync(path.join(dataDir, 'auth-secret.key'))).toBe(true);
     await hub.stop({ group: true });
   }, 180_000);
+
+  it('hub token prints a token the running hub accepts, and explains a bad role', async () => {
+    const token = execFileSync('node', ['dist/cli/hub.js', 'token', '--role', 'officer', '--commune', '05068'], {
+      env: { ...process.env, HUB_DATA_DIR: dataDir },
+    })
+      .toString()
+      .trim();
+    expect(token.split('.')).toHaveLength(3);
+    const verify = await createTokenVerifier(loadConfig({ HUB_DATA_DIR: dataDir }));
+    expect(await verify(`Bearer ${token}`)).toMatchObject({ roles: ['officer'], communeCodes: ['05068'] });
+    const bad = spawnSync('node', ['dist/cli/hub.js', 'token', '--role', 'mayor'], { env: { ...process.env, HUB_DATA_DIR: dataDir } });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.toString()).toMatch(/unknown role mayor; roles are: officer, health_staff/);
+  });
 
   it('starts again on the same data (nothing to migrate, seed unchanged) and exits 0 on SIGTERM', async () => {
     hub = startProcess('node', ['dist/cli/hub.js', 'start'], { HUB_DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', ...FREE_PORTS });

@@ -1,4 +1,8 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeSupergraph } from '../../gateway/compose.js';
+import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
 import { Role } from '../../core/auth/roles.js';
 import { signToken } from '../../core/auth/tokens.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
@@ -64,5 +68,52 @@ describe('gateway', () => {
   it('reports a query error with a public code and no stack trace leak of internals', async () => {
     const response = await postGraphQL(hub.url, '{ commune(code: "05068") { noSuchField } }');
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('gateway → subgraph headers', () => {
+  let env: TestEnvironment;
+  let hub: TestHub;
+  let spy: Server;
+  let gateway: RunningGateway;
+  const seen: IncomingHttpHeaders[] = [];
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    hub = await startHub({ env, subgraphs: ['governance'] });
+    const target = new URL(hub.subgraphs.governance!.url);
+    // A recording proxy in front of governance: what does the gateway actually send?
+    spy = createServer((req, res) => {
+      seen.push(req.headers);
+      const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => spy.listen(0, '127.0.0.1', resolve));
+    const sdl = (await postGraphQL<{ _service: { sdl: string } }>(target.toString(), '{ _service { sdl } }')).data!._service.sdl;
+    const url = `http://127.0.0.1:${(spy.address() as AddressInfo).port}/graphql`;
+    gateway = await startGateway({ config: env.config, port: 0, host: '127.0.0.1', supergraphSdl: composeSupergraph([{ name: 'governance', url, sdl }]) });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    spy?.closeAllConnections();
+    spy?.close();
+    await hub?.close();
+    await env?.cleanup();
+  });
+
+  it('forwards the Authorization header and the request id, over kept-alive connections', async () => {
+    const token = await signToken(env.config, { subject: 'officer-1', roles: [Role.OFFICER], communeCodes: ['05068'] });
+    for (const id of ['req-a', 'req-b']) {
+      const response = await postGraphQL(gateway.url, '{ commune(code: "05068") { name } }', {}, { ...bearer(token), 'x-request-id': id });
+      expect(response.data).toEqual({ commune: { name: 'Hợp Kim' } });
+    }
+    expect(seen.map((h) => [h.authorization, h['x-request-id']])).toEqual([
+      [`Bearer ${token}`, 'req-a'],
+      [`Bearer ${token}`, 'req-b'],
+    ]);
+    expect(seen.every((h) => h.connection !== 'close')).toBe(true);
   });
 });
