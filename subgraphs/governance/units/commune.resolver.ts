@@ -5,7 +5,7 @@ import { badUserInput } from '../../../core/errors.js';
 import { todayInVietnam } from '../../../core/time.js';
 import { AdministrativeUnit, CommuneKind, UnitLevel } from './administrative-unit.entity.js';
 import { Commune, CommuneSuccession } from './commune.type.js';
-import { findUnitByCode, isUnitCode, listCommunes, successionsByPredecessor, successionsBySuccessor, unitLoader } from './unit-registry.js';
+import { findUnitByCode, isUnitCode, lineageIds, listCommunes, successionsByPredecessor, successionsBySuccessor, unitLoader } from './unit-registry.js';
 
 export function toCommune(unit: AdministrativeUnit): Commune {
   return Object.assign(new Commune(), {
@@ -96,6 +96,15 @@ export class CommuneResolver {
   @FieldResolver(() => [Commune], { description: 'The units merged (wholly or partly) into this one when it was created, ordered by id.' })
   async predecessors(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<Commune[]> {
     return (await this.predecessorLinks(commune, context)).map((l) => l.commune);
+  }
+
+  @FieldResolver(() => [ID], {
+    description:
+      'This unit\'s id followed by the ids of every unit merged into it, directly or through earlier mergers ' +
+      '(Hợp Kim: itself, Kim Lập, Nam Thượng, Sào Báy). Other subgraphs require it to show what a merged commune inherited.',
+  })
+  async lineageIds(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<string[]> {
+    return lineageIds(context.em, commune.id);
   }
 
   @FieldResolver(() => [CommuneSuccession], { description: 'The predecessors with how much of each went into this unit (WHOLE or PART).' })

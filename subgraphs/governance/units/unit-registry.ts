@@ -63,8 +63,8 @@ export function successionsBySuccessor(context: SubgraphContext) {
 }
 
 /**
- * Every unit whose data a merged unit inherits: its predecessors, their predecessors, and so on.
- * KPIs "across the reform" sum over these.
+ * The unit itself, then (sorted) every unit whose data it inherits: its predecessors, their
+ * predecessors, and so on. KPIs "across the reform" sum over these.
  */
 export async function lineageIds(em: EntityManager, unitId: string): Promise<string[]> {
   const seen = new Set([unitId]);
@@ -74,5 +74,6 @@ export async function lineageIds(em: EntityManager, unitId: string): Promise<str
     frontier = rows.map((r) => r.predecessorId).filter((id) => !seen.has(id));
     frontier.forEach((id) => seen.add(id));
   }
-  return [...seen];
+  seen.delete(unitId);
+  return [unitId, ...[...seen].sort()];
 }

@@ -71,6 +71,15 @@ describe('governance: the administrative-unit registry', () => {
     expect((merged.data?.commune as { predecessors: { name: string }[] }).predecessors.map((p) => p.name)).toEqual(['Cao Sơn', 'Cư Yên', 'Liên Sơn']);
   });
 
+  it('gives each unit its lineage: itself and every unit merged into it', async () => {
+    const lineage = async (code: string, on?: string) =>
+      ((await postGraphQL(subgraph.url, 'query ($code: String!, $on: Date) { commune(code: $code, on: $on) { lineageIds } }', { code, on })).data
+        ?.commune as { lineageIds: string[] }).lineageIds;
+    expect(await lineage('05068')).toEqual(['05068/2', '05035/1', '05068/1', '05080/1']);
+    expect(await lineage('05068', '2021-06-01')).toEqual(['05068/1']);
+    expect(await lineage('04960')).toEqual(['04960/2', '04957/1', '04960/1', '04969/1']);
+  });
+
   it('returns null for an unknown code and BAD_USER_INPUT for a malformed one', async () => {
     expect((await postGraphQL(subgraph.url, COMMUNE, { code: '99999' })).data?.commune).toBeNull();
     const bad = await postGraphQL(subgraph.url, COMMUNE, { code: '5068' });
