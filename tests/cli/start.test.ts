@@ -48,6 +48,15 @@ describe('npm start', () => {
     expect(bad.stderr.toString()).toMatch(/unknown role mayor; roles are: officer, health_staff/);
   });
 
+  it('refuses bad configuration with a message naming the variable, before starting anything', () => {
+    const bad = spawnSync('node', ['dist/cli/hub.js', 'start'], { env: { ...process.env, HUB_DATA_DIR: dataDir, PORT: 'eighty', DATABASE_URL: 'mysql://x' } });
+    expect(bad.status).toBe(1);
+    const stderr = bad.stderr.toString();
+    expect(stderr).toMatch(/Invalid configuration/);
+    expect(stderr).toMatch(/PORT: Expected number/);
+    expect(stderr).toMatch(/DATABASE_URL: must be a postgres/);
+  });
+
   it('starts again on the same data (nothing to migrate, seed unchanged) and exits 0 on SIGTERM', async () => {
     hub = startProcess('node', ['dist/cli/hub.js', 'start'], { HUB_DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', ...FREE_PORTS });
     const url = (await hub.waitFor(/GraphQL endpoint: (\S+)/, 60_000))[1];
