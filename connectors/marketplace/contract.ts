@@ -62,6 +62,13 @@ export interface OrderPage {
   orders: RemoteOrder[];
   /** Pass back to get the next page; null when the feed is exhausted for now. */
   nextCursor: string | null;
+  /**
+   * Added (backward compatible): where the next poll resumes: the position after the last order of
+   * this page, or the cursor passed in when the page is empty. Unlike `nextCursor` it is set on the
+   * last page too, so storing it after processing a page never re-reads that page. The adapters in
+   * connectors/ always set it; null only when the feed is empty and no cursor was passed.
+   */
+  resumeCursor?: string | null;
 }
 
 /**
@@ -99,8 +106,23 @@ export interface MarketplaceConnector {
   findListingBySku(sellerSku: string): Promise<RemoteListing | null>;
   getListing(externalId: string): Promise<RemoteListing | null>;
   updatePriceAndStock(externalId: string, change: { priceVnd: number; stock: number }): Promise<RemoteListing>;
+  /**
+   * Replaces the listing's content (price and stock included). Refined: it also leaves the listing
+   * listed: a DELISTED listing is listed again, so re-publishing after a delist is one call. A
+   * REJECTED listing's new content goes back to review where the marketplace moderates.
+   */
   updateContent(externalId: string, content: ListingContent): Promise<RemoteListing>;
   delist(externalId: string): Promise<RemoteListing>;
-  /** Orders created or changed after `cursor` (null: from the beginning), oldest first. */
+  /**
+   * Orders created or changed after `cursor` (null: from the beginning), oldest first. Store
+   * `resumeCursor ?? nextCursor` after processing a page: `nextCursor` is null on the last page.
+   */
   listOrdersSince(cursor: string | null, limit: number): Promise<OrderPage>;
+  /** Added (optional): lists a DELISTED listing again without changing its content. */
+  relist?(externalId: string): Promise<RemoteListing>;
+}
+
+/** Added (backward compatible): narrows an unknown error, e.g. in a p-retry `shouldRetry`. */
+export function isConnectorError(error: unknown): error is ConnectorError {
+  return error instanceof ConnectorError;
 }

@@ -1,7 +1,17 @@
 import { composeSubgraph } from '../../core/subgraph.js';
 import { migrations as postgresql } from './migrations/postgresql/index.js';
 import { migrations as sqlite } from './migrations/sqlite/index.js';
+import { documentsPart } from './documents/documents.part.js';
+import { dossiersPart } from './dossiers/dossiers.part.js';
+import { importsPart } from './imports/imports.part.js';
+import { kpisPart } from './kpis/kpis.part.js';
 import { unitsPart } from './units/units.part.js';
 
 /** Governance: administrative units (the Commune entity), documents, dossiers and their KPIs. */
-export const governance = composeSubgraph('governance', { sqlite, postgresql }, [unitsPart]);
+export const governance = composeSubgraph('governance', { sqlite, postgresql }, [
+  unitsPart,
+  documentsPart,
+  dossiersPart,
+  kpisPart,
+  importsPart,
+]);

@@ -14,9 +14,13 @@ export async function schemaDrift(orm: MikroORM): Promise<string[]> {
   const diff = new SchemaComparator(platform).compare(actual, expected);
   const sqlite = platform.constructor.name.toLowerCase().includes('sqlite');
   const lines: string[] = [];
-  lines.push(...Object.keys(diff.newTables).map((t) => `${t}: table missing`));
-  lines.push(...Object.keys(diff.removedTables).map((t) => `${t}: table not described by any entity`));
+  // Subgraphs share a PostgreSQL database, one schema each: another schema's tables are not drift.
+  const schema = orm.config.get('schema');
+  const ours = (table: string) => !schema || table.startsWith(`${schema}.`);
+  lines.push(...Object.keys(diff.newTables).filter(ours).map((t) => `${t}: table missing`));
+  lines.push(...Object.keys(diff.removedTables).filter(ours).map((t) => `${t}: table not described by any entity`));
   for (const [table, change] of Object.entries(diff.changedTables)) {
+    if (!ours(table)) continue;
     for (const name of Object.keys(change.addedColumns)) lines.push(`${table}.${name}: column missing`);
     for (const name of Object.keys(change.removedColumns)) lines.push(`${table}.${name}: column not in the entity`);
     for (const [name, column] of Object.entries(change.changedColumns)) {

@@ -1,0 +1,228 @@
+/**
+ * Fault injection shared by the marketplace sandboxes. One injector sits in front of a sandbox's API
+ * routes and, per request and in this order:
+ *   1. waits `latencyMs` (+ up to `latencyJitterMs`);
+ *   2. answers 429 + Retry-After above `requestsPerSecond` (a token bucket refilled at that rate,
+ *      holding `rpsBurst` requests, by default a tenth of a second's worth, so short runs are not
+ *      flattered by a full bucket at the start);
+ *   3. answers 429 + Retry-After during a burst; each request starts one with chance `burstRate`,
+ *      lasting `burstMs`;
+ *   4. answers 500 or 503 with chance `errorRate`, before anything is written;
+ *   5. for a write, with chance `dropRate`: lets the handler apply it, then destroys the socket
+ *      instead of sending the success answer (accept-then-drop).
+ * Settings come from options, else from env (`<MARKETPLACE>_SANDBOX_<NAME>`, then `SANDBOX_<NAME>`),
+ * and can change at run time (`set`, or POST /_sandbox/faults).
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { sendError } from './respond.js';
+
+export interface FaultSettings {
+  /** Fraction (0–1) of requests answered 500/503 without effect. */
+  errorRate: number;
+  /** Chance (0–1) that a request starts a 429 burst. */
+  burstRate: number;
+  /** Length of a 429 burst (ms); Retry-After says the seconds left, rounded up. */
+  burstMs: number;
+  /** Added to every request (ms). */
+  latencyMs: number;
+  /** Random extra latency, 0 to this (ms). */
+  latencyJitterMs: number;
+  /** Fraction (0–1) of successful writes applied and then answered by a dropped connection. */
+  dropRate: number;
+  /** Requests per second above which the sandbox answers 429; 0 = no limit. */
+  requestsPerSecond: number;
+  /** Requests the rate limit lets through at once; 0 (default) = a tenth of requestsPerSecond, at least 1. */
+  rpsBurst: number;
+  /** Seed of the fault dice, for reproducible runs; absent = random. */
+  seed?: number;
+}
+
+export const NO_FAULTS: FaultSettings = {
+  errorRate: 0,
+  burstRate: 0,
+  burstMs: 1000,
+  latencyMs: 0,
+  latencyJitterMs: 0,
+  dropRate: 0,
+  requestsPerSecond: 0,
+  rpsBurst: 0,
+};
+
+export interface FaultCounters {
+  /** Requests that reached the injector (API routes only, not /_sandbox). */
+  requests: number;
+  /** Requests passed on to the handlers (including those later dropped). */
+  passed: number;
+  serverErrors: number;
+  /** 429s answered inside bursts, and bursts started. */
+  burstRejections: number;
+  bursts: number;
+  /** 429s answered by the requests-per-second limit. */
+  throttled: number;
+  /** Writes applied whose answer was replaced by a dropped connection. */
+  dropped: number;
+}
+
+const rate = z.coerce.number().min(0).max(1);
+const nonNegative = z.coerce.number().min(0);
+const ENV_FIELDS = {
+  errorRate: ['ERROR_RATE', rate],
+  burstRate: ['BURST_RATE', rate],
+  burstMs: ['BURST_MS', nonNegative],
+  latencyMs: ['LATENCY_MS', nonNegative],
+  latencyJitterMs: ['LATENCY_JITTER_MS', nonNegative],
+  dropRate: ['DROP_RATE', rate],
+  requestsPerSecond: ['RPS', nonNegative],
+  rpsBurst: ['RPS_BURST', nonNegative],
+  seed: ['SEED', z.coerce.number().int()],
+} as const;
+
+/** Fault settings found in env for one sandbox ("VOSO" reads VOSO_SANDBOX_ERROR_RATE, then SANDBOX_ERROR_RATE). */
+export function faultSettingsFromEnv(env: NodeJS.ProcessEnv, marketplace: string): Partial<FaultSettings> {
+  const found: Partial<FaultSettings> = {};
+  for (const [key, [suffix, schema]] of Object.entries(ENV_FIELDS)) {
+    const name = [`${marketplace}_SANDBOX_${suffix}`, `SANDBOX_${suffix}`].find((n) => env[n] !== undefined && env[n] !== '');
+    if (!name) continue;
+    const parsed = schema.safeParse(env[name]);
+    if (!parsed.success) throw new Error(`${name}=${env[name]}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    (found as Record<string, number>)[key] = parsed.data;
+  }
+  return found;
+}
+
+/** Validates settings given by a test or POST /_sandbox/faults. */
+export const faultSettingsSchema = z
+  .object({
+    errorRate: rate,
+    burstRate: rate,
+    burstMs: nonNegative,
+    latencyMs: nonNegative,
+    latencyJitterMs: nonNegative,
+    dropRate: rate,
+    requestsPerSecond: nonNegative,
+    rpsBurst: nonNegative,
+    seed: z.coerce.number().int(),
+  })
+  .partial()
+  .strict();
+
+/** mulberry32: small, fast, seedable. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class FaultInjector {
+  private settings: FaultSettings;
+  private random: () => number;
+  private burstUntil = 0;
+  private bucket = { tokens: 0, at: 0 };
+  readonly counters: FaultCounters = { requests: 0, passed: 0, serverErrors: 0, burstRejections: 0, bursts: 0, throttled: 0, dropped: 0 };
+
+  constructor(settings: Partial<FaultSettings> = {}) {
+    this.settings = { ...NO_FAULTS, ...faultSettingsSchema.parse(settings) };
+    this.random = seededRandom(this.settings.seed ?? Math.floor(Math.random() * 2 ** 32));
+    this.refillBucket();
+  }
+
+  get current(): Readonly<FaultSettings> {
+    return this.settings;
+  }
+
+  /** Changes some settings; the others stay. */
+  set(settings: Partial<FaultSettings>): void {
+    const parsed = faultSettingsSchema.parse(settings);
+    this.settings = { ...this.settings, ...parsed };
+    if (parsed.seed !== undefined) this.random = seededRandom(parsed.seed);
+    if (parsed.requestsPerSecond !== undefined || parsed.rpsBurst !== undefined) this.refillBucket();
+  }
+
+  /** Starts a 429 burst now (tests). */
+  startBurst(ms: number = this.settings.burstMs): void {
+    this.burstUntil = Date.now() + ms;
+    this.counters.bursts += 1;
+  }
+
+  stopBurst(): void {
+    this.burstUntil = 0;
+  }
+
+  resetCounters(): void {
+    for (const key of Object.keys(this.counters) as (keyof FaultCounters)[]) this.counters[key] = 0;
+  }
+
+  /** The middleware; `isWrite` tells which requests accept-then-drop may hit. */
+  middleware(isWrite: (req: Request) => boolean): RequestHandler {
+    return async (req, res, next) => {
+      const s = this.settings;
+      this.counters.requests += 1;
+      const delay = s.latencyMs + (s.latencyJitterMs > 0 ? this.random() * s.latencyJitterMs : 0);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const now = Date.now();
+      if (s.requestsPerSecond > 0) {
+        const waitMs = this.takeToken(now);
+        if (waitMs > 0) {
+          this.counters.throttled += 1;
+          return tooManyRequests(res, waitMs, `more than ${s.requestsPerSecond} requests per second`);
+        }
+      }
+      if (now >= this.burstUntil && s.burstRate > 0 && this.random() < s.burstRate) this.startBurst();
+      if (now < this.burstUntil) {
+        this.counters.burstRejections += 1;
+        return tooManyRequests(res, this.burstUntil - now, 'request burst limit reached');
+      }
+      if (s.errorRate > 0 && this.random() < s.errorRate) {
+        this.counters.serverErrors += 1;
+        return this.random() < 0.5
+          ? sendError(res, 500, 'internal_error', 'sandbox fault: internal error; nothing was written')
+          : sendError(res, 503, 'service_unavailable', 'sandbox fault: service unavailable; nothing was written');
+      }
+      if (s.dropRate > 0 && isWrite(req) && this.random() < s.dropRate) this.dropSuccessfulAnswer(req, res);
+      this.counters.passed += 1;
+      next();
+    };
+  }
+
+  /** The handler still runs and applies the write; a success answer is replaced by a destroyed socket. */
+  private dropSuccessfulAnswer(req: Request, res: Response): void {
+    const json = res.json.bind(res);
+    res.json = (body?: unknown) => {
+      if (res.statusCode >= 300) return json(body);
+      this.counters.dropped += 1;
+      req.socket.destroy();
+      return res;
+    };
+  }
+
+  private bucketSize(): number {
+    return this.settings.rpsBurst > 0 ? this.settings.rpsBurst : Math.max(1, Math.ceil(this.settings.requestsPerSecond / 10));
+  }
+
+  private refillBucket(): void {
+    this.bucket = { tokens: this.bucketSize(), at: Date.now() };
+  }
+
+  /** Takes a token; returns 0 when one was available, else the ms until one will be. */
+  private takeToken(now: number): number {
+    const rps = this.settings.requestsPerSecond;
+    this.bucket.tokens = Math.min(this.bucketSize(), this.bucket.tokens + ((now - this.bucket.at) / 1000) * rps);
+    this.bucket.at = now;
+    if (this.bucket.tokens >= 1) {
+      this.bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, ((1 - this.bucket.tokens) / rps) * 1000);
+  }
+}
+
+function tooManyRequests(res: Response, waitMs: number, why: string): void {
+  res.setHeader('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
+  sendError(res, 429, 'too_many_requests', `sandbox fault: ${why}; retry after the Retry-After seconds`);
+}

@@ -1,0 +1,108 @@
+/**
+ * The orders a sandbox holds and its order feed. Every change to an order (placed, status changed)
+ * gives it the next sequence number; the feed returns orders whose last change is after the cursor,
+ * oldest change first, each once in its latest state. A cursor is the opaque position of the last
+ * change returned, so reading at least once and deduplicating by order id is all a client needs.
+ */
+import type { RemoteOrder } from '../contract.js';
+
+export type SandboxOrderStatus = RemoteOrder['status'];
+
+export interface SandboxOrderLine {
+  listingId: string;
+  sellerSku: string;
+  quantity: number;
+  unitPriceVnd: number;
+}
+
+export interface SandboxOrder {
+  id: string;
+  status: SandboxOrderStatus;
+  lines: SandboxOrderLine[];
+  totalVnd: number;
+  shippingFeeVnd: number;
+  buyerName: string;
+  buyerPhone: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Sequence number of the order's last change. */
+  seq: number;
+}
+
+/** How a test (or POST /_sandbox/orders) places an order; prices come from the listings. */
+export interface PlaceOrderInput {
+  lines: { sellerSku: string; quantity: number }[];
+  buyerName?: string;
+  buyerPhone?: string;
+  shippingFeeVnd?: number;
+}
+
+export class InvalidCursorError extends Error {}
+
+export class OrderBook {
+  private readonly orders = new Map<string, SandboxOrder>();
+  private seq = 0;
+  private count = 0;
+
+  constructor(private readonly newId: (n: number) => string) {}
+
+  place(lines: SandboxOrderLine[], input: PlaceOrderInput): SandboxOrder {
+    const now = new Date();
+    this.count += 1;
+    const shippingFeeVnd = input.shippingFeeVnd ?? 30_000;
+    const order: SandboxOrder = {
+      id: this.newId(this.count),
+      status: 'PLACED',
+      lines,
+      totalVnd: lines.reduce((sum, l) => sum + l.quantity * l.unitPriceVnd, 0) + shippingFeeVnd,
+      shippingFeeVnd,
+      buyerName: input.buyerName ?? 'Nguyễn Văn Khách',
+      buyerPhone: input.buyerPhone ?? '0912345678',
+      createdAt: now,
+      updatedAt: now,
+      seq: ++this.seq,
+    };
+    this.orders.set(order.id, order);
+    return order;
+  }
+
+  get(id: string): SandboxOrder | undefined {
+    return this.orders.get(id);
+  }
+
+  all(): SandboxOrder[] {
+    return [...this.orders.values()];
+  }
+
+  setStatus(id: string, status: SandboxOrderStatus): SandboxOrder {
+    const order = this.orders.get(id);
+    if (!order) throw new Error(`no order ${id}`);
+    order.status = status;
+    order.updatedAt = new Date();
+    order.seq = ++this.seq;
+    return order;
+  }
+
+  /** One page of the feed after `cursor`; `nextCursor` is always the position to resume from. */
+  page(cursor: string | undefined, limit: number): { orders: SandboxOrder[]; nextCursor: string; hasMore: boolean } {
+    const after = cursor ? decodeCursor(cursor) : 0;
+    const changed = [...this.orders.values()].filter((o) => o.seq > after).sort((a, b) => a.seq - b.seq);
+    const orders = changed.slice(0, limit);
+    const last = orders.at(-1)?.seq ?? after;
+    return { orders, nextCursor: encodeCursor(last), hasMore: changed.length > orders.length };
+  }
+
+  clear(): void {
+    this.orders.clear();
+  }
+}
+
+function encodeCursor(seq: number): string {
+  return Buffer.from(`seq:${seq}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new InvalidCursorError(`cursor "${cursor}" was not issued by this feed`);
+  return Number(match[1]);
+}

@@ -1,0 +1,404 @@
+/**
+ * An in-memory postmart that implements the contract in README.md: signed requests (a wrong
+ * signature gets 401), items with asynchronous moderation (REVIEWING for `moderationDelayMs`, then
+ * NORMAL or REJECTED with a reason), search by item_sku, the order list with a cursor, and
+ * validation, behind the shared fault injection. Tests start it on a free port; `npm start` runs it
+ * on POSTMART_SANDBOX_PORT.
+ */
+import type { Express, Request, Response } from 'express';
+import { listen } from '../../core/http/listen.js';
+import { createSandboxApp } from '../marketplace/sandbox/app.js';
+import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
+import { FaultInjector, faultSettingsFromEnv, type FaultCounters, type FaultSettings } from '../marketplace/sandbox/faults.js';
+import { ListingTable } from '../marketplace/sandbox/listing-table.js';
+import { InvalidCursorError, OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
+import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
+import { SANDBOX_CREDENTIALS } from '../marketplace/settings.js';
+import { POSTMART_CATEGORIES, POSTMART_UNITS } from './mappings.js';
+import { defaultModeration, type ModeratedContent } from './moderation.js';
+import { checkSignature, type SandboxPartner } from './sandbox-signature.js';
+import type { PostmartItem, PostmartItemInput, PostmartOrder, PostmartOrderStatus } from './wire.js';
+
+export const POSTMART_SANDBOX_PARTNER: SandboxPartner = {
+  partnerId: SANDBOX_CREDENTIALS.postmart.partnerId,
+  partnerKey: SANDBOX_CREDENTIALS.postmart.partnerKey,
+  shopIds: [SANDBOX_CREDENTIALS.postmart.shopId],
+};
+
+export interface PostmartSandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Accepted partners and the shops each may act for; default POSTMART_SANDBOX_PARTNER. */
+  partners?: SandboxPartner[];
+  /** How long a new or resubmitted item stays REVIEWING (ms); default POSTMART_SANDBOX_MODERATION_MS or 2000. */
+  moderationDelayMs?: number;
+  /** The moderator: a rejection reason, or null to approve. Default: `defaultModeration`. */
+  moderate?: (item: ModeratedContent) => string | null;
+  /** Fault settings; unset ones come from env (POSTMART_SANDBOX_*, SANDBOX_*). */
+  faults?: Partial<FaultSettings>;
+  /** Where settings are read from (default process.env; tests pass {}). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What the sandbox keeps per item; the API renders it as a PostmartItem. */
+export interface PostmartRecord {
+  shopId: string;
+  itemId: number;
+  input: PostmartItemInput;
+  review: 'pending' | 'approved' | 'rejected';
+  reviewDueAt: number;
+  rejectReason: string | null;
+  unlisted: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PostmartSandboxState {
+  items: ListingTable<PostmartRecord>;
+  orders: OrderBook;
+  requestsByRoute: Map<string, number>;
+  faultCounters: FaultCounters;
+  /** Requests refused for a wrong or missing signature. */
+  signatureFailures: number;
+  moderationDelayMs: number;
+  listingCountBySku(): Map<string, number>;
+  duplicateSkus(): string[];
+}
+
+export interface PostmartSandbox {
+  url: string;
+  port: number;
+  state: PostmartSandboxState;
+  faults: FaultInjector;
+  close(): Promise<void>;
+  /** An item as the API would show it now (moderation settled). */
+  item(itemId: number | string): PostmartItem | undefined;
+  /** Ends every pending review now. */
+  moderateNow(): void;
+  setModerationDelay(ms: number): void;
+  /** Places an order on approved, listed items (decrements their stock). */
+  placeOrder(input: PlaceOrderInput): PostmartOrder;
+  setOrderStatus(orderSn: string, status: SandboxOrderStatus): PostmartOrder;
+}
+
+const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, PostmartOrderStatus>> = {
+  PLACED: 'UNPAID',
+  CONFIRMED: 'READY_TO_SHIP',
+  SHIPPED: 'SHIPPED',
+  DELIVERED: 'COMPLETED',
+  CANCELLED: 'CANCELLED',
+  RETURNED: 'TO_RETURN',
+};
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+export async function startPostmartSandbox(options: PostmartSandboxOptions = {}): Promise<PostmartSandbox> {
+  const env = options.env ?? process.env;
+  const partners = options.partners ?? [POSTMART_SANDBOX_PARTNER];
+  const moderate = options.moderate ?? defaultModeration;
+  const faults = new FaultInjector({ ...faultSettingsFromEnv(env, 'POSTMART'), ...options.faults });
+  const items = new ListingTable<PostmartRecord>((r) => r.input.item_sku);
+  const orders = new OrderBook((n) => `PM${new Date().toISOString().slice(2, 10).replace(/-/g, '')}${String(n).padStart(6, '0')}`);
+  const requestsByRoute = new Map<string, number>();
+  let itemCount = 0;
+  let url = '';
+
+  const state: PostmartSandboxState = {
+    items,
+    orders,
+    requestsByRoute,
+    faultCounters: faults.counters,
+    signatureFailures: 0,
+    moderationDelayMs: options.moderationDelayMs ?? (env.POSTMART_SANDBOX_MODERATION_MS ? Number(env.POSTMART_SANDBOX_MODERATION_MS) : 2000),
+    listingCountBySku: () => items.countBySku(),
+    duplicateSkus: () => items.duplicateSkus(),
+  };
+  if (!Number.isFinite(state.moderationDelayMs) || state.moderationDelayMs < 0) throw new Error('POSTMART_SANDBOX_MODERATION_MS must be a number of milliseconds ≥ 0');
+
+  const count = (route: string) => requestsByRoute.set(route, (requestsByRoute.get(route) ?? 0) + 1);
+
+  /** Moderation is decided lazily: whoever looks after the due time sees the decision. */
+  function settle(record: PostmartRecord, now = Date.now()): PostmartRecord {
+    if (record.review === 'pending' && now >= record.reviewDueAt) {
+      const reason = moderate(record.input);
+      record.review = reason ? 'rejected' : 'approved';
+      record.rejectReason = reason;
+      record.updatedAt = Math.max(record.updatedAt, record.reviewDueAt);
+    }
+    return record;
+  }
+
+  function submitForReview(record: PostmartRecord, now: number): void {
+    record.review = 'pending';
+    record.rejectReason = null;
+    record.reviewDueAt = now + state.moderationDelayMs;
+    settle(record, now);
+  }
+
+  function render(record: PostmartRecord): PostmartItem {
+    settle(record);
+    const status = record.unlisted ? 'UNLIST' : record.review === 'pending' ? 'REVIEWING' : record.review === 'approved' ? 'NORMAL' : 'REJECTED';
+    return {
+      ...record.input,
+      image_urls: [...record.input.image_urls],
+      item_id: record.itemId,
+      item_status: status,
+      reject_reason: record.review === 'rejected' ? record.rejectReason : null,
+      item_url: record.review === 'approved' ? `${url}/product/${record.itemId}` : null,
+      create_time: seconds(record.createdAt),
+      update_time: seconds(record.updatedAt),
+    };
+  }
+
+  function renderOrder(order: SandboxOrder): PostmartOrder {
+    return {
+      order_sn: order.id,
+      order_status: ORDER_STATUS[order.status],
+      item_list: order.lines.map((l) => ({ item_id: Number(l.listingId), item_sku: l.sellerSku, quantity: l.quantity, item_price: l.unitPriceVnd })),
+      total_amount: order.totalVnd,
+      shipping_fee: order.shippingFeeVnd,
+      recipient_address: { name: order.buyerName, phone: order.buyerPhone },
+      create_time: seconds(order.createdAt.getTime()),
+      update_time: seconds(order.updatedAt.getTime()),
+    };
+  }
+
+  function placeOrder(input: PlaceOrderInput): PostmartOrder {
+    const lines: SandboxOrderLine[] = input.lines.map((line) => {
+      const record = items.forSku(line.sellerSku).find((r) => !r.unlisted && settle(r).review === 'approved');
+      if (!record) throw new Error(`no approved, listed postmart item with item_sku ${line.sellerSku}`);
+      if (record.input.stock < line.quantity) throw new Error(`item ${record.itemId} has ${record.input.stock} in stock, ${line.quantity} ordered`);
+      return { listingId: String(record.itemId), sellerSku: line.sellerSku, quantity: line.quantity, unitPriceVnd: record.input.original_price };
+    });
+    for (const line of lines) {
+      const record = items.get(line.listingId) as PostmartRecord;
+      record.input.stock -= line.quantity;
+      record.updatedAt = Date.now();
+    }
+    return renderOrder(orders.place(lines, input));
+  }
+
+  /** Checks partner, shop, timestamp and signature; answers and returns null when any is wrong. */
+  function verified(req: Request, res: Response): { shopId: string } | null {
+    const check = checkSignature(req, partners);
+    if (check.ok) return { shopId: check.shopId };
+    state.signatureFailures += 1;
+    sendError(res, check.status, check.error, check.message);
+    return null;
+  }
+
+  function validItem(body: Record<string, unknown>, res: Response): boolean {
+    const checks = new FieldChecks(body);
+    checks.text('item_sku', 1, 64, SELLER_SKU);
+    checks.text('item_name', 3, 120);
+    checks.text('description', 0, 5000);
+    checks.oneOf('category_id', Object.keys(POSTMART_CATEGORIES).map(Number));
+    checks.oneOf('sales_unit', POSTMART_UNITS);
+    checks.number('weight', 0, 50, { decimals: 3 });
+    checks.integer('original_price', 1_000, 100_000_000);
+    checks.integer('stock', 0, 100_000);
+    checks.urls('image_urls', 9);
+    if (checks.problems.length === 0) return true;
+    sendValidationError(res, 'error_param', checks.problems);
+    return false;
+  }
+
+  function pickInput(body: Record<string, unknown>): PostmartItemInput {
+    const b = body as unknown as PostmartItemInput;
+    return {
+      item_sku: b.item_sku,
+      item_name: b.item_name.trim(),
+      description: b.description,
+      category_id: b.category_id,
+      sales_unit: b.sales_unit,
+      weight: b.weight,
+      original_price: b.original_price,
+      stock: b.stock,
+      image_urls: [...b.image_urls],
+    };
+  }
+
+  /** The shop's item named by item_id (query or body); answers 404 and returns undefined otherwise. */
+  function findItem(shopId: string, value: unknown, res: Response): PostmartRecord | undefined {
+    const record = items.get(String(value));
+    if (!record || record.shopId !== shopId) {
+      sendError(res, 404, 'error_item_not_found', `no item ${String(value)} in shop ${shopId}`);
+      return undefined;
+    }
+    return record;
+  }
+
+  const ok = (res: Response, response: unknown, status = 200) =>
+    res.status(status).json({ request_id: String(res.locals.requestId), error: '', message: '', response });
+  const bodyOf = (req: Request) => (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+
+  const routes = (app: Express) => {
+    const api = '/api/v2';
+    app.post(`${api}/product/add_item`, (req, res) => {
+      count('add_item');
+      const auth = verified(req, res);
+      if (!auth || !validItem(bodyOf(req), res)) return;
+      itemCount += 1;
+      const now = Date.now();
+      const record: PostmartRecord = {
+        shopId: auth.shopId,
+        itemId: 100_000_000 + itemCount,
+        input: pickInput(bodyOf(req)),
+        review: 'pending',
+        reviewDueAt: now,
+        rejectReason: null,
+        unlisted: false,
+        createdAt: now,
+        updatedAt: now,
+      };
+      submitForReview(record, now);
+      items.add(String(record.itemId), record);
+      ok(res, { item: render(record) });
+    });
+
+    app.get(`${api}/product/get_item_base_info`, (req, res) => {
+      count('get_item_base_info');
+      const auth = verified(req, res);
+      if (!auth) return;
+      const record = findItem(auth.shopId, req.query.item_id, res);
+      if (record) ok(res, { item: render(record) });
+    });
+
+    app.get(`${api}/product/search_item`, (req, res) => {
+      count('search_item');
+      const auth = verified(req, res);
+      if (!auth) return;
+      const sku = req.query.item_sku;
+      if (typeof sku !== 'string' || sku.length === 0) return sendError(res, 400, 'error_param', 'item_sku is required');
+      const found = items.forSku(sku).filter((r) => r.shopId === auth.shopId).map(render);
+      ok(res, { items: found, total: found.length });
+    });
+
+    app.post(`${api}/product/update_price_stock`, (req, res) => {
+      count('update_price_stock');
+      const auth = verified(req, res);
+      if (!auth) return;
+      const body = bodyOf(req);
+      const record = findItem(auth.shopId, body.item_id, res);
+      if (!record) return;
+      const checks = new FieldChecks(body);
+      checks.integer('original_price', 1_000, 100_000_000);
+      checks.integer('stock', 0, 100_000);
+      if (checks.problems.length > 0) return sendValidationError(res, 'error_param', checks.problems);
+      record.input.original_price = body.original_price as number;
+      record.input.stock = body.stock as number;
+      record.updatedAt = Date.now();
+      ok(res, { item: render(record) });
+    });
+
+    app.post(`${api}/product/update_item`, (req, res) => {
+      count('update_item');
+      const auth = verified(req, res);
+      if (!auth) return;
+      const body = bodyOf(req);
+      const record = findItem(auth.shopId, body.item_id, res);
+      if (!record || !validItem(body, res)) return;
+      if (body.item_sku !== record.input.item_sku) {
+        return sendValidationError(res, 'error_param', [{ field: 'item_sku', message: `cannot change (is ${record.input.item_sku})` }]);
+      }
+      const now = Date.now();
+      settle(record, now);
+      record.input = pickInput(body);
+      record.updatedAt = now;
+      // A rejected item goes back to review when edited; an approved one stays approved.
+      if (record.review === 'rejected') submitForReview(record, now);
+      ok(res, { item: render(record) });
+    });
+
+    app.post(`${api}/product/unlist_item`, (req, res) => {
+      count('unlist_item');
+      const auth = verified(req, res);
+      if (!auth) return;
+      const body = bodyOf(req);
+      const record = findItem(auth.shopId, body.item_id, res);
+      if (!record) return;
+      if (typeof body.unlist !== 'boolean') return sendValidationError(res, 'error_param', [{ field: 'unlist', message: 'required true or false' }]);
+      record.unlisted = body.unlist;
+      record.updatedAt = Date.now();
+      ok(res, { item: render(record) });
+    });
+
+    app.get(`${api}/order/get_order_list`, (req, res) => {
+      count('get_order_list');
+      const auth = verified(req, res);
+      if (!auth) return;
+      const size = req.query.page_size === undefined ? 20 : Number(req.query.page_size);
+      if (!Number.isInteger(size) || size < 1 || size > 50) return sendError(res, 400, 'error_param', 'page_size must be a whole number from 1 to 50');
+      try {
+        const page = orders.page(typeof req.query.cursor === 'string' && req.query.cursor ? req.query.cursor : undefined, size);
+        ok(res, { order_list: page.orders.map(renderOrder), more: page.hasMore, next_cursor: page.nextCursor });
+      } catch (error) {
+        if (error instanceof InvalidCursorError) return sendError(res, 400, 'error_param', error.message);
+        throw error;
+      }
+    });
+  };
+
+  const app = createSandboxApp({
+    faults,
+    isWrite: (req) => req.method !== 'GET',
+    routes,
+    productPage: {
+      path: '/product',
+      render: (id) => {
+        const record = items.get(id);
+        if (!record || settle(record).review !== 'approved') return null;
+        const i = record.input;
+        return { title: i.item_name, lines: [`${i.original_price.toLocaleString('vi-VN')} ₫ / ${i.sales_unit} (${i.weight} kg)`, `Còn ${i.stock}`, record.unlisted ? 'Ngừng bán' : 'Đang bán', i.description] };
+      },
+    },
+    control: {
+      summary: () => {
+        const all = items.all().map((r) => settle(r));
+        return {
+          marketplace: 'POSTMART',
+          items: all.length,
+          reviewing: all.filter((r) => r.review === 'pending').length,
+          approved: all.filter((r) => r.review === 'approved').length,
+          rejected: all.filter((r) => r.review === 'rejected').length,
+          duplicateSkus: items.duplicateSkus(),
+          orders: orders.all().length,
+          signatureFailures: state.signatureFailures,
+          moderationDelayMs: state.moderationDelayMs,
+          faults: faults.current,
+          faultCounters: faults.counters,
+          requestsByRoute: Object.fromEntries(requestsByRoute),
+        };
+      },
+      placeOrder,
+      setOrderStatus: (id, status) => renderOrder(orders.setStatus(id, status)),
+    },
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  const listening = await listen(app, options.port ?? 0, host);
+  url = `http://${host}:${listening.port}`;
+  return {
+    url,
+    port: listening.port,
+    state,
+    faults,
+    close: () => listening.close(),
+    item: (itemId) => {
+      const record = items.get(String(itemId));
+      return record ? render(record) : undefined;
+    },
+    moderateNow: () => {
+      for (const record of items.all()) {
+        if (record.review === 'pending') record.reviewDueAt = Date.now();
+        settle(record);
+      }
+    },
+    setModerationDelay: (ms) => {
+      state.moderationDelayMs = ms;
+    },
+    placeOrder,
+    setOrderStatus: (id, status) => renderOrder(orders.setStatus(id, status)),
+  };
+}

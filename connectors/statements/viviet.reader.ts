@@ -1,0 +1,77 @@
+import { parsePlainVnd } from './amounts.js';
+import type { PaymentRecord } from './payment-record.js';
+import type { StatementReader } from './reader.js';
+import { RowError } from './row-error.js';
+import { VIETNAM_OFFSET_MINUTES, wallClockToUtc } from './times.js';
+
+/**
+ * ViViet (LienVietPostBank, now LPBank) wallet account statement: ASSUMED layout (README.md,
+ * sample in samples/viviet-2026-11-01.tsv). A bank-style tab-separated export: three title lines,
+ * then an unaccented header; booking date (dd-MM-yyyy) beside the transaction time
+ * (dd-MM-yyyy HH:mm, Vietnam time, no seconds); plain amounts ("150000", sometimes "150000.00");
+ * money in "Ghi co" (credit) and reversals out in "Ghi no" (debit) naming the original in
+ * "So tham chieu goc"; fee 0 on almost every row (charged monthly), gross amounts; a closing
+ * "TONG CONG" totals line, skipped. Only posted rows are exported: every row is SUCCESS.
+ */
+type Column = 'booked' | 'time' | 'txn' | 'ref' | 'text' | 'credit' | 'debit' | 'fee' | 'currency' | 'original' | 'counterparty';
+
+const TIME = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2})$/;
+
+export const vivietReader: StatementReader<Column> = {
+  provider: 'viviet',
+  displayName: 'ViViet (LienVietPostBank)',
+  delimiter: '\t',
+  quote: false,
+  preambleLines: 3,
+  columns: {
+    booked: 'Ngay hach toan',
+    time: 'Ngay giao dich',
+    txn: 'So tham chieu',
+    ref: 'Ma thanh toan',
+    text: 'Dien giai',
+    credit: 'Ghi co',
+    debit: 'Ghi no',
+    fee: 'Phi',
+    currency: 'Loai tien',
+    original: 'So tham chieu goc',
+    counterparty: 'Tai khoan doi ung',
+  },
+  parseRow(field, line): PaymentRecord | null {
+    if (field('booked').toUpperCase() === 'TONG CONG') return null;
+    const transactionId = field('txn');
+    if (!transactionId) throw new RowError('"So tham chieu" (transaction id) is empty');
+    const currency = field('currency');
+    if (currency !== 'VND') throw new RowError(`"Loai tien" is "${currency}", not VND: the hub reconciles đồng only`);
+    const timeText = field('time');
+    const t = TIME.exec(timeText);
+    if (!t) throw new RowError(`"Ngay giao dich" "${timeText}" is not dd-MM-yyyy HH:mm`);
+    const occurredAt = wallClockToUtc(
+      timeText,
+      '"Ngay giao dich"',
+      { year: +t[3], month: +t[2], day: +t[1], hour: +t[4], minute: +t[5], second: 0 },
+      VIETNAM_OFFSET_MINUTES,
+    );
+    const credit = parsePlainVnd(field('credit') || '0', '"Ghi co"');
+    const debit = parsePlainVnd(field('debit') || '0', '"Ghi no"');
+    if ((credit > 0) === (debit > 0)) throw new RowError('exactly one of "Ghi co" (credit) and "Ghi no" (debit) must be above 0');
+    const fee = field('fee');
+    const feeVnd = fee ? parsePlainVnd(fee, '"Phi"') : 0;
+    const original = field('original');
+    if (debit > 0 && !original) throw new RowError('a debit (reversal) row must name "So tham chieu goc"');
+    const ref = field('ref');
+    const counterparty = field('counterparty');
+    return {
+      provider: 'viviet',
+      transactionId,
+      reference: ref || null,
+      kind: debit > 0 ? 'REVERSAL' : 'PAYMENT',
+      originalTransactionId: original || null,
+      amountVnd: credit || debit,
+      feeVnd,
+      occurredAt,
+      status: 'SUCCESS',
+      payer: counterparty || null,
+      line,
+    };
+  },
+};

@@ -1,0 +1,79 @@
+import { parseHundredthsVnd } from './amounts.js';
+import type { PaymentRecord, PaymentStatus } from './payment-record.js';
+import type { StatementReader } from './reader.js';
+import { RowError } from './row-error.js';
+import { wallClockToUtc } from './times.js';
+
+/**
+ * VNPT Money partner reconciliation file: ASSUMED layout (README.md, sample in
+ * samples/vnpt-money-2026-11-01.csv). Semicolon-separated, upper-case English header, compact
+ * timestamps yyyyMMddHHmmss in UTC, amounts × 100 (gateway style: 15000000 = 150.000 đồng), and
+ * AMOUNT is NET (what reaches the merchant) with FEE beside it: gross = AMOUNT + FEE.
+ * Status codes: 00 success, 01 pending, anything else failed. TRANS_TYPE PAY or REFUND.
+ */
+type Column = 'txn' | 'ref' | 'time' | 'amount' | 'fee' | 'currency' | 'status' | 'type' | 'original' | 'payer';
+
+const TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+
+function statusOf(code: string): PaymentStatus {
+  if (code === '00') return 'SUCCESS';
+  if (code === '01') return 'PENDING';
+  if (/^\d{2}$/.test(code)) return 'FAILED';
+  throw new RowError(`STATUS "${code}" is not a two-digit status code (00 success, 01 pending, others failed)`);
+}
+
+export const vnptMoneyReader: StatementReader<Column> = {
+  provider: 'vnpt-money',
+  displayName: 'VNPT Money',
+  delimiter: ';',
+  quote: '"',
+  preambleLines: 0,
+  columns: {
+    txn: 'TRANS_ID',
+    ref: 'PARTNER_REF',
+    time: 'TRANS_TIME',
+    amount: 'AMOUNT',
+    fee: 'FEE',
+    currency: 'CURRENCY',
+    status: 'STATUS',
+    type: 'TRANS_TYPE',
+    original: 'ORIGINAL_TRANS_ID',
+    payer: 'PAYER',
+  },
+  parseRow(field, line): PaymentRecord {
+    const transactionId = field('txn');
+    if (!transactionId) throw new RowError('TRANS_ID is empty');
+    const currency = field('currency');
+    // ISO 4217 numeric 704 is VND too.
+    if (currency !== 'VND' && currency !== '704') throw new RowError(`CURRENCY is "${currency}", not VND: the hub reconciles đồng only`);
+    const status = statusOf(field('status'));
+    const type = field('type');
+    if (type !== 'PAY' && type !== 'REFUND') throw new RowError(`TRANS_TYPE "${type}" is not PAY or REFUND`);
+    const timeText = field('time');
+    const t = TIME.exec(timeText);
+    if (!t) throw new RowError(`TRANS_TIME "${timeText}" is not yyyyMMddHHmmss (UTC)`);
+    const occurredAt = wallClockToUtc(timeText, 'TRANS_TIME', { year: +t[1], month: +t[2], day: +t[3], hour: +t[4], minute: +t[5], second: +t[6] }, 0);
+    const net = parseHundredthsVnd(field('amount'), 'AMOUNT');
+    const feeText = field('fee');
+    const feeVnd = feeText === '' ? 0 : parseHundredthsVnd(feeText, 'FEE');
+    const amountVnd = net + feeVnd;
+    if (amountVnd === 0) throw new RowError('AMOUNT and FEE are 0: a transaction moves a positive amount');
+    const original = field('original');
+    if (type === 'REFUND' && !original) throw new RowError('a REFUND row must name ORIGINAL_TRANS_ID');
+    const ref = field('ref');
+    const payer = field('payer');
+    return {
+      provider: 'vnpt-money',
+      transactionId,
+      reference: ref || null,
+      kind: type === 'REFUND' ? 'REVERSAL' : 'PAYMENT',
+      originalTransactionId: original || null,
+      amountVnd,
+      feeVnd,
+      occurredAt,
+      status,
+      payer: payer || null,
+      line,
+    };
+  },
+};

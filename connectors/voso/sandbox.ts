@@ -1,0 +1,320 @@
+/**
+ * An in-memory voso that implements the contract in README.md: OAuth2 client credentials, products,
+ * lookup by seller SKU, the order feed, and validation, behind the shared fault injection. Tests
+ * start it on a free port; `npm start` runs it on VOSO_SANDBOX_PORT.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Express, Request, Response } from 'express';
+import { listen } from '../../core/http/listen.js';
+import { createSandboxApp } from '../marketplace/sandbox/app.js';
+import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
+import { FaultInjector, faultSettingsFromEnv, type FaultCounters, type FaultSettings } from '../marketplace/sandbox/faults.js';
+import { ListingTable } from '../marketplace/sandbox/listing-table.js';
+import { InvalidCursorError, OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
+import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
+import { SANDBOX_CREDENTIALS } from '../marketplace/settings.js';
+import { VOSO_CATEGORIES, VOSO_UNITS } from './mappings.js';
+import type { VosoOrder, VosoOrderStatus, VosoProduct, VosoProductInput } from './wire.js';
+
+export const VOSO_SANDBOX_CLIENT: { clientId: string; clientSecret: string } = SANDBOX_CREDENTIALS.voso;
+
+export interface VosoSandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Accepted client credentials; default VOSO_SANDBOX_CLIENT. */
+  clients?: { clientId: string; clientSecret: string }[];
+  /** Lifetime of issued access tokens (default 3600 s). */
+  tokenTtlSeconds?: number;
+  /** Fault settings; unset ones come from env (VOSO_SANDBOX_*, SANDBOX_*). */
+  faults?: Partial<FaultSettings>;
+  /** Where fault settings are read from (default process.env; tests pass {}). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface VosoSandboxState {
+  products: ListingTable<VosoProduct>;
+  orders: OrderBook;
+  /** Access tokens issued so far. */
+  tokensIssued: number;
+  /** Requests per "METHOD /route" that reached a handler. */
+  requestsByRoute: Map<string, number>;
+  faultCounters: FaultCounters;
+  listingCountBySku(): Map<string, number>;
+  duplicateSkus(): string[];
+}
+
+export interface VosoSandbox {
+  url: string;
+  port: number;
+  state: VosoSandboxState;
+  faults: FaultInjector;
+  close(): Promise<void>;
+  /** Places an order on active products (decrements their stock); returns it as the feed shows it. */
+  placeOrder(input: PlaceOrderInput): VosoOrder;
+  setOrderStatus(orderId: string, status: SandboxOrderStatus): VosoOrder;
+  /** Makes every issued token expired, as if time had passed (the next API call gets 401). */
+  expireTokens(): void;
+  /** Bans a product as voso's staff would (status banned with a reason). */
+  ban(productId: string, reason: string): void;
+}
+
+const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, VosoOrderStatus>> = {
+  PLACED: 'new',
+  CONFIRMED: 'confirmed',
+  SHIPPED: 'shipping',
+  DELIVERED: 'delivered',
+  CANCELLED: 'cancelled',
+  RETURNED: 'returned',
+};
+
+/** Local time with the +07:00 offset, as voso sends times. */
+function vietnamTime(date: Date): string {
+  return `${new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
+export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promise<VosoSandbox> {
+  const clients = options.clients ?? [VOSO_SANDBOX_CLIENT];
+  const ttlSeconds = options.tokenTtlSeconds ?? 3600;
+  const faults = new FaultInjector({ ...faultSettingsFromEnv(options.env ?? process.env, 'VOSO'), ...options.faults });
+  const tokens = new Map<string, number>();
+  const products = new ListingTable<VosoProduct>((p) => p.seller_sku);
+  const orders = new OrderBook((n) => `VSO${String(n).padStart(9, '0')}`);
+  const requestsByRoute = new Map<string, number>();
+  let productCount = 0;
+  let url = '';
+
+  const state: VosoSandboxState = {
+    products,
+    orders,
+    tokensIssued: 0,
+    requestsByRoute,
+    faultCounters: faults.counters,
+    listingCountBySku: () => products.countBySku(),
+    duplicateSkus: () => products.duplicateSkus(),
+  };
+
+  const count = (route: string) => requestsByRoute.set(route, (requestsByRoute.get(route) ?? 0) + 1);
+
+  function renderOrder(order: SandboxOrder): VosoOrder {
+    return {
+      order_id: order.id,
+      status: ORDER_STATUS[order.status],
+      items: order.lines.map((l) => ({ product_id: l.listingId, seller_sku: l.sellerSku, quantity: l.quantity, unit_price: l.unitPriceVnd })),
+      total_amount: order.totalVnd,
+      shipping_fee: order.shippingFeeVnd,
+      buyer: { name: order.buyerName, phone: order.buyerPhone },
+      created_at: vietnamTime(order.createdAt),
+      updated_at: vietnamTime(order.updatedAt),
+    };
+  }
+
+  function placeOrder(input: PlaceOrderInput): VosoOrder {
+    const lines: SandboxOrderLine[] = input.lines.map((line) => {
+      const product = products.forSku(line.sellerSku).find((p) => p.status === 'active');
+      if (!product) throw new Error(`no active voso product with seller SKU ${line.sellerSku}`);
+      if (product.stock < line.quantity) throw new Error(`product ${product.id} has ${product.stock} in stock, ${line.quantity} ordered`);
+      return { listingId: product.id, sellerSku: line.sellerSku, quantity: line.quantity, unitPriceVnd: product.price };
+    });
+    for (const line of lines) {
+      const product = products.get(line.listingId) as VosoProduct;
+      product.stock -= line.quantity;
+      product.updated_at = vietnamTime(new Date());
+    }
+    return renderOrder(orders.place(lines, input));
+  }
+
+  function setOrderStatus(orderId: string, status: SandboxOrderStatus): VosoOrder {
+    return renderOrder(orders.setStatus(orderId, status));
+  }
+
+  function authenticated(req: Request, res: Response): boolean {
+    const match = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '');
+    const expiresAt = match ? tokens.get(match[1] as string) : undefined;
+    if (expiresAt !== undefined && expiresAt > Date.now()) return true;
+    res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+    sendError(res, 401, 'invalid_token', match ? 'the access token is unknown or expired: request a new one at /oauth2/token' : 'send Authorization: Bearer <access token>');
+    return false;
+  }
+
+  function validProduct(body: unknown, res: Response): body is VosoProductInput {
+    const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    const checks = new FieldChecks(input);
+    checks.text('seller_sku', 1, 64, SELLER_SKU);
+    checks.text('name', 3, 120);
+    checks.text('description', 0, 3000);
+    checks.oneOf('category_id', Object.keys(VOSO_CATEGORIES).map(Number));
+    checks.oneOf('unit_code', VOSO_UNITS);
+    checks.number('net_weight_g', 0, 100_000, { nullable: true, decimals: 0 });
+    checks.integer('price', 1_000, 100_000_000);
+    checks.integer('stock', 0, 100_000);
+    checks.urls('images', 9);
+    if (checks.problems.length === 0) return true;
+    sendValidationError(res, 'validation_failed', checks.problems);
+    return false;
+  }
+
+  function pickInput(body: VosoProductInput): VosoProductInput {
+    const { seller_sku, name, description, category_id, unit_code, net_weight_g, price, stock, images } = body;
+    return { seller_sku, name: name.trim(), description, category_id, unit_code, net_weight_g, price, stock, images: [...images] };
+  }
+
+  function findProduct(req: Request, res: Response): VosoProduct | undefined {
+    const product = products.get(String(req.params.id));
+    if (!product) sendError(res, 404, 'product_not_found', `no product ${String(req.params.id)}`);
+    return product;
+  }
+
+  const routes = (app: Express) => {
+    app.post('/oauth2/token', (req, res) => {
+      count('POST /oauth2/token');
+      const basic = /^Basic (\S+)$/i.exec(req.headers.authorization ?? '');
+      let clientId = typeof req.body?.client_id === 'string' ? req.body.client_id : undefined;
+      let clientSecret = typeof req.body?.client_secret === 'string' ? req.body.client_secret : undefined;
+      if (basic) {
+        const decoded = Buffer.from(basic[1] as string, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        clientId = decodeURIComponent(decoded.slice(0, colon));
+        clientSecret = decodeURIComponent(decoded.slice(colon + 1));
+      }
+      if (req.body?.grant_type !== 'client_credentials') {
+        return sendError(res, 400, 'unsupported_grant_type', 'grant_type must be client_credentials');
+      }
+      if (!clients.some((c) => c.clientId === clientId && c.clientSecret === clientSecret)) {
+        return sendError(res, 401, 'invalid_client', 'unknown client or wrong secret');
+      }
+      const token = randomBytes(24).toString('base64url');
+      tokens.set(token, Date.now() + ttlSeconds * 1000);
+      state.tokensIssued += 1;
+      res.setHeader('cache-control', 'no-store');
+      res.json({ access_token: token, token_type: 'bearer', expires_in: ttlSeconds, scope: 'products orders' });
+    });
+
+    app.post('/v1/products', (req, res) => {
+      count('POST /v1/products');
+      if (!authenticated(req, res) || !validProduct(req.body, res)) return;
+      productCount += 1;
+      const id = `VS${String(productCount).padStart(8, '0')}`;
+      const now = vietnamTime(new Date());
+      const product: VosoProduct = { ...pickInput(req.body), id, status: 'active', ban_reason: null, url: `${url}/p/${id}`, created_at: now, updated_at: now };
+      products.add(id, product);
+      res.status(201).json({ product });
+    });
+
+    app.get('/v1/products', (req, res) => {
+      count('GET /v1/products');
+      if (!authenticated(req, res)) return;
+      const sku = req.query.seller_sku;
+      if (typeof sku !== 'string' || sku.length === 0) return sendError(res, 400, 'invalid_request', 'seller_sku is required');
+      res.json({ products: products.forSku(sku) });
+    });
+
+    app.get('/v1/products/:id', (req, res) => {
+      count('GET /v1/products/:id');
+      if (!authenticated(req, res)) return;
+      const product = findProduct(req, res);
+      if (product) res.json({ product });
+    });
+
+    app.put('/v1/products/:id', (req, res) => {
+      count('PUT /v1/products/:id');
+      if (!authenticated(req, res)) return;
+      const product = findProduct(req, res);
+      if (!product || !validProduct(req.body, res)) return;
+      if (req.body.seller_sku !== product.seller_sku) {
+        return sendValidationError(res, 'validation_failed', [{ field: 'seller_sku', message: `cannot change (is ${product.seller_sku})` }]);
+      }
+      Object.assign(product, pickInput(req.body), { updated_at: vietnamTime(new Date()) });
+      res.json({ product });
+    });
+
+    app.put('/v1/products/:id/price-stock', (req, res) => {
+      count('PUT /v1/products/:id/price-stock');
+      if (!authenticated(req, res)) return;
+      const product = findProduct(req, res);
+      if (!product) return;
+      const checks = new FieldChecks((req.body ?? {}) as Record<string, unknown>);
+      checks.integer('price', 1_000, 100_000_000);
+      checks.integer('stock', 0, 100_000);
+      if (checks.problems.length > 0) return sendValidationError(res, 'validation_failed', checks.problems);
+      product.price = req.body.price;
+      product.stock = req.body.stock;
+      product.updated_at = vietnamTime(new Date());
+      res.json({ product });
+    });
+
+    for (const [action, status] of [['deactivate', 'inactive'], ['activate', 'active']] as const) {
+      app.post(`/v1/products/:id/${action}`, (req, res) => {
+        count(`POST /v1/products/:id/${action}`);
+        if (!authenticated(req, res)) return;
+        const product = findProduct(req, res);
+        if (!product) return;
+        if (product.status === 'banned') return sendError(res, 409, 'product_banned', `product ${product.id} is banned: ${product.ban_reason}`);
+        product.status = status;
+        product.updated_at = vietnamTime(new Date());
+        res.json({ product });
+      });
+    }
+
+    app.get('/v1/orders', (req, res) => {
+      count('GET /v1/orders');
+      if (!authenticated(req, res)) return;
+      const limit = req.query.limit === undefined ? 50 : Number(req.query.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) return sendError(res, 400, 'invalid_request', 'limit must be a whole number from 1 to 100');
+      try {
+        const page = orders.page(typeof req.query.cursor === 'string' ? req.query.cursor : undefined, limit);
+        res.json({ orders: page.orders.map(renderOrder), next_cursor: page.nextCursor, has_more: page.hasMore });
+      } catch (error) {
+        if (error instanceof InvalidCursorError) return sendError(res, 400, 'invalid_cursor', error.message);
+        throw error;
+      }
+    });
+  };
+
+  const app = createSandboxApp({
+    faults,
+    isWrite: (req) => req.method !== 'GET' && req.path.startsWith('/v1/'),
+    routes,
+    productPage: {
+      path: '/p',
+      render: (id) => {
+        const p = products.get(id);
+        return p ? { title: p.name, lines: [`${p.price.toLocaleString('vi-VN')} ₫ / ${p.unit_code}`, `Còn ${p.stock}`, `Trạng thái: ${p.status}`, p.description] } : null;
+      },
+    },
+    control: {
+      summary: () => ({
+        marketplace: 'VOSO',
+        products: products.size,
+        duplicateSkus: products.duplicateSkus(),
+        orders: orders.all().length,
+        tokensIssued: state.tokensIssued,
+        faults: faults.current,
+        faultCounters: faults.counters,
+        requestsByRoute: Object.fromEntries(requestsByRoute),
+      }),
+      placeOrder,
+      setOrderStatus,
+    },
+  });
+
+  const listening = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1');
+  url = `http://${options.host ?? '127.0.0.1'}:${listening.port}`;
+  return {
+    url,
+    port: listening.port,
+    state,
+    faults,
+    close: () => listening.close(),
+    placeOrder,
+    setOrderStatus,
+    expireTokens: () => {
+      for (const token of tokens.keys()) tokens.set(token, 0);
+    },
+    ban: (productId, reason) => {
+      const product = products.get(productId);
+      if (!product) throw new Error(`no product ${productId}`);
+      Object.assign(product, { status: 'banned', ban_reason: reason, updated_at: vietnamTime(new Date()) });
+    },
+  };
+}

@@ -1,0 +1,297 @@
+/**
+ * Reconciliation benchmark: `npm run bench -- reconcile [--rows 1000000] [--store] [--keep]`.
+ *
+ * Generates a Viettel Money statement of about --rows rows and a matching ledger (streamed from
+ * the same deterministic plan, never held as objects) with a known mix of planted discrepancies
+ * and of cases that must NOT be reported (split and combined payments, payments without a
+ * reference, reversals, partial refunds, failed rows). Then, each in its own process so that peak
+ * memory is its own:
+ *   parse      csv-parse alone over the file, same options as the reader: the baseline;
+ *   reconcile  read + validate into the payment table, load the ledger, match, and check that
+ *              every planted discrepancy was found and nothing else;
+ *   store      (--store) the whole import into a temporary SQLite file, as `hub reconcile` does.
+ * Prints rows/s, wall time and peak RSS (process.resourceUsage().maxRSS) of each phase.
+ * Targets: reconcile within 2× parse; peak memory under 512 MB.
+ */
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse';
+import { readerFor } from '../../connectors/statements/registry.js';
+import type { ExpectedPaymentRecord, Ledger } from '../../subgraphs/commerce/reconciliation/ledger.js';
+import { matchPayments } from '../../subgraphs/commerce/reconciliation/matcher.js';
+import { ReconciliationOutcome } from '../../subgraphs/commerce/reconciliation/outcomes.js';
+import { parsePeriod } from '../../subgraphs/commerce/reconciliation/period.js';
+import { resultItems, summarize } from '../../subgraphs/commerce/reconciliation/result-items.js';
+import { loadStatement } from '../../subgraphs/commerce/reconciliation/statement-load.js';
+import { LedgerTable } from '../../subgraphs/commerce/reconciliation/tables.js';
+
+const PROVIDER = 'viettel-money';
+const PERIOD = '2026-11-01';
+const TOLERANCE_MS = 120 * 60_000;
+const DAY_START = Date.parse(`${PERIOD}T00:00:00+07:00`);
+/** Statement rows per 1000 orders in the plan below. */
+const ROWS_PER_1000 = 1003;
+
+/**
+ * The plan, by order index i and j = i mod 1000. Planted discrepancies (5 per 1000):
+ *   j=0 AMOUNT_MISMATCH (paid 1.000 đồng short)   j=1 MISSING_IN_STATEMENT (never paid)
+ *   j=2 MISSING_IN_LEDGER (unknown reference)     j=3 DUPLICATE (the row repeated)
+ *   j=4 DUPLICATE (paid twice, two transactions)
+ * Must match (not be reported): j=5 split in two payments; j=6+7 one payment for two orders of a
+ * checkout; j=8 no reference (amount and time); j=9 paid then reversed in full, order cancelled
+ * (no expectation); j=10 partly refunded, ledger expects the net; j=11 a failed row, not expected;
+ * every other j a plain payment with its reference.
+ */
+function amountOf(i: number): number {
+  return (10 + ((i * 7919) % 4990)) * 1000;
+}
+function timeOf(i: number, orders: number): number {
+  return DAY_START + 60_000 + Math.floor((i * (86_400_000 - 120_000)) / orders);
+}
+
+export function plannedDiscrepancies(orders: number): Set<string> {
+  const keys = new Set<string>();
+  for (let i = 0; i < orders; i++) {
+    const j = i % 1000;
+    if (j === 0) keys.add(`AMOUNT_MISMATCH:T${i}`);
+    if (j === 1) keys.add(`MISSING_IN_STATEMENT:O${i}`);
+    if (j === 2) keys.add(`MISSING_IN_LEDGER:T${i}`);
+    if (j === 3) keys.add(`DUPLICATE:T${i}`);
+    if (j === 4) keys.add(`DUPLICATE:T${i}b`);
+  }
+  return keys;
+}
+
+function* ledgerRecords(orders: number): Generator<ExpectedPaymentRecord> {
+  for (let i = 0; i < orders; i++) {
+    const j = i % 1000;
+    if (j === 2 || j === 9 || j === 11) continue;
+    let amount = amountOf(i);
+    if (j === 1) amount += 500;
+    if (j === 10) amount -= 5000;
+    const reference = j === 6 || j === 7 ? `CK-${i - (j - 6)}` : `DH-${i}`;
+    yield { id: `O${i}`, reference, amountVnd: amount, expectedAt: new Date(timeOf(i, orders) - 60_000), payer: null, producerId: `p${i % 50}` };
+  }
+}
+
+function generatedLedger(orders: number): Ledger {
+  return {
+    name: 'generated',
+    async *expectedPayments() {
+      yield* ledgerRecords(orders);
+    },
+  };
+}
+
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+function vietnamTime(ms: number): string {
+  const d = new Date(ms + 7 * 3_600_000);
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+async function writeStatement(file: string, orders: number): Promise<number> {
+  const out = createWriteStream(file);
+  let rows = 0;
+  let buffer = '\ufeffSTT,Mã giao dịch,Mã đơn hàng,Thời gian giao dịch,Số tiền,Phí giao dịch,Loại tiền,Trạng thái,Loại giao dịch,Mã giao dịch gốc,Số điện thoại\n';
+  const row = (txn: string, ref: string, ms: number, amount: number, status = 'Thành công', type = 'Thanh toán', original = '') => {
+    rows++;
+    buffer += `${rows},${txn},${ref},${vietnamTime(ms)},${grouped(amount)},${grouped(Math.round(amount * 0.011))},VND,${status},${type},${original},09${String(rows % 100_000_000).padStart(8, '0')}\n`;
+  };
+  for (let i = 0; i < orders; i++) {
+    const j = i % 1000;
+    const t = timeOf(i, orders);
+    const amount = amountOf(i);
+    const ref = `DH-${i}`;
+    if (j === 0) row(`T${i}`, ref, t, amount - 1000);
+    else if (j === 1) continue;
+    else if (j === 2) row(`T${i}`, `ZZ-${i}`, t, amount + 7);
+    else if (j === 3) {
+      row(`T${i}`, ref, t, amount);
+      row(`T${i}`, ref, t, amount);
+    } else if (j === 4) {
+      row(`T${i}`, ref, t, amount);
+      row(`T${i}b`, ref, t + 30_000, amount);
+    } else if (j === 5) {
+      row(`T${i}`, ref, t, amount - 4000);
+      row(`T${i}b`, ref, t + 20_000, 4000);
+    } else if (j === 6) row(`T${i}`, `CK-${i}`, t, amount + amountOf(i + 1));
+    else if (j === 7) continue;
+    else if (j === 8) row(`T${i}`, '', t, amount);
+    else if (j === 9) {
+      row(`T${i}`, ref, t, amount);
+      row(`T${i}r`, ref, t + 50_000, amount, 'Thành công', 'Hoàn tiền', `T${i}`);
+    } else if (j === 10) {
+      row(`T${i}`, ref, t, amount);
+      row(`T${i}r`, ref, t + 50_000, 5000, 'Thành công', 'Hoàn tiền', `T${i}`);
+    } else if (j === 11) row(`T${i}`, ref, t, amount, 'Thất bại');
+    else row(`T${i}`, ref, t, amount);
+    if (buffer.length > 1 << 16) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.write(buffer);
+  out.end();
+  await once(out, 'finish');
+  return rows;
+}
+
+interface PhaseReport {
+  phase: string;
+  seconds: number;
+  rows: number;
+  maxRssMb: number;
+  detail: Record<string, unknown>;
+}
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function parsePhase(file: string): Promise<PhaseReport> {
+  const reader = readerFor(PROVIDER);
+  const start = process.hrtime.bigint();
+  let rows = 0;
+  const parser = createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(
+    parse({ delimiter: reader.delimiter, quote: reader.quote === false ? null : reader.quote, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
+  );
+  for await (const _ of parser) rows++;
+  return { phase: 'parse (csv-parse only)', seconds: seconds(start), rows: rows - 1, maxRssMb: maxRssMb(), detail: {} };
+}
+
+async function reconcilePhase(file: string, orders: number): Promise<PhaseReport> {
+  const period = parsePeriod(PERIOD);
+  const start = process.hrtime.bigint();
+  const ledger = new LedgerTable();
+  for await (const r of generatedLedger(orders).expectedPayments(PROVIDER, period.start, period.end)) ledger.push(r);
+  const ledgerSeconds = seconds(start);
+  const readStart = process.hrtime.bigint();
+  const loaded = await loadStatement(readerFor(PROVIDER), createReadStream(file, { highWaterMark: 256 * 1024 }), { period, source: path.basename(file), ledger });
+  const readSeconds = seconds(readStart);
+  const matchStart = process.hrtime.bigint();
+  const result = matchPayments(loaded.table, ledger, { toleranceMs: TOLERANCE_MS, periodStart: period.start.getTime(), periodEnd: period.end.getTime() });
+  const matchSeconds = seconds(matchStart);
+  const total = seconds(start);
+  const rssAfterMatch = maxRssMb();
+
+  const totals = summarize(loaded.table, ledger, result);
+  const found = new Set<string>();
+  for (const item of resultItems(loaded.table, ledger, result)) {
+    if (item.outcome === ReconciliationOutcome.MATCHED) continue;
+    found.add(`${item.outcome}:${item.transactionIds.join('+') || item.expectedPaymentIds.join('+')}`);
+  }
+  const planted = plannedDiscrepancies(orders);
+  const missed = [...planted].filter((k) => !found.has(k));
+  const unexpected = [...found].filter((k) => !planted.has(k));
+  return {
+    phase: 'reconcile (ledger, read+validate, match)',
+    seconds: total,
+    rows: loaded.rows,
+    maxRssMb: rssAfterMatch,
+    detail: {
+      readSeconds,
+      ledgerSeconds,
+      matchSeconds,
+      ledgerRows: ledger.length,
+      counts: totals.counts,
+      planted: planted.size,
+      found: found.size,
+      missed: missed.slice(0, 10),
+      missedCount: missed.length,
+      unexpected: unexpected.slice(0, 10),
+      unexpectedCount: unexpected.length,
+      maxRssAfterCheckMb: maxRssMb(),
+    },
+  };
+}
+
+async function storePhase(file: string, orders: number, dir: string): Promise<PhaseReport> {
+  const { openDatabase } = await import('../../core/db/database.js');
+  const { reconciliationPart } = await import('../../subgraphs/commerce/reconciliation/reconciliation.part.js');
+  const { migrations: sqlite } = await import('../../subgraphs/commerce/migrations/sqlite/index.js');
+  const { migrations: postgresql } = await import('../../subgraphs/commerce/migrations/postgresql/index.js');
+  const { reconcileStatement } = await import('../../subgraphs/commerce/reconciliation/reconcile.js');
+  const orm = await openDatabase({ name: 'commerce', entities: reconciliationPart.entities, migrations: { sqlite, postgresql } }, { kind: 'sqlite', file: path.join(dir, 'commerce.sqlite') });
+  try {
+    const start = process.hrtime.bigint();
+    const { run } = await reconcileStatement(orm.em.fork(), { provider: PROVIDER, file, period: PERIOD, importedBy: 'bench', ledger: generatedLedger(orders) });
+    const items = await orm.em.fork().count((await import('../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js')).ReconciliationItem, { runId: run.id });
+    return { phase: 'store (full import into SQLite)', seconds: seconds(start), rows: run.statementRows, maxRssMb: maxRssMb(), detail: { items } };
+  } finally {
+    await orm.close(true);
+  }
+}
+
+function runChild(phase: string, file: string, orders: number, dir: string): Promise<PhaseReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--phase', phase, file, String(orders), dir], { execArgv: ['--max-old-space-size=512'] });
+    let report: PhaseReport | undefined;
+    child.on('message', (m) => (report = m as PhaseReport));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 && report ? resolve(report) : reject(new Error(`${phase} phase exited with code ${code}`))));
+  });
+}
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const rowsWanted = Number(option(args, '--rows') ?? 1_000_000);
+  if (!Number.isInteger(rowsWanted) || rowsWanted < 1000) throw new Error('--rows must be a whole number of at least 1000');
+  const orders = Math.round((rowsWanted * 1000) / ROWS_PER_1000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'hub-bench-reconcile-'));
+  const file = path.join(dir, 'viettel-money-2026-11-01.csv');
+  try {
+    let start = process.hrtime.bigint();
+    const rows = await writeStatement(file, orders);
+    console.log(`Generated ${rows.toLocaleString('en')} statement rows (${(statSync(file).size / 1e6).toFixed(1)} MB) for ${orders.toLocaleString('en')} orders in ${seconds(start).toFixed(1)} s: ${file}`);
+    start = process.hrtime.bigint();
+    const reports = [await runChild('parse', file, orders, dir), await runChild('reconcile', file, orders, dir)];
+    if (args.includes('--store')) reports.push(await runChild('store', file, orders, dir));
+    const [parsed, reconciled] = reports;
+    console.log('');
+    console.log('phase                                      |  seconds |     rows/s | peak RSS MB');
+    console.log('-------------------------------------------+----------+------------+------------');
+    for (const r of reports) {
+      console.log(`${r.phase.padEnd(42)} | ${r.seconds.toFixed(2).padStart(8)} | ${Math.round(r.rows / r.seconds).toLocaleString('en').padStart(10)} | ${String(r.maxRssMb).padStart(11)}`);
+    }
+    const d = reconciled.detail as Record<string, unknown>;
+    console.log('');
+    console.log(`reconcile breakdown: ledger load ${(d.ledgerSeconds as number).toFixed(2)} s (${(d.ledgerRows as number).toLocaleString('en')} expected payments, generated in process), read+validate ${(d.readSeconds as number).toFixed(2)} s, match ${(d.matchSeconds as number).toFixed(2)} s`);
+    console.log(`outcomes: ${JSON.stringify(d.counts)}`);
+    const ok = d.missedCount === 0 && d.unexpectedCount === 0;
+    console.log(
+      `planted discrepancies: ${d.planted} planted, ${d.found} reported; missed ${d.missedCount}${d.missedCount ? ` ${JSON.stringify(d.missed)}` : ''}, unexpected ${d.unexpectedCount}${d.unexpectedCount ? ` ${JSON.stringify(d.unexpected)}` : ''} → ${ok ? 'OK: every planted one found, nothing else' : 'FAILED'}`,
+    );
+    const ratio = reconciled.seconds / parsed.seconds;
+    console.log(`reconcile / parse time: ${ratio.toFixed(2)}× (target ≤ 2×) ${ratio <= 2 ? 'OK' : 'MISSED'}`);
+    console.log(`peak RSS: reconcile ${reconciled.maxRssMb} MB (target < 512 MB) ${reconciled.maxRssMb < 512 ? 'OK' : 'MISSED'}`);
+    if (reports[2]) console.log(`store: ${(reports[2].detail as { items: number }).items.toLocaleString('en')} items written in ${reports[2].seconds.toFixed(1)} s, peak RSS ${reports[2].maxRssMb} MB`);
+    console.log(`total ${seconds(start).toFixed(1)} s`);
+    if (!ok) process.exitCode = 1;
+  } finally {
+    if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// A child process of the benchmark: run one phase and report to the parent.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--phase') {
+  const [phase, file, ordersText, dir] = process.argv.slice(3);
+  const orders = Number(ordersText);
+  const work = phase === 'parse' ? parsePhase(file) : phase === 'reconcile' ? reconcilePhase(file, orders) : storePhase(file, orders, dir);
+  work
+    .then((report) => process.send!(report, () => process.exit(0)))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

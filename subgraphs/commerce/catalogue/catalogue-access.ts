@@ -1,0 +1,21 @@
+import type { SubgraphContext } from '../../../core/graphql/context.js';
+import { actsForProducer, Role, type Viewer } from '../../../core/auth/roles.js';
+import { forbidden, unauthenticated } from '../../../core/errors.js';
+
+export function isAdmin(viewer: Viewer | null): boolean {
+  return !!viewer?.roles.includes(Role.ADMIN);
+}
+
+/** Producer ids whose unpublished products and private fields the viewer may see (null: all, for admins). */
+export function memberProducerIds(viewer: Viewer | null): readonly string[] | null {
+  if (isAdmin(viewer)) return null;
+  return viewer?.roles.includes(Role.PRODUCER) ? viewer.producerIds : [];
+}
+
+/** Throws unless the caller is a member of the producer (or an admin). */
+export function requireProducerMember(context: SubgraphContext, producerId: string): void {
+  if (!context.viewer) throw unauthenticated();
+  if (!actsForProducer(context.viewer, producerId)) {
+    throw forbidden(`Only members of producer ${producerId} (role producer with this producer id) or admins may change its products.`);
+  }
+}

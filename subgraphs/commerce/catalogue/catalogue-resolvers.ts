@@ -1,0 +1,7 @@
+import { ProductResolver, ProducerResolver } from './catalogue.resolver.js';
+import { CommuneCommerceResolver } from './commune.resolver.js';
+import { ProductMutationResolver } from './product-mutations.resolver.js';
+import { OrderResolver } from '../orders/order.resolver.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const CatalogueResolverSet: Function[] = [ProductResolver, ProducerResolver, CommuneCommerceResolver, ProductMutationResolver, OrderResolver];

@@ -1,0 +1,33 @@
+import type { SubgraphPart } from '../../../core/subgraph.js';
+import { Listing } from '../listings/listing.entity.js';
+import { OrderFeedCursor } from '../orders/order-feed-cursor.entity.js';
+import { MarketplaceOrderLine } from '../orders/order-line.entity.js';
+import { MarketplaceOrder } from '../orders/order.entity.js';
+import { seedPilotCatalogue } from '../seed/pilot-catalogue.js';
+import { defaultConnectors } from '../sync/default-connectors.js';
+import { SyncJob } from '../sync/sync-job.entity.js';
+import { registerWorkerCommand } from '../sync/worker-command.js';
+import { startSyncWorker, type CommerceSyncSetup } from '../sync/worker-runtime.js';
+import { SyncWorkerLease } from '../sync/worker-lease.entity.js';
+import { CatalogueResolverSet } from './catalogue-resolvers.js';
+import { resolveCommuneReference } from './commune.type.js';
+import { Producer } from './producer.entity.js';
+import { Product } from './product.entity.js';
+
+/**
+ * The commerce catalogue: producers, products, their marketplace listings and orders, and the sync
+ * worker that keeps the listings in step (inside the subgraph, and alone as `hub worker`).
+ */
+export function createCataloguePart(setup: CommerceSyncSetup = {}): SubgraphPart {
+  return {
+    entities: [Producer, Product, Listing, SyncJob, SyncWorkerLease, MarketplaceOrder, MarketplaceOrderLine, OrderFeedCursor],
+    resolvers: CatalogueResolverSet,
+    referenceResolvers: { Commune: resolveCommuneReference },
+    seedPilot: (em) => seedPilotCatalogue(em),
+    background: setup.runWorker === false ? undefined : (runtime) => startSyncWorker(runtime.orm, runtime.config, runtime.logger, setup, defaultConnectors),
+    commands: (program, config) =>
+      registerWorkerCommand(program, config, setup, async () => (await import('../index.js')).commerce),
+  };
+}
+
+export const cataloguePart = createCataloguePart();

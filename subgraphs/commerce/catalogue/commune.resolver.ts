@@ -1,0 +1,33 @@
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../../core/graphql/context.js';
+import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
+import { toProducerNode, toProductNode } from './catalogue-mappers.js';
+import { Commune } from './commune.type.js';
+import { ProducerConnection, type ProducerNode } from './producer.type.js';
+import { findProducers, findProducts } from './product-query.js';
+import { ProductConnection, type ProductNode } from './product.type.js';
+
+/** Commerce's fields on the governance Commune; nullable so that a commerce outage nulls only these. */
+@Resolver(() => Commune)
+export class CommuneCommerceResolver {
+  @FieldResolver(() => ProducerConnection, { nullable: true, description: 'Producers (households and cooperatives) in this commune, ordered by name.' })
+  async producers(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<ProducerNode>> {
+    const found = await findProducers(context.em, { communeId: commune.id }, page);
+    return { ...found, edges: found.edges.map((e) => ({ cursor: e.cursor, node: toProducerNode(e.node) })) };
+  }
+
+  @FieldResolver(() => ProductConnection, {
+    nullable: true,
+    description: 'Products of this commune\'s producers visible to the caller (see Query.products), ordered by name.',
+  })
+  async products(
+    @Root() commune: Commune,
+    @Arg('search', () => String, { nullable: true, description: 'Part of the name; diacritics and case are ignored.' }) search: string | undefined,
+    @Arg('category', () => String, { nullable: true, description: 'Hub category.' }) category: string | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Connection<ProductNode>> {
+    const found = await findProducts(context.em, context.viewer, { communeId: commune.id, search, category }, page);
+    return { ...found, edges: found.edges.map((e) => ({ cursor: e.cursor, node: toProductNode(e.node) })) };
+  }
+}

@@ -1,0 +1,104 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { Viewer } from '../../../core/auth/roles.js';
+import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
+import { badUserInput } from '../../../core/errors.js';
+import { foldForSearch } from '../../../core/text.js';
+import { Listing } from '../listings/listing.entity.js';
+import { ListingStatus } from '../listings/listing-status.js';
+import { memberProducerIds } from './catalogue-access.js';
+import { isProductCategory, PRODUCT_CATEGORIES } from './categories.js';
+import { Producer } from './producer.entity.js';
+import { Product } from './product.entity.js';
+
+export interface ProductFilter {
+  search?: string | null;
+  /** GSO commune code: products of producers in any unit that bore it. */
+  communeCode?: string | null;
+  /** Commune.id: products of producers in exactly this unit. */
+  communeId?: string | null;
+  category?: string | null;
+  producerId?: string | null;
+}
+
+/** LIKE pattern for a substring. Wildcards typed by the caller are dropped (SQLite and PostgreSQL escape differently). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '')}%`;
+}
+
+/**
+ * What the viewer may see: admins everything; everyone else products with at least one PUBLISHED
+ * listing, plus all products of the producers they are a member of.
+ */
+function visibility(em: EntityManager, viewer: Viewer | null): FilterQuery<Product> | null {
+  const members = memberProducerIds(viewer);
+  if (members === null) return null;
+  const published = (em as SqlEntityManager).createQueryBuilder(Listing, 'l').select('l.productId').where({ status: ListingStatus.PUBLISHED }).getKnexQuery();
+  const visible: FilterQuery<Product>[] = [{ id: { $in: published } } as unknown as FilterQuery<Product>];
+  if (members.length) visible.push({ producerId: { $in: [...members] } });
+  return { $or: visible };
+}
+
+export function validateProductFilter(filter: ProductFilter): void {
+  if (filter.communeCode != null && !/^\d{5}$/.test(filter.communeCode)) {
+    throw badUserInput(`"${filter.communeCode}" is not a GSO commune code: give 5 digits, e.g. "05068".`, 'communeCode');
+  }
+  if (filter.category != null && !isProductCategory(filter.category)) {
+    throw badUserInput(`Unknown category "${filter.category}": use one of ${PRODUCT_CATEGORIES.join(', ')}.`, 'category');
+  }
+}
+
+/** Products ordered by folded name then id (a stable keyset), filtered and scoped to the viewer. */
+export async function findProducts(em: EntityManager, viewer: Viewer | null, filter: ProductFilter, page: PageArgs): Promise<Connection<Product>> {
+  validateProductFilter(filter);
+  const { limit, after } = pageWindow(page);
+  const conditions: FilterQuery<Product>[] = [];
+  const search = filter.search ? foldForSearch(filter.search) : '';
+  if (search) conditions.push({ nameSearch: { $like: containsPattern(search) } });
+  if (filter.communeCode) conditions.push({ communeId: { $like: `${filter.communeCode}/%` } });
+  if (filter.communeId) conditions.push({ communeId: filter.communeId });
+  if (filter.category) conditions.push({ category: filter.category });
+  if (filter.producerId) conditions.push({ producerId: filter.producerId });
+  const visible = visibility(em, viewer);
+  if (visible) conditions.push(visible);
+  const where: FilterQuery<Product> = conditions.length ? { $and: conditions } : {};
+  const keyset: FilterQuery<Product>[] = [];
+  if (after) {
+    const [name, id] = after;
+    if (typeof name !== 'string' || typeof id !== 'string') throw badUserInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
+    keyset.push({ $or: [{ nameSearch: { $gt: name } }, { nameSearch: name, id: { $gt: id } }] });
+  }
+  const [rows, total] = await Promise.all([
+    em.find(Product, { $and: [where, ...keyset] }, { orderBy: [{ nameSearch: 'asc' }, { id: 'asc' }], limit: limit + 1 }),
+    em.count(Product, where),
+  ]);
+  return toConnection(rows, limit, total, (p) => [p.nameSearch, p.id]);
+}
+
+/** Producers ordered by folded name then id. Producers are public (their contact is not). */
+export async function findProducers(em: EntityManager, filter: { communeCode?: string | null; communeId?: string | null }, page: PageArgs): Promise<Connection<Producer>> {
+  validateProductFilter({ communeCode: filter.communeCode });
+  const { limit, after } = pageWindow(page);
+  const conditions: FilterQuery<Producer>[] = [];
+  if (filter.communeCode) conditions.push({ communeId: { $like: `${filter.communeCode}/%` } });
+  if (filter.communeId) conditions.push({ communeId: filter.communeId });
+  const where: FilterQuery<Producer> = conditions.length ? { $and: conditions } : {};
+  const keyset: FilterQuery<Producer>[] = [];
+  if (after) {
+    const [name, id] = after;
+    if (typeof name !== 'string' || typeof id !== 'string') throw badUserInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
+    keyset.push({ $or: [{ nameSearch: { $gt: name } }, { nameSearch: name, id: { $gt: id } }] });
+  }
+  const [rows, total] = await Promise.all([
+    em.find(Producer, { $and: [where, ...keyset] }, { orderBy: [{ nameSearch: 'asc' }, { id: 'asc' }], limit: limit + 1 }),
+    em.count(Producer, where),
+  ]);
+  return toConnection(rows, limit, total, (p) => [p.nameSearch, p.id]);
+}
+
+/** True when the viewer may see this product (see `visibility`). */
+export async function canSeeProduct(em: EntityManager, viewer: Viewer | null, product: Product): Promise<boolean> {
+  const members = memberProducerIds(viewer);
+  if (members === null || members.includes(product.producerId)) return true;
+  return (await em.count(Listing, { productId: product.id, status: ListingStatus.PUBLISHED })) > 0;
+}

@@ -1,0 +1,19 @@
+import type { Product } from '../catalogue/product.entity.js';
+import type { Listing } from './listing.entity.js';
+import { isInSync } from './listing-state.js';
+import { ListingNode } from './listing.type.js';
+
+/** `member`: the caller may see the sync error. */
+export function toListingNode(listing: Listing, product: Pick<Product, 'version'>, member: boolean): ListingNode {
+  return Object.assign(new ListingNode(), {
+    id: listing.id,
+    marketplace: listing.marketplace,
+    status: listing.status,
+    externalId: listing.externalId ?? null,
+    externalUrl: listing.externalUrl ?? null,
+    inSync: isInSync(listing, product),
+    rejectionReason: listing.rejectionReason ?? null,
+    lastError: member ? (listing.lastError ?? null) : null,
+    lastSyncedAt: listing.lastSyncedAt ?? null,
+  });
+}

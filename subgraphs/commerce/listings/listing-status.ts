@@ -1,0 +1,30 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Where a product's listing at one marketplace stands. */
+export enum ListingStatus {
+  /** Known to the hub, never sent. */
+  DRAFT = 'DRAFT',
+  /** Queued for the marketplace and not there yet. */
+  PENDING_SYNC = 'PENDING_SYNC',
+  /** The marketplace holds it and moderates it (postmart). */
+  PENDING_REVIEW = 'PENDING_REVIEW',
+  PUBLISHED = 'PUBLISHED',
+  /** The marketplace refused it; `rejectionReason` says why. */
+  REJECTED = 'REJECTED',
+  DELISTED = 'DELISTED',
+  /** The sync gave up after its bounded attempts; `lastError` says why; `retryListing` tries again. */
+  FAILED = 'FAILED',
+}
+
+/** What the producer wants at the marketplace. */
+export enum ListingIntent {
+  PUBLISHED = 'PUBLISHED',
+  DELISTED = 'DELISTED',
+}
+
+registerEnumType(ListingStatus, {
+  name: 'ListingStatus',
+  description:
+    'Where a listing stands: DRAFT (never sent), PENDING_SYNC (queued, not at the marketplace yet), PENDING_REVIEW (the marketplace moderates it), ' +
+    'PUBLISHED, REJECTED (with the marketplace\'s reason), DELISTED, FAILED (the sync gave up; see lastError, then retryListing).',
+});

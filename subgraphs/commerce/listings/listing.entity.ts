@@ -1,0 +1,67 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { RemoteListingStatus } from '../../../connectors/marketplace/contract.js';
+import { Marketplace } from '../catalogue/marketplace.js';
+import { ListingIntent, ListingStatus } from './listing-status.js';
+
+/** One product at one marketplace: what the hub wants there and what the marketplace holds. */
+@Entity({ tableName: 'listing' })
+@Unique({ properties: ['productId', 'marketplace'] })
+@Index({ properties: ['marketplace', 'status'] })
+export class Listing {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 40 })
+  productId!: string;
+
+  @Enum({ items: () => Marketplace, type: 'string' })
+  marketplace!: Marketplace;
+
+  @Enum({ items: () => ListingStatus, type: 'string' })
+  status: ListingStatus = ListingStatus.DRAFT;
+
+  @Enum({ items: () => ListingIntent, type: 'string' })
+  intent: ListingIntent = ListingIntent.PUBLISHED;
+
+  /** The marketplace's id, stored the moment a create (or a look-up by seller SKU) returns it. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  externalId?: string | null;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  externalUrl?: string | null;
+
+  /** The status the marketplace last reported (null: it has not reported one). The engine decides from this, not from `status`. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  remoteStatus?: RemoteListingStatus | null;
+
+  /** Set before a create is sent: if its response is lost, the next attempt looks the SKU up first. */
+  @Property({ type: 'datetime', nullable: true })
+  createSentAt?: Date | null;
+
+  /** Product.version and contentVersion of the last write sent (a create whose response may be lost). */
+  @Property({ type: 'integer' })
+  sentVersion: number = 0;
+
+  @Property({ type: 'integer' })
+  sentContentVersion: number = 0;
+
+  /** Product.version the marketplace holds (0: none). */
+  @Property({ type: 'integer' })
+  syncedVersion: number = 0;
+
+  /** Product.contentVersion the marketplace holds (0: none). */
+  @Property({ type: 'integer' })
+  syncedContentVersion: number = 0;
+
+  @Property({ type: 'string', length: 1000, nullable: true })
+  rejectionReason?: string | null;
+
+  @Property({ type: 'string', length: 1000, nullable: true })
+  lastError?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  lastSyncedAt?: Date | null;
+
+  @Property({ type: 'datetime' })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,35 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Marketplace } from '../catalogue/marketplace.js';
+import { ListingStatus } from './listing-status.js';
+
+@ObjectType('Listing', { description: 'A product on one marketplace, with where its sync stands.' })
+export class ListingNode {
+  @Field(() => ID, { description: 'Stable id of the listing.' })
+  id!: string;
+
+  @Field(() => Marketplace, { description: 'The marketplace.' })
+  marketplace!: Marketplace;
+
+  @Field(() => ListingStatus, { description: 'Where the listing stands.' })
+  status!: ListingStatus;
+
+  @Field(() => String, { nullable: true, description: 'The marketplace\'s id of the listing, stored the moment it is known; null before.' })
+  externalId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The listing\'s page on the marketplace; null until the marketplace gives one.' })
+  externalUrl!: string | null;
+
+  @Field(() => Boolean, {
+    description: 'True when the marketplace holds the product\'s latest version (published or under review with it), or has confirmed a delisting.',
+  })
+  inSync!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The marketplace\'s reason when REJECTED.' })
+  rejectionReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The last sync error (set when FAILED); shown only to the producer\'s members and admins.' })
+  lastError!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the marketplace last confirmed a write.' })
+  lastSyncedAt!: Date | null;
+}

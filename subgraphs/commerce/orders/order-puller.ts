@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
+import type { RemoteOrder } from '../../../connectors/marketplace/contract.js';
+import type { Logger } from '../../../core/logger.js';
+import { MARKETPLACES, type Marketplace } from '../catalogue/marketplace.js';
+import { Product } from '../catalogue/product.entity.js';
+import { queueProductChange } from '../listings/listing-commands.js';
+import type { RateLimiter } from '../sync/rate-limiter.js';
+import type { ConnectorSet, SyncOptions } from '../sync/sync-options.js';
+import { maskName, maskPhone } from './buyer-mask.js';
+import { OrderFeedCursor } from './order-feed-cursor.entity.js';
+import { MarketplaceOrderLine } from './order-line.entity.js';
+import { MarketplaceOrder, OrderStatus } from './order.entity.js';
+
+const RELEASES_STOCK: ReadonlySet<OrderStatus> = new Set([OrderStatus.CANCELLED, OrderStatus.RETURNED]);
+
+export interface PullResult {
+  fetched: number;
+  created: number;
+  updated: number;
+}
+
+/**
+ * Reads each marketplace's order feed from the stored cursor. The page is fetched first, then
+ * applied in one transaction together with the new cursor, and only if the cursor has not moved
+ * meanwhile (another worker pulled the same page): delivery is at least once, and orders are
+ * deduplicated by (marketplace, externalOrderId). Stock follows: a new order takes its quantities,
+ * a cancellation or return gives them back, and each stock change is synced to every marketplace.
+ */
+export class OrderPuller {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly connectorSet: ConnectorSet,
+    private readonly options: Pick<SyncOptions, 'orderPageSize'>,
+    private readonly logger: Logger,
+    private readonly postgres: boolean,
+    /** The sync engine's per-marketplace pacer: order reads share the marketplace's rate limit. */
+    private readonly limiter?: (marketplace: Marketplace) => RateLimiter,
+  ) {}
+
+  start(everyMs: number): void {
+    const tick = () => {
+      this.running = this.pullAll()
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'order pull failed; next pull retries'))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, everyMs);
+        });
+    };
+    this.timer = setTimeout(tick, everyMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Pulls every configured marketplace until its feed is exhausted for now. */
+  async pullAll(): Promise<Record<string, PullResult>> {
+    const results: Record<string, PullResult> = {};
+    for (const marketplace of MARKETPLACES) {
+      if (this.connectorSet.connectors[marketplace]) results[marketplace] = await this.pull(marketplace);
+    }
+    return results;
+  }
+
+  async pull(marketplace: Marketplace): Promise<PullResult> {
+    const connector = this.connectorSet.connectors[marketplace];
+    const total: PullResult = { fetched: 0, created: 0, updated: 0 };
+    if (!connector) return total;
+    for (let page = 0; page < 1000; page++) {
+      const cursor = (await this.orm.em.fork().findOne(OrderFeedCursor, { marketplace }))?.cursor ?? null;
+      await this.limiter?.(marketplace).acquire();
+      const result = await connector.listOrdersSince(cursor, this.options.orderPageSize);
+      total.fetched += result.orders.length;
+      const applied = await this.apply(marketplace, cursor, result.orders, result.nextCursor);
+      if (!applied) break;
+      total.created += applied.created;
+      total.updated += applied.updated;
+      if (!result.nextCursor || result.nextCursor === cursor || !result.orders.length) break;
+    }
+    return total;
+  }
+
+  private async apply(marketplace: Marketplace, expected: string | null, orders: RemoteOrder[], nextCursor: string | null) {
+    return this.orm.em.fork().transactional(async (em) => {
+      let row = await em.findOne(OrderFeedCursor, { marketplace }, this.postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+      if ((row?.cursor ?? null) !== expected) return null;
+      if (!row) {
+        row = em.create(OrderFeedCursor, { marketplace, cursor: null, updatedAt: new Date() });
+        em.persist(row);
+      }
+      const counts = { created: 0, updated: 0 };
+      for (const remote of orders) {
+        const outcome = await this.applyOrder(em, marketplace, remote);
+        if (outcome) counts[outcome] += 1;
+      }
+      if (nextCursor) row.cursor = nextCursor;
+      row.updatedAt = new Date();
+      return counts;
+    });
+  }
+
+  private async applyOrder(em: EntityManager, marketplace: Marketplace, remote: RemoteOrder): Promise<'created' | 'updated' | null> {
+    const status = remote.status as OrderStatus;
+    const existing = await em.findOne(MarketplaceOrder, { marketplace, externalOrderId: remote.externalOrderId });
+    if (existing) {
+      if (existing.status === status) return null;
+      existing.status = status;
+      existing.remoteUpdatedAt = new Date(remote.updatedAt);
+      if (existing.stockTaken && RELEASES_STOCK.has(status)) {
+        const lines = await em.find(MarketplaceOrderLine, { orderId: existing.id });
+        await this.moveStock(em, lines, +1);
+        existing.stockTaken = false;
+      }
+      return 'updated';
+    }
+    const order = em.create(MarketplaceOrder, {
+      id: randomUUID(),
+      marketplace,
+      externalOrderId: remote.externalOrderId,
+      status,
+      totalVnd: remote.totalVnd,
+      shippingFeeVnd: remote.shippingFeeVnd,
+      buyerNameMasked: maskName(remote.buyerName),
+      buyerPhoneMasked: maskPhone(remote.buyerPhone),
+      placedAt: new Date(remote.placedAt),
+      remoteUpdatedAt: new Date(remote.updatedAt),
+      stockTaken: !RELEASES_STOCK.has(status),
+      pulledAt: new Date(),
+    });
+    const products = await em.find(Product, { sellerSku: { $in: remote.lines.map((l) => l.sellerSku) } });
+    const bySku = new Map(products.map((p) => [p.sellerSku, p]));
+    const lines = remote.lines.map((line, i) =>
+      em.create(MarketplaceOrderLine, {
+        orderId: order.id,
+        lineNo: i + 1,
+        sellerSku: line.sellerSku,
+        productId: bySku.get(line.sellerSku)?.id ?? null,
+        quantity: line.quantity,
+        unitPriceVnd: line.unitPriceVnd,
+      }),
+    );
+    em.persist([order, ...lines]);
+    if (order.stockTaken) await this.moveStock(em, lines, -1);
+    return 'created';
+  }
+
+  /** Stock never goes below zero (an oversold order shows in the order list, not as negative stock). */
+  private async moveStock(em: EntityManager, lines: MarketplaceOrderLine[], sign: 1 | -1): Promise<void> {
+    const ids = [...new Set(lines.map((l) => l.productId).filter((id): id is string => !!id))];
+    if (!ids.length) return;
+    const products = await em.find(Product, { id: { $in: ids } }, this.postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    for (const product of products) {
+      const quantity = lines.filter((l) => l.productId === product.id).reduce((sum, l) => sum + l.quantity, 0);
+      product.stock = Math.max(0, product.stock + sign * quantity);
+      product.version += 1;
+      product.updatedAt = new Date();
+      await queueProductChange(em, product, 'ORDER');
+    }
+  }
+}

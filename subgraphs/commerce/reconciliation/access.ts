@@ -1,0 +1,30 @@
+import { Role, actsForProducer, hasRole, type Viewer } from '../../../core/auth/roles.js';
+import { forbidden, unauthenticated } from '../../../core/errors.js';
+
+/**
+ * Who may see reconciliation: finance staff (and admins) everything; a producer's members the
+ * items of that producer only (payment details are personal data, SCHEMA.md); nobody else.
+ */
+export type ReconciliationScope = { kind: 'finance' } | { kind: 'producer'; producerIds: readonly string[] };
+
+export function reconciliationScope(viewer: Viewer | null): ReconciliationScope {
+  if (!viewer) throw unauthenticated();
+  if (hasRole(viewer, Role.FINANCE)) return { kind: 'finance' };
+  const producerIds = viewer.producerIds.filter((id) => actsForProducer(viewer, id));
+  if (producerIds.length) return { kind: 'producer', producerIds };
+  throw forbidden('Reconciliation is for the finance role, and for producers about their own payments.');
+}
+
+export function requireFinance(viewer: Viewer | null): void {
+  if (!viewer) throw unauthenticated();
+  if (!hasRole(viewer, Role.FINANCE)) throw forbidden('Only the finance role may resolve reconciliation items.');
+}
+
+/**
+ * `producerKey` is "|p1|p2|". Ids holding a LIKE wildcard or the separator are left out (producer
+ * ids are uuids; escaping differs between SQLite and PostgreSQL, so none is attempted).
+ */
+export function producerKeyFilter(producerIds: readonly string[]) {
+  const safe = producerIds.filter((id) => id && !/[%_|\\]/.test(id));
+  return safe.length ? { $or: safe.map((id) => ({ producerKey: { $like: `%|${id}|%` } })) } : { producerKey: '\u0000none' };
+}

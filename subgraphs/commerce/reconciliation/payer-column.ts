@@ -1,0 +1,53 @@
+/**
+ * Payer identifiers (phones, account numbers, often masked: "0987***321") stored as numbers: each
+ * character is a digit or "*", 11 symbols, so up to 14 characters fit exactly in a double. Others
+ * (letters, longer) are kept as strings aside. Saves a string per row at a million rows.
+ */
+const MAX_CODED = 14;
+
+export function encodePayer(payer: string | null): number {
+  if (payer === null || payer.length > MAX_CODED) return -1;
+  let code = 1;
+  for (let i = 0; i < payer.length; i++) {
+    const c = payer.charCodeAt(i);
+    const symbol = c === 42 ? 10 : c - 48;
+    if (symbol < 0 || symbol > 10) return -1;
+    code = code * 11 + symbol;
+  }
+  return code;
+}
+
+export function decodePayer(code: number): string {
+  let text = '';
+  while (code > 1) {
+    const symbol = code % 11;
+    text = (symbol === 10 ? '*' : String(symbol)) + text;
+    code = (code - symbol) / 11;
+  }
+  return text;
+}
+
+export class PayerColumn {
+  private codes = new Float64Array(1024);
+  private readonly others = new Map<number, string>();
+
+  set(row: number, payer: string | null): void {
+    if (row >= this.codes.length) {
+      let n = this.codes.length;
+      while (n <= row) n *= 2;
+      const next = new Float64Array(n);
+      next.set(this.codes);
+      this.codes = next;
+    }
+    if (payer === null) return;
+    const code = encodePayer(payer);
+    if (code > 0) this.codes[row] = code;
+    else this.others.set(row, payer);
+  }
+
+  get(row: number): string | null {
+    const code = this.codes[row];
+    if (code > 0) return decodePayer(code);
+    return this.others.get(row) ?? null;
+  }
+}

@@ -1,0 +1,80 @@
+import { BigIntType, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { MatchRule, ReconciliationOutcome } from './outcomes.js';
+
+/**
+ * One conclusion of a run: a group of statement rows and expected payments matched together (or
+ * left alone). Lists are stored as JSON text so that a million items insert in plain batches.
+ */
+@Entity({ tableName: 'reconciliation_item' })
+@Unique({ properties: ['runId', 'seq'] })
+@Index({ properties: ['runId', 'outcome', 'seq'] })
+export class ReconciliationItem {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 36 })
+  runId!: string;
+
+  /** Position in the run's deterministic result order; the keyset for pagination. */
+  @Property({ type: 'integer' })
+  seq!: number;
+
+  @Enum({ items: () => ReconciliationOutcome, type: 'string' })
+  outcome!: ReconciliationOutcome;
+
+  @Enum({ items: () => MatchRule, type: 'string' })
+  rule!: MatchRule;
+
+  /** JSON array of the references involved (statement and ledger), sorted. */
+  @Property({ type: 'text' })
+  referencesJson!: string;
+
+  /** JSON array of provider transaction ids, in statement order. */
+  @Property({ type: 'text' })
+  transactionIdsJson!: string;
+
+  /** JSON array of the statement lines of those transactions. */
+  @Property({ type: 'text' })
+  linesJson!: string;
+
+  /** JSON array of the expected-payment ids (ledger side). */
+  @Property({ type: 'text' })
+  expectedPaymentIdsJson!: string;
+
+  /** "|p1|p2|": the producers concerned, for access filtering; "" when none is known. */
+  @Property({ type: 'string', length: 500 })
+  producerKey!: string;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  payer?: string | null;
+
+  /** Σ gross amount of the item's payment rows, before reversals. */
+  @Property({ type: new BigIntType('number') })
+  paidVnd!: number;
+
+  /** Σ amount of the item's reversal (refund) rows. paidVnd − reversedVnd is what was compared. */
+  @Property({ type: new BigIntType('number') })
+  reversedVnd!: number;
+
+  @Property({ type: new BigIntType('number') })
+  feeVnd!: number;
+
+  /** Σ amount the ledger expected. */
+  @Property({ type: new BigIntType('number') })
+  expectedVnd!: number;
+
+  /** Time of the first statement row of the item. */
+  @Property({ type: 'datetime', nullable: true })
+  paidAt?: Date | null;
+
+  /** Earliest expected time of its expected payments. */
+  @Property({ type: 'datetime', nullable: true })
+  expectedAt?: Date | null;
+
+  /** Latest manual resolution (the full history is in reconciliation_resolution). */
+  @Property({ type: 'datetime', nullable: true })
+  resolvedAt?: Date | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  resolvedBy?: string | null;
+}

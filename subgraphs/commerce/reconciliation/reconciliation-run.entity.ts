@@ -1,0 +1,93 @@
+import { BigIntType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+/**
+ * One import of one provider's statement file for one period, with the totals of what matching
+ * found. The file's SHA-256 is unique per provider, so importing the same file again finds this run
+ * instead of doubling anything.
+ */
+@Entity({ tableName: 'reconciliation_run' })
+@Unique({ properties: ['provider', 'fileSha256'] })
+@Index({ properties: ['provider', 'periodStart'] })
+export class ReconciliationRun {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  /** Statement provider code, e.g. "viettel-money" (connectors/statements/registry.ts). */
+  @Property({ type: 'string', length: 32 })
+  provider!: string;
+
+  /** First day of the period (Asia/Ho_Chi_Minh calendar). */
+  @Property({ type: 'date' })
+  periodStart!: string;
+
+  /** Last day of the period, inclusive. */
+  @Property({ type: 'date' })
+  periodEnd!: string;
+
+  /** The period as given: "2026-11-01" (a day) or "2026-11" (a month). */
+  @Property({ type: 'string', length: 10 })
+  periodLabel!: string;
+
+  @Property({ type: 'string', length: 300 })
+  fileName!: string;
+
+  @Property({ type: 'string', length: 64 })
+  fileSha256!: string;
+
+  @Property({ type: 'datetime' })
+  importedAt!: Date;
+
+  /** Subject of the token, or the OS user for the CLI. */
+  @Property({ type: 'string', length: 200 })
+  importedBy!: string;
+
+  /** Where the expected payments came from (see ledger.ts). */
+  @Property({ type: 'string', length: 64 })
+  ledgerSource!: string;
+
+  @Property({ type: 'integer' })
+  toleranceMinutes!: number;
+
+  /** Data rows of the statement (header excluded). */
+  @Property({ type: 'integer' })
+  statementRows!: number;
+
+  /** Rows not taking part in matching: failed or pending transactions. */
+  @Property({ type: 'integer' })
+  ignoredRows!: number;
+
+  /** Σ gross amount of successful payment rows (before reversals). */
+  @Property({ type: new BigIntType('number') })
+  statementGrossVnd!: number;
+
+  /** Σ amount of reversal rows. */
+  @Property({ type: new BigIntType('number') })
+  reversedVnd!: number;
+
+  /** Σ provider fees of successful rows. */
+  @Property({ type: new BigIntType('number') })
+  statementFeeVnd!: number;
+
+  /** Σ amount of expected payments of the period. */
+  @Property({ type: new BigIntType('number') })
+  expectedVnd!: number;
+
+  /** Σ paid amount of MATCHED items. */
+  @Property({ type: new BigIntType('number') })
+  matchedVnd!: number;
+
+  @Property({ type: 'integer' })
+  matchedCount!: number;
+
+  @Property({ type: 'integer' })
+  amountMismatchCount!: number;
+
+  @Property({ type: 'integer' })
+  missingInStatementCount!: number;
+
+  @Property({ type: 'integer' })
+  missingInLedgerCount!: number;
+
+  @Property({ type: 'integer' })
+  duplicateCount!: number;
+}

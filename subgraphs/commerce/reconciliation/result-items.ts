@@ -1,0 +1,123 @@
+import { OUTCOME_CODES, RULE_CODES, type MatchResult } from './matcher.js';
+import { ReconciliationOutcome, type MatchRule } from './outcomes.js';
+import type { LedgerTable, PaymentTable } from './tables.js';
+
+/** One item of a result, as stored and shown: a group of statement rows and expected payments. */
+export interface ResultItem {
+  seq: number;
+  outcome: ReconciliationOutcome;
+  rule: MatchRule;
+  references: string[];
+  transactionIds: string[];
+  lines: number[];
+  expectedPaymentIds: string[];
+  producerIds: string[];
+  payer: string | null;
+  paidVnd: number;
+  reversedVnd: number;
+  feeVnd: number;
+  expectedVnd: number;
+  paidAt: Date | null;
+  expectedAt: Date | null;
+}
+
+/** Members of each group in compressed form: group g's rows are list[start[g]..start[g+1]). */
+function members(groupOf: Int32Array, groupCount: number): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(groupCount + 1);
+  for (let i = 0; i < groupOf.length; i++) if (groupOf[i] >= 0) start[groupOf[i] + 1]++;
+  for (let g = 0; g < groupCount; g++) start[g + 1] += start[g];
+  const fill = start.slice(0, groupCount);
+  const list = new Int32Array(start[groupCount]);
+  for (let i = 0; i < groupOf.length; i++) if (groupOf[i] >= 0) list[fill[groupOf[i]]++] = i;
+  return { start, list };
+}
+
+/** The items of a result in result order, built one at a time (a million never sit in memory together). */
+export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result: MatchResult): Generator<ResultItem> {
+  const p = members(result.paymentGroup, result.groupCount);
+  const e = members(result.expectationGroup, result.groupCount);
+  for (let seq = 0; seq < result.order.length; seq++) {
+    const g = result.order[seq];
+    const references = new Set<string>();
+    const producers = new Set<string>();
+    const transactionIds: string[] = [];
+    const lines: number[] = [];
+    const expectedPaymentIds: string[] = [];
+    let paidVnd = 0;
+    let reversedVnd = 0;
+    let feeVnd = 0;
+    let expectedVnd = 0;
+    let paidAt: number | null = null;
+    let expectedAt: number | null = null;
+    let payer: string | null = null;
+    for (let k = p.start[g]; k < p.start[g + 1]; k++) {
+      const i = p.list[k];
+      transactionIds.push(payments.transactionId[i]);
+      lines.push(payments.line[i]);
+      const ref = payments.reference[i];
+      if (ref !== null) references.add(ref);
+      if (payments.reversal[i]) reversedVnd += payments.amount[i];
+      else paidVnd += payments.amount[i];
+      feeVnd += payments.fee[i];
+      if (paidAt === null || payments.time[i] < paidAt) paidAt = payments.time[i];
+      payer ??= payments.payer(i);
+    }
+    // Expected payments by id, so the item does not depend on the order the ledger gave them in.
+    const expectations = Array.from(e.list.subarray(e.start[g], e.start[g + 1]));
+    if (expectations.length > 1) expectations.sort((a, b) => (ledger.id[a] < ledger.id[b] ? -1 : ledger.id[a] > ledger.id[b] ? 1 : 0));
+    for (const x of expectations) {
+      expectedPaymentIds.push(ledger.id[x]);
+      references.add(ledger.reference[x]);
+      producers.add(ledger.producerId(x));
+      expectedVnd += ledger.amount[x];
+      if (expectedAt === null || ledger.time[x] < expectedAt) expectedAt = ledger.time[x];
+      payer ??= ledger.payer(x);
+    }
+    yield {
+      seq,
+      outcome: OUTCOME_CODES[result.groupOutcome[g]],
+      rule: RULE_CODES[result.groupRule[g]],
+      references: [...references].sort(),
+      transactionIds,
+      lines,
+      expectedPaymentIds,
+      producerIds: [...producers].sort(),
+      payer,
+      paidVnd,
+      reversedVnd,
+      feeVnd,
+      expectedVnd,
+      paidAt: paidAt === null ? null : new Date(paidAt),
+      expectedAt: expectedAt === null ? null : new Date(expectedAt),
+    };
+  }
+}
+
+export interface RunTotals {
+  statementGrossVnd: number;
+  reversedVnd: number;
+  statementFeeVnd: number;
+  expectedVnd: number;
+  matchedVnd: number;
+  counts: Record<ReconciliationOutcome, number>;
+}
+
+/** Totals of a result, from the arrays (no items built). */
+export function summarize(payments: PaymentTable, ledger: LedgerTable, result: MatchResult): RunTotals {
+  const counts = Object.fromEntries(OUTCOME_CODES.map((o) => [o, 0])) as Record<ReconciliationOutcome, number>;
+  for (let g = 0; g < result.groupCount; g++) counts[OUTCOME_CODES[result.groupOutcome[g]]]++;
+  const matched = OUTCOME_CODES.indexOf(ReconciliationOutcome.MATCHED);
+  let statementGrossVnd = 0;
+  let reversedVnd = 0;
+  let statementFeeVnd = 0;
+  let matchedVnd = 0;
+  for (let i = 0; i < payments.length; i++) {
+    if (payments.reversal[i]) reversedVnd += payments.amount[i];
+    else statementGrossVnd += payments.amount[i];
+    statementFeeVnd += payments.fee[i];
+    if (result.groupOutcome[result.paymentGroup[i]] === matched) matchedVnd += payments.reversal[i] ? -payments.amount[i] : payments.amount[i];
+  }
+  let expectedVnd = 0;
+  for (let x = 0; x < ledger.length; x++) if (result.expectationGroup[x] >= 0) expectedVnd += ledger.amount[x];
+  return { statementGrossVnd, reversedVnd, statementFeeVnd, expectedVnd, matchedVnd, counts };
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { InputLineError } from '../../../core/errors.js';
+import { readStatement, type StatementReader } from '../../../connectors/statements/reader.js';
+import { vietnamTime, type Period } from './period.js';
+import { PaymentTable, type LedgerTable } from './tables.js';
+
+/** A statement that failed validation: every problem found (up to a limit), each with its line. */
+export class StatementRejectedError extends Error {
+  constructor(
+    readonly errors: InputLineError[],
+    readonly total: number,
+    readonly source: string,
+  ) {
+    const shown = errors.map((e) => `  ${e.message}`).join('\n');
+    const more = total > errors.length ? `\n  ... and ${total - errors.length} more` : '';
+    super(`${source} was not imported: ${total} problem${total === 1 ? '' : 's'} found. Nothing was written; fix the file and import it again.\n${shown}${more}`);
+    this.name = 'StatementRejectedError';
+  }
+}
+
+export interface LoadedStatement {
+  table: PaymentTable;
+  /** Transaction rows read (header, title and totals lines excluded). */
+  rows: number;
+  /** Pending or failed rows, validated but left out of matching. */
+  ignoredRows: number;
+}
+
+export interface LoadOptions {
+  period: Period;
+  source: string;
+  /** How many problems to list before only counting them. */
+  maxErrors?: number;
+  /** The ledger, when loaded first: references it knows are stored once (see PaymentTable). */
+  ledger?: LedgerTable;
+}
+
+/**
+ * Reads a whole statement into a PaymentTable, checking every row (format, currency, whole đồng,
+ * inside the period). Throws StatementRejectedError listing the problems if there is any, so the
+ * caller writes nothing for a bad file.
+ */
+export async function loadStatement(reader: StatementReader, input: Readable, options: LoadOptions): Promise<LoadedStatement> {
+  const { period, source } = options;
+  const maxErrors = options.maxErrors ?? 20;
+  const errors: InputLineError[] = [];
+  let total = 0;
+  const onError = (error: InputLineError) => {
+    total++;
+    if (errors.length < maxErrors) errors.push(error);
+  };
+  const table = new PaymentTable(options.ledger);
+  let rows = 0;
+  let ignoredRows = 0;
+  const start = period.start.getTime();
+  const end = period.end.getTime();
+  try {
+    for await (const record of readStatement(reader, input, { source, onError })) {
+      rows++;
+      const t = record.occurredAt.getTime();
+      if (t < start || t >= end) {
+        onError(
+          new InputLineError(
+            record.line,
+            `the transaction time ${vietnamTime(record.occurredAt)} is outside the period ${period.label} of this run: is this the statement of another period?`,
+            source,
+          ),
+        );
+        continue;
+      }
+      if (record.status !== 'SUCCESS') ignoredRows++;
+      else table.push(record);
+    }
+  } catch (error) {
+    if (!(error instanceof InputLineError)) throw error;
+    onError(error);
+  }
+  if (total) throw new StatementRejectedError(errors, total, source);
+  return { table, rows, ignoredRows };
+}
+
+/** SHA-256 of a file, streamed. */
+export async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

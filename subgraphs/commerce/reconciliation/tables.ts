@@ -1,0 +1,134 @@
+import type { PaymentRecord } from '../../../connectors/statements/payment-record.js';
+import type { ExpectedPaymentRecord } from './ledger.js';
+import { PayerColumn } from './payer-column.js';
+import { StringIndex } from './string-index.js';
+
+/**
+ * Column-wise tables for matching: a million rows as a few typed arrays and string arrays instead
+ * of a million objects, so that a whole statement and its ledger stay well under 512 MB.
+ * Numeric columns are typed arrays that double when full; read them only up to `length`.
+ */
+function grown<T extends Float64Array | Uint32Array | Uint8Array>(array: T, make: (n: number) => T): T {
+  const next = make(array.length * 2);
+  next.set(array);
+  return next;
+}
+
+const INITIAL = 1024;
+
+export class PaymentTable {
+  readonly transactionId: string[] = [];
+  readonly reference: (string | null)[] = [];
+  private readonly payers = new PayerColumn();
+  /** Gross amount, đồng. */
+  amount = new Float64Array(INITIAL);
+  fee = new Float64Array(INITIAL);
+  /** Epoch milliseconds (UTC). */
+  time = new Float64Array(INITIAL);
+  line = new Uint32Array(INITIAL);
+  /** 1 for a reversal row. */
+  reversal = new Uint8Array(INITIAL);
+  /** Original transaction of reversal rows only (sparse: reversals are few). */
+  private readonly originals = new Map<number, string>();
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /**
+   * @param ledger when given (loaded first), a reference the ledger knows is stored as the
+   * ledger's own string, so a million references are held once, not twice.
+   */
+  constructor(private readonly ledger?: LedgerTable) {}
+
+  originalTransactionId(i: number): string | null {
+    return this.originals.get(i) ?? null;
+  }
+
+  payer(i: number): string | null {
+    return this.payers.get(i);
+  }
+
+  /** Adds a SUCCESS record (the caller leaves pending and failed rows out). */
+  push(record: PaymentRecord): void {
+    const i = this.count;
+    if (i === this.amount.length) {
+      this.amount = grown(this.amount, (n) => new Float64Array(n));
+      this.fee = grown(this.fee, (n) => new Float64Array(n));
+      this.time = grown(this.time, (n) => new Float64Array(n));
+      this.line = grown(this.line, (n) => new Uint32Array(n));
+      this.reversal = grown(this.reversal, (n) => new Uint8Array(n));
+    }
+    this.transactionId.push(record.transactionId);
+    let reference = record.reference;
+    if (reference !== null && this.ledger) {
+      const e = this.ledger.firstWithReference(reference);
+      if (e >= 0) reference = this.ledger.reference[e];
+    }
+    this.reference.push(reference);
+    this.payers.set(i, record.payer);
+    this.amount[i] = record.amountVnd;
+    this.fee[i] = record.feeVnd;
+    this.time[i] = record.occurredAt.getTime();
+    this.line[i] = record.line;
+    this.reversal[i] = record.kind === 'REVERSAL' ? 1 : 0;
+    if (record.originalTransactionId !== null) this.originals.set(i, record.originalTransactionId);
+    this.count++;
+  }
+}
+
+export class LedgerTable {
+  readonly id: string[] = [];
+  readonly reference: string[] = [];
+  private readonly payers = new PayerColumn();
+  private readonly referenceIndex = new StringIndex(this.reference);
+  amount = new Float64Array(INITIAL);
+  /** Epoch milliseconds (UTC). */
+  time = new Float64Array(INITIAL);
+  /** Index into `producers` (a pilot has tens of producers, a period a million payments). */
+  producer = new Uint32Array(INITIAL);
+  private readonly producers: string[] = [];
+  private readonly producerIndex = new Map<string, number>();
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  payer(x: number): string | null {
+    return this.payers.get(x);
+  }
+
+  /** The first expected payment with this reference, or -1. */
+  firstWithReference(reference: string): number {
+    return this.referenceIndex.get(reference);
+  }
+
+  producerId(x: number): string {
+    return this.producers[this.producer[x]];
+  }
+
+  push(record: ExpectedPaymentRecord): void {
+    const x = this.count;
+    if (x === this.amount.length) {
+      this.amount = grown(this.amount, (n) => new Float64Array(n));
+      this.time = grown(this.time, (n) => new Float64Array(n));
+      this.producer = grown(this.producer, (n) => new Uint32Array(n));
+    }
+    let p = this.producerIndex.get(record.producerId);
+    if (p === undefined) {
+      p = this.producers.length;
+      this.producers.push(record.producerId);
+      this.producerIndex.set(record.producerId, p);
+    }
+    this.id.push(record.id);
+    this.reference.push(record.reference);
+    this.referenceIndex.addIfAbsent(record.reference, x);
+    this.payers.set(x, record.payer);
+    this.amount[x] = record.amountVnd;
+    this.time[x] = record.expectedAt.getTime();
+    this.producer[x] = p;
+    this.count++;
+  }
+}

@@ -1,0 +1,258 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import pRetry from 'p-retry';
+import { ConnectorError, type MarketplaceConnector, type RemoteListing } from '../../../connectors/marketplace/contract.js';
+import type { Logger } from '../../../core/logger.js';
+import type { Marketplace } from '../catalogue/marketplace.js';
+import { Product } from '../catalogue/product.entity.js';
+import { Listing } from '../listings/listing.entity.js';
+import { ListingIntent, ListingStatus } from '../listings/listing-status.js';
+import { listingContent } from './listing-content.js';
+import { RateLimiter } from './rate-limiter.js';
+import type { ConnectorSet, SyncOptions } from './sync-options.js';
+
+/** What one run of a job ended with. */
+export type JobOutcome =
+  | { kind: 'DONE'; attempts: number }
+  | { kind: 'WAIT'; attempts: number; delayMs: number }
+  | { kind: 'FAILED'; attempts: number; error: string };
+
+export interface JobToRun {
+  id: number;
+  listingId: string;
+  /** Throws when this worker no longer holds the job's claim (fencing: a stale worker never writes). */
+  assertClaim(): void;
+}
+
+interface AttemptCounter {
+  attempts: number;
+  marketplace: Marketplace | null;
+}
+
+const MAX_ERROR_LENGTH = 1000;
+
+function describe(error: unknown): string {
+  const text = error instanceof ConnectorError ? `${error.kind}: ${error.message}` : error instanceof Error ? error.message : String(error);
+  return text.slice(0, MAX_ERROR_LENGTH);
+}
+
+/** Errors worth another attempt: the contract's retryable kinds, and anything that is not a ConnectorError (a dropped DB connection). */
+function isRetryable(error: unknown): boolean {
+  return error instanceof ConnectorError ? error.retryable : true;
+}
+
+/**
+ * Brings one listing to what the hub wants, whatever happened before: the engine reads the
+ * listing and the product afresh on every attempt and sends the product's current version, so a
+ * retry never sends stale data and newer changes overtake older ones. Writes to the marketplace
+ * are idempotent (set price, set stock, set content) except create, which is guarded: the listing
+ * records that a create was sent before sending it, and an attempt after a lost response looks the
+ * listing up by seller SKU first.
+ */
+export class SyncEngine {
+  private readonly limiters = new Map<Marketplace, RateLimiter>();
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly connectorSet: ConnectorSet,
+    private readonly options: SyncOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  limiter(marketplace: Marketplace): RateLimiter {
+    let limiter = this.limiters.get(marketplace);
+    if (!limiter) {
+      limiter = new RateLimiter(this.options.ratePerSecond[marketplace] ?? this.options.ratePerSecond.default);
+      this.limiters.set(marketplace, limiter);
+    }
+    return limiter;
+  }
+
+  async run(job: JobToRun, signal: AbortSignal): Promise<JobOutcome> {
+    const em = this.orm.em.fork();
+    const counter: AttemptCounter = { attempts: 0, marketplace: null };
+    try {
+      const result = await pRetry(() => this.reconcile(em, job, counter, signal), {
+        retries: this.options.retries,
+        factor: 2,
+        minTimeout: this.options.minBackoffMs,
+        maxTimeout: this.options.maxBackoffMs,
+        randomize: true,
+        maxRetryTime: this.options.maxRetryTimeMs,
+        signal,
+        shouldRetry: ({ error }) => !signal.aborted && isRetryable(error),
+        // A 429 is the marketplace pacing us, not a failure of this job: wait as told, keep the budget.
+        shouldConsumeRetry: ({ error }) => !(error instanceof ConnectorError && error.kind === 'RATE_LIMITED'),
+        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+          if (error instanceof ConnectorError && error.kind === 'RATE_LIMITED') {
+            if (counter.marketplace) this.limiter(counter.marketplace).pause(error.details.retryAfterMs ?? this.options.defaultRetryAfterMs);
+          }
+          this.logger.debug({ jobId: job.id, attemptNumber, retriesLeft, err: describe(error) }, 'sync attempt failed');
+        },
+      });
+      return result.waitMs !== null
+        ? { kind: 'WAIT', attempts: counter.attempts, delayMs: result.waitMs }
+        : { kind: 'DONE', attempts: counter.attempts };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return this.fail(em, job, counter.attempts, error);
+    }
+  }
+
+  /** Out of attempts, or refused for good: the listing shows FAILED (or REJECTED) with the error. */
+  private async fail(em: EntityManager, job: JobToRun, attempts: number, error: unknown): Promise<JobOutcome> {
+    const message = describe(error);
+    job.assertClaim();
+    em.clear();
+    const listing = await em.findOne(Listing, job.listingId);
+    if (listing) {
+      if (error instanceof ConnectorError && error.kind === 'REJECTED') {
+        listing.status = ListingStatus.REJECTED;
+        listing.rejectionReason = error.message.slice(0, MAX_ERROR_LENGTH);
+        listing.lastError = message;
+      } else {
+        listing.status = ListingStatus.FAILED;
+        listing.lastError = message;
+      }
+      listing.updatedAt = new Date();
+      await em.flush();
+    }
+    if (error instanceof ConnectorError && error.kind === 'REJECTED') return { kind: 'DONE', attempts };
+    this.logger.warn({ jobId: job.id, listingId: job.listingId, err: message }, 'sync job failed');
+    return { kind: 'FAILED', attempts, error: message };
+  }
+
+  /** One attempt. Returns waitMs when the marketplace is still reviewing the listing. */
+  private async reconcile(em: EntityManager, job: JobToRun, counter: AttemptCounter, signal: AbortSignal): Promise<{ waitMs: number | null }> {
+    em.clear();
+    const listing = await em.findOne(Listing, job.listingId);
+    if (!listing) return { waitMs: null };
+    const product = await em.findOne(Product, listing.productId);
+    if (!product) return { waitMs: null };
+    counter.marketplace = listing.marketplace;
+    const connector = this.connectorSet.connectors[listing.marketplace];
+    if (!connector) throw new ConnectorError('AUTH', `No connector is configured for ${listing.marketplace}: configure it and retry the listing.`);
+    const call = async <T>(fn: (c: MarketplaceConnector) => Promise<T>): Promise<T> => {
+      await this.limiter(listing.marketplace).acquire(signal);
+      job.assertClaim();
+      counter.attempts += 1;
+      return fn(connector);
+    };
+    const save = async () => {
+      job.assertClaim();
+      listing.updatedAt = new Date();
+      await em.flush();
+    };
+
+    // A create whose response never came back: the marketplace may hold the listing already.
+    if (!listing.externalId && listing.createSentAt) {
+      const found = await call((c) => c.findListingBySku(product.sellerSku));
+      if (found) {
+        this.applyRemote(listing, found, listing.sentVersion, listing.sentContentVersion);
+        await save();
+      } else {
+        listing.createSentAt = null;
+        await save();
+      }
+    }
+
+    if (listing.intent === ListingIntent.DELISTED) {
+      if (listing.externalId && listing.remoteStatus !== 'DELISTED') {
+        try {
+          const remote = await call((c) => c.delist(listing.externalId!));
+          this.applyRemote(listing, remote, listing.syncedVersion, listing.syncedContentVersion);
+        } catch (error) {
+          if (!(error instanceof ConnectorError && error.kind === 'NOT_FOUND')) throw error;
+        }
+      }
+      listing.status = ListingStatus.DELISTED;
+      listing.remoteStatus = listing.externalId ? 'DELISTED' : null;
+      listing.lastError = null;
+      await save();
+      return { waitMs: null };
+    }
+
+    if (!listing.externalId) {
+      const content = listingContent(product);
+      listing.createSentAt = new Date();
+      listing.sentVersion = product.version;
+      listing.sentContentVersion = product.contentVersion;
+      await save();
+      const remote = await call((c) => c.createListing(content));
+      // Stored the moment it is known: nothing else happens before this flush.
+      this.applyRemote(listing, remote, content.version, product.contentVersion);
+      await save();
+    }
+
+    if (listing.remoteStatus === 'PENDING_REVIEW') {
+      const remote = await this.readRemote(listing, call);
+      if (!remote) return this.forget(listing, save);
+      this.applyRemote(listing, remote, listing.syncedVersion, listing.syncedContentVersion);
+      await save();
+      if (remote.status === 'PENDING_REVIEW') return { waitMs: this.options.reviewPollMs };
+    }
+    if (listing.remoteStatus === 'REJECTED' && listing.syncedContentVersion >= product.contentVersion) {
+      listing.status = ListingStatus.REJECTED;
+      await save();
+      return { waitMs: null };
+    }
+
+    const needsContent = listing.syncedContentVersion < product.contentVersion || listing.remoteStatus === 'DELISTED' || listing.remoteStatus === 'REJECTED';
+    if (needsContent || listing.syncedVersion < product.version) {
+      const content = listingContent(product);
+      listing.sentVersion = product.version;
+      listing.sentContentVersion = product.contentVersion;
+      let remote: RemoteListing;
+      try {
+        remote = needsContent
+          ? await call((c) => c.updateContent(listing.externalId!, content))
+          : await call((c) => c.updatePriceAndStock(listing.externalId!, { priceVnd: content.priceVnd, stock: content.stock }));
+      } catch (error) {
+        if (error instanceof ConnectorError && error.kind === 'NOT_FOUND') return this.forget(listing, save);
+        throw error;
+      }
+      this.applyRemote(listing, remote, content.version, needsContent ? product.contentVersion : listing.syncedContentVersion);
+      await save();
+      if (remote.status === 'PENDING_REVIEW') return { waitMs: this.options.reviewPollMs };
+    } else if (listing.remoteStatus === 'PUBLISHED' && listing.status !== ListingStatus.PUBLISHED) {
+      listing.status = ListingStatus.PUBLISHED;
+      listing.lastError = null;
+      await save();
+    }
+    return { waitMs: null };
+  }
+
+  private async readRemote(listing: Listing, call: <T>(fn: (c: MarketplaceConnector) => Promise<T>) => Promise<T>): Promise<RemoteListing | null> {
+    try {
+      return await call((c) => c.getListing(listing.externalId!));
+    } catch (error) {
+      if (error instanceof ConnectorError && error.kind === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /** The marketplace no longer has the listing: forget its id and create it again on the next attempt. */
+  private async forget(listing: Listing, save: () => Promise<void>): Promise<never> {
+    listing.externalId = null;
+    listing.externalUrl = null;
+    listing.createSentAt = null;
+    listing.remoteStatus = null;
+    listing.syncedVersion = 0;
+    listing.syncedContentVersion = 0;
+    listing.status = ListingStatus.PENDING_SYNC;
+    await save();
+    throw new ConnectorError('TRANSIENT', 'The marketplace no longer has this listing; it will be created again.');
+  }
+
+  /** Records what the marketplace answered. Versions only move forward. */
+  private applyRemote(listing: Listing, remote: RemoteListing, version: number, contentVersion: number): void {
+    listing.externalId = remote.externalId;
+    listing.externalUrl = remote.externalUrl ?? listing.externalUrl ?? null;
+    listing.remoteStatus = remote.status;
+    listing.syncedVersion = Math.max(listing.syncedVersion, version);
+    listing.syncedContentVersion = Math.max(listing.syncedContentVersion, contentVersion);
+    listing.lastSyncedAt = new Date();
+    listing.lastError = null;
+    listing.rejectionReason = remote.status === 'REJECTED' ? (remote.rejectionReason ?? 'Rejected by the marketplace without a reason.') : null;
+    if (listing.intent === ListingIntent.PUBLISHED || remote.status === 'DELISTED') listing.status = ListingStatus[remote.status];
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { MarketplaceConnector } from '../../../connectors/marketplace/contract.js';
+import type { Marketplace } from '../catalogue/marketplace.js';
+
+/** The connectors the worker talks to, one per marketplace, and how to release them. */
+export interface ConnectorSet {
+  connectors: Partial<Record<Marketplace, MarketplaceConnector>>;
+  close?(): Promise<void>;
+}
+
+export interface SyncOptions {
+  /** Jobs in flight at once per worker process. */
+  concurrency: number;
+  /** How often an idle worker looks for work. */
+  pollMs: number;
+  /** How long a claim holds before another worker may take the job (renewed while the job runs). */
+  leaseMs: number;
+  /** Calls that may fail (and be retried) per job run before the listing shows FAILED; 429s do not count. */
+  retries: number;
+  /** First backoff delay; doubled on each retry, jittered ×1..2, capped at maxBackoffMs. */
+  minBackoffMs: number;
+  maxBackoffMs: number;
+  /** A job run gives up after this long even while 429s keep it waiting. */
+  maxRetryTimeMs: number;
+  /** Wait used on a 429 without Retry-After. */
+  defaultRetryAfterMs: number;
+  /** How often a listing under marketplace review is checked. */
+  reviewPollMs: number;
+  /** Requests per second per marketplace and per worker process. */
+  ratePerSecond: Partial<Record<Marketplace, number>> & { default: number };
+  /** How often the order feeds are read (0: never). */
+  orderPollMs: number;
+  orderPageSize: number;
+}
+
+const envSchema = z.object({
+  COMMERCE_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  COMMERCE_SYNC_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  COMMERCE_SYNC_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+  COMMERCE_SYNC_RETRIES: z.coerce.number().int().min(0).max(20).default(6),
+  COMMERCE_SYNC_MIN_BACKOFF_MS: z.coerce.number().int().min(0).default(500),
+  COMMERCE_SYNC_MAX_BACKOFF_MS: z.coerce.number().int().min(0).default(30_000),
+  COMMERCE_SYNC_MAX_RETRY_TIME_MS: z.coerce.number().int().min(1000).default(300_000),
+  COMMERCE_SYNC_REVIEW_POLL_MS: z.coerce.number().int().min(50).default(30_000),
+  COMMERCE_SYNC_RATE_PER_SECOND: z.coerce.number().positive().default(10),
+  COMMERCE_SYNC_RATE_VOSO: z.coerce.number().positive().optional(),
+  COMMERCE_SYNC_RATE_POSTMART: z.coerce.number().positive().optional(),
+  COMMERCE_ORDER_POLL_MS: z.coerce.number().int().min(0).default(60_000),
+});
+
+/** Defaults, overridable by COMMERCE_SYNC_* environment variables (see subgraphs/commerce/README.md). */
+export function syncOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SyncOptions {
+  const e = envSchema.parse(env);
+  return {
+    concurrency: e.COMMERCE_SYNC_CONCURRENCY,
+    pollMs: e.COMMERCE_SYNC_POLL_MS,
+    leaseMs: e.COMMERCE_SYNC_LEASE_MS,
+    retries: e.COMMERCE_SYNC_RETRIES,
+    minBackoffMs: e.COMMERCE_SYNC_MIN_BACKOFF_MS,
+    maxBackoffMs: e.COMMERCE_SYNC_MAX_BACKOFF_MS,
+    maxRetryTimeMs: e.COMMERCE_SYNC_MAX_RETRY_TIME_MS,
+    defaultRetryAfterMs: 1000,
+    reviewPollMs: e.COMMERCE_SYNC_REVIEW_POLL_MS,
+    ratePerSecond: {
+      default: e.COMMERCE_SYNC_RATE_PER_SECOND,
+      ...(e.COMMERCE_SYNC_RATE_VOSO ? { VOSO: e.COMMERCE_SYNC_RATE_VOSO } : {}),
+      ...(e.COMMERCE_SYNC_RATE_POSTMART ? { POSTMART: e.COMMERCE_SYNC_RATE_POSTMART } : {}),
+    },
+    orderPollMs: e.COMMERCE_ORDER_POLL_MS,
+    orderPageSize: 100,
+  };
+}

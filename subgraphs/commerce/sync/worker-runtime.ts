@@ -1,0 +1,40 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { HubConfig } from '../../../core/config.js';
+import type { Logger } from '../../../core/logger.js';
+import type { BackgroundTask } from '../../../core/subgraph.js';
+import { SyncWorker } from './sync-worker.js';
+import { syncOptionsFromEnv, type ConnectorSet, type SyncOptions } from './sync-options.js';
+
+/** How the commerce part gets its connectors and worker settings; tests and benchmarks pass their own. */
+export interface CommerceSyncSetup {
+  /** Builds the connectors for this process (default: connectors/marketplace's factory, against the sandboxes unless configured). */
+  connectors?(config: HubConfig, logger: Logger): Promise<ConnectorSet>;
+  /** Overrides of the COMMERCE_SYNC_* defaults. */
+  options?: Partial<SyncOptions>;
+  /** False: no worker inside the subgraph (run `hub worker` instead). */
+  runWorker?: boolean;
+}
+
+export function resolveSyncOptions(setup: CommerceSyncSetup): SyncOptions {
+  const base = syncOptionsFromEnv();
+  return { ...base, ...setup.options, ratePerSecond: { ...base.ratePerSecond, ...setup.options?.ratePerSecond } };
+}
+
+/** Starts a worker over `orm` and returns it with a stop that also releases the connectors. */
+export async function startSyncWorker(
+  orm: MikroORM,
+  config: HubConfig,
+  logger: Logger,
+  setup: CommerceSyncSetup,
+  defaultConnectors: (config: HubConfig, logger: Logger) => Promise<ConnectorSet>,
+): Promise<BackgroundTask & { worker: SyncWorker }> {
+  const connectorSet = await (setup.connectors ?? defaultConnectors)(config, logger);
+  const worker = new SyncWorker(orm, connectorSet, resolveSyncOptions(setup), logger).start();
+  return {
+    worker,
+    async stop() {
+      await worker.stop();
+      await connectorSet.close?.();
+    },
+  };
+}

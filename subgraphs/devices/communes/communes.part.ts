@@ -1,0 +1,10 @@
+import type { SubgraphPart } from '../../../core/subgraph.js';
+import { resolveCommuneReference } from './commune.type.js';
+import { CommuneDeviceStatsResolver } from './device-stats.resolver.js';
+
+/** The Commune stub (owned by governance) and the device counts devices adds to it. */
+export const communesPart: SubgraphPart = {
+  entities: [],
+  resolvers: [CommuneDeviceStatsResolver],
+  referenceResolvers: { Commune: resolveCommuneReference },
+};

@@ -1,0 +1,20 @@
+import { badUserInput } from '../../core/errors.js';
+import { nfc } from '../../core/text.js';
+import { todayInVietnam } from '../../core/time.js';
+import { deviceNow } from './clock.js';
+import { InstallationState } from './equipment-status.js';
+
+/** Checks the install day and note of a cluster or camera against its state. */
+export function checkEquipmentFields(
+  state: InstallationState,
+  installedOn: string | null,
+  note: string | null,
+): { installedOn: string | null; note: string | null } {
+  if (state === InstallationState.PLANNED && installedOn) {
+    throw badUserInput('A PLANNED item has no install day yet: leave installedOn out, or set the state to INSTALLED.', 'input.installedOn');
+  }
+  if (installedOn && installedOn > todayInVietnam(deviceNow())) throw badUserInput('installedOn is in the future: give the day it was installed.', 'input.installedOn');
+  const text = note === null ? null : nfc(note) || null;
+  if (text && text.length > 500) throw badUserInput('note must be at most 500 characters.', 'input.note');
+  return { installedOn, note: text };
+}

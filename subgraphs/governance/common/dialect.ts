@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+
+/**
+ * Raw SQL (aggregates, bulk writes) runs on SQLite and PostgreSQL. The two store a few types
+ * differently: SQLite keeps instants as epoch milliseconds and booleans as 0/1 (MikroORM's own
+ * convention there), PostgreSQL as timestamptz and boolean. These helpers bind values accordingly.
+ */
+export function isSqlite(em: EntityManager): boolean {
+  return em.getDriver() instanceof BetterSqliteDriver;
+}
+
+export type SqlValue = string | number | boolean | Date | null;
+
+/** A value as the database stores it, for a bound parameter of a raw query. */
+export function toDatabaseValue(em: EntityManager, value: SqlValue | undefined): string | number | boolean | Date | null {
+  if (value === undefined || value === null) return null;
+  if (!isSqlite(em)) return value;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+/** Runs a raw statement inside the entity manager's current transaction, if any. */
+export async function executeSql<T = Record<string, unknown>>(em: EntityManager, sql: string, params: SqlValue[] = []): Promise<T[]> {
+  const bound = params.map((p) => toDatabaseValue(em, p));
+  return (await em.getConnection().execute(sql, bound, 'all', em.getTransactionContext())) as T[];
+}
+
+/** `?, ?, ?` for an `in (...)` list. */
+export function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+/**
+ * A table name for raw SQL. On PostgreSQL each subgraph lives in its own schema (MikroORM's `schema`
+ * option qualifies its own queries, not raw ones), so qualify it there.
+ */
+export function tableName(em: EntityManager, name: string): string {
+  const schema = em.getDriver().config.get('schema');
+  return schema && !isSqlite(em) ? `"${schema}"."${name}"` : name;
+}

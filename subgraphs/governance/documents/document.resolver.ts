@@ -1,0 +1,64 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
+import type { SubgraphContext } from '../../../core/graphql/context.js';
+import { requireOfficerOf } from '../common/officer-scope.js';
+import { checkYear } from '../kpis/kpi.resolver.js';
+import { toCommune } from '../units/commune.resolver.js';
+import { Commune } from '../units/commune.type.js';
+import { unitLoader } from '../units/unit-registry.js';
+import { DocumentRecord } from './document.entity.js';
+import { documentCursor, listDocuments, signaturesByDocument, toDocumentView, toSignatureView } from './document-store.js';
+import { DocumentConnection, DocumentFilter, DocumentSignatureView, DocumentView } from './document.type.js';
+
+@Resolver(() => DocumentView)
+export class DocumentResolver {
+  @Query(() => DocumentView, {
+    nullable: true,
+    description: 'A document by id; null when there is none. Only officers of the commune whose register holds it may read it.',
+  })
+  async document(@Arg('id', () => ID, { description: 'Document.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<DocumentView | null> {
+    const record = await context.em.findOne(DocumentRecord, { id });
+    if (!record) return null;
+    const unit = await unitLoader(context).load(record.communeId);
+    requireOfficerOf(context, unit ?? { code: '', name: record.communeId });
+    return toDocumentView(record);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when at least one digital signature is recorded (never a flag typed by hand).' })
+  async signed(@Root() document: DocumentView, @Ctx() context: SubgraphContext): Promise<boolean> {
+    return (await signaturesByDocument(context).load(document.id)).length > 0;
+  }
+
+  @FieldResolver(() => [DocumentSignatureView], { description: 'The digital signatures on the document, oldest first.' })
+  async signatures(@Root() document: DocumentView, @Ctx() context: SubgraphContext): Promise<DocumentSignatureView[]> {
+    return (await signaturesByDocument(context).load(document.id)).map(toSignatureView);
+  }
+
+  @FieldResolver(() => Commune, { nullable: true, description: 'The commune whose register holds the document.' })
+  async commune(@Root() document: DocumentView, @Ctx() context: SubgraphContext): Promise<Commune | null> {
+    const unit = await unitLoader(context).load(document.communeId);
+    return unit ? toCommune(unit) : null;
+  }
+}
+
+@Resolver(() => Commune)
+export class CommuneDocumentsResolver {
+  @FieldResolver(() => DocumentConnection, {
+    nullable: true,
+    description:
+      'The commune\'s document register, newest first (by arrival date for incoming, issue date for outgoing), filtered. ' +
+      'Only officers of the commune may read it (FORBIDDEN otherwise; UNAUTHENTICATED without a token).',
+  })
+  async documents(
+    @Root() commune: Commune,
+    @Arg('filter', () => DocumentFilter, { nullable: true, description: 'Optional filters, combined with AND.' }) filter: DocumentFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Connection<DocumentView>> {
+    requireOfficerOf(context, commune);
+    const { limit, after } = pageWindow(page);
+    if (filter?.year !== undefined && filter.year !== null) checkYear(filter.year, 'filter.year');
+    const { rows, totalCount } = await listDocuments(context.em, commune.id, filter ?? {}, limit, after);
+    return toConnection(rows.map(toDocumentView), limit, totalCount, documentCursor);
+  }
+}

@@ -1,0 +1,9 @@
+import type { SubgraphPart } from '../../../core/subgraph.js';
+import { registerImportCommands } from './import-command.js';
+
+/** Bulk import of one-stop and document-system exports (CSV, JSON): `hub import documents|dossiers <file>`. */
+export const importsPart: SubgraphPart = {
+  entities: [],
+  resolvers: [],
+  commands: registerImportCommands,
+};

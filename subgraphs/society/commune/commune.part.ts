@@ -1,0 +1,10 @@
+import type { SubgraphPart } from '../../../core/subgraph.js';
+import { Commune, resolveCommuneReference } from './commune.type.js';
+
+/** The Commune stub every society part hangs its fields on. */
+export const communePart: SubgraphPart = {
+  entities: [],
+  resolvers: [],
+  orphanedTypes: [Commune],
+  referenceResolvers: { Commune: resolveCommuneReference },
+};

@@ -1,0 +1,148 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput } from '../../../core/errors.js';
+import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
+import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import { DateScalar } from '../../../core/graphql/scalars.js';
+import { startOfVietnamDay } from '../../../core/time.js';
+import { addDays } from '../common/calendar-days.js';
+import { Commune, communeScope, REQUIRES_LINEAGE, resolveCommuneReference } from '../commune/commune.type.js';
+import { FieldReportEvent } from './field-report-event.entity.js';
+import { FieldReportSla } from './field-report-sla.entity.js';
+import { fieldReportStats } from './field-report-stats.js';
+import { FieldReport, FieldReportCategory, FieldReportStatus } from './field-report.entity.js';
+import {
+  FieldReportConnection,
+  FieldReportHistoryEntry,
+  FieldReportLocation,
+  FieldReportNode,
+  FieldReportReporter,
+  FieldReportSlaRule,
+  FieldReportStats,
+} from './field-report.type.js';
+import { requireOfficerOf } from './officer-access.js';
+import { normaliseReceiptCode } from './receipt-code.js';
+import { pickSla } from './sla.js';
+import { OPEN_STATUSES } from './workflow.js';
+
+/** The SLA of every category in a commune, with where each figure comes from. */
+export async function slaRules(context: SubgraphContext, communeId: string): Promise<FieldReportSlaRule[]> {
+  const rows = await context.em.find(FieldReportSla, { communeId });
+  return Object.values(FieldReportCategory).map((category) => Object.assign(new FieldReportSlaRule(), { category, ...pickSla(rows, category) }));
+}
+
+function historyLoader(context: SubgraphContext) {
+  return requestLoader<string, FieldReportEvent[]>(context, 'fieldReportHistory', async (ids) => {
+    const rows = await context.em.find(FieldReportEvent, { reportId: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } });
+    return groupByKey(ids, rows, (r) => r.reportId);
+  });
+}
+
+@Resolver(() => Commune)
+export class CommuneFieldReportResolver {
+  @FieldResolver(() => FieldReportConnection, {
+    nullable: true,
+    description: 'Field reports (phản ánh hiện trường) sent to the commune or to the units merged into it, newest first. Public, without the reporters\' contact.',
+  })
+  @Directive(REQUIRES_LINEAGE)
+  async fieldReports(
+    @Root() commune: Commune,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('status', () => [FieldReportStatus], { nullable: true, description: 'Only reports in these statuses.' }) status: FieldReportStatus[] | undefined,
+    @Arg('category', () => FieldReportCategory, { nullable: true, description: 'Only reports of this category.' }) category: FieldReportCategory | undefined,
+    @Arg('overdue', () => Boolean, { nullable: true, description: 'true: only open reports past their due time.' }) overdue: boolean | undefined,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Connection<FieldReport>> {
+    const { limit, after } = pageWindow(page);
+    const where: FilterQuery<FieldReport> = { communeId: { $in: communeScope(commune) }, ...(status?.length ? { status: { $in: status } } : {}), ...(category ? { category } : {}) };
+    if (overdue) Object.assign(where, { $and: [{ status: { $in: [...OPEN_STATUSES] } }, { dueAt: { $lt: new Date() } }] });
+    const keyset: FilterQuery<FieldReport> = after
+      ? { $or: [{ receivedAt: { $lt: new Date(Number(after[0])) } }, { receivedAt: new Date(Number(after[0])), id: { $lt: String(after[1]) } }] }
+      : {};
+    const [rows, totalCount] = await Promise.all([
+      context.em.find(FieldReport, { ...where, ...keyset }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
+      context.em.count(FieldReport, where),
+    ]);
+    return toConnection(rows, limit, totalCount, (r) => [r.receivedAt.getTime(), r.id]);
+  }
+
+  @FieldResolver(() => FieldReportStats, {
+    nullable: true,
+    description:
+      'Field-report KPIs of the commune (with the units merged into it): received, open, resolved, resolved on time ' +
+      '(rate = resolvedOnTime ÷ resolved), refused, overdue now.',
+  })
+  @Directive(REQUIRES_LINEAGE)
+  async fieldReportStats(
+    @Root() commune: Commune,
+    @Arg('from', () => DateScalar, { nullable: true, description: 'Only reports received on or after this day (Asia/Ho_Chi_Minh).' }) from: string | undefined,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Only reports received on or before this day (Asia/Ho_Chi_Minh).' }) to: string | undefined,
+    @Ctx() context: SubgraphContext,
+  ): Promise<FieldReportStats> {
+    if (from && to && from > to) throw badUserInput(`from (${from}) is after to (${to}): give the earlier day first.`, 'from');
+    return Object.assign(
+      new FieldReportStats(),
+      await fieldReportStats(context.em, communeScope(commune), { from: from ? startOfVietnamDay(from) : undefined, to: to ? startOfVietnamDay(addDays(to, 1)) : undefined }),
+    );
+  }
+
+  @FieldResolver(() => [FieldReportSlaRule], { nullable: true, description: 'How many working days the commune gives itself to resolve each category of report.' })
+  fieldReportSla(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<FieldReportSlaRule[]> {
+    return slaRules(context, commune.id);
+  }
+}
+
+@Resolver(() => FieldReportNode)
+export class FieldReportResolver {
+  @Query(() => FieldReportNode, { nullable: true, description: 'A field report by id; null when none has that id.' })
+  fieldReport(@Arg('id', () => ID, { description: 'FieldReport.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<FieldReport | null> {
+    return context.em.findOne(FieldReport, { id });
+  }
+
+  @Query(() => FieldReportNode, {
+    nullable: true,
+    description: 'The report a receipt code was given for, so a reporter without an account can follow it; null for an unknown code.',
+  })
+  fieldReportByReceipt(
+    @Arg('receiptCode', () => String, { description: 'The code given when the report was sent, e.g. "PA-7KQ3M-X9D2F" (case and dashes do not matter).' }) receiptCode: string,
+    @Ctx() context: SubgraphContext,
+  ): Promise<FieldReport | null> {
+    return context.em.findOne(FieldReport, { receiptCode: normaliseReceiptCode(receiptCode, 'receiptCode') });
+  }
+
+  @FieldResolver(() => Commune, { description: 'The commune the report was sent to.' })
+  commune(@Root() report: FieldReport): Commune {
+    return resolveCommuneReference({ id: report.communeId });
+  }
+
+  @FieldResolver(() => FieldReportLocation, { description: 'Where the problem is.' })
+  location(@Root() report: FieldReport): FieldReportLocation {
+    return Object.assign(new FieldReportLocation(), { address: report.locationText, latitude: report.latitude ?? null, longitude: report.longitude ?? null });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the report is open (received, assigned or in progress) and its due time has passed.' })
+  overdue(@Root() report: FieldReport): boolean {
+    return OPEN_STATUSES.includes(report.status) && report.dueAt.getTime() < Date.now();
+  }
+
+  @FieldResolver(() => [FieldReportHistoryEntry], { description: 'Every step of the report, oldest first.' })
+  async history(@Root() report: FieldReport, @Ctx() context: SubgraphContext): Promise<FieldReportHistoryEntry[]> {
+    return (await historyLoader(context).load(report.id)).map((e) =>
+      Object.assign(new FieldReportHistoryEntry(), { at: e.at, action: e.action, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus, note: e.note ?? null }),
+    );
+  }
+
+  @FieldResolver(() => FieldReportReporter, {
+    nullable: true,
+    description: 'How to reach the reporter: officers of the report\'s commune only (FORBIDDEN otherwise), never public.',
+  })
+  reporter(@Root() report: FieldReport, @Ctx() context: SubgraphContext): FieldReportReporter {
+    requireOfficerOf(context.viewer, report.communeId, 'read reporters\' contact');
+    return Object.assign(new FieldReportReporter(), {
+      name: report.reporterName ?? null,
+      phone: report.reporterPhone ?? null,
+      email: report.reporterEmail ?? null,
+      anonymous: !report.reporterSubject,
+    });
+  }
+}

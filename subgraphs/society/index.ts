@@ -1,0 +1,11 @@
+import { composeSubgraph } from '../../core/subgraph.js';
+import { communePart } from './commune/commune.part.js';
+import { educationPart } from './education/education.part.js';
+import { fieldReportsPart } from './field-reports/field-reports.part.js';
+import { healthPart } from './health/health.part.js';
+import { migrations as postgresql } from './migrations/postgresql/index.js';
+import { migrations as sqlite } from './migrations/sqlite/index.js';
+import { telehealthPart } from './telehealth/telehealth.part.js';
+
+/** Society: health records and telehealth, schools and their digital systems, field reports (phản ánh hiện trường). */
+export const society = composeSubgraph('society', { sqlite, postgresql }, [communePart, healthPart, telehealthPart, educationPart, fieldReportsPart]);

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConnectors } from '../../../connectors/marketplace/index.js';
+import { startMarketplaceSandboxes, type MarketplaceSandboxes } from '../../../connectors/marketplace/sandboxes.js';
+import type { RunningSubgraph } from '../../../core/subgraph-server.js';
+import { Product } from '../../../subgraphs/commerce/catalogue/product.entity.js';
+import { Listing } from '../../../subgraphs/commerce/listings/listing.entity.js';
+import { SyncJob, SyncJobStatus } from '../../../subgraphs/commerce/sync/sync-job.entity.js';
+import { ListingStatus } from '../../../subgraphs/commerce/listings/listing-status.js';
+import type { SyncWorker } from '../../../subgraphs/commerce/sync/sync-worker.js';
+import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
+import { createAndPublish, updateAll } from './support/bulk-catalogue.js';
+import { startCommerce, startWorker, waitFor } from './support/commerce-harness.js';
+
+const PRODUCTS = 500;
+/** The fault mix: 20% server errors, 429 bursts, 10% accept-then-drop-connection. */
+const FAULTS = { errorRate: 0.2, burstRate: 0.0005, burstMs: 300, dropRate: 0.1, latencyMs: 0, latencyJitterMs: 3, seed: 2021 };
+
+describe('commerce chaos: 500 products, faults on, a worker killed mid-run, two more changes', () => {
+  let env: TestEnvironment;
+  let subgraph: RunningSubgraph;
+  let sandboxes: MarketplaceSandboxes;
+  const workers: SyncWorker[] = [];
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    sandboxes = await startMarketplaceSandboxes({ vosoPort: 0, postmartPort: 0, moderationDelayMs: 200, faults: FAULTS, env: {}, timeoutMs: 5000 });
+    subgraph = await startCommerce(env, { seed: true });
+  });
+  afterAll(async () => {
+    for (const worker of workers) await worker.stop({ abandon: true });
+    await subgraph?.close();
+    await sandboxes?.close();
+    await env?.cleanup();
+  });
+
+  it('ends with every listing published once and the latest price and stock at both marketplaces', { timeout: 180_000 }, async () => {
+    const options = { concurrency: 24, leaseMs: 2000, retries: 10, reviewPollMs: 100 };
+    const em = () => subgraph.orm.em.fork();
+    const published = async () => em().count(Listing, { status: ListingStatus.PUBLISHED });
+    const ids = await createAndPublish(subgraph.orm, PRODUCTS);
+    expect(await em().count(SyncJob, { status: SyncJobStatus.PENDING })).toBe(2 * PRODUCTS);
+
+    const first = startWorker(subgraph, { connectors: createConnectors(sandboxes.settings) }, options);
+    workers.push(first);
+    await waitFor('a third of the listings published', async () => (await published()) >= (2 * PRODUCTS) / 3, 60_000, 100);
+    // A crash: the jobs in flight are dropped where they stand (some creates sent, their answers never read).
+    await first.stop({ abandon: true });
+    expect(await em().count(SyncJob, { status: SyncJobStatus.RUNNING })).toBeGreaterThan(0);
+    const second = startWorker(subgraph, { connectors: createConnectors(sandboxes.settings) }, options);
+    workers.push(second);
+
+    await updateAll(subgraph.orm, ids, (p) => ({ priceVnd: p.priceVnd + 1000, stock: p.stock - 1 }));
+    await waitFor('two thirds published', async () => (await published()) >= (4 * PRODUCTS) / 3, 60_000, 100);
+    await updateAll(subgraph.orm, ids, (p) => ({ priceVnd: p.priceVnd + 500, stock: p.stock + 5 }));
+
+    await waitFor(
+      'every listing published and holding the latest version, no job left',
+      async () => {
+        const open = await em().count(SyncJob, { status: { $in: [SyncJobStatus.PENDING, SyncJobStatus.RUNNING] } });
+        if (open) return false;
+        const products = new Map((await em().find(Product, { id: { $in: ids } })).map((p) => [p.id, p]));
+        const listings = await em().find(Listing, { productId: { $in: ids } });
+        return listings.length === 2 * PRODUCTS && listings.every((l) => l.status === 'PUBLISHED' && l.syncedVersion === products.get(l.productId)!.version);
+      },
+      150_000,
+      250,
+      async () => ({
+        jobs: await em().count(SyncJob, { status: { $in: [SyncJobStatus.PENDING, SyncJobStatus.RUNNING] } }),
+        failed: await em().count(SyncJob, { status: SyncJobStatus.FAILED }),
+        published: await published(),
+      }),
+    );
+
+    const products = await em().find(Product, { id: { $in: ids } });
+    expect(await em().count(SyncJob, { status: SyncJobStatus.FAILED })).toBe(0);
+    const voso = sandboxes.voso.state;
+    const postmart = sandboxes.postmart.state;
+    expect(voso.duplicateSkus()).toEqual([]);
+    expect(postmart.duplicateSkus()).toEqual([]);
+    let mismatches = 0;
+    for (const product of products) {
+      const atVoso = voso.products.forSku(product.sellerSku);
+      const atPostmart = postmart.items.forSku(product.sellerSku);
+      expect(atVoso).toHaveLength(1);
+      expect(atPostmart).toHaveLength(1);
+      if (atVoso[0].price !== product.priceVnd || atVoso[0].stock !== product.stock) mismatches++;
+      if (atPostmart[0].input.original_price !== product.priceVnd || atPostmart[0].input.stock !== product.stock) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    // The faults really happened.
+    expect(voso.faultCounters.serverErrors + postmart.faultCounters.serverErrors).toBeGreaterThan(100);
+    expect(voso.faultCounters.dropped + postmart.faultCounters.dropped).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EntityManager } from '@mikro-orm/core';
+import { composeSubgraph } from '../../../../core/subgraph.js';
+import { migrations as postgresql } from '../../../../subgraphs/commerce/migrations/postgresql/index.js';
+import { migrations as sqlite } from '../../../../subgraphs/commerce/migrations/sqlite/index.js';
+import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
+import { reconciliationPart } from '../../../../subgraphs/commerce/reconciliation/reconciliation.part.js';
+
+/** The commerce subgraph with only the reconciliation part: these tests do not depend on the catalogue. */
+export const reconciliationOnly = composeSubgraph('commerce', { sqlite, postgresql }, [reconciliationPart]);
+
+export const VIETTEL_HEADER =
+  'STT,Mã giao dịch,Mã đơn hàng,Thời gian giao dịch,Số tiền,Phí giao dịch,Loại tiền,Trạng thái,Loại giao dịch,Mã giao dịch gốc,Số điện thoại\n';
+
+/**
+ * A hand-built Viettel Money statement for 2026-11-01 with one item of every outcome:
+ * A1 matched, A2 paid 90.000 of 100.000, A3 unexpected, A1 again (duplicate row), A5 one payment
+ * for two orders of one checkout, A6 refunded in full by A7.
+ */
+export const ALL_OUTCOMES_STATEMENT =
+  VIETTEL_HEADER +
+  '1,A1,DH-1,01/11/2026 08:00:00,150.000,1.650,VND,Thành công,Thanh toán,,0987***321\n' +
+  '2,A2,DH-2,01/11/2026 09:00:00,90.000,990,VND,Thành công,Thanh toán,,\n' +
+  '3,A3,DH-X,01/11/2026 10:00:00,45.000,495,VND,Thành công,Thanh toán,,\n' +
+  '4,A1,DH-1,01/11/2026 08:00:00,150.000,1.650,VND,Thành công,Thanh toán,,0987***321\n' +
+  '5,A5,CK-7,01/11/2026 11:00:00,330.000,3.630,VND,Thành công,Thanh toán,,\n' +
+  '6,A6,DH-8,01/11/2026 12:00:00,60.000,660,VND,Thành công,Thanh toán,,\n' +
+  '7,A7,DH-8,01/11/2026 13:00:00,60.000,0,VND,Thành công,Hoàn tiền,A6,\n' +
+  '8,A8,DH-9,01/11/2026 13:30:00,20.000,220,VND,Thất bại,Thanh toán,,\n';
+
+const t = (hhmm: string) => new Date(`2026-11-01T${hhmm}:00+07:00`);
+
+export const ALL_OUTCOMES_LEDGER = [
+  { id: 'o1', provider: 'viettel-money', reference: 'DH-1', amountVnd: 150_000, expectedAt: t('07:58'), payer: '0987654321', producerId: 'p1' },
+  { id: 'o2', provider: 'viettel-money', reference: 'DH-2', amountVnd: 100_000, expectedAt: t('08:58'), payer: null, producerId: 'p2' },
+  { id: 'o7a', provider: 'viettel-money', reference: 'CK-7', amountVnd: 200_000, expectedAt: t('10:58'), payer: null, producerId: 'p1' },
+  { id: 'o7b', provider: 'viettel-money', reference: 'CK-7', amountVnd: 130_000, expectedAt: t('10:58'), payer: null, producerId: 'p2' },
+  { id: 'o8', provider: 'viettel-money', reference: 'DH-8', amountVnd: 60_000, expectedAt: t('11:58'), payer: null, producerId: 'p1' },
+  { id: 'o3', provider: 'viettel-money', reference: 'DH-3', amountVnd: 70_000, expectedAt: t('14:00'), payer: null, producerId: 'p2' },
+  // Another provider's expectation: never part of a Viettel Money run.
+  { id: 'v1', provider: 'vnpt-money', reference: 'DH-1', amountVnd: 150_000, expectedAt: t('07:58'), payer: null, producerId: 'p1' },
+];
+
+export async function insertExpected(em: EntityManager, rows: typeof ALL_OUTCOMES_LEDGER): Promise<void> {
+  await em.insertMany(ExpectedPayment, rows);
+}
+
+export function writeFile(dir: string, name: string, content: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}

@@ -1,0 +1,53 @@
+import { signToken } from '../../../../core/auth/tokens.js';
+import { Role } from '../../../../core/auth/roles.js';
+import type { HubConfig } from '../../../../core/config.js';
+import { startSubgraph, type RunningSubgraph } from '../../../../core/subgraph-server.js';
+import { composeSubgraph } from '../../../../core/subgraph.js';
+import { createLogger } from '../../../../core/logger.js';
+import { createCataloguePart } from '../../../../subgraphs/commerce/catalogue/catalogue.part.js';
+import { migrations as postgresql } from '../../../../subgraphs/commerce/migrations/postgresql/index.js';
+import { migrations as sqlite } from '../../../../subgraphs/commerce/migrations/sqlite/index.js';
+import { SyncWorker } from '../../../../subgraphs/commerce/sync/sync-worker.js';
+import type { ConnectorSet, SyncOptions } from '../../../../subgraphs/commerce/sync/sync-options.js';
+import { resolveSyncOptions } from '../../../../subgraphs/commerce/sync/worker-runtime.js';
+import type { TestEnvironment } from '../../../helpers/databases.js';
+
+/** Fast settings for tests: short backoff, short claims, quick review polls. */
+export const FAST_SYNC: Partial<SyncOptions> = {
+  concurrency: 16,
+  pollMs: 20,
+  leaseMs: 3000,
+  retries: 8,
+  minBackoffMs: 5,
+  maxBackoffMs: 100,
+  maxRetryTimeMs: 30_000,
+  defaultRetryAfterMs: 50,
+  reviewPollMs: 50,
+  ratePerSecond: { default: 10_000 },
+  orderPollMs: 0,
+};
+
+/** The commerce catalogue alone (no worker inside: tests start and stop workers themselves). */
+export async function startCommerce(env: TestEnvironment, options: { seed?: boolean } = {}): Promise<RunningSubgraph> {
+  const module = composeSubgraph('commerce', { sqlite, postgresql }, [createCataloguePart({ runWorker: false })]);
+  return startSubgraph(module, { config: env.config, port: 0, host: '127.0.0.1', seed: options.seed ?? true, target: env.target('commerce') });
+}
+
+export function startWorker(subgraph: RunningSubgraph, connectorSet: ConnectorSet, options: Partial<SyncOptions> = {}): SyncWorker {
+  const resolved = resolveSyncOptions({ options: { ...FAST_SYNC, ...options, ratePerSecond: { ...FAST_SYNC.ratePerSecond!, ...options.ratePerSecond } } });
+  return new SyncWorker(subgraph.orm, connectorSet, resolved, createLogger('test-worker', 'silent')).start();
+}
+
+export async function producerToken(config: HubConfig, producerIds: string[]): Promise<string> {
+  return signToken(config, { subject: `member-of-${producerIds.join('-')}`, roles: [Role.PRODUCER], producerIds });
+}
+
+/** Polls until `check` returns true, or fails with `what` after `timeoutMs`. */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000, everyMs = 50, explain?: () => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`Timed out waiting for ${what}${explain ? `: ${JSON.stringify(await explain())}` : ''}`);
+}
