@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { badUserInput, ErrorCode, hubError } from '../../../core/errors.js';
 import { nfc } from '../../../core/text.js';
 import { actsForCommuneId, CAMERA_MANAGERS, parseCommuneId, requireCommuneRole, STREAM_VIEWERS } from '../access.js';
-import { Commune, communeStub } from '../communes/commune.type.js';
+import { Commune, communeStub, loadForScope, REQUIRES_LINEAGE } from '../communes/commune.type.js';
 import { checkEquipmentFields } from '../equipment-input.js';
 import { EquipmentStatus, equipmentStatus, InstallationState } from '../equipment-status.js';
 import { deviceOnline, devicesByCamera, inService } from '../telemetry/device-loaders.js';
@@ -138,9 +138,10 @@ export class CameraResolver {
 
 @Resolver(() => Commune)
 export class CommuneCamerasResolver {
-  @FieldResolver(() => [CameraType], { nullable: true, description: 'The commune\'s security cameras, by name.' })
+  @FieldResolver(() => [CameraType], { nullable: true, description: 'The security cameras in the commune or in the units merged into it, by name.' })
+  @Directive(REQUIRES_LINEAGE)
   async cameras(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<Camera[]> {
-    return camerasByCommune(context).load(commune.id);
+    return loadForScope(camerasByCommune(context), commune);
   }
 }
 

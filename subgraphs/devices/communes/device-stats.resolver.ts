@@ -1,21 +1,25 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { camerasByCommune } from '../cameras/camera.resolver.js';
 import { deviceNow } from '../clock.js';
 import { EquipmentStatus, equipmentStatus } from '../equipment-status.js';
 import { radioClustersByCommune } from '../radio/radio-loaders.js';
 import { deviceOnline, devicesByCommune, inService } from '../telemetry/device-loaders.js';
-import { Commune } from './commune.type.js';
+import { Commune, loadForScope, REQUIRES_LINEAGE } from './commune.type.js';
 import { DeviceStats } from './device-stats.type.js';
 
 @Resolver(() => Commune)
 export class CommuneDeviceStatsResolver {
-  @FieldResolver(() => DeviceStats, { nullable: true, description: 'Counts of radio clusters, cameras and devices by status (formulas on each field).' })
+  @FieldResolver(() => DeviceStats, {
+    nullable: true,
+    description: 'Counts of radio clusters, cameras and devices by status (formulas on each field), including those of the units merged into the commune.',
+  })
+  @Directive(REQUIRES_LINEAGE)
   async deviceStats(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<DeviceStats> {
     const [clusters, cameras, all] = await Promise.all([
-      radioClustersByCommune(context).load(commune.id),
-      camerasByCommune(context).load(commune.id),
-      devicesByCommune(context).load(commune.id),
+      loadForScope(radioClustersByCommune(context), commune),
+      loadForScope(camerasByCommune(context), commune),
+      loadForScope(devicesByCommune(context), commune),
     ]);
     const devices = inService(all);
     const now = deviceNow();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { badUserInput, ErrorCode, hubError } from '../../../core/errors.js';
 import { nfc } from '../../../core/text.js';
 import { parseCommuneId, RADIO_MANAGERS, requireCommuneRole } from '../access.js';
-import { Commune, communeStub } from '../communes/commune.type.js';
+import { Commune, communeStub, loadForScope, REQUIRES_LINEAGE } from '../communes/commune.type.js';
 import { EquipmentStatus, equipmentStatus, InstallationState } from '../equipment-status.js';
 import { checkEquipmentFields } from '../equipment-input.js';
 import { deviceOnline, devicesByCluster, inService } from '../telemetry/device-loaders.js';
@@ -114,9 +114,13 @@ export class RadioClusterResolver {
 
 @Resolver(() => Commune)
 export class CommuneRadioResolver {
-  @FieldResolver(() => [RadioClusterType], { nullable: true, description: 'The commune\'s smart-radio loudspeaker clusters, by village.' })
+  @FieldResolver(() => [RadioClusterType], {
+    nullable: true,
+    description: 'The smart-radio loudspeaker clusters installed in the commune or in the units merged into it, by village.',
+  })
+  @Directive(REQUIRES_LINEAGE)
   async radioClusters(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<RadioCluster[]> {
-    return radioClustersByCommune(context).load(commune.id);
+    return loadForScope(radioClustersByCommune(context), commune);
   }
 }
 
