@@ -8,7 +8,7 @@ const SAMPLE_QUERY = `query NamThuong2021 {
 }`;
 
 /** What a newcomer needs after `npm start`: where the graph is, something to run, how to sign in. */
-export function printBanner(config: HubConfig, gatewayUrl: string): void {
+export function printBanner(config: HubConfig, gatewayUrl: string, marketplaces: Record<string, string>): void {
   const mode = config.DATABASE_URL ? 'PostgreSQL' : `embedded SQLite in ${config.dataDir}`;
   console.log(
     [
@@ -16,6 +16,8 @@ export function printBanner(config: HubConfig, gatewayUrl: string): void {
       `commune-hub is running (${mode}${config.seedPilot ? ', pilot data loaded' : ''})`,
       `  GraphQL endpoint: ${gatewayUrl}`,
       `  health: ${gatewayUrl.replace(/\/graphql$/, '/health')}  ready: ${gatewayUrl.replace(/\/graphql$/, '/ready')}`,
+      '  marketplaces the commerce connectors publish to:',
+      ...Object.entries(marketplaces).map(([name, target]) => `    ${name}: ${target}`),
       '',
       'Try:',
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,

@@ -8,6 +8,7 @@ import { startSubgraph, type RunningSubgraph } from '../core/subgraph-server.js'
 import { startGateway } from '../gateway/gateway-server.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
 import { printBanner } from './banner.js';
+import { startSandboxesUnlessConfigured } from './marketplace-sandboxes.js';
 
 function moduleNamed(name: string) {
   const module = SUBGRAPHS[name as SubgraphName];
@@ -19,10 +20,14 @@ function moduleNamed(name: string) {
 async function startAll(config: HubConfig): Promise<void> {
   const logger = createLogger('hub', config.LOG_LEVEL);
   const running: RunningSubgraph[] = [];
+  let sandboxes: Awaited<ReturnType<typeof startSandboxesUnlessConfigured>>['sandboxes'] = null;
   const stopAll = async () => {
     for (const service of running.reverse()) await service.close();
+    await sandboxes?.close();
   };
   try {
+    const marketplaces = await startSandboxesUnlessConfigured();
+    sandboxes = marketplaces.sandboxes;
     for (const module of Object.values(SUBGRAPHS)) {
       if (!module) continue;
       running.push(
@@ -38,7 +43,7 @@ async function startAll(config: HubConfig): Promise<void> {
       await gateway.close();
       await stopAll();
     }, (m) => logger.info(m));
-    printBanner(config, gateway.url);
+    printBanner(config, gateway.url, marketplaces.targets);
   } catch (error) {
     await stopAll().catch(() => undefined);
     throw error;

@@ -8,7 +8,7 @@ import { loadConfig } from '../../core/config.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
 import { startProcess, type StartedProcess } from '../helpers/start-process.js';
 
-const FREE_PORTS = { PORT: '0', GOVERNANCE_PORT: '0', SOCIETY_PORT: '0', DEVICES_PORT: '0', COMMERCE_PORT: '0' };
+const FREE_PORTS = { PORT: '0', GOVERNANCE_PORT: '0', SOCIETY_PORT: '0', DEVICES_PORT: '0', COMMERCE_PORT: '0', VOSO_SANDBOX_PORT: '0', POSTMART_SANDBOX_PORT: '0' };
 const SAMPLE = '{ commune(code: "05068", on: "2021-06-01") { name successor { name } } }';
 
 /** The README's quick start, as a newcomer runs it: `npm start`, then query the printed endpoint. */
@@ -29,6 +29,8 @@ describe('npm start', () => {
     const url = (await hub.waitFor(/GraphQL endpoint: (\S+)/, 150_000))[1];
     expect((await postGraphQL(url, SAMPLE)).data).toEqual({ commune: { name: 'Nam Thượng', successor: { name: 'Hợp Kim' } } });
     expect(hub.output()).toMatch(/token --role officer --commune 05068/);
+    expect(hub.output()).toMatch(/VOSO: http:\/\/127\.0\.0\.1:\d+ \(local sandbox\)/);
+    expect(hub.output()).toMatch(/POSTMART: http:\/\/127\.0\.0\.1:\d+ \(local sandbox\)/);
     expect(existsSync(path.join(dataDir, 'governance.sqlite'))).toBe(true);
     expect(existsSync(path.join(dataDir, 'auth-secret.key'))).toBe(true);
     await hub.stop({ group: true });
