@@ -4,7 +4,7 @@
  *
  *   npm run bench -- sync-throughput [--rps 50] [--products 25×R] [--burst-rate 0.001] [--burst-ms 1000]
  *     [--error-rate 0.2] [--drop-rate 0.1] [--rps-burst <sandbox bucket, default R/10>] [--worker-rps <0.95×R>]
- *     [--concurrency 32] [--database-url postgres://...]
+ *     [--concurrency 64] [--database-url postgres://...]
  *
  * The sandboxes run in a child process (as a real marketplace is elsewhere), so the worker's own
  * database work does not stall the sandbox's clock. It seeds the commerce catalogue in a temporary SQLite database (or PostgreSQL with --database-url),
@@ -38,6 +38,7 @@ import { Listing } from '../../subgraphs/commerce/listings/listing.entity.js';
 import { ListingStatus } from '../../subgraphs/commerce/listings/listing-status.js';
 import { publishListings } from '../../subgraphs/commerce/listings/listing-commands.js';
 import { seedPilotCatalogue } from '../../subgraphs/commerce/seed/pilot-catalogue.js';
+import { SyncJob, SyncJobStatus } from '../../subgraphs/commerce/sync/sync-job.entity.js';
 import { SyncWorker } from '../../subgraphs/commerce/sync/sync-worker.js';
 import { resolveSyncOptions } from '../../subgraphs/commerce/sync/worker-runtime.js';
 import { withTemporaryPostgresDatabase } from '../../core/db/temporary-database.js';
@@ -64,7 +65,7 @@ export async function run(args: string[]): Promise<void> {
       'drop-rate': { type: 'string', default: '0.1' },
       'worker-rps': { type: 'string' },
       'rps-burst': { type: 'string', default: '0' },
-      concurrency: { type: 'string', default: '32' },
+      concurrency: { type: 'string', default: '64' },
       'database-url': { type: 'string' },
       seed: { type: 'string', default: '2021' },
     },
@@ -154,7 +155,8 @@ async function measure(p: {
     const engineLimiter = () => worker.limiter(Marketplace.VOSO);
     await sample();
     worker.start();
-    while (samples[samples.length - 1].published < p.products) {
+    const open = () => orm.em.fork().count(SyncJob, { status: { $in: [SyncJobStatus.PENDING, SyncJobStatus.RUNNING] } });
+    while (samples[samples.length - 1].published < p.products && (await open()) > 0) {
       await new Promise((r) => setTimeout(r, 500));
       await sample();
       if (Date.now() - samples[0].at > 20 * 60_000) throw new Error('benchmark did not finish in 20 minutes');
@@ -177,7 +179,7 @@ async function measure(p: {
         publishedPerSecond: round((to.published - from.published) / seconds),
       };
     };
-    const at = (share: number) => samples.find((s) => s.published >= p.products * share)!;
+    const at = (share: number) => samples.find((s) => s.published >= p.products * share) ?? last;
     const report = {
       benchmark: 'sync-throughput',
       database: p.target.kind,
@@ -191,6 +193,7 @@ async function measure(p: {
       steady: window(at(0.1), at(0.9)),
       injected: { ...counters },
       worker: worker.stats,
+      failedListings: await orm.em.fork().count(Listing, { status: ListingStatus.FAILED }),
       duplicates: (await sandboxes.state()).duplicateSkus.length,
       listingsAtSandbox: (await sandboxes.state()).products,
       target: 'steady.shareOfR >= 0.9',

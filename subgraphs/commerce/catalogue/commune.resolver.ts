@@ -1,8 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import { toProducerNode, toProductNode } from './catalogue-mappers.js';
-import { Commune } from './commune.type.js';
+import { Commune, communeScope, REQUIRES_LINEAGE } from './commune.type.js';
 import { ProducerConnection, type ProducerNode } from './producer.type.js';
 import { findProducers, findProducts } from './product-query.js';
 import { ProductConnection, type ProductNode } from './product.type.js';
@@ -10,16 +10,21 @@ import { ProductConnection, type ProductNode } from './product.type.js';
 /** Commerce's fields on the governance Commune; nullable so that a commerce outage nulls only these. */
 @Resolver(() => Commune)
 export class CommuneCommerceResolver {
-  @FieldResolver(() => ProducerConnection, { nullable: true, description: 'Producers (households and cooperatives) in this commune, ordered by name.' })
+  @FieldResolver(() => ProducerConnection, {
+    nullable: true,
+    description: 'Producers (households and cooperatives) registered in this commune or in a unit merged into it, ordered by name.',
+  })
+  @Directive(REQUIRES_LINEAGE)
   async producers(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<ProducerNode>> {
-    const found = await findProducers(context.em, { communeId: commune.id }, page);
+    const found = await findProducers(context.em, { communeIds: communeScope(commune) }, page);
     return { ...found, edges: found.edges.map((e) => ({ cursor: e.cursor, node: toProducerNode(e.node) })) };
   }
 
   @FieldResolver(() => ProductConnection, {
     nullable: true,
-    description: 'Products of this commune\'s producers visible to the caller (see Query.products), ordered by name.',
+    description: 'Products of the producers of this commune (and of the units merged into it) visible to the caller (see Query.products), ordered by name.',
   })
+  @Directive(REQUIRES_LINEAGE)
   async products(
     @Root() commune: Commune,
     @Arg('search', () => String, { nullable: true, description: 'Part of the name; diacritics and case are ignored.' }) search: string | undefined,
@@ -27,7 +32,7 @@ export class CommuneCommerceResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<ProductNode>> {
-    const found = await findProducts(context.em, context.viewer, { communeId: commune.id, search, category }, page);
+    const found = await findProducts(context.em, context.viewer, { communeIds: communeScope(commune), search, category }, page);
     return { ...found, edges: found.edges.map((e) => ({ cursor: e.cursor, node: toProductNode(e.node) })) };
   }
 }

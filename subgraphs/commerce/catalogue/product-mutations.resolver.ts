@@ -10,17 +10,22 @@ import { Producer } from './producer.entity.js';
 import { createProduct, loadProductForUpdate, updateProduct } from './product-commands.js';
 import {
   CreateProductInput,
-  ProductMarketplacesInput,
-  ProductPayload,
+  CreateProductPayload,
+  DelistProductInput,
+  DelistProductPayload,
+  PublishProductInput,
+  PublishProductPayload,
   RetryListingInput,
   RetryListingPayload,
   UpdateProductInput,
+  UpdateProductPayload,
+  type ProductPayload,
 } from './product.inputs.js';
 import type { Product } from './product.entity.js';
 import type { EntityManager } from '@mikro-orm/core';
 
-function productPayload(product: Product): ProductPayload {
-  return Object.assign(new ProductPayload(), { product: toProductNode(product) });
+function productPayload<T extends ProductPayload>(type: new () => T, product: Product): T {
+  return Object.assign(new type(), { product: toProductNode(product) });
 }
 
 /** Loads the product for a change and checks the caller may make it. A missing product is BAD_USER_INPUT on the id. */
@@ -40,28 +45,28 @@ function checkMarketplaces(values: Marketplace[]): Marketplace[] {
 /** Mutations for a producer's members: each is one transaction, the change and its sync work together (the outbox). */
 @Resolver()
 export class ProductMutationResolver {
-  @Mutation(() => ProductPayload, { description: 'Adds a product to a producer\'s catalogue, with DRAFT listings at the marketplaces it sells on.' })
-  async createProduct(@Arg('input', () => CreateProductInput, { description: 'The product.' }) input: CreateProductInput, @Ctx() context: SubgraphContext): Promise<ProductPayload> {
+  @Mutation(() => CreateProductPayload, { description: 'Adds a product to a producer\'s catalogue, with DRAFT listings at the marketplaces it sells on.' })
+  async createProduct(@Arg('input', () => CreateProductInput, { description: 'The product.' }) input: CreateProductInput, @Ctx() context: SubgraphContext): Promise<CreateProductPayload> {
     requireProducerMember(context, input.producerId);
     return context.em.transactional(async (em) => {
       const producer = await em.findOne(Producer, { id: input.producerId });
       if (!producer) throw badUserInput(`No producer has id "${input.producerId}": check the id.`, 'input.producerId');
-      return productPayload(await createProduct(em, producer, input));
+      return productPayload(CreateProductPayload, await createProduct(em, producer, input));
     });
   }
 
-  @Mutation(() => ProductPayload, { description: 'Changes a product; every live listing is queued to follow (newer changes supersede queued older ones).' })
-  async updateProduct(@Arg('input', () => UpdateProductInput, { description: 'The changes.' }) input: UpdateProductInput, @Ctx() context: SubgraphContext): Promise<ProductPayload> {
-    return context.em.transactional(async (em) => productPayload(await updateProduct(em, await productToChange(em, context, input.productId), input)));
+  @Mutation(() => UpdateProductPayload, { description: 'Changes a product; every live listing is queued to follow (newer changes supersede queued older ones).' })
+  async updateProduct(@Arg('input', () => UpdateProductInput, { description: 'The changes.' }) input: UpdateProductInput, @Ctx() context: SubgraphContext): Promise<UpdateProductPayload> {
+    return context.em.transactional(async (em) => productPayload(UpdateProductPayload, await updateProduct(em, await productToChange(em, context, input.productId), input)));
   }
 
-  @Mutation(() => ProductPayload, {
+  @Mutation(() => PublishProductPayload, {
     description: 'Publishes a product on the chosen marketplaces (postmart moderates new listings: PENDING_REVIEW, then PUBLISHED or REJECTED).',
   })
   async publishProduct(
-    @Arg('input', () => ProductMarketplacesInput, { description: 'The product and the marketplaces.' }) input: ProductMarketplacesInput,
+    @Arg('input', () => PublishProductInput, { description: 'The product and the marketplaces.' }) input: PublishProductInput,
     @Ctx() context: SubgraphContext,
-  ): Promise<ProductPayload> {
+  ): Promise<PublishProductPayload> {
     const marketplaces = checkMarketplaces(input.marketplaces);
     return context.em.transactional(async (em) => {
       const product = await productToChange(em, context, input.productId);
@@ -69,20 +74,20 @@ export class ProductMutationResolver {
       const selling = new Set([...producer.marketplaces, ...marketplaces]);
       producer.marketplaces = MARKETPLACES.filter((m) => selling.has(m));
       await publishListings(em, product, marketplaces);
-      return productPayload(product);
+      return productPayload(PublishProductPayload, product);
     });
   }
 
-  @Mutation(() => ProductPayload, { description: 'Takes a product off the chosen marketplaces.' })
+  @Mutation(() => DelistProductPayload, { description: 'Takes a product off the chosen marketplaces.' })
   async delistProduct(
-    @Arg('input', () => ProductMarketplacesInput, { description: 'The product and the marketplaces.' }) input: ProductMarketplacesInput,
+    @Arg('input', () => DelistProductInput, { description: 'The product and the marketplaces.' }) input: DelistProductInput,
     @Ctx() context: SubgraphContext,
-  ): Promise<ProductPayload> {
+  ): Promise<DelistProductPayload> {
     const marketplaces = checkMarketplaces(input.marketplaces);
     return context.em.transactional(async (em) => {
       const product = await productToChange(em, context, input.productId);
       await delistListings(em, product, marketplaces);
-      return productPayload(product);
+      return productPayload(DelistProductPayload, product);
     });
   }
 

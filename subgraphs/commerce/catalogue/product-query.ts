@@ -15,8 +15,8 @@ export interface ProductFilter {
   search?: string | null;
   /** GSO commune code: products of producers in any unit that bore it. */
   communeCode?: string | null;
-  /** Commune.id: products of producers in exactly this unit. */
-  communeId?: string | null;
+  /** Commune.id values: products of producers in exactly these units. */
+  communeIds?: string[] | null;
   category?: string | null;
   producerId?: string | null;
 }
@@ -56,7 +56,7 @@ export async function findProducts(em: EntityManager, viewer: Viewer | null, fil
   const search = filter.search ? foldForSearch(filter.search) : '';
   if (search) conditions.push({ nameSearch: { $like: containsPattern(search) } });
   if (filter.communeCode) conditions.push({ communeId: { $like: `${filter.communeCode}/%` } });
-  if (filter.communeId) conditions.push({ communeId: filter.communeId });
+  if (filter.communeIds) conditions.push({ communeId: { $in: filter.communeIds } });
   if (filter.category) conditions.push({ category: filter.category });
   if (filter.producerId) conditions.push({ producerId: filter.producerId });
   const visible = visibility(em, viewer);
@@ -76,12 +76,12 @@ export async function findProducts(em: EntityManager, viewer: Viewer | null, fil
 }
 
 /** Producers ordered by folded name then id. Producers are public (their contact is not). */
-export async function findProducers(em: EntityManager, filter: { communeCode?: string | null; communeId?: string | null }, page: PageArgs): Promise<Connection<Producer>> {
+export async function findProducers(em: EntityManager, filter: { communeCode?: string | null; communeIds?: string[] | null }, page: PageArgs): Promise<Connection<Producer>> {
   validateProductFilter({ communeCode: filter.communeCode });
   const { limit, after } = pageWindow(page);
   const conditions: FilterQuery<Producer>[] = [];
   if (filter.communeCode) conditions.push({ communeId: { $like: `${filter.communeCode}/%` } });
-  if (filter.communeId) conditions.push({ communeId: filter.communeId });
+  if (filter.communeIds) conditions.push({ communeId: { $in: filter.communeIds } });
   const where: FilterQuery<Producer> = conditions.length ? { $and: conditions } : {};
   const keyset: FilterQuery<Producer>[] = [];
   if (after) {

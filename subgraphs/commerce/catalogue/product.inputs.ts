@@ -94,8 +94,17 @@ export class UpdateProductInput {
   ocopStars?: number | null;
 }
 
-@InputType({ description: 'Which product to publish or delist, and where.' })
-export class ProductMarketplacesInput {
+@InputType({ description: 'Which product to publish, and on which marketplaces.' })
+export class PublishProductInput {
+  @Field(() => ID, { description: 'The product.' })
+  productId!: string;
+
+  @Field(() => [Marketplace], { description: 'The marketplaces, at least one.' })
+  marketplaces!: Marketplace[];
+}
+
+@InputType({ description: 'Which product to take off which marketplaces.' })
+export class DelistProductInput {
   @Field(() => ID, { description: 'The product.' })
   productId!: string;
 
@@ -112,8 +121,31 @@ export class RetryListingInput {
   marketplace!: Marketplace;
 }
 
+/** What the product mutations return. */
+export interface ProductPayload {
+  product: ProductNode;
+}
+
+@ObjectType({ description: 'The product created, with DRAFT listings at the marketplaces its producer sells on.' })
+export class CreateProductPayload implements ProductPayload {
+  @Field(() => ProductNode, { description: 'The product as committed.' })
+  product!: ProductNode;
+}
+
 @ObjectType({ description: 'The product after the change; its listings show the sync work queued.' })
-export class ProductPayload {
+export class UpdateProductPayload implements ProductPayload {
+  @Field(() => ProductNode, { description: 'The product as committed.' })
+  product!: ProductNode;
+}
+
+@ObjectType({ description: 'The product with its listings queued for the marketplaces.' })
+export class PublishProductPayload implements ProductPayload {
+  @Field(() => ProductNode, { description: 'The product as committed.' })
+  product!: ProductNode;
+}
+
+@ObjectType({ description: 'The product with its listings being taken off the marketplaces.' })
+export class DelistProductPayload implements ProductPayload {
   @Field(() => ProductNode, { description: 'The product as committed.' })
   product!: ProductNode;
 }

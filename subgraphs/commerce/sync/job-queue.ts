@@ -54,14 +54,14 @@ export class JobQueue {
     return rows.map((r) => ({ id: Number(r.id), listingId: r.listing_id, marketplace: r.marketplace })).sort((a, b) => a.id - b.id);
   }
 
-  /** Extends the claims a live worker holds. */
-  async renew(workerId: string, ids: number[], leaseMs: number, now = Date.now()): Promise<void> {
-    if (!ids.length) return;
-    await this.execute(
-      `update ${this.jobs} set locked_until = ? where locked_by = ? and status = ? and id in (${ids.map(() => '?').join(', ')})`,
+  /** Extends the claims this worker still holds; returns their ids (a claim another worker took over is not among them). */
+  async renew(workerId: string, ids: number[], leaseMs: number, now = Date.now()): Promise<number[]> {
+    if (!ids.length) return [];
+    const rows = await this.execute<{ id: number | string }[]>(
+      `update ${this.jobs} set locked_until = ? where locked_by = ? and status = ? and id in (${ids.map(() => '?').join(', ')}) returning id`,
       [now + leaseMs, workerId, SyncJobStatus.RUNNING, ...ids],
-      'run',
     );
+    return rows.map((r) => Number(r.id));
   }
 
   /** Jobs whose worker died (claim expired) become claimable again. `all`: every RUNNING job (the sole SQLite worker at start). */

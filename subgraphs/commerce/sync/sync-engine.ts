@@ -35,8 +35,14 @@ function describe(error: unknown): string {
   return text.slice(0, MAX_ERROR_LENGTH);
 }
 
+/** Thrown when the worker no longer holds the job's claim: this run must stop writing at once. */
+export class ClaimLostError extends Error {
+  override readonly name = 'ClaimLostError';
+}
+
 /** Errors worth another attempt: the contract's retryable kinds, and anything that is not a ConnectorError (a dropped DB connection). */
 function isRetryable(error: unknown): boolean {
+  if (error instanceof ClaimLostError) return false;
   return error instanceof ConnectorError ? error.retryable : true;
 }
 
@@ -93,7 +99,7 @@ export class SyncEngine {
         ? { kind: 'WAIT', attempts: counter.attempts, delayMs: result.waitMs }
         : { kind: 'DONE', attempts: counter.attempts };
     } catch (error) {
-      if (signal.aborted) throw error;
+      if (signal.aborted || error instanceof ClaimLostError) throw error;
       return this.fail(em, job, counter.attempts, error);
     }
   }
@@ -177,7 +183,17 @@ export class SyncEngine {
       listing.sentVersion = product.version;
       listing.sentContentVersion = product.contentVersion;
       await save();
-      const remote = await call((c) => c.createListing(content));
+      let remote: RemoteListing;
+      try {
+        remote = await call((c) => c.createListing(content));
+      } catch (error) {
+        // Refused before taking effect (5xx, 429, validation): nothing to look up next time.
+        if (error instanceof ConnectorError && error.kind !== 'UNKNOWN_OUTCOME') {
+          listing.createSentAt = null;
+          await save();
+        }
+        throw error;
+      }
       // Stored the moment it is known: nothing else happens before this flush.
       this.applyRemote(listing, remote, content.version, product.contentVersion);
       await save();

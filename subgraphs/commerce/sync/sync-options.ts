@@ -15,7 +15,10 @@ export interface SyncOptions {
   pollMs: number;
   /** How long a claim holds before another worker may take the job (renewed while the job runs). */
   leaseMs: number;
-  /** Calls that may fail (and be retried) per job run before the listing shows FAILED; 429s do not count. */
+  /**
+   * Failed calls retried per job run before the listing shows FAILED; 429s do not use it up (they
+   * are bounded by maxRetryTimeMs), but p-retry stops once it is spent, so it must be at least 1.
+   */
   retries: number;
   /** First backoff delay; doubled on each retry, jittered ×1..2, capped at maxBackoffMs. */
   minBackoffMs: number;
@@ -37,11 +40,11 @@ const envSchema = z.object({
   COMMERCE_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   COMMERCE_SYNC_POLL_MS: z.coerce.number().int().min(10).default(1000),
   COMMERCE_SYNC_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
-  COMMERCE_SYNC_RETRIES: z.coerce.number().int().min(0).max(20).default(6),
+  COMMERCE_SYNC_RETRIES: z.coerce.number().int().min(1).max(20).default(6),
   COMMERCE_SYNC_MIN_BACKOFF_MS: z.coerce.number().int().min(0).default(500),
   COMMERCE_SYNC_MAX_BACKOFF_MS: z.coerce.number().int().min(0).default(30_000),
   COMMERCE_SYNC_MAX_RETRY_TIME_MS: z.coerce.number().int().min(1000).default(300_000),
-  COMMERCE_SYNC_REVIEW_POLL_MS: z.coerce.number().int().min(50).default(30_000),
+  COMMERCE_SYNC_REVIEW_POLL_MS: z.coerce.number().int().min(50).default(10_000),
   COMMERCE_SYNC_RATE_PER_SECOND: z.coerce.number().positive().default(10),
   COMMERCE_SYNC_RATE_VOSO: z.coerce.number().positive().optional(),
   COMMERCE_SYNC_RATE_POSTMART: z.coerce.number().positive().optional(),

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from '../../../core/logger.js';
 import { JobQueue, type ClaimedJob } from './job-queue.js';
-import { SyncEngine, type JobOutcome } from './sync-engine.js';
+import { ClaimLostError, SyncEngine, type JobOutcome } from './sync-engine.js';
 import { SyncJobStatus } from './sync-job.entity.js';
 import type { ConnectorSet, SyncOptions } from './sync-options.js';
 import { OrderPuller } from '../orders/order-puller.js';
@@ -122,8 +122,8 @@ export class SyncWorker {
     const entry = { claimUntil: Date.now() + this.options.leaseMs, promise: Promise.resolve() };
     const assertClaim = () => {
       // A crash writes nothing more; a graceful stop lets a call already made be recorded.
-      if (this.abandoning) throw this.abort.signal.reason as Error;
-      if (Date.now() > entry.claimUntil) throw new Error(`The claim on job ${job.id} expired; another worker may hold it now.`);
+      if (this.abandoning) throw new ClaimLostError('The worker was stopped like a crash.');
+      if (Date.now() > entry.claimUntil) throw new ClaimLostError(`The claim on job ${job.id} expired; another worker may hold it now.`);
     };
     entry.promise = (async () => {
       let outcome: JobOutcome;
@@ -131,6 +131,10 @@ export class SyncWorker {
         outcome = await this.engine.run({ id: job.id, listingId: job.listingId, assertClaim }, this.abort.signal);
       } catch (error) {
         if (this.abort.signal.aborted) return this.interrupted(job.id);
+        if (error instanceof ClaimLostError) {
+          this.logger.warn({ jobId: job.id, err: error.message }, 'sync job abandoned: its claim was lost');
+          return;
+        }
         outcome = { kind: 'FAILED', attempts: 0, error: error instanceof Error ? error.message : String(error) };
       }
       if (this.abandoning) return;
@@ -166,8 +170,8 @@ export class SyncWorker {
     if (!ids.length && !this.holdsLease) return;
     try {
       const until = Date.now() + this.options.leaseMs;
-      await this.queue.renew(this.id, ids, this.options.leaseMs);
-      for (const id of ids) {
+      const renewed = await this.queue.renew(this.id, ids, this.options.leaseMs);
+      for (const id of renewed) {
         const entry = this.inFlight.get(id);
         if (entry) entry.claimUntil = until;
       }

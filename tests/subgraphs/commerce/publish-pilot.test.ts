@@ -3,6 +3,9 @@ import { createConnectors } from '../../../connectors/marketplace/index.js';
 import { startMarketplaceSandboxes, type MarketplaceSandboxes } from '../../../connectors/marketplace/sandboxes.js';
 import { PILOT_PRODUCTS, pilotProductId } from '../../../subgraphs/commerce/seed/pilot-catalogue.js';
 import { Product } from '../../../subgraphs/commerce/catalogue/product.entity.js';
+import { Producer, ProducerKind } from '../../../subgraphs/commerce/catalogue/producer.entity.js';
+import { createProduct } from '../../../subgraphs/commerce/catalogue/product-commands.js';
+import type { CreateProductInput } from '../../../subgraphs/commerce/catalogue/product.inputs.js';
 import type { SyncWorker } from '../../../subgraphs/commerce/sync/sync-worker.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../helpers/graphql-client.js';
@@ -134,5 +137,28 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
     expect(await postmartListing()).toMatchObject({ rejectionReason: null, inSync: true });
     const sku = (await hub.subgraphs.commerce!.orm.em.fork().findOneOrFail(Product, { id })).sellerSku;
     expect(sandboxes.postmart.state.listingCountBySku().get(sku)).toBe(1);
+  });
+
+  it('shows a merged commune the producers of the units merged into it (Commune.lineageIds)', async () => {
+    const em = hub.subgraphs.commerce!.orm.em.fork();
+    await em.transactional(async (tx) => {
+      const producer = tx.create(Producer, {
+        id: 'test-nam-thuong-01', kind: ProducerKind.HOUSEHOLD, name: 'Hộ đăng ký ở Nam Thượng', nameSearch: 'ho dang ky o nam thuong',
+        communeId: '05068/1', marketplaces: [], contactName: null, contactPhone: null, createdAt: new Date(),
+      });
+      tx.persist(producer);
+      await createProduct(tx, producer, { producerId: producer.id, name: 'Măng đắng', category: 'vegetables', unit: 'kg', netWeightGrams: 1000, priceVnd: 40000, stock: 10 } as CreateProductInput);
+    });
+    const owner = bearer(await producerToken(env.config, ['test-nam-thuong-01']));
+    const names = async (code: string, on?: string) => {
+      const data = await gql(`query ($code: String!, $on: Date) { commune(code: $code, on: $on) { name producers { edges { node { id } } } products { edges { node { name } } } } }`, { code, on }, owner);
+      const commune = data.commune as { producers: { edges: { node: { id: string } }[] }; products: { edges: { node: { name: string } }[] } };
+      return { producers: commune.producers.edges.map((e) => e.node.id), products: commune.products.edges.map((e) => e.node.name) };
+    };
+    const hopKim = await names('05068');
+    expect(hopKim.producers).toContain('test-nam-thuong-01');
+    expect(hopKim.products).toContain('Măng đắng');
+    expect((await names('05068', '2021-06-01')).products).toEqual(['Măng đắng']);
+    expect((await names('04960')).products).not.toContain('Măng đắng');
   });
 });

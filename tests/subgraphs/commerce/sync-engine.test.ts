@@ -90,6 +90,24 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
     expect((await em().findOneOrFail(Listing, { productId: id, marketplace: Marketplace.VOSO })).externalId).toBe(voso.bySku(sku)!.externalId);
   });
 
+  it('honours Retry-After on a 429 without spending the attempt budget', async () => {
+    const voso = new FakeMarketplace('VOSO');
+    const postmart = new FakeMarketplace('POSTMART');
+    const sku = (await product()).sellerSku;
+    for (const [fake, l] of [[voso, await listing('VOSO')], [postmart, await listing('POSTMART')]] as const) {
+      fake.listings.set(l.externalId!, { externalId: l.externalId!, externalUrl: null, sellerSku: sku, status: 'PUBLISHED', rejectionReason: null, priceVnd: 0, stock: 0, version: 0, contentName: '', reviewUntil: null });
+    }
+    voso.rateLimitNext = { count: 3, retryAfterMs: 250 };
+    // One retry in the budget: three 429s in a row would exhaust it if they counted.
+    workers.push(startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }, { retries: 1 }));
+    await setPrice(25000);
+    await waitFor('voso in sync', async () => (await listing('VOSO')).syncedVersion === (await product()).version);
+    expect((await listing('VOSO')).status).toBe('PUBLISHED');
+    const times = voso.callTimes.map((c) => c.at);
+    expect(times).toHaveLength(4);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(240);
+  });
+
   it('shows FAILED with the error after its bounded attempts, and retryListing brings it back', async () => {
     const voso = new FakeMarketplace('VOSO');
     voso.faults = { errorRate: 0, dropRate: 0, burstRate: 0, burstMs: 0, always: 'TRANSIENT' };

@@ -3,6 +3,7 @@ import { createConnectors } from '../../../connectors/marketplace/index.js';
 import type { ConnectorError, MarketplaceConnector } from '../../../connectors/marketplace/contract.js';
 import { startMarketplaceSandboxes, type MarketplaceSandboxes } from '../../../connectors/marketplace/sandboxes.js';
 import type { RunningSubgraph } from '../../../core/subgraph-server.js';
+import { Product } from '../../../subgraphs/commerce/catalogue/product.entity.js';
 import { Listing } from '../../../subgraphs/commerce/listings/listing.entity.js';
 import { SyncJob, SyncJobStatus } from '../../../subgraphs/commerce/sync/sync-job.entity.js';
 import { ListingStatus } from '../../../subgraphs/commerce/listings/listing-status.js';
@@ -82,5 +83,26 @@ describe.skipIf(!TEST_DATABASE_URL)('commerce sync on PostgreSQL: two workers sh
     expect(sandboxes.postmart.state.duplicateSkus()).toEqual([]);
     const listings = await em().find(Listing, { productId: { $in: ids } });
     expect(listings.every((l) => l.syncedVersion === 2)).toBe(true);
+    for (const worker of workers.splice(0)) await worker.stop();
+  });
+
+  it('takes over the jobs of a worker that died mid-run once its claims expire, without duplicates', { timeout: 120_000 }, async () => {
+    const em = () => subgraph.orm.em.fork();
+    const ids = await createAndPublish(subgraph.orm, 60, { prefix: 'Rau tiếp quản' });
+    const listings = async () => em().find(Listing, { productId: { $in: ids } });
+    const options = { concurrency: 8, leaseMs: 1500, reviewPollMs: 50 };
+    const doomed = startWorker(subgraph, { connectors: createConnectors(sandboxes.settings) }, options);
+    workers.push(doomed);
+    await waitFor('some published', async () => (await listings()).filter((l) => l.status === ListingStatus.PUBLISHED).length >= 20, 60_000, 20);
+    await doomed.stop({ abandon: true });
+    const orphaned = await em().count(SyncJob, { status: SyncJobStatus.RUNNING });
+    workers.push(startWorker(subgraph, { connectors: createConnectors(sandboxes.settings) }, options));
+    await waitFor('all published', async () => (await listings()).every((l) => l.status === ListingStatus.PUBLISHED), 90_000, 100);
+    expect(orphaned).toBeGreaterThan(0);
+    const skus = new Set((await em().find(Product, { id: { $in: ids } })).map((p) => p.sellerSku));
+    for (const state of [sandboxes.voso.state, sandboxes.postmart.state]) {
+      const counts = state.listingCountBySku();
+      expect([...skus].every((sku) => counts.get(sku) === 1)).toBe(true);
+    }
   });
 });

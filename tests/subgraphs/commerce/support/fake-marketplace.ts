@@ -37,6 +37,10 @@ export class FakeMarketplace implements MarketplaceConnector {
   readonly calls: Record<string, number> = {};
   /** Price writes per externalId with the version sent, in arrival order. */
   readonly writes: { externalId: string; version: number | null; priceVnd: number }[] = [];
+  /** The next n calls are refused with 429 and this Retry-After. */
+  rateLimitNext = { count: 0, retryAfterMs: 0 };
+  /** When each call arrived (ms since epoch), by method. */
+  readonly callTimes: { method: string; at: number }[] = [];
   /** The next n creates take effect and then lose their response. */
   dropCreates = 0;
   faults: FakeFaults = { errorRate: 0, dropRate: 0, burstRate: 0, burstMs: 0, always: null };
@@ -57,6 +61,11 @@ export class FakeMarketplace implements MarketplaceConnector {
 
   private async enter(name: string, write: boolean): Promise<'ok' | 'drop'> {
     this.calls[name] = (this.calls[name] ?? 0) + 1;
+    this.callTimes.push({ method: name, at: Date.now() });
+    if (this.rateLimitNext.count > 0) {
+      this.rateLimitNext.count -= 1;
+      throw new ConnectorError('RATE_LIMITED', '429 Too Many Requests', { status: 429, retryAfterMs: this.rateLimitNext.retryAfterMs });
+    }
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
     const f = this.faults;
     if (f.always === 'TRANSIENT') throw new ConnectorError('TRANSIENT', 'HTTP 503 from the fake marketplace', { status: 503 });
