@@ -13,9 +13,9 @@ import { sellerSkuFor } from '../catalogue/product-commands.js';
  * postmart.vn.
  *
  * ASSUMPTIONS (the source gives none of these; this is the one place to replace them):
- * - Producers are placeholders ("Hộ sản xuất VS-01"), without contacts. They sit in today's units
- *   (Hợp Kim and the new Liên Sơn, which took over Nam Thượng and the old Liên Sơn on 2025-07-01),
- *   half in each. Of the 34 postmart producers, 4 are taken to be cooperatives.
+ * - Producers are placeholders ("Hộ sản xuất VS-01"), without contacts, half in each pilot commune
+ *   as it was when they were trained (Nam Thượng 05068/1, Liên Sơn 04969/1). The communes they
+ *   merged into on 2025-07-01 (Hợp Kim, the new Liên Sơn) list them through Commune.lineageIds. Of the 34 postmart producers, 4 are taken to be cooperatives.
  * - The 11th product is not named by the source: it is seeded as a placeholder in category "dried goods" (đặc sản khô, specialities).
  * - Units, weights, prices and stock are plausible placeholders, not figures from the source. Products
  *   sold per piece carry a typical weight per unit, since postmart needs one for shipping.
@@ -26,7 +26,7 @@ const POSTMART_PRODUCERS = 34;
 const POSTMART_COOPERATIVES = 4;
 
 function communeFor(index: number): string {
-  return index % 2 === 0 ? PILOT_COMMUNES.hopKim.id : PILOT_COMMUNES.lienSon2025.id;
+  return index % 2 === 0 ? PILOT_COMMUNES.namThuong.id : PILOT_COMMUNES.lienSon.id;
 }
 
 function pad(n: number): string {
@@ -107,7 +107,7 @@ export async function seedPilotCatalogue(em: EntityManager): Promise<void> {
         sellerSku: sellerSkuFor(id),
         name: row.name,
         nameSearch: foldForSearch(row.name),
-        description: `${row.name} — sản phẩm của hộ nông dân xã ${producer.communeId === PILOT_COMMUNES.hopKim.id ? PILOT_COMMUNES.hopKim.name : PILOT_COMMUNES.lienSon2025.name}.`,
+        description: `${row.name} — sản phẩm của hộ nông dân xã ${producer.communeId === PILOT_COMMUNES.namThuong.id ? PILOT_COMMUNES.namThuong.name : PILOT_COMMUNES.lienSon.name}.`,
         category: row.category,
         unit: row.unit,
         netWeightGrams: row.netWeightGrams,

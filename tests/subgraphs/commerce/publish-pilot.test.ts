@@ -151,14 +151,14 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
     });
     const owner = bearer(await producerToken(env.config, ['test-nam-thuong-01']));
     const names = async (code: string, on?: string) => {
-      const data = await gql(`query ($code: String!, $on: Date) { commune(code: $code, on: $on) { name producers { edges { node { id } } } products { edges { node { name } } } } }`, { code, on }, owner);
+      const data = await gql(`query ($code: String!, $on: Date) { commune(code: $code, on: $on) { name producers(first: 100) { edges { node { id } } } products(first: 100) { edges { node { name } } } } }`, { code, on }, owner);
       const commune = data.commune as { producers: { edges: { node: { id: string } }[] }; products: { edges: { node: { name: string } }[] } };
       return { producers: commune.producers.edges.map((e) => e.node.id), products: commune.products.edges.map((e) => e.node.name) };
     };
     const hopKim = await names('05068');
     expect(hopKim.producers).toContain('test-nam-thuong-01');
     expect(hopKim.products).toContain('Măng đắng');
-    expect((await names('05068', '2021-06-01')).products).toEqual(['Măng đắng']);
+    expect((await names('05068', '2021-06-01')).products).toContain('Măng đắng');
     expect((await names('04960')).products).not.toContain('Măng đắng');
   });
 });
