@@ -57,6 +57,9 @@ function requestLogging(metrics: GatewayMetrics): ApolloServerPlugin<GatewayCont
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const { config } = options;
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata endpoints
+  // (169.254.169.254) at start. A government hub sends nothing out unless its operator says so.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const verifyToken = await createTokenVerifier(config);
   const subgraphFetch = createSubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS);

@@ -1,0 +1,46 @@
+import type DataLoader from 'dataloader';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * The key fields every subgraph's stub of governance's `Commune` entity carries. A subgraph
+ * declares its own stub on top, so that the description says what it adds:
+ *
+ *   @ObjectType({ description: '... devices adds its radio clusters ...' })
+ *   @Directive('@key(fields: "id")')
+ *   export class Commune extends CommuneReference {}
+ */
+@ObjectType({ description: 'Key fields of the Commune entity every subgraph extends; never emitted on its own.' })
+export abstract class CommuneReference {
+  @Field(() => ID, { description: 'Stable identifier of the unit, "<GSO code>/<n>", e.g. "05068/1" for Nam Thượng (owned by governance).' })
+  id!: string;
+
+  /** Governance's: the unit and every unit merged into it. Fields that cover a merged commune `@requires` it. */
+  @Field(() => [ID], { description: 'This unit\'s id and the ids of every unit merged into it (owned by governance).' })
+  @Directive('@external')
+  lineageIds?: string[];
+}
+
+/**
+ * On a field that covers what a merged commune inherited: records and things stay under the unit
+ * they were recorded in (Nam Thượng), and the merged commune (Hợp Kim) sees them through lineage.
+ */
+export const REQUIRES_LINEAGE = '@requires(fields: "lineageIds")';
+
+/** Federation: the gateway hands a subgraph `{ id }`, plus `lineageIds` for fields that require it. */
+export function communeReferenceResolver<T extends CommuneReference>(type: new () => T) {
+  return (reference: { id: string; lineageIds?: string[] }): T => Object.assign(new type(), { id: reference.id, lineageIds: reference.lineageIds });
+}
+
+/** The units a commune's fields cover: itself and its predecessors; itself alone without lineage. */
+export function communeScope(commune: CommuneReference): string[] {
+  return commune.lineageIds?.length ? commune.lineageIds : [commune.id];
+}
+
+/** Loads a per-unit list for every unit in the commune's scope, in scope order. */
+export async function loadForScope<T>(loader: DataLoader<string, T[]>, commune: CommuneReference): Promise<T[]> {
+  const lists = await loader.loadMany(communeScope(commune));
+  return lists.flatMap((list) => {
+    if (list instanceof Error) throw list;
+    return list;
+  });
+}
