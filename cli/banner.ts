@@ -22,6 +22,7 @@ export function printBanner(config: HubConfig, gatewayUrl: string, marketplaces:
       'Try:',
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,
       `    -d '${JSON.stringify({ query: SAMPLE_QUERY.replace(/\s+/g, ' ') })}'`,
+      'One query across all four subgraphs: docs/sample-query.graphql',
       '',
       'A token for the embedded mode (roles: officer, health_staff, security, finance, producer, admin):',
       '  npm run hub --silent -- token --role officer --commune 05068',

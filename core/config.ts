@@ -38,6 +38,10 @@ const envSchema = z.object({
   COMMERCE_URL: optionalUrl,
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  GOVERNANCE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  SOCIETY_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  DEVICES_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  COMMERCE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_PUBLIC_KEY: z.string().optional(),
   AUTH_JWKS_URL: optionalUrl,
@@ -71,6 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
 
 export function subgraphPort(config: HubConfig, name: SubgraphName): number {
   return config[`${name.toUpperCase()}_PORT` as `${Uppercase<SubgraphName>}_PORT`];
+}
+
+/** The gateway's deadline for one call to this subgraph: `<NAME>_TIMEOUT_MS`, else SUBGRAPH_TIMEOUT_MS. */
+export function subgraphTimeoutMs(config: HubConfig, name: string): number {
+  const key = `${name.toUpperCase()}_TIMEOUT_MS` as `${Uppercase<SubgraphName>}_TIMEOUT_MS`;
+  return (SUBGRAPH_NAMES as readonly string[]).includes(name) ? (config[key] ?? config.SUBGRAPH_TIMEOUT_MS) : config.SUBGRAPH_TIMEOUT_MS;
 }
 
 export function subgraphUrlOverride(config: HubConfig, name: SubgraphName): string | undefined {

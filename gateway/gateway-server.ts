@@ -3,14 +3,14 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createTokenVerifier } from '../core/auth/tokens.js';
-import type { HubConfig } from '../core/config.js';
+import { subgraphTimeoutMs, type HubConfig } from '../core/config.js';
 import { listen } from '../core/http/listen.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../core/http/request-id.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import type { GatewayContext } from './context.js';
 import { createErrorFormatter } from '../core/graphql/format-error.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
-import { createSubgraphFetcher, HubSubgraphDataSource } from './subgraph-data-source.js';
+import { createSubgraphConnections, HubSubgraphDataSource } from './subgraph-data-source.js';
 import { supergraphFromFile } from './supergraph-file.js';
 
 export interface StartGatewayOptions {
@@ -62,7 +62,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const verifyToken = await createTokenVerifier(config);
-  const subgraphFetch = createSubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS);
+  const connections = createSubgraphConnections();
   const metrics = createGatewayMetrics();
   /** Where each subgraph is, as of the latest supergraph: /ready checks these. */
   const routing = new Map<string, string>();
@@ -74,7 +74,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const resolved = options.subgraphUrls?.[name] ?? url;
       if (!resolved) throw new Error(`No routing URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       routing.set(name, resolved);
-      return new HubSubgraphDataSource(name, { url: resolved, fetcher: subgraphFetch.fetcher });
+      return new HubSubgraphDataSource(name, { url: resolved, fetcher: connections.fetcher(subgraphTimeoutMs(config, name)) });
     },
     logger: {
       debug: (m: unknown) => logger.debug(String(m)),
@@ -147,7 +147,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     async close() {
       await listening.close();
       await apollo.stop();
-      await subgraphFetch.close();
+      await connections.close();
     },
   };
 }

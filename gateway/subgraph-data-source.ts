@@ -7,14 +7,17 @@ import { REQUEST_ID_HEADER } from '../core/http/request-id.js';
 import type { GatewayContext } from './context.js';
 
 /**
- * One keep-alive connection pool for all subgraph calls, and a deadline per call: a hung subgraph
- * costs a request at most `timeoutMs`, after which its fields come back null with an error.
+ * One keep-alive connection pool for all subgraph calls, and a deadline per call and subgraph: a
+ * hung subgraph costs a request at most its timeout, after which its fields come back null with an error.
  */
-export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; close(): Promise<void> } {
+export function createSubgraphConnections(): { fetcher(timeoutMs: number): Fetcher; close(): Promise<void> } {
   const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
-  const fetcher = ((url: string, init?: Record<string, unknown>) =>
-    undiciFetch(url, { ...(init as object), dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
-  return { fetcher, close: () => agent.close() };
+  return {
+    fetcher: (timeoutMs) =>
+      ((url: string, init?: Record<string, unknown>) =>
+        undiciFetch(url, { ...(init as object), dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher,
+    close: () => agent.close(),
+  };
 }
 
 /**

@@ -72,7 +72,8 @@ describe('gateway: a subgraph that hangs', () => {
       { name: 'governance', url: hub.subgraphs.governance!.url, sdl: await sdlOf(hub.subgraphs.governance!.url) },
       { name: 'devices', url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql`, sdl: await sdlOf(hub.subgraphs.devices!.url) },
     ]);
-    gateway = await startGateway({ config: { ...env.config, SUBGRAPH_TIMEOUT_MS: 300 }, port: 0, host: '127.0.0.1', supergraphSdl });
+    // Only devices gets the short deadline: governance keeps the default.
+    gateway = await startGateway({ config: { ...env.config, DEVICES_TIMEOUT_MS: 300 }, port: 0, host: '127.0.0.1', supergraphSdl });
   });
   afterAll(async () => {
     await gateway?.close();
@@ -82,7 +83,7 @@ describe('gateway: a subgraph that hangs', () => {
     await env?.cleanup();
   });
 
-  it('gives up after SUBGRAPH_TIMEOUT_MS and still answers the rest', async () => {
+  it('gives up after the subgraph\'s timeout (DEVICES_TIMEOUT_MS) and still answers the rest', async () => {
     const started = Date.now();
     const response = await postGraphQL<{ commune: { name: string; radioClusters: null } }>(gateway.url, QUERY);
     expect(Date.now() - started).toBeLessThan(5000);
