@@ -2,8 +2,8 @@ import type DataLoader from 'dataloader';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
- * The key fields every subgraph's stub of governance's `Commune` entity carries. A subgraph
- * declares its own stub on top, so that the description says what it adds:
+ * The key fields every subgraph's reference type for governance's `Commune` entity carries. A subgraph
+ * declares its own reference type on top, so that the description says what it adds:
  *
  *   @ObjectType({ description: '... devices adds its radio clusters ...' })
  *   @Directive('@key(fields: "id")')

@@ -3,7 +3,7 @@ import { PageArgs, pageWindow, toConnection, type Connection } from '../../../co
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { badUserInput } from '../../../core/errors.js';
 import { deviceNow } from '../clock.js';
-import { Commune, communeStub } from '../communes/commune.type.js';
+import { Commune, communeRef } from '../communes/commune.type.js';
 import { RadioCluster } from '../radio/radio-cluster.entity.js';
 import { radioClusterById } from '../radio/radio-loaders.js';
 import { RadioClusterType } from '../radio/radio-cluster.type.js';
@@ -29,7 +29,7 @@ export class BroadcastResolver {
 
   @FieldResolver(() => Commune, { description: 'The commune whose clusters play it.' })
   commune(@Root() broadcast: Broadcast): Commune {
-    return communeStub(broadcast.communeId);
+    return communeRef(broadcast.communeId);
   }
 
   @FieldResolver(() => [BroadcastTargetType], { description: 'Its slot and status on each target cluster, by cluster id.' })

@@ -5,7 +5,7 @@ import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { badUserInput, ErrorCode, hubError } from '../../../core/errors.js';
 import { nfc } from '../../../core/text.js';
 import { actsForCommuneId, CAMERA_MANAGERS, parseCommuneId, requireCommuneRole, STREAM_VIEWERS } from '../access.js';
-import { Commune, communeStub, loadForScope, REQUIRES_LINEAGE } from '../communes/commune.type.js';
+import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../communes/commune.type.js';
 import { checkEquipmentFields } from '../equipment-input.js';
 import { EquipmentStatus, equipmentStatus, InstallationState } from '../equipment-status.js';
 import { deviceOnline, devicesByCamera, inService } from '../telemetry/device-loaders.js';
@@ -63,7 +63,7 @@ export class CameraResolver {
 
   @FieldResolver(() => Commune, { description: 'The commune of the camera.' })
   commune(@Root() camera: Camera): Commune {
-    return communeStub(camera.communeId);
+    return communeRef(camera.communeId);
   }
 
   @FieldResolver(() => String, {

@@ -12,7 +12,7 @@ export { loadForScope, REQUIRES_LINEAGE } from '../../../core/graphql/commune-re
 @Directive('@key(fields: "id")')
 export class Commune extends CommuneReference {}
 
-export function communeStub(id: string, lineageIds?: string[]): Commune {
+export function communeRef(id: string, lineageIds?: string[]): Commune {
   return Object.assign(new Commune(), { id, lineageIds });
 }
 

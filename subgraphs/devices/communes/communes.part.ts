@@ -2,7 +2,7 @@ import type { SubgraphPart } from '../../../core/subgraph.js';
 import { resolveCommuneReference } from './commune.type.js';
 import { CommuneDeviceStatsResolver } from './device-stats.resolver.js';
 
-/** The Commune stub (owned by governance) and the device counts devices adds to it. */
+/** The Commune reference type (owned by governance) and the device counts devices adds to it. */
 export const communesPart: SubgraphPart = {
   entities: [],
   resolvers: [CommuneDeviceStatsResolver],

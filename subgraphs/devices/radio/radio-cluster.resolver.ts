@@ -5,7 +5,7 @@ import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { badUserInput, ErrorCode, hubError } from '../../../core/errors.js';
 import { nfc } from '../../../core/text.js';
 import { parseCommuneId, RADIO_MANAGERS, requireCommuneRole } from '../access.js';
-import { Commune, communeStub, loadForScope, REQUIRES_LINEAGE } from '../communes/commune.type.js';
+import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../communes/commune.type.js';
 import { EquipmentStatus, equipmentStatus, InstallationState } from '../equipment-status.js';
 import { checkEquipmentFields } from '../equipment-input.js';
 import { deviceOnline, devicesByCluster, inService } from '../telemetry/device-loaders.js';
@@ -33,7 +33,7 @@ export class RadioClusterResolver {
 
   @FieldResolver(() => Commune, { description: 'The commune of the cluster.' })
   commune(@Root() cluster: RadioCluster): Commune {
-    return communeStub(cluster.communeId);
+    return communeRef(cluster.communeId);
   }
 
   @FieldResolver(() => EquipmentStatus, {

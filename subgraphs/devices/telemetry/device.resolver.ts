@@ -7,7 +7,7 @@ import { nfc } from '../../../core/text.js';
 import { CAMERA_MANAGERS, RADIO_MANAGERS, requireCommuneRole } from '../access.js';
 import { deviceNow } from '../clock.js';
 import { Camera } from '../cameras/camera.entity.js';
-import { Commune, communeStub } from '../communes/commune.type.js';
+import { Commune, communeRef } from '../communes/commune.type.js';
 import { RadioCluster } from '../radio/radio-cluster.entity.js';
 import { issueCredential } from './credentials.js';
 import { DEFAULT_OFFLINE_AFTER_SECONDS, deviceById, deviceOnline, devicesByCommune, uptimeTotals } from './device-loaders.js';
@@ -36,7 +36,7 @@ export class DeviceResolver {
 
   @FieldResolver(() => Commune, { description: 'The commune the device belongs to.' })
   commune(@Root() device: Device): Commune {
-    return communeStub(device.communeId);
+    return communeRef(device.communeId);
   }
 
   @FieldResolver(() => DeviceStatus, { description: 'ONLINE when the last heartbeat is less than offlineAfterSeconds old, read at query time.' })

@@ -1,7 +1,7 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { Commune, resolveCommuneReference } from './commune.type.js';
 
-/** The Commune stub every society part hangs its fields on. */
+/** The Commune reference type every society part hangs its fields on. */
 export const communePart: SubgraphPart = {
   entities: [],
   resolvers: [],

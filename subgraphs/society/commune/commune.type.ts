@@ -4,7 +4,7 @@ import { CommuneReference, communeReferenceResolver } from '../../../core/graphq
 export { communeScope, REQUIRES_LINEAGE } from '../../../core/graphql/commune-reference.js';
 
 /**
- * Stub of the Commune entity owned by governance: society only knows its key and adds its own
+ * Reference to the Commune entity owned by governance: society only knows its key and adds its own
  * fields (health, schools, field reports). Every added field is nullable, so an outage of this
  * subgraph nulls only those fields. A merged commune (Hợp Kim) covers what its predecessors recorded.
  */
