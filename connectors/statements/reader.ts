@@ -41,10 +41,6 @@ export interface ReadStatementOptions {
   onError?: (error: InputLineError) => void;
 }
 
-interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-}
 
 function headerIndex<C extends string>(reader: StatementReader<C>, header: string[], line: number, source?: string): Record<C, number> {
   const folded = header.map((h) => foldForSearch(h));
@@ -86,8 +82,10 @@ export async function* readStatement<C extends string>(
       bom: true,
       from_line: reader.preambleLines + 1,
       relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
+      // Line numbers are counted here rather than with csv-parse's `info`, which allocates an
+      // object per row: a third of the read time of a million-row statement. Empty lines are kept
+      // (and skipped below) so that every physical line is accounted for.
+      skip_empty_lines: false,
     }),
   );
   input.on('error', (error) => parser.destroy(error));
@@ -95,9 +93,16 @@ export async function* readStatement<C extends string>(
   let width = 0;
   let values: string[] = [];
   const field = (column: C): string => values[index![column]]!;
+  // The line a record starts on: the next physical line, plus the line breaks quoted fields held.
+  let nextLine = reader.preambleLines + 1;
   try {
-    for await (const { record, info } of parser as AsyncIterable<CsvRecord>) {
-      const line = info.lines;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const line = nextLine;
+      nextLine++;
+      for (const value of record) {
+        if (value.includes('\n')) nextLine += value.split('\n').length - 1;
+      }
+      if (record.length === 1 && record[0] === '') continue;
       if (!index) {
         index = headerIndex(reader, record, line, source);
         width = record.length;

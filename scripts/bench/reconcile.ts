@@ -160,7 +160,7 @@ async function parsePhase(file: string): Promise<PhaseReport> {
   const start = process.hrtime.bigint();
   let rows = 0;
   const parser = createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(
-    parse({ delimiter: reader.delimiter, quote: reader.quote === false ? null : reader.quote, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
+    parse({ delimiter: reader.delimiter, quote: reader.quote === false ? null : reader.quote, bom: true, relax_column_count: true, skip_empty_lines: false }),
   );
   for await (const _ of parser) rows++;
   return { phase: 'parse (csv-parse only)', seconds: seconds(start), rows: rows - 1, maxRssMb: maxRssMb(), detail: {} };

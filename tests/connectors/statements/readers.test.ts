@@ -88,6 +88,18 @@ describe('Viettel Money reader (comma, dd/MM/yyyy UTC+7, "150.000", gross + fee)
     await expect(run()).rejects.toThrow(/^line 2: "Số tiền" "1,5" has a fraction of a đồng/);
   });
 
+  it('counts lines as an editor shows them, across empty lines and quoted line breaks', async () => {
+    const header = 'Mã giao dịch,Mã đơn hàng,Thời gian giao dịch,Số tiền,Phí giao dịch,Loại tiền,Trạng thái,Loại giao dịch,Mã giao dịch gốc,Số điện thoại\r\n';
+    const good = (id: string, ref: string) => `${id},${ref},01/11/2026 08:00:00,150.000,0,VND,Thành công,Thanh toán,,\r\n`;
+    const file = header + good('T1', 'R1') + '\r\n' + good('T2', '"R2\r\nsecond line"') + good('T3', 'R3').replace('VND', 'USD') + '\r\n\r\n' + good('T4', 'R4').replace('150.000', '1,5');
+    const { records, errors } = await readAll(reader, text(file));
+    expect(records.map((r) => [r.transactionId, r.line])).toEqual([
+      ['T1', 2],
+      ['T2', 4],
+    ]);
+    expect(errors.map((e) => e.line)).toEqual([6, 9]);
+  });
+
   it('refuses another provider\'s file at the header, naming what is missing', async () => {
     const run = readAll(reader, createReadStream(path.join(samples, 'vnpt-money-2026-11-01.csv')));
     await expect(run).rejects.toThrow(/test.csv:1: the header lacks "Mã giao dịch".*is this a Viettel Money statement\?/);
