@@ -34,10 +34,21 @@ export function startProcess(command: string, args: string[], env: Record<string
       throw new Error(`timed out waiting for ${pattern}:\n${output}`);
     },
     async stop({ group = false, timeoutMs = 15_000 } = {}) {
-      if (child.exitCode !== null) return child.exitCode;
-      if (group) process.kill(-child.pid!, 'SIGTERM');
-      else child.kill('SIGTERM');
-      const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), timeoutMs);
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      try {
+        if (group) process.kill(-child.pid!, 'SIGTERM');
+        else child.kill('SIGTERM');
+      } catch (error) {
+        // Already gone between the check and the kill.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }, timeoutMs);
       const code = await exited;
       clearTimeout(timer);
       return code;

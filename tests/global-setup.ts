@@ -1,0 +1,9 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * Some tests run the hub as a user does, from the build (`node dist/cli/hub.js ...`): build it
+ * once before any test starts, so that no two tests compile into dist/ at the same time.
+ */
+export default function buildOnce(): void {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}
