@@ -34,6 +34,8 @@ describe('devices across the 2025 reform', () => {
     expect(namThuong.errors).toBeUndefined();
     expect(namThuong.data?.commune.name).toBe('Nam Thượng');
     expect(namThuong.data?.commune.deviceStats).toEqual({ radioClusters: 10, radioClustersPlanned: 2, loudspeakers: 16 });
+    // Villages in reading order: numbers by value, not "Điểm 10" before "Điểm 2".
+    expect(namThuong.data?.commune.radioClusters.map((c) => c.village)).toEqual(Array.from({ length: 10 }, (_, i) => `Điểm ${i + 1}`));
 
     const hopKim = await postGraphQL<Answer>(hub.url, QUERY, { code: '05068' });
     expect(hopKim.errors).toBeUndefined();
