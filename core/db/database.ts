@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { MikroORM, type EntityClass, type MigrationObject, type Options } from '@mikro-orm/core';
-import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { HubSqliteDriver } from './sqlite-driver.js';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { HubConfig } from '../config.js';
@@ -33,7 +33,6 @@ export function ormOptions(definition: DatabaseDefinition, target: DatabaseTarge
   const common = {
     entities: definition.entities,
     extensions: [Migrator],
-    forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: false,
     // Entities are listed explicitly; the reflect-metadata provider reads the types the decorators give.
@@ -50,9 +49,10 @@ export function ormOptions(definition: DatabaseDefinition, target: DatabaseTarge
   };
   if (target.kind === 'sqlite') {
     mkdirSync(path.dirname(target.file), { recursive: true });
-    return { ...common, driver: BetterSqliteDriver, dbName: target.file };
+    // SQLite keeps datetimes as epoch milliseconds (no zone to force); see HubSqliteDriver.
+    return { ...common, driver: HubSqliteDriver, dbName: target.file };
   }
-  return { ...common, driver: PostgreSqlDriver, clientUrl: target.url, schema: target.schema, pool: { min: 0, max: 10 } };
+  return { ...common, driver: PostgreSqlDriver, clientUrl: target.url, schema: target.schema, forceUtcTimezone: true, pool: { min: 0, max: 10 } };
 }
 
 /** Opens the database and applies every pending checked-in migration (never schema auto-sync). */
