@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
+import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../helpers/databases.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../helpers/hub.js';
 
@@ -22,12 +22,16 @@ interface Overview {
   };
 }
 
-describe('the unified graph: one query spans all four subgraphs', () => {
+describe.each([
+  ['SQLite (embedded default)', false],
+  ['PostgreSQL (production)', true],
+] as const)('the unified graph on %s: one query spans all four subgraphs', (_label, postgres) => {
   let env: TestEnvironment;
   let hub: TestHub;
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
+    if (postgres && !TEST_DATABASE_URL) return;
+    env = await createTestEnvironment({ postgres });
     hub = await startHub({ env });
   });
   afterAll(async () => {
@@ -35,7 +39,7 @@ describe('the unified graph: one query spans all four subgraphs', () => {
     await env?.cleanup();
   });
 
-  it('answers for Nam Thượng as of 2021 with data from every subgraph', async () => {
+  it.skipIf(postgres && !TEST_DATABASE_URL)('answers for Nam Thượng as of 2021 with data from every subgraph', async () => {
     const response = await postGraphQL<Overview>(hub.url, SAMPLE, { code: '05068', on: '2021-06-01' });
     expect(response.errors).toBeUndefined();
     const commune = response.data!.commune;
@@ -51,7 +55,7 @@ describe('the unified graph: one query spans all four subgraphs', () => {
     expect(commune.producers.totalCount).toBeGreaterThan(0);
   });
 
-  it('answers for Hợp Kim today, which inherits what Nam Thượng recorded and holds', async () => {
+  it.skipIf(postgres && !TEST_DATABASE_URL)('answers for Hợp Kim today, which inherits what Nam Thượng recorded and holds', async () => {
     const response = await postGraphQL<Overview>(hub.url, SAMPLE, { code: '05068' });
     expect(response.errors).toBeUndefined();
     const commune = response.data!.commune;
