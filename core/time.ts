@@ -3,7 +3,8 @@
  * Asia/Ho_Chi_Minh (UTC+7, no daylight saving), as the schema guide says.
  */
 export const HUB_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
+export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** Today's date (yyyy-mm-dd) in Vietnam. */
 export function todayInVietnam(now: Date = new Date()): string {

@@ -1,3 +1,4 @@
+import { VIETNAM_OFFSET_MS } from '../../core/time.js';
 import { RowError } from './row-error.js';
 
 /**
@@ -27,4 +28,4 @@ export function wallClockToUtc(
 }
 
 /** Asia/Ho_Chi_Minh: UTC+7 all year (no daylight saving). */
-export const VIETNAM_OFFSET_MINUTES = 7 * 60;
+export const VIETNAM_OFFSET_MINUTES = VIETNAM_OFFSET_MS / 60_000;

@@ -1,3 +1,4 @@
+import { foldForSearch } from '../../core/text.js';
 import { parseGroupedVnd } from './amounts.js';
 import type { PaymentRecord, PaymentStatus } from './payment-record.js';
 import type { StatementReader } from './reader.js';
@@ -20,7 +21,7 @@ const folded = new Map<string, string>();
 function fold(value: string): string {
   let f = folded.get(value);
   if (f === undefined) {
-    f = value.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+    f = foldForSearch(value);
     if (folded.size < 1000) folded.set(value, f);
   }
   return f;

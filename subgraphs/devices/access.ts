@@ -1,29 +1,12 @@
-import { Role, type Viewer } from '../../core/auth/roles.js';
-import { badUserInput, forbidden, unauthenticated } from '../../core/errors.js';
+import { actsForCommune, Role, type Viewer } from '../../core/auth/roles.js';
+import { forbidden, unauthenticated } from '../../core/errors.js';
+import { communeCodeOf } from '../../core/graphql/commune-reference.js';
 
-const COMMUNE_ID_RE = /^(\d{5})\/\d{1,4}$/;
-
-/** Validates a Commune.id ("<GSO code>/<n>", e.g. "05068/1") given as input at `field`. */
-export function parseCommuneId(value: string, field: string): string {
-  if (!COMMUNE_ID_RE.test(value)) {
-    throw badUserInput(`"${value}" is not a Commune.id: give "<5-digit GSO code>/<n>", e.g. "05068/1".`, field);
-  }
-  return value;
-}
-
-/** The GSO code a Commune.id carries: tokens scope viewers by code (core/auth/roles.ts). */
-export function communeCodeOf(communeId: string): string {
-  return communeId.split('/')[0];
-}
+export { communeCodeOf, parseCommuneId } from '../../core/graphql/commune-reference.js';
 
 /** True when the viewer holds one of `roles` for this commune (admins hold every scope). */
 export function actsForCommuneId(viewer: Viewer | null, roles: readonly Role[], communeId: string): boolean {
-  const code = communeCodeOf(communeId);
-  return roles.some((role) => {
-    if (!viewer) return false;
-    if (viewer.roles.includes(Role.ADMIN)) return true;
-    return viewer.roles.includes(role) && viewer.communeCodes.includes(code);
-  });
+  return roles.some((role) => actsForCommune(viewer, role, communeCodeOf(communeId)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { isPostgres } from '../../../core/db/raw-sql.js';
 import { conflict } from '../../../core/errors.js';
 import { foldForSearch } from '../../../core/text.js';
 import { ensureDraftListings, queueProductChange } from '../listings/listing-commands.js';
@@ -20,9 +20,7 @@ import {
   checkVietGap,
 } from './product-validation.js';
 
-export function isPostgres(em: EntityManager): boolean {
-  return em.getDriver() instanceof PostgreSqlDriver;
-}
+export { isPostgres } from '../../../core/db/raw-sql.js';
 
 /** Loads a product for a change; on PostgreSQL the row stays locked until the transaction ends, so concurrent changes queue. */
 export async function loadProductForUpdate(em: EntityManager, id: string): Promise<Product | null> {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { rawTableName } from '../../../core/db/raw-sql.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import type { ResultItem } from './result-items.js';
 
@@ -23,9 +24,8 @@ export async function insertItems(
 ): Promise<number> {
   const meta = tx.getMetadata().get(ReconciliationItem.name);
   const columns = PROPERTIES.map((p) => `"${meta.properties[p].fieldNames[0]}"`);
-  const schema = tx.getDriver().config.get('schema');
   const platform = tx.getPlatform();
-  const table = schema && platform.getDefaultSchemaName() !== undefined ? `"${schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
+  const table = rawTableName(tx, meta.tableName);
   const rowSql = `(${columns.map(() => '?').join(', ')})`;
   const head = `insert into ${table} (${columns.join(', ')}) values `;
   const fullSql = head + Array.from({ length: ROWS_PER_STATEMENT }, () => rowSql).join(', ');

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 import { SyncJob, SyncJobStatus } from './sync-job.entity.js';
 import { SyncWorkerLease } from './worker-lease.entity.js';
 
@@ -23,12 +23,8 @@ export class JobQueue {
   private readonly leases: string;
 
   constructor(private readonly orm: MikroORM) {
-    this.postgres = orm.config.get('driver') === PostgreSqlDriver;
-    const schema = this.postgres ? orm.config.get('schema') : undefined;
-    const table = (entity: string) => {
-      const name = orm.getMetadata().get(entity).tableName;
-      return schema ? `"${schema}"."${name}"` : `"${name}"`;
-    };
+    this.postgres = isPostgres(orm);
+    const table = (entity: string) => rawTableName(orm, orm.getMetadata().get(entity).tableName);
     this.jobs = table(SyncJob.name);
     this.leases = table(SyncWorkerLease.name);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../../core/auth/roles.js';
+import { isPostgres } from '../../../core/db/raw-sql.js';
 import { badUserInput, conflict, ErrorCode, hubError } from '../../../core/errors.js';
 import { nfc } from '../../../core/text.js';
 import { parseCommuneId, RADIO_MANAGERS, requireCommuneRole } from '../access.js';
@@ -77,7 +77,7 @@ export async function scheduleBroadcast(
   return em.transactional(async (tx) => {
     // PostgreSQL: lock the target clusters so two schedulers cannot claim the same slot at once.
     // SQLite needs no lock: its single connection runs one transaction at a time.
-    if (tx.getPlatform() instanceof PostgreSqlPlatform) {
+    if (isPostgres(tx)) {
       await tx.find(RadioCluster, { id: { $in: clusters.map((c) => c.id) } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     }
     const active = await tx.find(

@@ -1,4 +1,4 @@
-import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { UptimeWindow } from './uptime.js';
 
@@ -12,9 +12,8 @@ import type { UptimeWindow } from './uptime.js';
  */
 export async function onlineMillisecondsInDatabase(em: EntityManager, deviceId: string, thresholdMs: number, window: UptimeWindow): Promise<number> {
   if (window.end <= window.start) return 0;
-  const sqlite = em.getDriver() instanceof BetterSqliteDriver;
-  const schema = em.getDriver().config.get('schema');
-  const table = schema && !sqlite ? `"${schema}"."device_heartbeat"` : 'device_heartbeat';
+  const sqlite = !isPostgres(em);
+  const table = rawTableName(em, 'device_heartbeat');
   const ms = (column: string) => (sqlite ? column : `(extract(epoch from ${column}) * 1000)`);
   const [greatest, least] = sqlite ? ['max', 'min'] : ['greatest', 'least'];
   const instant = (epochMs: number) => (sqlite ? epochMs : new Date(epochMs));

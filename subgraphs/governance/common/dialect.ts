@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 
 /**
  * Raw SQL (aggregates, bulk writes) runs on SQLite and PostgreSQL. The two store a few types
@@ -7,7 +7,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
  * convention there), PostgreSQL as timestamptz and boolean. These helpers bind values accordingly.
  */
 export function isSqlite(em: EntityManager): boolean {
-  return em.getDriver() instanceof BetterSqliteDriver;
+  return !isPostgres(em);
 }
 
 export type SqlValue = string | number | boolean | Date | null;
@@ -32,11 +32,7 @@ export function placeholders(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');
 }
 
-/**
- * A table name for raw SQL. On PostgreSQL each subgraph lives in its own schema (MikroORM's `schema`
- * option qualifies its own queries, not raw ones), so qualify it there.
- */
+/** A table name for raw SQL, schema-qualified on PostgreSQL (core/db/raw-sql.ts). */
 export function tableName(em: EntityManager, name: string): string {
-  const schema = em.getDriver().config.get('schema');
-  return schema && !isSqlite(em) ? `"${schema}"."${name}"` : name;
+  return rawTableName(em, name);
 }

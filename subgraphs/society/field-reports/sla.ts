@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { VIETNAM_OFFSET_MS } from '../../../core/time.js';
 import { ANY_CATEGORY, FieldReportSla } from './field-report-sla.entity.js';
 import type { FieldReportCategory } from './field-report.entity.js';
 
@@ -9,7 +10,6 @@ import type { FieldReportCategory } from './field-report.entity.js';
 export const DEFAULT_SLA_WORKING_DAYS = 5;
 export const MAX_SLA_WORKING_DAYS = 60;
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
