@@ -24,7 +24,7 @@ const program = new Command()
 
 registerStartCommands(program, config);
 registerTokenCommand(program, config);
-for (const subgraph of Object.values(SUBGRAPHS)) subgraph?.commands?.(program, config);
+for (const subgraph of Object.values(SUBGRAPHS)) subgraph?.commands?.(program, { config });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

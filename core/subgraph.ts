@@ -20,6 +20,14 @@ export interface BackgroundTask {
   stop(): Promise<void>;
 }
 
+/** What a `hub` command of a subgraph gets: configuration on demand, and the composed subgraph. */
+export interface CommandContext {
+  /** The validated configuration, read when a command runs (so `hub --help` works with a broken env). */
+  config(): HubConfig;
+  /** The subgraph the command belongs to, as composed: its database definition, its parts. */
+  subgraph: SubgraphModule;
+}
+
 /**
  * What a subgraph folder exports: everything the shared server, the CLI and the schema tooling
  * need to know about it. Each subgraph's `index.ts` builds one of these.
@@ -39,7 +47,7 @@ export interface SubgraphModule {
   /** Work that runs while the subgraph runs, stopped on shutdown. */
   background?(runtime: SubgraphRuntime): Promise<BackgroundTask>;
   /** `hub` CLI commands this subgraph contributes. */
-  commands?(program: Command, config: () => HubConfig): void;
+  commands?(program: Command, context: Omit<CommandContext, 'subgraph'>): void;
 }
 
 /**
@@ -47,16 +55,17 @@ export interface SubgraphModule {
  * entities and resolvers. A subgraph is the union of its parts; see `composeSubgraph`.
  */
 export interface SubgraphPart {
-  entities: DatabaseDefinition['entities'];
+  entities?: DatabaseDefinition['entities'];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  resolvers: Function[];
+  resolvers?: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers?: Record<string, ReferenceResolver>;
   seedPilot?(em: EntityManager, config: HubConfig): Promise<void>;
   routes?(app: Express, runtime: SubgraphRuntime): void;
   background?(runtime: SubgraphRuntime): Promise<BackgroundTask>;
-  commands?(program: Command, config: () => HubConfig): void;
+  /** `hub` CLI commands of this part; the context carries the composed subgraph (no import of the index back). */
+  commands?(program: Command, context: CommandContext): void;
 }
 
 export function composeSubgraph(
@@ -64,11 +73,11 @@ export function composeSubgraph(
   migrations: DatabaseDefinition['migrations'],
   parts: SubgraphPart[],
 ): SubgraphModule {
-  const resolvers = parts.flatMap((p) => p.resolvers);
+  const resolvers = parts.flatMap((p) => p.resolvers ?? []);
   if (!resolvers.length) throw new Error(`Subgraph ${name} has no resolvers`);
-  return {
+  const module: SubgraphModule = {
     name,
-    database: { name, entities: parts.flatMap((p) => p.entities), migrations },
+    database: { name, entities: parts.flatMap((p) => p.entities ?? []), migrations },
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     resolvers: resolvers as NonEmptyArray<Function>,
     orphanedTypes: parts.flatMap((p) => p.orphanedTypes ?? []),
@@ -85,8 +94,9 @@ export function composeSubgraph(
       for (const part of parts) if (part.background) tasks.push(await part.background(runtime));
       return { stop: async () => void (await Promise.all(tasks.map((t) => t.stop()))) };
     },
-    commands(program, config) {
-      for (const part of parts) part.commands?.(program, config);
+    commands(program, context) {
+      for (const part of parts) part.commands?.(program, { ...context, subgraph: module });
     },
   };
+  return module;
 }

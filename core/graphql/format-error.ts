@@ -1,39 +1,15 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
-import { ArgumentValidationError } from 'type-graphql';
-import type { ValidationError } from 'class-validator';
 import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.js';
 
-/** The path (e.g. `input.items.2.amountVnd`) and message of the first failed class-validator rule. */
-function firstViolation(errors: ValidationError[], prefix: string[] = []): { path: string; constraint?: string } {
-  const first = errors[0];
-  if (!first) return { path: prefix.join('.') };
-  const path = [...prefix, first.property];
-  if (first.constraints) return { path: path.join('.'), constraint: Object.values(first.constraints)[0] };
-  return firstViolation(first.children ?? [], path);
-}
-
 /**
- * Every error a client sees carries one of the public codes. Validation failures become
- * BAD_USER_INPUT with the offending input path; anything unexpected becomes INTERNAL_SERVER_ERROR
+ * Every error a client sees carries one of the public codes; anything unexpected becomes INTERNAL_SERVER_ERROR
  * and, in production, loses its message so no stack trace or SQL leaks.
  */
 export function createErrorFormatter(options: { production: boolean; onInternalError?: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof ArgumentValidationError) {
-      const errors = original.extensions.validationErrors;
-      // Mutations take their fields in one `input` argument (SCHEMA.md), so the path starts there.
-      const inInput = errors[0]?.target?.constructor?.name.endsWith('Input') ?? false;
-      const { path: field, constraint } = firstViolation(errors, inInput ? ['input'] : []);
-      return {
-        message: constraint ? `Invalid input: ${constraint}.` : 'Invalid input.',
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, field },
-      };
-    }
     if (original instanceof UniqueConstraintViolationException) {
       return {
         message: 'This record already exists (a unique key is taken): look it up instead of creating it again.',

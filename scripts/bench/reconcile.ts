@@ -214,11 +214,9 @@ async function reconcilePhase(file: string, orders: number): Promise<PhaseReport
 
 async function storePhase(file: string, orders: number, dir: string): Promise<PhaseReport> {
   const { openDatabase } = await import('../../core/db/database.js');
-  const { reconciliationPart } = await import('../../subgraphs/commerce/reconciliation/reconciliation.part.js');
-  const { migrations: sqlite } = await import('../../subgraphs/commerce/migrations/sqlite/index.js');
-  const { migrations: postgresql } = await import('../../subgraphs/commerce/migrations/postgresql/index.js');
+  const { commerce } = await import('../../subgraphs/commerce/index.js');
   const { reconcileStatement } = await import('../../subgraphs/commerce/reconciliation/reconcile.js');
-  const orm = await openDatabase({ name: 'commerce', entities: reconciliationPart.entities, migrations: { sqlite, postgresql } }, { kind: 'sqlite', file: path.join(dir, 'commerce.sqlite') });
+  const orm = await openDatabase(commerce.database, { kind: 'sqlite', file: path.join(dir, 'commerce.sqlite') });
   try {
     const start = process.hrtime.bigint();
     const { run } = await reconcileStatement(orm.em.fork(), { provider: PROVIDER, file, period: PERIOD, importedBy: 'bench', ledger: generatedLedger(orders) });

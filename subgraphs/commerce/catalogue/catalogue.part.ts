@@ -25,8 +25,7 @@ export function createCataloguePart(setup: CommerceSyncSetup = {}): SubgraphPart
     referenceResolvers: { Commune: resolveCommuneReference },
     seedPilot: (em) => seedPilotCatalogue(em),
     background: setup.runWorker === false ? undefined : (runtime) => startSyncWorker(runtime.orm, runtime.config, runtime.logger, setup, defaultConnectors),
-    commands: (program, config) =>
-      registerWorkerCommand(program, config, setup, async () => (await import('../index.js')).commerce),
+    commands: (program, context) => registerWorkerCommand(program, context, setup),
   };
 }
 

@@ -5,34 +5,18 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { EntityManager } from '@mikro-orm/core';
-import type { HubConfig } from '../../../core/config.js';
-import { databaseTarget, openDatabase, type DatabaseDefinition } from '../../../core/db/database.js';
+import { databaseTarget, openDatabase } from '../../../core/db/database.js';
+import type { CommandContext } from '../../../core/subgraph.js';
 import { PROVIDERS } from '../../../connectors/statements/registry.js';
-import { migrations as postgresql } from '../migrations/postgresql/index.js';
-import { migrations as sqlite } from '../migrations/sqlite/index.js';
-import { ExpectedPayment } from './expected-payment.entity.js';
 import { OUTCOME_CODES } from './matcher.js';
 import { DEFAULT_TOLERANCE_MINUTES, reconcileStatement } from './reconcile.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
-import { ReconciliationResolution } from './reconciliation-resolution.entity.js';
-import { ReconciliationRun } from './reconciliation-run.entity.js';
+import type { ReconciliationRun } from './reconciliation-run.entity.js';
 
 /** Files above this size get a progress bar (on a terminal). */
 const PROGRESS_BYTES = 2 * 1024 * 1024;
 
 const vnd = new Intl.NumberFormat('vi-VN');
-
-/** The commerce database as the running subgraph defines it, or this part's own entities if commerce is not composed yet. */
-async function commerceDatabase(): Promise<DatabaseDefinition> {
-  const { SUBGRAPHS } = await import('../../index.js');
-  return (
-    SUBGRAPHS.commerce?.database ?? {
-      name: 'commerce',
-      entities: [ReconciliationRun, ReconciliationItem, ReconciliationResolution, ExpectedPayment],
-      migrations: { sqlite, postgresql },
-    }
-  );
-}
 
 function csvField(value: string | number | null | undefined): string {
   const text = value === null || value === undefined ? '' : String(value);
@@ -101,7 +85,7 @@ interface ReconcileOptions {
   as?: string;
 }
 
-export function registerReconcileCommand(program: Command, config: () => HubConfig): void {
+export function registerReconcileCommand(program: Command, context: CommandContext): void {
   program
     .command('reconcile')
     .description('Import an e-wallet statement and reconcile it against the expected payments (đối soát)')
@@ -114,8 +98,8 @@ export function registerReconcileCommand(program: Command, config: () => HubConf
     .action(async (options: ReconcileOptions) => {
       const tolerance = Number(options.tolerance);
       if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 7 * 24 * 60) throw new Error(`--tolerance must be whole minutes from 0 to ${7 * 24 * 60}, got "${options.tolerance}".`);
-      const definition = await commerceDatabase();
-      const orm = await openDatabase(definition, databaseTarget(config(), 'commerce'));
+      const { database } = context.subgraph;
+      const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
       // Progress on stderr, so stdout stays the summary; cli-progress draws only on a terminal.
       const bar = new cliProgress.SingleBar(
         { stream: process.stderr, format: '{task} {bar} {percentage}% | {value}/{total} {unit} | ETA {eta}s', hideCursor: true },

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import type { HubConfig } from '../../../core/config.js';
 import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import { createLogger } from '../../../core/logger.js';
-import type { SubgraphModule } from '../../../core/subgraph.js';
+import type { CommandContext } from '../../../core/subgraph.js';
 import { defaultConnectors } from './default-connectors.js';
 import { startSyncWorker, type CommerceSyncSetup } from './worker-runtime.js';
 
@@ -10,15 +9,15 @@ import { startSyncWorker, type CommerceSyncSetup } from './worker-runtime.js';
  * `hub worker`: the commerce sync worker alone (no HTTP server), e.g. extra workers beside
  * `hub start` on PostgreSQL. On SQLite it idles while another worker holds the single-worker lease.
  */
-export function registerWorkerCommand(program: Command, config: () => HubConfig, setup: CommerceSyncSetup, commerce: () => Promise<SubgraphModule>): void {
+export function registerWorkerCommand(program: Command, context: CommandContext, setup: CommerceSyncSetup): void {
   program
     .command('worker')
     .description('Run the commerce sync worker alone: publishes listings, keeps them in sync, pulls orders (Ctrl-C stops it)')
     .action(async () => {
-      const hubConfig = config();
+      const hubConfig = context.config();
       const logger = createLogger('commerce-worker', hubConfig.LOG_LEVEL);
-      const module = await commerce();
-      const orm = await openDatabase(module.database, databaseTarget(hubConfig, 'commerce'));
+      const { database } = context.subgraph;
+      const orm = await openDatabase(database, databaseTarget(hubConfig, database.name));
       const task = await startSyncWorker(orm, hubConfig, logger, setup, defaultConnectors);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

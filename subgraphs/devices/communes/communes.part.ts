@@ -4,7 +4,6 @@ import { CommuneDeviceStatsResolver } from './device-stats.resolver.js';
 
 /** The Commune reference type (owned by governance) and the device counts devices adds to it. */
 export const communesPart: SubgraphPart = {
-  entities: [],
   resolvers: [CommuneDeviceStatsResolver],
   referenceResolvers: { Commune: resolveCommuneReference },
 };

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { HubConfig } from '../../../core/config.js';
 import { databaseTarget, openDatabase } from '../../../core/db/database.js';
+import type { CommandContext } from '../../../core/subgraph.js';
 import type { ImportKind, ImportReport } from './import-report.js';
 import { runImport } from './import-runner.js';
 import { formatOf } from './import-source.js';
@@ -28,7 +28,7 @@ function importGroup(program: Command): Command {
   );
 }
 
-export function registerImportCommands(program: Command, config: () => HubConfig): void {
+export function registerImportCommands(program: Command, context: CommandContext): void {
   const group = importGroup(program);
   const kinds: [ImportKind, string][] = [
     ['documents', 'incoming and outgoing documents (document-system export), with their digital signatures'],
@@ -45,9 +45,8 @@ export function registerImportCommands(program: Command, config: () => HubConfig
       .action(async (file: string, options: { format?: string; dryRun?: boolean }) => {
         const format = formatOf(file, options.format);
         const text = await readFile(file, 'utf8');
-        const { governance } = await import('../index.js');
-        const hub = config();
-        const orm = await openDatabase(governance.database, databaseTarget(hub, 'governance'));
+        const { database } = context.subgraph;
+        const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
         try {
           const report = await runImport(orm.em.fork(), { kind, format, text, source: path.basename(file), dryRun: options.dryRun });
           if (report.errors.length) {

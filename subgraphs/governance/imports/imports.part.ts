@@ -3,7 +3,5 @@ import { registerImportCommands } from './import-command.js';
 
 /** Bulk import of one-stop and document-system exports (CSV, JSON): `hub import documents|dossiers <file>`. */
 export const importsPart: SubgraphPart = {
-  entities: [],
-  resolvers: [],
   commands: registerImportCommands,
 };

@@ -3,8 +3,6 @@ import { Commune, resolveCommuneReference } from './commune.type.js';
 
 /** The Commune reference type every society part hangs its fields on. */
 export const communePart: SubgraphPart = {
-  entities: [],
-  resolvers: [],
   orphanedTypes: [Commune],
   referenceResolvers: { Commune: resolveCommuneReference },
 };

@@ -6,7 +6,7 @@ import { SUBGRAPHS } from '../../../subgraphs/index.js';
 describe('commerce: `hub worker`', () => {
   it('is registered through SubgraphPart.commands of the commerce subgraph', () => {
     const program = new Command();
-    SUBGRAPHS.commerce!.commands!(program, () => loadConfig({ NODE_ENV: 'test' }));
+    SUBGRAPHS.commerce!.commands!(program, { config: () => loadConfig({ NODE_ENV: 'test' }) });
     const worker = program.commands.find((c) => c.name() === 'worker');
     expect(worker?.description()).toMatch(/sync worker/);
   });

@@ -235,7 +235,7 @@ OUTGOING,05068,951,TB-UBND,NOTICE,2021-09-02,UBND xã Nam Thượng,Thông báo 
     try {
       const program = () => {
         const p = new Command().exitOverride();
-        governance.commands!(p, () => env.config);
+        governance.commands!(p, { config: () => env.config });
         return p;
       };
       const before = await count('dossier');

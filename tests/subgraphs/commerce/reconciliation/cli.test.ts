@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../../core/db/database.js';
-import { registerReconcileCommand } from '../../../../subgraphs/commerce/reconciliation/reconcile.command.js';
+import { commerce } from '../../../../subgraphs/commerce/index.js';
 import { createTestEnvironment, type TestEnvironment } from '../../../helpers/databases.js';
 import { ALL_OUTCOMES_LEDGER, ALL_OUTCOMES_STATEMENT, insertExpected, reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
 
@@ -26,7 +26,7 @@ describe('hub reconcile', () => {
     const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void lines.push(parts.join(' ')));
     try {
       const program = new Command().exitOverride();
-      registerReconcileCommand(program, () => env.config);
+      commerce.commands!(program, { config: () => env.config });
       await program.parseAsync(['node', 'hub', 'reconcile', ...args]);
       return lines.join('\n');
     } finally {
