@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { signToken } from '../core/auth/tokens.js';
-import { Role, ROLES } from '../core/auth/roles.js';
+import { signHubToken } from '../subgraphs/shared/hub-token.js';
+import { Role, ROLES } from '../subgraphs/shared/roles.js';
 import type { HubConfig } from '../core/config.js';
 
 export function registerTokenCommand(program: Command, config: () => HubConfig): void {
@@ -16,7 +16,7 @@ export function registerTokenCommand(program: Command, config: () => HubConfig):
       const roles = options.role.map((r) => r.toLowerCase());
       const unknown = roles.filter((r) => !ROLES.includes(r as Role));
       if (unknown.length) throw new Error(`unknown role ${unknown.join(', ')}; roles are: ${ROLES.join(', ')}`);
-      const token = await signToken(config(), {
+      const token = await signHubToken(config(), {
         subject: options.subject,
         roles: roles as Role[],
         communeCodes: options.commune,

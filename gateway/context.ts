@@ -1,4 +1,4 @@
-import type { Viewer } from '../core/auth/roles.js';
+import type { Viewer } from '../core/auth/viewer.js';
 import type { Logger } from '../core/logger.js';
 
 export interface GatewayContext {

@@ -13,7 +13,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { Migrator } from '@mikro-orm/migrations';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../core/config.js';
 import { ormOptions, type DatabaseTarget, type Dialect } from '../core/db/database.js';
-import { withTemporaryPostgresDatabase } from '../core/db/temporary-database.js';
+import { withTemporaryPostgresDatabase } from './support/temporary-database.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
 
 const root = process.cwd();

@@ -7,9 +7,9 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { breakingChanges, CompositionError } from '../gateway/compose.js';
+import { breakingChanges, CompositionError } from './support/compose.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
-import { generateSchemaFiles, readSchemaFile, staleSchemaFiles } from './schema-files.js';
+import { generateSchemaFiles, readSchemaFile, staleSchemaFiles } from './support/schema-files.js';
 
 const schemaDir = path.join(process.cwd(), 'schema');
 

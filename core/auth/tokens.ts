@@ -1,26 +1,21 @@
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { HubConfig } from '../config.js';
 import { unauthenticated } from '../errors.js';
 import { signingSecret, verificationKey, type VerificationKey } from './keys.js';
-import { Role, ROLES, type Viewer } from './roles.js';
+import type { Viewer } from './viewer.js';
 
 export interface TokenRequest {
   subject: string;
-  roles: Role[];
-  communeCodes?: string[];
-  producerIds?: string[];
+  roles: readonly string[];
+  /** String-list claims that scope the roles (see Viewer.scopes). */
+  scopes?: Readonly<Record<string, readonly string[]>>;
   /** Lifetime, e.g. "8h", "30d". */
   expiresIn?: string;
 }
 
+/** Signs a token with the embedded (or AUTH_SECRET) key; the domain checks roles and scopes first. */
 export async function signToken(config: HubConfig, request: TokenRequest): Promise<string> {
-  for (const role of request.roles) {
-    if (!ROLES.includes(role)) throw new Error(`Unknown role "${role}". Roles: ${ROLES.join(', ')}.`);
-  }
-  for (const code of request.communeCodes ?? []) {
-    if (!/^\d{5}$/.test(code)) throw new Error(`Commune code "${code}" is not a 5-digit GSO commune code.`);
-  }
-  return new SignJWT({ roles: request.roles, communes: request.communeCodes ?? [], producers: request.producerIds ?? [] })
+  return new SignJWT({ ...request.scopes, roles: request.roles })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(request.subject)
     .setIssuer(config.AUTH_ISSUER)
@@ -32,8 +27,20 @@ export async function signToken(config: HubConfig, request: TokenRequest): Promi
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Viewer | null>;
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+/** Registered claims (RFC 7519) are never scopes, even when an identity provider sends them as lists. */
+const REGISTERED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'roles']);
+
+function stringList(value: unknown): string[] | null {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+}
+
+function viewerOf(payload: JWTPayload): Viewer {
+  const scopes: Record<string, readonly string[]> = {};
+  for (const [claim, value] of Object.entries(payload)) {
+    const list = REGISTERED_CLAIMS.has(claim) ? null : stringList(value);
+    if (list) scopes[claim] = list;
+  }
+  return { subject: payload.sub ?? 'unknown', roles: stringList(payload.roles) ?? [], scopes };
 }
 
 /**
@@ -50,13 +57,7 @@ export async function createTokenVerifier(config: HubConfig): Promise<TokenVerif
     try {
       // jwtVerify's overloads take a key or a key-getter; the union needs one call per kind.
       const { payload } = key.kind === 'jwks' ? await jwtVerify(match[1], key.key, options) : await jwtVerify(match[1], key.key, options);
-      const roles = stringList(payload.roles).filter((r): r is Role => ROLES.includes(r as Role));
-      return {
-        subject: payload.sub ?? 'unknown',
-        roles,
-        communeCodes: stringList(payload.communes),
-        producerIds: stringList(payload.producers),
-      };
+      return viewerOf(payload);
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired: get a new one (hub token, or your identity provider).');
       if (error instanceof joseErrors.JOSEError) throw unauthenticated(`The token was rejected (${error.code}): check that it was issued for this hub.`);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { Logger } from '../logger.js';
-import type { Viewer } from '../auth/roles.js';
+import type { Viewer } from '../auth/viewer.js';
 
 /** What every resolver gets: a request-scoped EntityManager fork, the caller, and per-request loaders. */
 export interface SubgraphContext {

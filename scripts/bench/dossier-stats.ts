@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/core';
 import { loadConfig } from '../../core/config.js';
 import type { DatabaseTarget } from '../../core/db/database.js';
-import { withTemporaryPostgresDatabase } from '../../core/db/temporary-database.js';
+import { withTemporaryPostgresDatabase } from '../support/temporary-database.js';
 import { startSubgraph } from '../../core/subgraph-server.js';
 import { tableName } from '../../subgraphs/governance/common/dialect.js';
 import { governance } from '../../subgraphs/governance/index.js';

@@ -41,7 +41,7 @@ import { seedPilotCatalogue } from '../../subgraphs/commerce/seed/pilot-catalogu
 import { SyncJob, SyncJobStatus } from '../../subgraphs/commerce/sync/sync-job.entity.js';
 import { SyncWorker } from '../../subgraphs/commerce/sync/sync-worker.js';
 import { resolveSyncOptions } from '../../subgraphs/commerce/sync/worker-runtime.js';
-import { withTemporaryPostgresDatabase } from '../../core/db/temporary-database.js';
+import { withTemporaryPostgresDatabase } from '../support/temporary-database.js';
 import { randomBytes } from 'node:crypto';
 
 interface Sample {

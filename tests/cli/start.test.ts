@@ -44,7 +44,7 @@ describe('npm start', () => {
       .trim();
     expect(token.split('.')).toHaveLength(3);
     const verify = await createTokenVerifier(loadConfig({ HUB_DATA_DIR: dataDir }));
-    expect(await verify(`Bearer ${token}`)).toMatchObject({ roles: ['officer'], communeCodes: ['05068'] });
+    expect(await verify(`Bearer ${token}`)).toMatchObject({ roles: ['officer'], scopes: { communes: ['05068'] } });
     const bad = spawnSync('node', ['dist/cli/hub.js', 'token', '--role', 'mayor'], { env: { ...process.env, HUB_DATA_DIR: dataDir } });
     expect(bad.status).toBe(1);
     expect(bad.stderr.toString()).toMatch(/unknown role mayor; roles are: officer, health_staff/);

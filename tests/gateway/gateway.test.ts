@@ -1,10 +1,10 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSupergraph } from '../../gateway/compose.js';
+import { composeSupergraph } from '../../scripts/support/compose.js';
 import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
-import { Role } from '../../core/auth/roles.js';
-import { signToken } from '../../core/auth/tokens.js';
+import { Role } from '../../subgraphs/shared/roles.js';
+import { signHubToken } from '../../subgraphs/shared/hub-token.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { bearer, postGraphQL } from '../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../helpers/hub.js';
@@ -56,7 +56,7 @@ describe('gateway', () => {
   });
 
   it('accepts a token signed with the embedded secret and rejects a forged one with UNAUTHENTICATED', async () => {
-    const token = await signToken(env.config, { subject: 'officer-1', roles: [Role.OFFICER], communeCodes: ['05068'] });
+    const token = await signHubToken(env.config, { subject: 'officer-1', roles: [Role.OFFICER], communeCodes: ['05068'] });
     const ok = await postGraphQL(hub.url, '{ __typename }', {}, bearer(token));
     expect(ok.errors).toBeUndefined();
     const forged = `${token.slice(0, -4)}AAAA`;
@@ -105,7 +105,7 @@ describe('gateway → subgraph headers', () => {
   });
 
   it('forwards the Authorization header and the request id, over kept-alive connections', async () => {
-    const token = await signToken(env.config, { subject: 'officer-1', roles: [Role.OFFICER], communeCodes: ['05068'] });
+    const token = await signHubToken(env.config, { subject: 'officer-1', roles: [Role.OFFICER], communeCodes: ['05068'] });
     for (const id of ['req-a', 'req-b']) {
       const response = await postGraphQL(gateway.url, '{ commune(code: "05068") { name } }', {}, { ...bearer(token), 'x-request-id': id });
       expect(response.data).toEqual({ commune: { name: 'Hợp Kim' } });

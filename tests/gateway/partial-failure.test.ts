@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSupergraph } from '../../gateway/compose.js';
+import { composeSupergraph } from '../../scripts/support/compose.js';
 import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { postGraphQL } from '../helpers/graphql-client.js';

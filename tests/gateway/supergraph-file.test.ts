@@ -5,7 +5,7 @@ import { parse, print, visit } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.js';
 import { startSubgraph, type RunningSubgraph } from '../../core/subgraph-server.js';
-import { composeSupergraph } from '../../gateway/compose.js';
+import { composeSupergraph } from '../../scripts/support/compose.js';
 import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
 import { governance } from '../../subgraphs/governance/index.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';

@@ -1,6 +1,6 @@
 import type { SubgraphName } from '../../core/config.js';
 import { startSubgraph as startSubgraphServer, type RunningSubgraph } from '../../core/subgraph-server.js';
-import { composeSupergraph } from '../../gateway/compose.js';
+import { composeSupergraph } from '../../scripts/support/compose.js';
 import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
 import type { TestEnvironment } from './databases.js';

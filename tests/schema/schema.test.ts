@@ -4,8 +4,8 @@ import path from 'node:path';
 import { getNamedType, parse, print, visit, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSchemaOf, breakingChanges } from '../../gateway/compose.js';
-import { generateSchemaFiles, staleSchemaFiles } from '../../scripts/schema-files.js';
+import { apiSchemaOf, breakingChanges } from '../../scripts/support/compose.js';
+import { generateSchemaFiles, staleSchemaFiles } from '../../scripts/support/schema-files.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
 
 describe('the published schema', () => {

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { actsForProducer, Role, type Viewer } from '../../../core/auth/roles.js';
+import { actsForProducer, producerIdsOf, Role, type Viewer } from '../../shared/roles.js';
 import { forbidden, unauthenticated } from '../../../core/errors.js';
 
 export function isAdmin(viewer: Viewer | null): boolean {
@@ -9,7 +9,7 @@ export function isAdmin(viewer: Viewer | null): boolean {
 /** Producer ids whose unpublished products and private fields the viewer may see (null: all, for admins). */
 export function memberProducerIds(viewer: Viewer | null): readonly string[] | null {
   if (isAdmin(viewer)) return null;
-  return viewer?.roles.includes(Role.PRODUCER) ? viewer.producerIds : [];
+  return viewer?.roles.includes(Role.PRODUCER) ? producerIdsOf(viewer) : [];
 }
 
 /** Throws unless the caller is a member of the producer (or an admin). */

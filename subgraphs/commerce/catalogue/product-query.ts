@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { Viewer } from '../../../core/auth/roles.js';
+import type { Viewer } from '../../shared/roles.js';
 import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
 import { badUserInput } from '../../../core/errors.js';
 import { foldForSearch } from '../../../core/text.js';

@@ -1,4 +1,4 @@
-import { Role, actsForProducer, hasRole, type Viewer } from '../../../core/auth/roles.js';
+import { Role, actsForProducer, hasRole, producerIdsOf, type Viewer } from '../../shared/roles.js';
 import { forbidden, unauthenticated } from '../../../core/errors.js';
 
 /**
@@ -10,7 +10,7 @@ export type ReconciliationScope = { kind: 'finance' } | { kind: 'producer'; prod
 export function reconciliationScope(viewer: Viewer | null): ReconciliationScope {
   if (!viewer) throw unauthenticated();
   if (hasRole(viewer, Role.FINANCE)) return { kind: 'finance' };
-  const producerIds = viewer.producerIds.filter((id) => actsForProducer(viewer, id));
+  const producerIds = producerIdsOf(viewer).filter((id) => actsForProducer(viewer, id));
   if (producerIds.length) return { kind: 'producer', producerIds };
   throw forbidden('Reconciliation is for the finance role, and for producers about their own payments.');
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PILOT_COMMUNES } from '../../../core/pilot-communes.js';
+import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { foldForSearch } from '../../../core/text.js';
 import { ensureDraftListings } from '../listings/listing-commands.js';
 import { Marketplace } from '../catalogue/marketplace.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import type { Viewer } from '../../../core/auth/roles.js';
+import type { Viewer } from '../../shared/roles.js';
 import { isPostgres } from '../../../core/db/raw-sql.js';
 import { badUserInput, conflict, ErrorCode, hubError } from '../../../core/errors.js';
 import { nfc } from '../../../core/text.js';

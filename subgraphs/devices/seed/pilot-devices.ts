@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PILOT_COMMUNES } from '../../../core/pilot-communes.js';
+import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { Camera, CameraFeed, CameraPurpose } from '../cameras/camera.entity.js';
 import { InstallationState } from '../equipment-status.js';
 import { RadioCluster } from '../radio/radio-cluster.entity.js';

@@ -1,4 +1,4 @@
-import { actsForCommune, Role } from '../../../core/auth/roles.js';
+import { actsForCommune, communeCodesOf, Role } from '../../shared/roles.js';
 import { badUserInput, forbidden, unauthenticated } from '../../../core/errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { AdministrativeUnit, UnitLevel } from '../units/administrative-unit.entity.js';
@@ -19,7 +19,8 @@ export function canActFor(context: SubgraphContext, unit: Pick<AdministrativeUni
 export function requireOfficerOf(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'code' | 'name'>): void {
   const viewer = requireViewer(context);
   if (!canActFor(context, unit)) {
-    const scope = viewer.communeCodes.length ? `communes ${viewer.communeCodes.join(', ')}` : 'no commune';
+    const codes = communeCodesOf(viewer);
+    const scope = codes.length ? `communes ${codes.join(', ')}` : 'no commune';
     throw forbidden(`Only an officer of ${unit.name} (${unit.code}) may do this; your token acts for ${scope}. Ask for a token of that commune.`);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { PILOT_COMMUNES } from '../../../core/pilot-communes.js';
+import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { bulkWrite } from '../common/bulk-write.js';
 import { DocumentDirection, DocumentType, DocumentUrgency, SignatureKind } from '../documents/document-enums.js';
 import { DOCUMENT_COLUMNS, documentRow, toDocumentRecord } from '../documents/document-rules.js';

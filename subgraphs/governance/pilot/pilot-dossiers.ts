@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PILOT_COMMUNES } from '../../../core/pilot-communes.js';
+import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { bulkWrite } from '../common/bulk-write.js';
 import { DossierChannel, DossierStatus, OnlineLevel } from '../dossiers/dossier-enums.js';
 import { DOSSIER_COLUMNS, dossierRow, toDossier } from '../dossiers/dossier-rules.js';

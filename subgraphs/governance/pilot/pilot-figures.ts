@@ -1,4 +1,4 @@
-import { PILOT_COMMUNES } from '../../../core/pilot-communes.js';
+import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 
 /**
  * The pilot report's figures (DOMAIN.md section 1; source: the Dec 2021 report on the commune-level

@@ -1,1 +1,1 @@
-export { communeCodeOf, parseCommuneId as requireCommuneId } from '../../../core/graphql/commune-reference.js';
+export { communeCodeOf, parseCommuneId as requireCommuneId } from '../../shared/commune.reference.js';

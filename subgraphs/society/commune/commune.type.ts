@@ -1,7 +1,7 @@
 import { Directive, ObjectType } from 'type-graphql';
-import { CommuneReference, communeReferenceResolver } from '../../../core/graphql/commune-reference.js';
+import { CommuneReference, communeReferenceResolver } from '../../shared/commune.reference.js';
 
-export { communeScope, REQUIRES_LINEAGE } from '../../../core/graphql/commune-reference.js';
+export { communeScope, REQUIRES_LINEAGE } from '../../shared/commune.reference.js';
 
 /**
  * Reference to the Commune entity owned by governance: society only knows its key and adds its own

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import type { Viewer } from '../../../core/auth/roles.js';
+import type { Viewer } from '../../shared/roles.js';
 import { conflict, notFound } from '../../../core/errors.js';
 import { FieldReportAction, FieldReportEvent } from './field-report-event.entity.js';
 import { FieldReport, FieldReportStatus } from './field-report.entity.js';

@@ -1,4 +1,4 @@
-import { actsForCommune, Role, type Viewer } from '../../../core/auth/roles.js';
+import { actsForCommune, Role, type Viewer } from '../../shared/roles.js';
 import { forbidden } from '../../../core/errors.js';
 import { communeCodeOf } from '../commune/commune-id.js';
 

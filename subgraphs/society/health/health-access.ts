@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { actsForCommune, hasRole, Role, type Viewer } from '../../../core/auth/roles.js';
+import { actsForCommune, hasRole, Role, type Viewer } from '../../shared/roles.js';
 import { forbidden } from '../../../core/errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { communeCodeOf } from '../commune/commune-id.js';

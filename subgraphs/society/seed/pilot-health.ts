@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PILOT_COMMUNES } from '../../../core/pilot-communes.js';
+import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { Examination } from '../health/examination.entity.js';
 import { HealthHistoryEntry } from '../health/health-history-entry.entity.js';
 import { HealthRecord } from '../health/health-record.entity.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PILOT_COMMUNES } from '../../../core/pilot-communes.js';
+import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { TelehealthAccount, TelehealthAccountStatus } from '../telehealth/telehealth-account.entity.js';
 
 /**

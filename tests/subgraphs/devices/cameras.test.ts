@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../../core/auth/roles.js';
-import { PILOT_COMMUNES } from '../../../core/pilot-communes.js';
+import { Role } from '../../../subgraphs/shared/roles.js';
+import { PILOT_COMMUNES } from '../../../subgraphs/shared/pilot-communes.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
 import { postGraphQL } from '../../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../../helpers/hub.js';

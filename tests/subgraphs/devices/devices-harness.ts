@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
-import { signToken } from '../../../core/auth/tokens.js';
-import { Role } from '../../../core/auth/roles.js';
+import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
+import { Role } from '../../../subgraphs/shared/roles.js';
 import type { HubConfig } from '../../../core/config.js';
 import { setDeviceClock } from '../../../subgraphs/devices/clock.js';
 import { bearer, postGraphQL, type GraphQLResponse } from '../../helpers/graphql-client.js';
@@ -46,7 +46,7 @@ export async function sendHeartbeat(url: string, credential: string | null, body
 }
 
 export async function tokenFor(config: HubConfig, roles: Role[], communeCodes: string[], subject = `${roles.join('+')}@${communeCodes.join(',')}`): Promise<Record<string, string>> {
-  return bearer(await signToken(config, { subject, roles, communeCodes }));
+  return bearer(await signHubToken(config, { subject, roles, communeCodes }));
 }
 
 /** A pino logger whose JSON lines the test can read. */

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../../core/auth/roles.js';
-import { PILOT_COMMUNES } from '../../../core/pilot-communes.js';
+import { Role } from '../../../subgraphs/shared/roles.js';
+import { PILOT_COMMUNES } from '../../../subgraphs/shared/pilot-communes.js';
 import { startSubgraph, type RunningSubgraph } from '../../../core/subgraph-server.js';
 import { devices } from '../../../subgraphs/devices/index.js';
 import { createOfflineSweeper } from '../../../subgraphs/devices/telemetry/offline-sweeper.js';

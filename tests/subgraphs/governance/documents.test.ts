@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../../core/auth/roles.js';
-import { signToken } from '../../../core/auth/tokens.js';
+import { Role } from '../../../subgraphs/shared/roles.js';
+import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL, type GraphQLResponse } from '../../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../../helpers/hub.js';
@@ -52,8 +52,8 @@ describe('governance documents: register, issue, sign, list (through the gateway
   beforeAll(async () => {
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance'], seed: true });
-    namThuong = bearer(await signToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] }));
-    lienSon = bearer(await signToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] }));
+    namThuong = bearer(await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] }));
+    lienSon = bearer(await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] }));
   });
   afterAll(async () => {
     await hub?.close();

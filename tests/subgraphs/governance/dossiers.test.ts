@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../../core/auth/roles.js';
-import { signToken } from '../../../core/auth/tokens.js';
+import { Role } from '../../../subgraphs/shared/roles.js';
+import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL, type GraphQLResponse } from '../../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../../helpers/hub.js';
@@ -59,8 +59,8 @@ describe('governance dossiers: receive, transitions, lists (through the gateway)
   beforeAll(async () => {
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance'], seed: true });
-    officer = bearer(await signToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] }));
-    otherOfficer = bearer(await signToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] }));
+    officer = bearer(await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] }));
+    otherOfficer = bearer(await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] }));
   });
   afterAll(async () => {
     await hub?.close();
@@ -187,7 +187,7 @@ describe('governance dossiers: receive, transitions, lists (through the gateway)
     const other = await send<{ communeById: { dossiers: unknown } }>(DOSSIERS, { id: '05068/1' }, otherOfficer);
     expect(other.data?.communeById.dossiers).toBeNull();
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const admin = bearer(await signToken(env.config, { subject: 'admin', roles: [Role.ADMIN] }));
+    const admin = bearer(await signHubToken(env.config, { subject: 'admin', roles: [Role.ADMIN] }));
     expect((await list({}, 1, undefined, admin)).edges[0].node.applicant).not.toBeNull();
   });
 });

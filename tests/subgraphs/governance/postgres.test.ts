@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../../core/auth/roles.js';
-import { signToken } from '../../../core/auth/tokens.js';
+import { Role } from '../../../subgraphs/shared/roles.js';
+import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
 import { startSubgraph, type RunningSubgraph } from '../../../core/subgraph-server.js';
 import { governance } from '../../../subgraphs/governance/index.js';
 import { runImport } from '../../../subgraphs/governance/imports/import-runner.js';
@@ -16,7 +16,7 @@ describe.skipIf(!TEST_DATABASE_URL)('governance on PostgreSQL: migrations, pilot
   beforeAll(async () => {
     env = await createTestEnvironment({ postgres: true });
     subgraph = await startSubgraph(governance, { config: env.config, port: 0, host: '127.0.0.1', seed: true, target: env.target('governance') });
-    officer = bearer(await signToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] }));
+    officer = bearer(await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] }));
   });
   afterAll(async () => {
     await subgraph?.close();

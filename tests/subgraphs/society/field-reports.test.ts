@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../../core/auth/roles.js';
-import { signToken } from '../../../core/auth/tokens.js';
+import { Role } from '../../../subgraphs/shared/roles.js';
+import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
 import { FieldReport, FieldReportStatus } from '../../../subgraphs/society/field-reports/field-report.entity.js';
 import { ANONYMOUS_LIMITS } from '../../../subgraphs/society/field-reports/rate-limit.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../helpers/databases.js';
@@ -54,9 +54,9 @@ describe.each(DIALECTS)('society through the gateway: field reports (%s)', (dial
   beforeAll(async () => {
     env = await createTestEnvironment({ postgres: dialect === 'postgresql' });
     hub = await startHub({ env, subgraphs: ['governance', 'society'], seed: true });
-    officer = await signToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] });
-    otherOfficer = await signToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] });
-    citizen = await signToken(env.config, { subject: 'citizen-1', roles: [] });
+    officer = await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] });
+    otherOfficer = await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] });
+    citizen = await signHubToken(env.config, { subject: 'citizen-1', roles: [] });
   });
   afterAll(async () => {
     await hub?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../../core/auth/roles.js';
-import { signToken } from '../../../core/auth/tokens.js';
+import { Role } from '../../../subgraphs/shared/roles.js';
+import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL, type GraphQLResponse } from '../../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../../helpers/hub.js';
@@ -37,9 +37,9 @@ describe.each(DIALECTS)('society through the gateway: health records (%s)', (dia
   beforeAll(async () => {
     env = await createTestEnvironment({ postgres: dialect === 'postgresql' });
     hub = await startHub({ env, subgraphs: ['governance', 'society'], seed: true });
-    namThuongStaff = await signToken(env.config, { subject: 'nurse-nt', roles: [Role.HEALTH_STAFF], communeCodes: ['05068'] });
-    lienSonStaff = await signToken(env.config, { subject: 'nurse-ls', roles: [Role.HEALTH_STAFF], communeCodes: ['04969'] });
-    namThuongOfficer = await signToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] });
+    namThuongStaff = await signHubToken(env.config, { subject: 'nurse-nt', roles: [Role.HEALTH_STAFF], communeCodes: ['05068'] });
+    lienSonStaff = await signHubToken(env.config, { subject: 'nurse-ls', roles: [Role.HEALTH_STAFF], communeCodes: ['04969'] });
+    namThuongOfficer = await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] });
   });
   afterAll(async () => {
     await hub?.close();

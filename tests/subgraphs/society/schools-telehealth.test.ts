@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../../core/auth/roles.js';
-import { signToken } from '../../../core/auth/tokens.js';
+import { Role } from '../../../subgraphs/shared/roles.js';
+import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../../helpers/hub.js';
@@ -43,7 +43,7 @@ describe.each(DIALECTS)('society through the gateway: schools and telehealth (%s
   });
 
   it('shows each station\'s telehealth account publicly, and its consultations to its health staff only', async () => {
-    const staff = await signToken(env.config, { subject: 'nurse-ls', roles: [Role.HEALTH_STAFF], communeCodes: ['04969'] });
+    const staff = await signHubToken(env.config, { subject: 'nurse-ls', roles: [Role.HEALTH_STAFF], communeCodes: ['04969'] });
     const ACCOUNTS = `query ($id: ID!) { communeById(id: $id) { telehealthAccounts { platform provider status handoverPlannedOn consultations { totalCount edges { node { specialist status } } } } } }`;
     const anonymous = await postGraphQL(hub.url, ACCOUNTS, { id: '04969/1' });
     expect((anonymous.data?.communeById as { telehealthAccounts: unknown[] }).telehealthAccounts).toEqual([
@@ -79,7 +79,7 @@ describe.each(DIALECTS)('society through the gateway: schools and telehealth (%s
     expect(lienSon.data?.commune).toMatchObject({ id: '04960/2', name: 'Liên Sơn', telehealthAccounts: [{ platform: 'Telehealth (Viettel)' }] });
     expect((lienSon.data?.commune as Schools).schools.flatMap((s) => s.systems.map((sys) => sys.status))).toEqual(['LIVE', 'LIVE', 'LIVE', 'LIVE', 'LIVE']);
 
-    const hopKimStaff = await signToken(env.config, { subject: 'nurse-hk', roles: [Role.HEALTH_STAFF], communeCodes: ['05068'] });
+    const hopKimStaff = await signHubToken(env.config, { subject: 'nurse-hk', roles: [Role.HEALTH_STAFF], communeCodes: ['05068'] });
     const records = await postGraphQL(hub.url, `query { commune(code: "05068") { healthRecords(first: 2) { totalCount edges { node { recordNumber commune { name } } } } } }`, {}, bearer(hopKimStaff));
     expect((records.data?.commune as { healthRecords: unknown }).healthRecords).toEqual({
       totalCount: 3604,

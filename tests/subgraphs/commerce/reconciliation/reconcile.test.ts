@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../../../core/auth/roles.js';
-import { signToken } from '../../../../core/auth/tokens.js';
+import { Role } from '../../../../subgraphs/shared/roles.js';
+import { signHubToken } from '../../../../subgraphs/shared/hub-token.js';
 import { startSubgraph, type RunningSubgraph } from '../../../../core/subgraph-server.js';
 import { UnknownProviderError } from '../../../../connectors/statements/registry.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
@@ -32,10 +32,10 @@ describe.each(DIALECTS)('reconciliation on %s: import, store, GraphQL', (dialect
     env = await createTestEnvironment({ postgres: dialect === 'postgresql' });
     subgraph = await startSubgraph(reconciliationOnly, { config: env.config, port: 0, host: '127.0.0.1', target: env.target('commerce') });
     await insertExpected(subgraph.orm.em.fork(), ALL_OUTCOMES_LEDGER);
-    tokens.finance = await signToken(env.config, { subject: 'ke-toan-1', roles: [Role.FINANCE] });
-    tokens.p1 = await signToken(env.config, { subject: 'htx-1', roles: [Role.PRODUCER], producerIds: ['p1'] });
-    tokens.p2 = await signToken(env.config, { subject: 'ho-2', roles: [Role.PRODUCER], producerIds: ['p2'] });
-    tokens.officer = await signToken(env.config, { subject: 'can-bo', roles: [Role.OFFICER], communeCodes: ['05068'] });
+    tokens.finance = await signHubToken(env.config, { subject: 'ke-toan-1', roles: [Role.FINANCE] });
+    tokens.p1 = await signHubToken(env.config, { subject: 'htx-1', roles: [Role.PRODUCER], producerIds: ['p1'] });
+    tokens.p2 = await signHubToken(env.config, { subject: 'ho-2', roles: [Role.PRODUCER], producerIds: ['p2'] });
+    tokens.officer = await signHubToken(env.config, { subject: 'can-bo', roles: [Role.OFFICER], communeCodes: ['05068'] });
   });
   afterAll(async () => {
     await subgraph?.close();

@@ -1,5 +1,5 @@
-import { signToken } from '../../../../core/auth/tokens.js';
-import { Role } from '../../../../core/auth/roles.js';
+import { signHubToken } from '../../../../subgraphs/shared/hub-token.js';
+import { Role } from '../../../../subgraphs/shared/roles.js';
 import type { HubConfig } from '../../../../core/config.js';
 import { startSubgraph, type RunningSubgraph } from '../../../../core/subgraph-server.js';
 import { composeSubgraph } from '../../../../core/subgraph.js';
@@ -39,7 +39,7 @@ export function startWorker(subgraph: RunningSubgraph, connectorSet: ConnectorSe
 }
 
 export async function producerToken(config: HubConfig, producerIds: string[]): Promise<string> {
-  return signToken(config, { subject: `member-of-${producerIds.join('-')}`, roles: [Role.PRODUCER], producerIds });
+  return signHubToken(config, { subject: `member-of-${producerIds.join('-')}`, roles: [Role.PRODUCER], producerIds });
 }
 
 /** Polls until `check` returns true, or fails with `what` after `timeoutMs`. */

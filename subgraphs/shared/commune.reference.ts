@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { badUserInput } from '../errors.js';
+import { badUserInput } from '../../core/errors.js';
 
 /**
  * The key fields every subgraph's reference type for governance's `Commune` entity carries. A subgraph

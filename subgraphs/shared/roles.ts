@@ -1,3 +1,7 @@
+import type { Viewer } from '../../core/auth/viewer.js';
+
+export type { Viewer };
+
 /**
  * Roles a token can carry. Each domain checks the roles it needs; scoping (which commune, which
  * producer) comes from the token's claims, never from the query.
@@ -19,14 +23,17 @@ export enum Role {
 
 export const ROLES: readonly Role[] = Object.values(Role);
 
-/** Who is calling. `null` in a context means anonymous: public data only. */
-export interface Viewer {
-  subject: string;
-  roles: readonly Role[];
-  /** GSO commune codes the viewer acts for. */
-  communeCodes: readonly string[];
-  /** Producer ids the viewer is a member of. */
-  producerIds: readonly string[];
+/** The token claims that scope roles: GSO commune codes, and producer ids. */
+export const SCOPE_CLAIMS = { communes: 'communes', producers: 'producers' } as const;
+
+/** GSO commune codes the viewer acts for. */
+export function communeCodesOf(viewer: Viewer | null): readonly string[] {
+  return viewer?.scopes[SCOPE_CLAIMS.communes] ?? [];
+}
+
+/** Producer ids the viewer is a member of. */
+export function producerIdsOf(viewer: Viewer | null): readonly string[] {
+  return viewer?.scopes[SCOPE_CLAIMS.producers] ?? [];
 }
 
 export function hasRole(viewer: Viewer | null, role: Role): boolean {
@@ -37,11 +44,11 @@ export function hasRole(viewer: Viewer | null, role: Role): boolean {
 export function actsForCommune(viewer: Viewer | null, role: Role, communeCode: string): boolean {
   if (!viewer) return false;
   if (viewer.roles.includes(Role.ADMIN)) return true;
-  return viewer.roles.includes(role) && viewer.communeCodes.includes(communeCode);
+  return viewer.roles.includes(role) && communeCodesOf(viewer).includes(communeCode);
 }
 
 export function actsForProducer(viewer: Viewer | null, producerId: string): boolean {
   if (!viewer) return false;
   if (viewer.roles.includes(Role.ADMIN)) return true;
-  return viewer.roles.includes(Role.PRODUCER) && viewer.producerIds.includes(producerId);
+  return viewer.roles.includes(Role.PRODUCER) && producerIdsOf(viewer).includes(producerId);
 }

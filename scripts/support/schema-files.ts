@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES } from '../core/config.js';
-import { buildFederatedSchema } from '../core/graphql/federated-schema.js';
-import type { SubgraphModule } from '../core/subgraph.js';
-import { composeSupergraph } from '../gateway/compose.js';
+import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES } from '../../core/config.js';
+import { buildFederatedSchema } from '../../core/graphql/federated-schema.js';
+import type { SubgraphModule } from '../../core/subgraph.js';
+import { composeSupergraph } from './compose.js';
 
 export const FEDERATION_VERSION = '2.14.4';
 
