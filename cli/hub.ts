@@ -5,15 +5,16 @@
  */
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { ConfigError, loadConfig, type HubConfig } from '../core/config.js';
-import { SUBGRAPHS } from '../subgraphs/index.js';
+import { sandboxSettings } from '../connectors/marketplace/sandbox/sandbox-settings.js';
+import { ConfigError, type HubConfig } from '../core/config.js';
+import { loadHubConfig, SUBGRAPH_MODULES } from '../subgraphs/index.js';
 import { registerStartCommands } from './start.js';
 import { registerTokenCommand } from './token.js';
 
 let cached: HubConfig | undefined;
 /** Config is read when a command runs, not at load, so `hub --help` works with a broken env. */
 function config(): HubConfig {
-  cached ??= loadConfig();
+  cached ??= loadHubConfig(process.env, [sandboxSettings]);
   return cached;
 }
 
@@ -24,14 +25,14 @@ const program = new Command()
 
 registerStartCommands(program, config);
 registerTokenCommand(program, config);
-for (const subgraph of Object.values(SUBGRAPHS)) subgraph?.commands?.(program, { config });
+for (const subgraph of SUBGRAPH_MODULES) subgraph.commands?.(program, { config });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
   } else {
     console.error(`hub: ${error instanceof Error ? error.message : String(error)}`);
-    if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) console.error(error.stack);
+    if (cached?.LOG_LEVEL === 'debug' && error instanceof Error) console.error(error.stack);
   }
   process.exitCode = 1;
 });

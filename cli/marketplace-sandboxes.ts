@@ -1,29 +1,29 @@
-import { startMarketplaceSandboxes, type MarketplaceSandboxes } from '../connectors/marketplace/sandboxes.js';
+import type { HubConfig } from '../core/config.js';
+import type { AnyMarketplaceAdapter } from '../connectors/marketplace/adapter.js';
+import { MARKETPLACE_ADAPTERS, type ConnectorSettings } from '../connectors/marketplace/registry.js';
+import { sandboxSettings } from '../connectors/marketplace/sandbox/sandbox-settings.js';
+import { startMarketplaceSandboxes } from '../connectors/marketplace/sandboxes.js';
+import { describeConnectorTargets, marketplaceSettings } from '../connectors/marketplace/settings.js';
 
 /**
- * `npm start` runs the connectors against local sandboxes of voso.vn and postmart.vn unless
- * VOSO_BASE_URL / POSTMART_BASE_URL point elsewhere (then it is configuration only: no sandbox
- * starts for that marketplace). Returns what it started and where each marketplace is.
+ * `npm start` runs a local sandbox for each marketplace whose `<CODE>_BASE_URL` is not set (then it is
+ * configuration only for that one). Returns what it started, the configuration with those
+ * connectors pointed at the sandboxes actually started (their ports may have been chosen by the OS),
+ * and where each marketplace is. Nothing is written to the environment.
  */
-export async function startSandboxesUnlessConfigured(env: NodeJS.ProcessEnv = process.env): Promise<{
-  sandboxes: MarketplaceSandboxes | null;
-  targets: Record<'VOSO' | 'POSTMART', string>;
+export async function startSandboxesUnlessConfigured(config: HubConfig): Promise<{
+  sandboxes: { close(): Promise<void> } | null;
+  config: HubConfig;
+  targets: Record<string, string>;
 }> {
-  const vosoConfigured = !!env.VOSO_BASE_URL;
-  const postmartConfigured = !!env.POSTMART_BASE_URL;
-  if (vosoConfigured && postmartConfigured) {
-    return { sandboxes: null, targets: { VOSO: env.VOSO_BASE_URL!, POSTMART: env.POSTMART_BASE_URL! } };
+  const connectors: Record<string, ConnectorSettings[keyof ConnectorSettings]> = { ...config.get(marketplaceSettings) };
+  const ports = config.get(sandboxSettings) as Record<string, { port: number }>;
+  const local = (MARKETPLACE_ADAPTERS as readonly AnyMarketplaceAdapter[]).filter((a) => connectors[a.code]!.baseUrl === `http://127.0.0.1:${ports[a.code]!.port}`);
+  if (!local.length) return { sandboxes: null, config, targets: describeConnectorTargets(connectors) };
+  const sandboxes = await startMarketplaceSandboxes({ adapters: local, settings: config.get(sandboxSettings) });
+  for (const adapter of local) {
+    const { timeoutMs, maxSockets } = connectors[adapter.code]!;
+    connectors[adapter.code] = { ...(sandboxes.settings as Record<string, ConnectorSettings[keyof ConnectorSettings]>)[adapter.code]!, timeoutMs, maxSockets };
   }
-  const sandboxes = await startMarketplaceSandboxes({ env });
-  // The commerce worker reads its connector settings from the environment: point it at the
-  // sandboxes actually started (their ports may have been chosen by the OS).
-  if (!vosoConfigured) env.VOSO_BASE_URL = sandboxes.urls.VOSO;
-  if (!postmartConfigured) env.POSTMART_BASE_URL = sandboxes.urls.POSTMART;
-  return {
-    sandboxes,
-    targets: {
-      VOSO: vosoConfigured ? env.VOSO_BASE_URL! : `${sandboxes.urls.VOSO} (local sandbox)`,
-      POSTMART: postmartConfigured ? env.POSTMART_BASE_URL! : `${sandboxes.urls.POSTMART} (local sandbox)`,
-    },
-  };
+  return { sandboxes, config: config.with(marketplaceSettings, connectors as ConnectorSettings), targets: describeConnectorTargets(connectors) };
 }

@@ -1,23 +1,24 @@
 import type { Command } from 'commander';
-import { SUBGRAPH_NAMES, subgraphPort, type HubConfig, type SubgraphName } from '../core/config.js';
+import { subgraphPort, type HubConfig } from '../core/config.js';
 import { databaseTarget, openDatabase } from '../core/db/database.js';
 import { createLogger } from '../core/logger.js';
 import { onShutdown } from '../core/shutdown.js';
 import { runSubgraphService } from '../core/run-subgraph.js';
 import { startSubgraph, type RunningSubgraph } from '../core/subgraph-server.js';
 import { startGateway } from '../gateway/gateway-server.js';
-import { SUBGRAPHS } from '../subgraphs/index.js';
+import { SUBGRAPH_MODULES, SUBGRAPHS } from '../subgraphs/index.js';
+import { isSubgraphName, SUBGRAPH_NAMES } from '../subgraphs/registry.js';
 import { printBanner } from './banner.js';
 import { startSandboxesUnlessConfigured } from './marketplace-sandboxes.js';
 
 function moduleNamed(name: string) {
-  const module = SUBGRAPHS[name as SubgraphName];
-  if (!module) throw new Error(`Unknown subgraph "${name}". Subgraphs: ${SUBGRAPH_NAMES.join(', ')}.`);
-  return module;
+  if (!isSubgraphName(name)) throw new Error(`Unknown subgraph "${name}". Subgraphs: ${SUBGRAPH_NAMES.join(', ')}.`);
+  return SUBGRAPHS[name];
 }
 
 /** Starts every subgraph and the gateway in this process: the embedded default of `npm start`. */
-async function startAll(config: HubConfig): Promise<void> {
+async function startAll(startConfig: HubConfig): Promise<void> {
+  let config = startConfig;
   const logger = createLogger('hub', config.LOG_LEVEL);
   const running: RunningSubgraph[] = [];
   let sandboxes: Awaited<ReturnType<typeof startSandboxesUnlessConfigured>>['sandboxes'] = null;
@@ -26,10 +27,10 @@ async function startAll(config: HubConfig): Promise<void> {
     await sandboxes?.close();
   };
   try {
-    const marketplaces = await startSandboxesUnlessConfigured();
+    const marketplaces = await startSandboxesUnlessConfigured(config);
     sandboxes = marketplaces.sandboxes;
-    for (const module of Object.values(SUBGRAPHS)) {
-      if (!module) continue;
+    config = marketplaces.config;
+    for (const module of SUBGRAPH_MODULES) {
       running.push(
         await startSubgraph(module, { config, port: subgraphPort(config, module.name), host: '127.0.0.1', seed: config.seedPilot, background: true }),
       );
@@ -73,7 +74,7 @@ export function registerStartCommands(program: Command, config: () => HubConfig)
     .description('Apply pending database migrations (all subgraphs unless named) and exit')
     .action(async (names: string[]) => {
       const cfg = config();
-      for (const name of names.length ? names : SUBGRAPH_NAMES.filter((n) => SUBGRAPHS[n])) {
+      for (const name of names.length ? names : SUBGRAPH_NAMES) {
         const module = moduleNamed(name);
         const orm = await openDatabase(module.database, databaseTarget(cfg, module.name));
         const executed = await orm.getMigrator().getExecutedMigrations();

@@ -1,22 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ConfigError, configProblemsOf, type ConfigSection } from './config-section.js';
+
+export { ConfigError, configProblemsOf, defineConfigSection, type ConfigSection } from './config-section.js';
 
 /**
  * Every setting the hub reads from the environment, validated once at start so that a typo fails
- * with a message naming the variable instead of surfacing later as a confusing runtime error.
+ * with a message naming the variable instead of surfacing later as a confusing runtime error. Core
+ * owns the generic variables below; the per-subgraph ones derive from the subgraph registry
+ * (`subgraphs/registry.ts`), and modules add their own sections (`ConfigSection`).
  */
 const portSchema = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = z.string().url().optional();
-
-export const SUBGRAPH_NAMES = ['governance', 'society', 'devices', 'commerce'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
-
-export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
-  governance: 4001,
-  society: 4002,
-  devices: 4003,
-  commerce: 4004,
-};
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -28,20 +23,8 @@ const envSchema = z.object({
     .optional(),
   PORT: portSchema.default(4000),
   HOST: z.string().default('0.0.0.0'),
-  GOVERNANCE_PORT: portSchema.default(DEFAULT_SUBGRAPH_PORTS.governance),
-  SOCIETY_PORT: portSchema.default(DEFAULT_SUBGRAPH_PORTS.society),
-  DEVICES_PORT: portSchema.default(DEFAULT_SUBGRAPH_PORTS.devices),
-  COMMERCE_PORT: portSchema.default(DEFAULT_SUBGRAPH_PORTS.commerce),
-  GOVERNANCE_URL: optionalUrl,
-  SOCIETY_URL: optionalUrl,
-  DEVICES_URL: optionalUrl,
-  COMMERCE_URL: optionalUrl,
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  GOVERNANCE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
-  SOCIETY_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
-  DEVICES_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
-  COMMERCE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_PUBLIC_KEY: z.string().optional(),
   AUTH_JWKS_URL: optionalUrl,
@@ -52,37 +35,131 @@ const envSchema = z.object({
   HUB_SEED: z.enum(['pilot', 'none']).optional(),
 });
 
-export type HubConfig = z.infer<typeof envSchema> & { dataDir: string; seedPilot: boolean };
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix these environment variables (see the README's configuration table) and start again.`);
-    this.name = 'ConfigError';
-  }
+/** One entry of the subgraph registry: its name and the port it listens on by default. */
+export interface SubgraphEntry {
+  readonly name: string;
+  readonly defaultPort: number;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+/** Where one subgraph listens and how the gateway reaches it: `<NAME>_PORT`, `<NAME>_URL`, `<NAME>_TIMEOUT_MS`. */
+export interface SubgraphEndpoint {
+  port: number;
+  /** Overrides the supergraph's routing URL. */
+  url?: string;
+  /** The gateway's deadline for one call (default SUBGRAPH_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export type HubConfig = z.infer<typeof envSchema> & {
+  dataDir: string;
+  seedPilot: boolean;
+  /** Per registered subgraph, by name. */
+  subgraphs: Readonly<Record<string, SubgraphEndpoint>>;
+  /** The settings of a module's section, validated at start (or now, from the start-up snapshot of the environment). */
+  get<T>(section: ConfigSection<T>): T;
+  /** The same configuration with one section's settings replaced (e.g. connectors pointed at sandboxes started on free ports). */
+  with<T>(section: ConfigSection<T>, settings: T): HubConfig;
+};
+
+export interface LoadConfigOptions {
+  /** The subgraph registry: each entry gets its `<NAME>_PORT`, `<NAME>_URL` and `<NAME>_TIMEOUT_MS`. */
+  subgraphs?: readonly SubgraphEntry[];
+  /** Module sections validated now, with core's (their problems are reported together). */
+  sections?: readonly ConfigSection<unknown>[];
+}
+
+function envName(subgraph: string, suffix: string): string {
+  return `${subgraph.toUpperCase()}_${suffix}`;
+}
+
+function subgraphEndpoints(entries: readonly SubgraphEntry[], env: Env, defaultTimeoutMs: number | undefined) {
+  const shape: z.ZodRawShape = {};
+  for (const { name, defaultPort } of entries) {
+    shape[envName(name, 'PORT')] = portSchema.default(defaultPort);
+    shape[envName(name, 'URL')] = optionalUrl;
+    shape[envName(name, 'TIMEOUT_MS')] = z.coerce.number().int().positive().optional();
   }
+  const parsed = z.object(shape).safeParse(env);
+  if (!parsed.success) return { problems: configProblemsOf(parsed.error), endpoints: {} };
+  const values = parsed.data as Record<string, number | string | undefined>;
+  const endpoints = Object.fromEntries(
+    entries.map(({ name }) => [
+      name,
+      {
+        port: values[envName(name, 'PORT')] as number,
+        url: values[envName(name, 'URL')] as string | undefined,
+        timeoutMs: (values[envName(name, 'TIMEOUT_MS')] as number | undefined) ?? defaultTimeoutMs ?? 10_000,
+      },
+    ]),
+  );
+  return { problems: [] as string[], endpoints };
+}
+
+/**
+ * Validates the environment once, at start-up, and keeps a snapshot of it: nothing reads
+ * `process.env` afterwards. Every problem (core, subgraph endpoints, module sections) is reported in
+ * one ConfigError naming each variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): HubConfig {
+  const snapshot: Env = Object.freeze({ ...env });
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(snapshot);
+  if (!parsed.success) problems.push(...configProblemsOf(parsed.error));
+  const endpoints = subgraphEndpoints(options.subgraphs ?? [], snapshot, parsed.data?.SUBGRAPH_TIMEOUT_MS);
+  problems.push(...endpoints.problems);
+  const settings = new Map<ConfigSection<unknown>, unknown>();
+  for (const section of options.sections ?? []) {
+    try {
+      settings.set(section, section.parse(snapshot));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const config = parsed.data;
   if (config.NODE_ENV === 'production' && !config.AUTH_SECRET && !config.AUTH_PUBLIC_KEY && !config.AUTH_JWKS_URL) {
     throw new ConfigError(['AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_SECRET: production needs a token verification key; the generated embedded secret is for development only']);
   }
-  return { ...config, dataDir: path.resolve(config.HUB_DATA_DIR), seedPilot: (config.HUB_SEED ?? (config.DATABASE_URL ? 'none' : 'pilot')) === 'pilot' };
+  const base = {
+    ...config,
+    dataDir: path.resolve(config.HUB_DATA_DIR),
+    seedPilot: (config.HUB_SEED ?? (config.DATABASE_URL ? 'none' : 'pilot')) === 'pilot',
+    subgraphs: endpoints.endpoints,
+  };
+  return withSettings(base, snapshot, settings);
 }
 
-export function subgraphPort(config: HubConfig, name: SubgraphName): number {
-  return config[`${name.toUpperCase()}_PORT` as `${Uppercase<SubgraphName>}_PORT`];
+function withSettings(base: Omit<HubConfig, 'get' | 'with'>, snapshot: Env, settings: Map<ConfigSection<unknown>, unknown>): HubConfig {
+  return {
+    ...base,
+    get<T>(section: ConfigSection<T>): T {
+      if (!settings.has(section)) settings.set(section, section.parse(snapshot));
+      return settings.get(section) as T;
+    },
+    with<T>(section: ConfigSection<T>, value: T): HubConfig {
+      return withSettings(base, snapshot, new Map(settings).set(section, value));
+    },
+  };
+}
+
+function endpoint(config: HubConfig, name: string): SubgraphEndpoint {
+  const found = config.subgraphs[name];
+  if (!found) throw new Error(`Subgraph "${name}" is not in the subgraph registry this configuration was loaded with (subgraphs/registry.ts).`);
+  return found;
+}
+
+export function subgraphPort(config: HubConfig, name: string): number {
+  return endpoint(config, name).port;
 }
 
 /** The gateway's deadline for one call to this subgraph: `<NAME>_TIMEOUT_MS`, else SUBGRAPH_TIMEOUT_MS. */
 export function subgraphTimeoutMs(config: HubConfig, name: string): number {
-  const key = `${name.toUpperCase()}_TIMEOUT_MS` as `${Uppercase<SubgraphName>}_TIMEOUT_MS`;
-  return (SUBGRAPH_NAMES as readonly string[]).includes(name) ? (config[key] ?? config.SUBGRAPH_TIMEOUT_MS) : config.SUBGRAPH_TIMEOUT_MS;
+  return config.subgraphs[name]?.timeoutMs ?? config.SUBGRAPH_TIMEOUT_MS;
 }
 
-export function subgraphUrlOverride(config: HubConfig, name: SubgraphName): string | undefined {
-  return config[`${name.toUpperCase()}_URL` as `${Uppercase<SubgraphName>}_URL`];
+export function subgraphUrlOverride(config: HubConfig, name: string): string | undefined {
+  return endpoint(config, name).url;
 }

@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Express } from 'express';
 import type { Command } from 'commander';
 import type { NonEmptyArray } from 'type-graphql';
-import type { HubConfig, SubgraphName } from './config.js';
+import type { ConfigSection, HubConfig } from './config.js';
 import type { DatabaseDefinition } from './db/database.js';
 import type { ReferenceResolver } from './graphql/federated-schema.js';
 import type { Logger } from './logger.js';
@@ -33,8 +33,11 @@ export interface CommandContext {
  * need to know about it. Each subgraph's `index.ts` builds one of these.
  */
 export interface SubgraphModule {
-  name: SubgraphName;
+  /** Its name in the subgraph registry (subgraphs/registry.ts). */
+  name: string;
   database: DatabaseDefinition;
+  /** Configuration sections its parts read (`config.get(section)`), validated at start with core's. */
+  settings: ConfigSection<unknown>[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -56,6 +59,8 @@ export interface SubgraphModule {
  */
 export interface SubgraphPart {
   entities?: DatabaseDefinition['entities'];
+  /** Configuration sections this part reads. */
+  settings?: ConfigSection<unknown>[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers?: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -69,7 +74,7 @@ export interface SubgraphPart {
 }
 
 export function composeSubgraph(
-  name: SubgraphName,
+  name: string,
   migrations: DatabaseDefinition['migrations'],
   parts: SubgraphPart[],
 ): SubgraphModule {
@@ -78,6 +83,7 @@ export function composeSubgraph(
   const module: SubgraphModule = {
     name,
     database: { name, entities: parts.flatMap((p) => p.entities ?? []), migrations },
+    settings: [...new Set(parts.flatMap((p) => p.settings ?? []))],
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     resolvers: resolvers as NonEmptyArray<Function>,
     orphanedTypes: parts.flatMap((p) => p.orphanedTypes ?? []),

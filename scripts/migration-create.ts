@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import type { Migrator } from '@mikro-orm/migrations';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../core/config.js';
 import { ormOptions, type DatabaseTarget, type Dialect } from '../core/db/database.js';
 import { withTemporaryPostgresDatabase } from './support/temporary-database.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
+import { isSubgraphName, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/registry.js';
 
 const root = process.cwd();
 
@@ -40,7 +40,7 @@ function writeIndex(folder: string): void {
 
 async function createFor(name: SubgraphName, dialect: Dialect, target: DatabaseTarget, label: string): Promise<void> {
   const folder = migrationsFolder(name, dialect);
-  const options = ormOptions(SUBGRAPHS[name]!.database, target);
+  const options = ormOptions(SUBGRAPHS[name].database, target);
   const orm = await MikroORM.init({ ...options, migrations: { ...options.migrations, path: folder, pathTs: folder } });
   try {
     const migrator = orm.getMigrator() as Migrator;
@@ -62,9 +62,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const nameIndex = args.indexOf('--name');
   const label = nameIndex >= 0 ? args.splice(nameIndex, 2)[1] : undefined;
-  const names = (args.length ? args : [...SUBGRAPH_NAMES]) as SubgraphName[];
-  for (const name of names) {
-    if (!SUBGRAPH_NAMES.includes(name)) throw new Error(`Unknown subgraph "${name}". Subgraphs: ${SUBGRAPH_NAMES.join(', ')}.`);
+  const names: SubgraphName[] = [];
+  for (const name of args.length ? args : SUBGRAPH_NAMES) {
+    if (!isSubgraphName(name)) throw new Error(`Unknown subgraph "${name}". Subgraphs: ${SUBGRAPH_NAMES.join(', ')}.`);
+    names.push(name);
   }
   const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   for (const name of names) {

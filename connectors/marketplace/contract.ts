@@ -1,10 +1,8 @@
 /**
  * The contract every marketplace adapter implements (connectors/voso, connectors/postmart). The sync
  * engine (subgraphs/commerce) speaks only this interface, so adding a marketplace means adding one
- * adapter folder. Amounts are whole VND; times are ISO 8601 strings.
+ * adapter folder and its line in ./registry.ts. Amounts are whole VND; times are ISO 8601 strings.
  */
-
-export type MarketplaceCode = 'VOSO' | 'POSTMART';
 
 /** What the hub sends to a marketplace about one product. `sellerSku` is the hub's id for it. */
 export interface ListingContent {
@@ -99,7 +97,8 @@ export class ConnectorError extends Error {
 }
 
 export interface MarketplaceConnector {
-  readonly marketplace: MarketplaceCode;
+  /** The adapter's code in ./registry.ts, e.g. "VOSO". */
+  readonly marketplace: string;
   /** Creates a listing. May return PENDING_REVIEW (moderated marketplaces). */
   createListing(content: ListingContent): Promise<RemoteListing>;
   /** Looks a listing up by the hub's seller SKU; null when none exists. */

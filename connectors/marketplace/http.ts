@@ -21,7 +21,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
-import { ConnectorError, type MarketplaceCode } from './contract.js';
+import { ConnectorError } from './contract.js';
 
 export interface HttpClientOptions {
   baseUrl: string;
@@ -57,7 +57,7 @@ export interface MarketplaceErrorBody {
 }
 
 export interface CallContext {
-  marketplace: MarketplaceCode;
+  marketplace: string;
   /** The connector method, for messages: "createListing". */
   operation: string;
   /** Whether the call can change state at the marketplace (decides UNKNOWN_OUTCOME vs TRANSIENT). */

@@ -1,4 +1,4 @@
-import { ConnectorError, type MarketplaceCode } from './contract.js';
+import { ConnectorError } from './contract.js';
 
 /** The key a hub category or unit is looked up by: NFC, lower case, single spaces ("Quả" = "quả"). */
 export function mappingKey(value: string): string {
@@ -14,7 +14,7 @@ export function mapHubValue<T>(
   table: Readonly<Record<string, T>>,
   hubValue: string,
   what: 'category' | 'unit',
-  marketplace: MarketplaceCode,
+  marketplace: string,
   file: string,
 ): T {
   const mapped = table[mappingKey(hubValue)];

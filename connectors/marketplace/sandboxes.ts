@@ -1,64 +1,63 @@
 /**
- * Starts both marketplace sandboxes, for `npm start` (on VOSO_SANDBOX_PORT / POSTMART_SANDBOX_PORT,
- * where the default connector settings point) and for tests (port 0). `settings` are connector
- * settings pointing at them, ready for `createConnector`; on port 0 use them, not the env defaults.
+ * Starts a sandbox for each marketplace of the registry (or of a list a test gives): for `npm start`
+ * (on each `<CODE>_SANDBOX_PORT`, where the default connector settings point) and for tests (port 0).
+ * `settings` are connector settings pointing at them, ready for `createConnectors`.
  */
-import { startPostmartSandbox, type PostmartSandbox } from '../postmart/sandbox.js';
-import { startVosoSandbox, type VosoSandbox } from '../voso/sandbox.js';
+import type { AnyMarketplaceAdapter, RunningSandbox } from './adapter.js';
+import { MARKETPLACE_ADAPTERS, type CodeOf, type SandboxesByCode, type SettingsByCode } from './registry.js';
 import type { FaultSettings } from './sandbox/faults.js';
-import { SANDBOX_CREDENTIALS, sandboxPortsFromEnv, type ConnectorSettings } from './settings.js';
+import type { SandboxSettings } from './sandbox/sandbox-settings.js';
 
-export { NO_FAULTS, type FaultSettings, type FaultCounters } from './sandbox/faults.js';
-export type { PlaceOrderInput } from './sandbox/order-book.js';
-export { startVosoSandbox, type VosoSandbox, type VosoSandboxOptions } from '../voso/sandbox.js';
-export { startPostmartSandbox, type PostmartSandbox, type PostmartSandboxOptions } from '../postmart/sandbox.js';
-
-export interface MarketplaceSandboxesOptions {
-  /** Default VOSO_SANDBOX_PORT or 4101; 0 picks a free port. */
-  vosoPort?: number;
-  /** Default POSTMART_SANDBOX_PORT or 4102; 0 picks a free port. */
-  postmartPort?: number;
+export interface MarketplaceSandboxesOptions<A extends readonly AnyMarketplaceAdapter[]> {
+  /** Default: the registry's adapters. */
+  adapters?: A;
+  /** Per marketplace: port, faults and the adapter's options (`config.get(sandboxSettings)` in `npm start`). Default: free ports, no faults. */
+  settings?: Partial<Record<CodeOf<A>, Partial<SandboxSettings>>>;
   host?: string;
-  /** Faults for both sandboxes; unset ones come from env (VOSO_SANDBOX_*, POSTMART_SANDBOX_*, SANDBOX_*). */
+  /** Faults for every sandbox, over the per-marketplace ones. */
   faults?: Partial<FaultSettings>;
-  /** postmart's review time (ms); default POSTMART_SANDBOX_MODERATION_MS or 2000. */
+  /** postmart's review time (ms) in tests; a shorthand for `settings.POSTMART.options.moderationDelayMs`. */
   moderationDelayMs?: number;
   /** Per-request timeout of the connectors in `settings` (default 10000 ms). */
   timeoutMs?: number;
-  env?: NodeJS.ProcessEnv;
 }
 
-export interface MarketplaceSandboxes {
-  voso: VosoSandbox;
-  postmart: PostmartSandbox;
-  urls: { VOSO: string; POSTMART: string };
+export type MarketplaceSandboxes<A extends readonly AnyMarketplaceAdapter[] = typeof MARKETPLACE_ADAPTERS> = SandboxesByCode<A> & {
+  urls: Record<CodeOf<A>, string>;
   /** Connector settings pointing at these sandboxes with their credentials. */
-  settings: ConnectorSettings;
+  settings: SettingsByCode<A>;
   close(): Promise<void>;
-}
+};
 
-export async function startMarketplaceSandboxes(options: MarketplaceSandboxesOptions = {}): Promise<MarketplaceSandboxes> {
-  const common = { host: options.host, faults: options.faults, env: options.env };
-  const ports = sandboxPortsFromEnv(options.env ?? process.env);
-  const voso = await startVosoSandbox({ ...common, port: options.vosoPort ?? ports.vosoPort });
-  let postmart: PostmartSandbox;
+export async function startMarketplaceSandboxes<A extends readonly AnyMarketplaceAdapter[] = typeof MARKETPLACE_ADAPTERS>(
+  options: MarketplaceSandboxesOptions<A> = {},
+): Promise<MarketplaceSandboxes<A>> {
+  const adapters = options.adapters ?? (MARKETPLACE_ADAPTERS as unknown as A);
+  const started: [string, RunningSandbox][] = [];
   try {
-    postmart = await startPostmartSandbox({ ...common, port: options.postmartPort ?? ports.postmartPort, moderationDelayMs: options.moderationDelayMs });
+    for (const adapter of adapters) {
+      const own: Partial<SandboxSettings> = (options.settings as Record<string, Partial<SandboxSettings>> | undefined)?.[adapter.code] ?? {};
+      const moderation = options.moderationDelayMs === undefined ? {} : { moderationDelayMs: options.moderationDelayMs };
+      const sandbox = await adapter.sandbox.start({
+        port: own.port ?? 0,
+        host: options.host,
+        faults: { ...own.faults, ...options.faults },
+        options: { ...own.options, ...moderation },
+      });
+      started.push([adapter.code, sandbox]);
+    }
   } catch (error) {
-    await voso.close();
+    await Promise.all(started.map(([, s]) => s.close()));
     throw error;
   }
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const byCode = Object.fromEntries(started);
   return {
-    voso,
-    postmart,
-    urls: { VOSO: voso.url, POSTMART: postmart.url },
-    settings: {
-      voso: { baseUrl: voso.url, ...SANDBOX_CREDENTIALS.voso, timeoutMs },
-      postmart: { baseUrl: postmart.url, ...SANDBOX_CREDENTIALS.postmart, timeoutMs },
-    },
+    ...byCode,
+    urls: Object.fromEntries(started.map(([code, s]) => [code, s.url])),
+    settings: Object.fromEntries(adapters.map((a) => [a.code, a.sandbox.settingsFor(byCode[a.code]!.url, timeoutMs)])),
     close: async () => {
-      await Promise.all([voso.close(), postmart.close()]);
+      await Promise.all(started.map(([, s]) => s.close()));
     },
-  };
+  } as MarketplaceSandboxes<A>;
 }

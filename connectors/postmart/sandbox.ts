@@ -9,20 +9,22 @@ import type { Express, Request, Response } from 'express';
 import { listen } from '../../core/http/listen.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
 import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
-import { FaultInjector, faultSettingsFromEnv, type FaultCounters, type FaultSettings } from '../marketplace/sandbox/faults.js';
+import { FaultInjector, type FaultCounters, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
 import { InvalidCursorError, OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
-import { SANDBOX_CREDENTIALS } from '../marketplace/settings.js';
 import { POSTMART_CATEGORIES, POSTMART_UNITS } from './mappings.js';
 import { defaultModeration, type ModeratedContent } from './moderation.js';
 import { checkSignature, type SandboxPartner } from './sandbox-signature.js';
 import type { PostmartItem, PostmartItemInput, PostmartOrder, PostmartOrderStatus } from './wire.js';
 
+/** The partner and shop the sandbox accepts by default, and the connector uses by default. */
+export const POSTMART_SANDBOX_CREDENTIALS = { partnerId: '2001', partnerKey: 'postmart-sandbox-partner-key', shopId: '5001' } as const;
+
 export const POSTMART_SANDBOX_PARTNER: SandboxPartner = {
-  partnerId: SANDBOX_CREDENTIALS.postmart.partnerId,
-  partnerKey: SANDBOX_CREDENTIALS.postmart.partnerKey,
-  shopIds: [SANDBOX_CREDENTIALS.postmart.shopId],
+  partnerId: POSTMART_SANDBOX_CREDENTIALS.partnerId,
+  partnerKey: POSTMART_SANDBOX_CREDENTIALS.partnerKey,
+  shopIds: [POSTMART_SANDBOX_CREDENTIALS.shopId],
 };
 
 export interface PostmartSandboxOptions {
@@ -31,14 +33,12 @@ export interface PostmartSandboxOptions {
   host?: string;
   /** Accepted partners and the shops each may act for; default POSTMART_SANDBOX_PARTNER. */
   partners?: SandboxPartner[];
-  /** How long a new or resubmitted item stays REVIEWING (ms); default POSTMART_SANDBOX_MODERATION_MS or 2000. */
+  /** How long a new or resubmitted item stays REVIEWING (ms); default 2000 (`npm start`: POSTMART_SANDBOX_MODERATION_MS). */
   moderationDelayMs?: number;
   /** The moderator: a rejection reason, or null to approve. Default: `defaultModeration`. */
   moderate?: (item: ModeratedContent) => string | null;
-  /** Fault settings; unset ones come from env (POSTMART_SANDBOX_*, SANDBOX_*). */
+  /** Fault settings (none by default). */
   faults?: Partial<FaultSettings>;
-  /** Where settings are read from (default process.env; tests pass {}). */
-  env?: NodeJS.ProcessEnv;
 }
 
 /** What the sandbox keeps per item; the API renders it as a PostmartItem. */
@@ -94,10 +94,9 @@ const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, PostmartOrderStatus>> = 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
 export async function startPostmartSandbox(options: PostmartSandboxOptions = {}): Promise<PostmartSandbox> {
-  const env = options.env ?? process.env;
   const partners = options.partners ?? [POSTMART_SANDBOX_PARTNER];
   const moderate = options.moderate ?? defaultModeration;
-  const faults = new FaultInjector({ ...faultSettingsFromEnv(env, 'POSTMART'), ...options.faults });
+  const faults = new FaultInjector(options.faults);
   const items = new ListingTable<PostmartRecord>((r) => r.input.item_sku);
   const orders = new OrderBook((n) => `PM${new Date().toISOString().slice(2, 10).replace(/-/g, '')}${String(n).padStart(6, '0')}`);
   const requestsByRoute = new Map<string, number>();
@@ -110,11 +109,11 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     requestsByRoute,
     faultCounters: faults.counters,
     signatureFailures: 0,
-    moderationDelayMs: options.moderationDelayMs ?? (env.POSTMART_SANDBOX_MODERATION_MS ? Number(env.POSTMART_SANDBOX_MODERATION_MS) : 2000),
+    moderationDelayMs: options.moderationDelayMs ?? 2000,
     listingCountBySku: () => items.countBySku(),
     duplicateSkus: () => items.duplicateSkus(),
   };
-  if (!Number.isFinite(state.moderationDelayMs) || state.moderationDelayMs < 0) throw new Error('POSTMART_SANDBOX_MODERATION_MS must be a number of milliseconds ≥ 0');
+  if (!Number.isFinite(state.moderationDelayMs) || state.moderationDelayMs < 0) throw new Error('moderationDelayMs must be a number of milliseconds ≥ 0');
 
   const count = (route: string) => requestsByRoute.set(route, (requestsByRoute.get(route) ?? 0) + 1);
 

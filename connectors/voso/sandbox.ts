@@ -8,15 +8,15 @@ import type { Express, Request, Response } from 'express';
 import { listen } from '../../core/http/listen.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
 import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
-import { FaultInjector, faultSettingsFromEnv, type FaultCounters, type FaultSettings } from '../marketplace/sandbox/faults.js';
+import { FaultInjector, type FaultCounters, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
 import { InvalidCursorError, OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
-import { SANDBOX_CREDENTIALS } from '../marketplace/settings.js';
 import { VOSO_CATEGORIES, VOSO_UNITS } from './mappings.js';
 import type { VosoOrder, VosoOrderStatus, VosoProduct, VosoProductInput } from './wire.js';
 
-export const VOSO_SANDBOX_CLIENT: { clientId: string; clientSecret: string } = SANDBOX_CREDENTIALS.voso;
+/** The client the sandbox accepts by default, and the connector uses by default. */
+export const VOSO_SANDBOX_CLIENT = { clientId: 'hub-sandbox', clientSecret: 'voso-sandbox-secret' } as const;
 
 export interface VosoSandboxOptions {
   /** 0 (default) picks a free port. */
@@ -26,10 +26,8 @@ export interface VosoSandboxOptions {
   clients?: { clientId: string; clientSecret: string }[];
   /** Lifetime of issued access tokens (default 3600 s). */
   tokenTtlSeconds?: number;
-  /** Fault settings; unset ones come from env (VOSO_SANDBOX_*, SANDBOX_*). */
+  /** Fault settings (none by default). */
   faults?: Partial<FaultSettings>;
-  /** Where fault settings are read from (default process.env; tests pass {}). */
-  env?: NodeJS.ProcessEnv;
 }
 
 export interface VosoSandboxState {
@@ -76,7 +74,7 @@ function vietnamTime(date: Date): string {
 export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promise<VosoSandbox> {
   const clients = options.clients ?? [VOSO_SANDBOX_CLIENT];
   const ttlSeconds = options.tokenTtlSeconds ?? 3600;
-  const faults = new FaultInjector({ ...faultSettingsFromEnv(options.env ?? process.env, 'VOSO'), ...options.faults });
+  const faults = new FaultInjector(options.faults);
   const tokens = new Map<string, number>();
   const products = new ListingTable<VosoProduct>((p) => p.seller_sku);
   const orders = new OrderBook((n) => `VSO${String(n).padStart(9, '0')}`);

@@ -26,7 +26,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnectors } from '../../connectors/marketplace/index.js';
 import type { ConnectorSettings } from '../../connectors/marketplace/index.js';
-import type { FaultCounters, FaultSettings } from '../../connectors/marketplace/sandboxes.js';
+import type { FaultCounters, FaultSettings } from '../../connectors/marketplace/sandbox/faults.js';
+import { loadConfig } from '../../core/config.js';
 import { openDatabase, type DatabaseTarget } from '../../core/db/database.js';
 import { createLogger } from '../../core/logger.js';
 import { Marketplace } from '../../subgraphs/commerce/catalogue/marketplace.js';
@@ -125,10 +126,10 @@ async function measure(p: {
     let counters: FaultCounters = base;
     const readCounters = async () => {
       const now = (await sandboxes.state()).faultCounters;
-      counters = Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - base[k as keyof FaultCounters]])) as unknown as FaultCounters;
+      counters = Object.fromEntries(Object.entries(now).map(([k, v]) => [k, (v as number) - base[k as keyof FaultCounters]])) as unknown as FaultCounters;
       return counters;
     };
-    const options = resolveSyncOptions({
+    const options = resolveSyncOptions(loadConfig({ LOG_LEVEL: 'silent' }), {
       options: {
         concurrency: p.concurrency,
         pollMs: 50,
@@ -218,7 +219,7 @@ async function startSandboxProcess(faults: Partial<FaultSettings>): Promise<Sand
   const module = fileURLToPath(new URL('../../connectors/marketplace/sandboxes.js', import.meta.url));
   const code = `
     const { startMarketplaceSandboxes } = await import(${JSON.stringify(module)});
-    const s = await startMarketplaceSandboxes({ vosoPort: 0, postmartPort: 0, env: {}, faults: ${JSON.stringify(faults)}, timeoutMs: 5000 });
+    const s = await startMarketplaceSandboxes({ faults: ${JSON.stringify(faults)}, timeoutMs: 5000 });
     console.log(JSON.stringify({ settings: s.settings }));
     process.on('SIGTERM', () => s.close().then(() => process.exit(0)));`;
   const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'silent' } });
@@ -231,7 +232,7 @@ async function startSandboxProcess(faults: Partial<FaultSettings>): Promise<Sand
   return {
     settings,
     async state() {
-      const response = await fetch(`${settings.voso.baseUrl}/_sandbox/state`);
+      const response = await fetch(`${settings.VOSO.baseUrl}/_sandbox/state`);
       return (await response.json()) as { faultCounters: FaultCounters; duplicateSkus: string[]; products: number };
     },
     close: () =>

@@ -1,22 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES } from '../../core/config.js';
 import { buildFederatedSchema } from '../../core/graphql/federated-schema.js';
 import type { SubgraphModule } from '../../core/subgraph.js';
+import { SUBGRAPH_REGISTRY } from '../../subgraphs/registry.js';
 import { composeSupergraph } from './compose.js';
 
 export const FEDERATION_VERSION = '2.14.4';
 
 /** The files schema/ must hold for these subgraph modules: one SDL each, supergraph.yaml, supergraph.graphql. */
-export async function generateSchemaFiles(modules: Partial<Record<string, SubgraphModule>>): Promise<Map<string, string>> {
+export async function generateSchemaFiles(modules: Readonly<Record<string, SubgraphModule>>): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const subgraphs = [];
-  for (const name of SUBGRAPH_NAMES) {
+  for (const { name, defaultPort } of SUBGRAPH_REGISTRY) {
     const module = modules[name];
     if (!module) continue;
     const sdl = printSubgraphSchema(await buildFederatedSchema(module));
-    const url = `http://localhost:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`;
+    const url = `http://localhost:${defaultPort}/graphql`;
     files.set(`${name}.graphql`, `${sdl.trim()}\n`);
     subgraphs.push({ name, url, sdl });
   }

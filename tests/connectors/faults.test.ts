@@ -4,11 +4,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MarketplaceConnector } from '../../connectors/marketplace/contract.js';
 import { NO_FAULTS, type FaultInjector } from '../../connectors/marketplace/sandbox/faults.js';
-import { SANDBOX_CREDENTIALS } from '../../connectors/marketplace/settings.js';
 import { PostmartConnector } from '../../connectors/postmart/adapter.js';
-import { startPostmartSandbox } from '../../connectors/postmart/sandbox.js';
+import { POSTMART_SANDBOX_CREDENTIALS, startPostmartSandbox } from '../../connectors/postmart/sandbox.js';
 import { VosoConnector } from '../../connectors/voso/adapter.js';
-import { startVosoSandbox } from '../../connectors/voso/sandbox.js';
+import { startVosoSandbox, VOSO_SANDBOX_CLIENT } from '../../connectors/voso/sandbox.js';
 import { expectConnectorError, listingContent } from './fixtures.js';
 
 interface Target {
@@ -22,19 +21,19 @@ const marketplaces = [
   {
     name: 'VOSO',
     async start(): Promise<Target> {
-      const s = await startVosoSandbox({ env: {} });
+      const s = await startVosoSandbox();
       return { url: s.url, faults: s.faults, count: (sku) => s.state.listingCountBySku().get(sku) ?? 0, close: s.close };
     },
-    connector: (url: string, timeoutMs = 5_000): MarketplaceConnector => new VosoConnector({ baseUrl: url, ...SANDBOX_CREDENTIALS.voso, timeoutMs }),
+    connector: (url: string, timeoutMs = 5_000): MarketplaceConnector => new VosoConnector({ baseUrl: url, ...VOSO_SANDBOX_CLIENT, timeoutMs }),
   },
   {
     name: 'POSTMART',
     async start(): Promise<Target> {
-      const s = await startPostmartSandbox({ env: {}, moderationDelayMs: 0 });
+      const s = await startPostmartSandbox({ moderationDelayMs: 0 });
       return { url: s.url, faults: s.faults, count: (sku) => s.state.listingCountBySku().get(sku) ?? 0, close: s.close };
     },
     connector: (url: string, timeoutMs = 5_000): MarketplaceConnector =>
-      new PostmartConnector({ baseUrl: url, ...SANDBOX_CREDENTIALS.postmart, timeoutMs }),
+      new PostmartConnector({ baseUrl: url, ...POSTMART_SANDBOX_CREDENTIALS, timeoutMs }),
   },
 ] as const;
 

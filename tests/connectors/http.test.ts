@@ -1,8 +1,10 @@
 import type { AxiosResponse } from 'axios';
 import { describe, expect, it } from 'vitest';
 import { failureFromResponse, failureFromTransport, parseRetryAfter, type CallContext } from '../../connectors/marketplace/http.js';
-import { faultSettingsFromEnv } from '../../connectors/marketplace/sandbox/faults.js';
-import { connectorSettingsFromEnv, describeConnectorTargets } from '../../connectors/marketplace/settings.js';
+import { sandboxSettings } from '../../connectors/marketplace/sandbox/sandbox-settings.js';
+import { describeConnectorTargets, marketplaceSettings } from '../../connectors/marketplace/settings.js';
+
+const connectorSettingsFromEnv = (env: Record<string, string>) => marketplaceSettings.parse(env);
 
 const write: CallContext = { marketplace: 'VOSO', operation: 'createListing', write: true };
 const read: CallContext = { marketplace: 'VOSO', operation: 'getListing', write: false };
@@ -53,10 +55,10 @@ describe('failure classification', () => {
 describe('settings', () => {
   it('default to the local sandboxes', () => {
     const settings = connectorSettingsFromEnv({});
-    expect(settings.voso.baseUrl).toBe('http://127.0.0.1:4101');
-    expect(settings.postmart.baseUrl).toBe('http://127.0.0.1:4102');
+    expect(settings.VOSO.baseUrl).toBe('http://127.0.0.1:4101');
+    expect(settings.POSTMART.baseUrl).toBe('http://127.0.0.1:4102');
     expect(describeConnectorTargets(settings)).toEqual({ VOSO: 'http://127.0.0.1:4101 (local sandbox)', POSTMART: 'http://127.0.0.1:4102 (local sandbox)' });
-    expect(connectorSettingsFromEnv({ VOSO_SANDBOX_PORT: '5101' }).voso.baseUrl).toBe('http://127.0.0.1:5101');
+    expect(connectorSettingsFromEnv({ VOSO_SANDBOX_PORT: '5101' }).VOSO.baseUrl).toBe('http://127.0.0.1:5101');
   });
 
   it('point at a real marketplace by configuration, and refuse sandbox credentials there', () => {
@@ -66,18 +68,18 @@ describe('settings', () => {
       VOSO_CLIENT_SECRET: 'real-secret',
       VOSO_TIMEOUT_MS: '4000',
     });
-    expect(settings.voso).toMatchObject({ baseUrl: 'https://partner-api.voso.vn', clientId: 'real-id', timeoutMs: 4_000 });
+    expect(settings.VOSO).toMatchObject({ baseUrl: 'https://partner-api.voso.vn', clientId: 'real-id', timeoutMs: 4_000 });
     expect(() => connectorSettingsFromEnv({ POSTMART_BASE_URL: 'https://partner.postmart.vn' })).toThrow(/POSTMART_PARTNER_KEY/);
     expect(() => connectorSettingsFromEnv({ VOSO_TIMEOUT_MS: 'soon' })).toThrow(/VOSO_TIMEOUT_MS/);
   });
 
   it('read sandbox faults from env, marketplace-specific first', () => {
-    expect(faultSettingsFromEnv({ SANDBOX_ERROR_RATE: '0.2', VOSO_SANDBOX_ERROR_RATE: '0.1', SANDBOX_RPS: '50', SANDBOX_DROP_RATE: '0.1' }, 'VOSO')).toEqual({
+    expect(sandboxSettings.parse({ SANDBOX_ERROR_RATE: '0.2', VOSO_SANDBOX_ERROR_RATE: '0.1', SANDBOX_RPS: '50', SANDBOX_DROP_RATE: '0.1' }).VOSO.faults).toEqual({
       errorRate: 0.1,
       requestsPerSecond: 50,
       dropRate: 0.1,
     });
-    expect(() => faultSettingsFromEnv({ SANDBOX_DROP_RATE: '2' }, 'POSTMART')).toThrow(/SANDBOX_DROP_RATE/);
+    expect(() => sandboxSettings.parse({ SANDBOX_DROP_RATE: '2' })).toThrow(/SANDBOX_DROP_RATE/);
   });
 });
 

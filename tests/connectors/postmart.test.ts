@@ -1,8 +1,7 @@
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_CREDENTIALS } from '../../connectors/marketplace/settings.js';
 import { PostmartConnector, type PostmartSettings } from '../../connectors/postmart/adapter.js';
-import { startPostmartSandbox, type PostmartSandbox } from '../../connectors/postmart/sandbox.js';
+import { POSTMART_SANDBOX_CREDENTIALS, startPostmartSandbox, type PostmartSandbox } from '../../connectors/postmart/sandbox.js';
 import { bodyHash, sign, signatureBase } from '../../connectors/postmart/signing.js';
 import { expectConnectorError, listingContent } from './fixtures.js';
 
@@ -10,13 +9,13 @@ const MODERATION_MS = 150;
 let sandbox: PostmartSandbox;
 
 function connector(overrides: Partial<PostmartSettings> = {}, now?: () => number): PostmartConnector {
-  return new PostmartConnector({ baseUrl: sandbox.url, ...SANDBOX_CREDENTIALS.postmart, timeoutMs: 5_000, ...overrides }, now);
+  return new PostmartConnector({ baseUrl: sandbox.url, ...POSTMART_SANDBOX_CREDENTIALS, timeoutMs: 5_000, ...overrides }, now);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  sandbox = await startPostmartSandbox({ env: {}, moderationDelayMs: MODERATION_MS });
+  sandbox = await startPostmartSandbox({ moderationDelayMs: MODERATION_MS });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -41,7 +40,7 @@ describe('postmart signing', () => {
   });
 
   it('a body changed after signing is refused', async () => {
-    const { partnerId, partnerKey, shopId } = SANDBOX_CREDENTIALS.postmart;
+    const { partnerId, partnerKey, shopId } = POSTMART_SANDBOX_CREDENTIALS;
     const path = '/api/v2/product/update_price_stock';
     const timestamp = Math.floor(Date.now() / 1000);
     const signed = JSON.stringify({ item_id: 1, original_price: 10_000, stock: 1 });
@@ -130,9 +129,9 @@ describe('postmart validation and mappings', () => {
 
 describe('postmart order list', () => {
   it('pages with a cursor and converts Unix seconds to ISO instants', async () => {
-    const feed = await startPostmartSandbox({ env: {}, moderationDelayMs: 0 });
+    const feed = await startPostmartSandbox({ moderationDelayMs: 0 });
     try {
-      const postmart = new PostmartConnector({ baseUrl: feed.url, ...SANDBOX_CREDENTIALS.postmart, timeoutMs: 5_000 });
+      const postmart = new PostmartConnector({ baseUrl: feed.url, ...POSTMART_SANDBOX_CREDENTIALS, timeoutMs: 5_000 });
       const content = listingContent({ priceVnd: 25_000, stock: 50 });
       await postmart.createListing(content);
       const placed = Array.from({ length: 7 }, () => feed.placeOrder({ lines: [{ sellerSku: content.sellerSku, quantity: 2 }], shippingFeeVnd: 15_000 }));

@@ -1,13 +1,14 @@
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectors } from '../../connectors/marketplace/index.js';
+import { sandboxSettings } from '../../connectors/marketplace/sandbox/sandbox-settings.js';
 import { startMarketplaceSandboxes, type MarketplaceSandboxes } from '../../connectors/marketplace/sandboxes.js';
 import { listingContent } from './fixtures.js';
 
 let sandboxes: MarketplaceSandboxes;
 
 beforeAll(async () => {
-  sandboxes = await startMarketplaceSandboxes({ vosoPort: 0, postmartPort: 0, moderationDelayMs: 100, env: {} });
+  sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 100 });
 });
 afterAll(async () => {
   await sandboxes.close();
@@ -24,9 +25,9 @@ describe('startMarketplaceSandboxes', () => {
     expect(postmart.status).toBe('PENDING_REVIEW');
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect((await connectors.POSTMART.getListing(postmart.externalId))?.status).toBe('PUBLISHED');
-    expect(sandboxes.voso.state.listingCountBySku().get(content.sellerSku)).toBe(1);
-    expect(sandboxes.postmart.state.listingCountBySku().get(content.sellerSku)).toBe(1);
-    expect(sandboxes.voso.state.duplicateSkus()).toEqual([]);
+    expect(sandboxes.VOSO.state.listingCountBySku().get(content.sellerSku)).toBe(1);
+    expect(sandboxes.POSTMART.state.listingCountBySku().get(content.sellerSku)).toBe(1);
+    expect(sandboxes.VOSO.state.duplicateSkus()).toEqual([]);
     // A listing's URL opens a product page.
     const page = await axios.get(voso.externalUrl as string);
     expect(page.headers['content-type']).toMatch(/html/);
@@ -61,11 +62,14 @@ describe('startMarketplaceSandboxes', () => {
     expect(postmartState.data).toMatchObject({ marketplace: 'POSTMART', moderationDelayMs: 100 });
   });
 
-  it('reads faults from env', async () => {
-    const faulty = await startMarketplaceSandboxes({ vosoPort: 0, postmartPort: 0, env: { SANDBOX_ERROR_RATE: '0.2', POSTMART_SANDBOX_DROP_RATE: '0.1', SANDBOX_BURST_RATE: '0.01' } });
+  it('reads faults from env (the sandbox settings section)', async () => {
+    const settings = sandboxSettings.parse({ SANDBOX_ERROR_RATE: '0.2', POSTMART_SANDBOX_DROP_RATE: '0.1', SANDBOX_BURST_RATE: '0.01', POSTMART_SANDBOX_MODERATION_MS: '50' });
+    expect(settings.POSTMART).toMatchObject({ port: 4102, options: { moderationDelayMs: 50 } });
+    const faulty = await startMarketplaceSandboxes({ settings: { VOSO: { ...settings.VOSO, port: 0 }, POSTMART: { ...settings.POSTMART, port: 0 } } });
     try {
-      expect(faulty.voso.faults.current).toMatchObject({ errorRate: 0.2, dropRate: 0, burstRate: 0.01 });
-      expect(faulty.postmart.faults.current).toMatchObject({ errorRate: 0.2, dropRate: 0.1 });
+      expect(faulty.POSTMART.state.moderationDelayMs).toBe(50);
+      expect(faulty.VOSO.faults.current).toMatchObject({ errorRate: 0.2, dropRate: 0, burstRate: 0.01 });
+      expect(faulty.POSTMART.faults.current).toMatchObject({ errorRate: 0.2, dropRate: 0.1 });
     } finally {
       await faulty.close();
     }

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnector } from '../../connectors/marketplace/index.js';
-import { SANDBOX_CREDENTIALS } from '../../connectors/marketplace/settings.js';
-import { startVosoSandbox, type VosoSandbox } from '../../connectors/voso/sandbox.js';
+import { createConnectors } from '../../connectors/marketplace/index.js';
+import { startVosoSandbox, VOSO_SANDBOX_CLIENT, type VosoSandbox } from '../../connectors/voso/sandbox.js';
 import { VosoConnector } from '../../connectors/voso/adapter.js';
 import { expectConnectorError, listingContent } from './fixtures.js';
 
 let sandbox: VosoSandbox;
 
 function connector(overrides: Partial<VosoConnector['settings']> = {}): VosoConnector {
-  return new VosoConnector({ baseUrl: sandbox.url, ...SANDBOX_CREDENTIALS.voso, timeoutMs: 5_000, ...overrides });
+  return new VosoConnector({ baseUrl: sandbox.url, ...VOSO_SANDBOX_CLIENT, timeoutMs: 5_000, ...overrides });
 }
 
 beforeAll(async () => {
-  sandbox = await startVosoSandbox({ env: {} });
+  sandbox = await startVosoSandbox();
 });
 afterAll(async () => {
   await sandbox.close();
@@ -20,10 +19,10 @@ afterAll(async () => {
 
 describe('voso adapter against the voso sandbox', () => {
   it('creates, finds by seller SKU, reads, updates and delists a listing', async () => {
-    const voso = createConnector('VOSO', {
-      voso: { baseUrl: sandbox.url, ...SANDBOX_CREDENTIALS.voso, timeoutMs: 5_000 },
-      postmart: { baseUrl: 'http://127.0.0.1:1', partnerId: 'x', partnerKey: 'x', shopId: 'x', timeoutMs: 1 },
-    });
+    const voso = createConnectors({
+      VOSO: { baseUrl: sandbox.url, ...VOSO_SANDBOX_CLIENT, timeoutMs: 5_000 },
+      POSTMART: { baseUrl: 'http://127.0.0.1:1', partnerId: 'x', partnerKey: 'x', shopId: 'x', timeoutMs: 1 },
+    }).VOSO;
     const content = listingContent({ unit: 'Quả', category: 'fruit', name: 'Bưởi đỏ Tân Lạc', netWeightGrams: 1200, priceVnd: 45_000 });
     const created = await voso.createListing(content);
     expect(created).toMatchObject({ sellerSku: content.sellerSku, status: 'PUBLISHED', priceVnd: 45_000, stock: 120, rejectionReason: null });
@@ -98,9 +97,9 @@ describe('voso OAuth2 client credentials', () => {
   });
 
   it('refreshes before expiry when the token lifetime runs out', async () => {
-    const shortLived = await startVosoSandbox({ env: {}, tokenTtlSeconds: 1 });
+    const shortLived = await startVosoSandbox({ tokenTtlSeconds: 1 });
     try {
-      const voso = new VosoConnector({ baseUrl: shortLived.url, ...SANDBOX_CREDENTIALS.voso, timeoutMs: 5_000 });
+      const voso = new VosoConnector({ baseUrl: shortLived.url, ...VOSO_SANDBOX_CLIENT, timeoutMs: 5_000 });
       await voso.findListingBySku('x');
       await new Promise((resolve) => setTimeout(resolve, 950));
       await voso.findListingBySku('y');
@@ -123,9 +122,9 @@ describe('voso OAuth2 client credentials', () => {
 
 describe('voso order feed', () => {
   it('pages through orders with a cursor, oldest first, and returns changed orders again', async () => {
-    const feedSandbox = await startVosoSandbox({ env: {} });
+    const feedSandbox = await startVosoSandbox();
     try {
-      const voso = new VosoConnector({ baseUrl: feedSandbox.url, ...SANDBOX_CREDENTIALS.voso, timeoutMs: 5_000 });
+      const voso = new VosoConnector({ baseUrl: feedSandbox.url, ...VOSO_SANDBOX_CLIENT, timeoutMs: 5_000 });
       const empty = await voso.listOrdersSince(null, 10);
       expect(empty.orders).toEqual([]);
       expect(empty.nextCursor).toBeNull();
@@ -177,9 +176,9 @@ describe('voso order feed', () => {
 
 describe('voso token endpoint failures', () => {
   it('are classified like any call: 5xx TRANSIENT, 429 RATE_LIMITED', async () => {
-    const faulty = await startVosoSandbox({ env: {}, faults: { errorRate: 1 } });
+    const faulty = await startVosoSandbox({ faults: { errorRate: 1 } });
     try {
-      const voso = new VosoConnector({ baseUrl: faulty.url, ...SANDBOX_CREDENTIALS.voso, timeoutMs: 5_000 });
+      const voso = new VosoConnector({ baseUrl: faulty.url, ...VOSO_SANDBOX_CLIENT, timeoutMs: 5_000 });
       await expect(voso.createListing(listingContent())).rejects.toMatchObject({ kind: 'TRANSIENT', message: expect.stringMatching(/VOSO token/) });
       faulty.faults.set({ errorRate: 0 });
       faulty.faults.startBurst(500);

@@ -73,7 +73,7 @@ describe('gateway: a subgraph that hangs', () => {
       { name: 'devices', url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql`, sdl: await sdlOf(hub.subgraphs.devices!.url) },
     ]);
     // Only devices gets the short deadline: governance keeps the default.
-    gateway = await startGateway({ config: { ...env.config, DEVICES_TIMEOUT_MS: 300 }, port: 0, host: '127.0.0.1', supergraphSdl });
+    gateway = await startGateway({ config: { ...env.config, subgraphs: { ...env.config.subgraphs, devices: { ...env.config.subgraphs.devices!, timeoutMs: 300 } } }, port: 0, host: '127.0.0.1', supergraphSdl });
   });
   afterAll(async () => {
     await gateway?.close();

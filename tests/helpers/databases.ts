@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig, type HubConfig } from '../../core/config.js';
+import { SUBGRAPH_REGISTRY } from '../../subgraphs/registry.js';
 import type { DatabaseTarget } from '../../core/db/database.js';
 
 /** PostgreSQL tests run when TEST_DATABASE_URL is set (CI sets it); SQLite tests always run. */
@@ -42,7 +43,7 @@ export async function createTestEnvironment(options: { postgres?: boolean; env?:
     HUB_DATA_DIR: dataDir,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
-  });
+  }, { subgraphs: SUBGRAPH_REGISTRY });
   return {
     config,
     dataDir,

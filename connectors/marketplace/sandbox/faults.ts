@@ -10,7 +10,7 @@
  *   4. answers 500 or 503 with chance `errorRate`, before anything is written;
  *   5. for a write, with chance `dropRate`: lets the handler apply it, then destroys the socket
  *      instead of sending the success answer (accept-then-drop).
- * Settings come from options, else from env (`<MARKETPLACE>_SANDBOX_<NAME>`, then `SANDBOX_<NAME>`),
+ * Settings come from options (`npm start` reads them from the environment: ./sandbox-settings.ts)
  * and can change at run time (`set`, or POST /_sandbox/faults).
  */
 import type { Request, RequestHandler, Response } from 'express';
@@ -66,7 +66,8 @@ export interface FaultCounters {
 
 const rate = z.coerce.number().min(0).max(1);
 const nonNegative = z.coerce.number().min(0);
-const ENV_FIELDS = {
+/** Each setting's variable suffix (`<CODE>_SANDBOX_<SUFFIX>`, then `SANDBOX_<SUFFIX>`; ./sandbox-settings.ts) and its schema. */
+export const FAULT_VARIABLES = {
   errorRate: ['ERROR_RATE', rate],
   burstRate: ['BURST_RATE', rate],
   burstMs: ['BURST_MS', nonNegative],
@@ -77,19 +78,6 @@ const ENV_FIELDS = {
   rpsBurst: ['RPS_BURST', nonNegative],
   seed: ['SEED', z.coerce.number().int()],
 } as const;
-
-/** Fault settings found in env for one sandbox ("VOSO" reads VOSO_SANDBOX_ERROR_RATE, then SANDBOX_ERROR_RATE). */
-export function faultSettingsFromEnv(env: NodeJS.ProcessEnv, marketplace: string): Partial<FaultSettings> {
-  const found: Partial<FaultSettings> = {};
-  for (const [key, [suffix, schema]] of Object.entries(ENV_FIELDS)) {
-    const name = [`${marketplace}_SANDBOX_${suffix}`, `SANDBOX_${suffix}`].find((n) => env[n] !== undefined && env[n] !== '');
-    if (!name) continue;
-    const parsed = schema.safeParse(env[name]);
-    if (!parsed.success) throw new Error(`${name}=${env[name]}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    (found as Record<string, number>)[key] = parsed.data;
-  }
-  return found;
-}
 
 /** Validates settings given by a test or POST /_sandbox/faults. */
 export const faultSettingsSchema = z

@@ -4,7 +4,9 @@ import { OrderFeedCursor } from '../orders/order-feed-cursor.entity.js';
 import { MarketplaceOrderLine } from '../orders/order-line.entity.js';
 import { MarketplaceOrder } from '../orders/order.entity.js';
 import { seedPilotCatalogue } from '../seed/pilot-catalogue.js';
+import { marketplaceSettings } from '../../../connectors/marketplace/settings.js';
 import { defaultConnectors } from '../sync/default-connectors.js';
+import { syncSettings } from '../sync/sync-options.js';
 import { SyncJob } from '../sync/sync-job.entity.js';
 import { registerWorkerCommand } from '../sync/worker-command.js';
 import { startSyncWorker, type CommerceSyncSetup } from '../sync/worker-runtime.js';
@@ -20,6 +22,7 @@ import { Product } from './product.entity.js';
  */
 export function createCataloguePart(setup: CommerceSyncSetup = {}): SubgraphPart {
   return {
+    settings: [marketplaceSettings, syncSettings],
     entities: [Producer, Product, Listing, SyncJob, SyncWorkerLease, MarketplaceOrder, MarketplaceOrderLine, OrderFeedCursor],
     resolvers: CatalogueResolverSet,
     referenceResolvers: { Commune: resolveCommuneReference },

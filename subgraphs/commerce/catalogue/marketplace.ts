@@ -1,20 +1,25 @@
 import { registerEnumType } from 'type-graphql';
-import type { MarketplaceCode } from '../../../connectors/marketplace/contract.js';
+import type { AnyMarketplaceAdapter } from '../../../connectors/marketplace/adapter.js';
+import { MARKETPLACE_ADAPTERS, MARKETPLACE_CODES, type MarketplaceCode } from '../../../connectors/marketplace/registry.js';
 
-/** The marketplaces the hub keeps listings on (DOMAIN.md sections 1 and 5). Same codes as the connector contract. */
-export enum Marketplace {
-  VOSO = 'VOSO',
-  POSTMART = 'POSTMART',
+/**
+ * The marketplaces the hub keeps listings on: the connector registry's codes, so the GraphQL enum,
+ * the columns and the checks follow the registry (connectors/marketplace/registry.ts).
+ */
+export type Marketplace = MarketplaceCode;
+
+/** The GraphQL enum of a list of adapters: one value per code, described by the adapters' titles. */
+export function marketplaceEnum<A extends readonly AnyMarketplaceAdapter[]>(adapters: A) {
+  const named = adapters.map((a) => `${a.code} (${a.title})`);
+  const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named.at(-1)}` : (named[0] ?? 'none');
+  return {
+    values: Object.fromEntries(adapters.map((a) => [a.code, a.code])) as { readonly [C in A[number]['code']]: C },
+    description: `A marketplace the hub publishes listings on: ${list}.`,
+  };
 }
 
-export const MARKETPLACES: readonly Marketplace[] = Object.values(Marketplace);
+const registered = marketplaceEnum(MARKETPLACE_ADAPTERS);
+export const Marketplace = registered.values;
+export const MARKETPLACES: readonly Marketplace[] = MARKETPLACE_CODES;
 
-/** Compile-time check that the GraphQL enum and the connector contract name the same marketplaces. */
-export function toMarketplaceCode(marketplace: Marketplace): MarketplaceCode {
-  return marketplace;
-}
-
-registerEnumType(Marketplace, {
-  name: 'Marketplace',
-  description: 'A marketplace the hub publishes listings on: VOSO (voso.vn, Viettel Post) or POSTMART (postmart.vn, Vietnam Post).',
-});
+registerEnumType(Marketplace, { name: 'Marketplace', description: registered.description });

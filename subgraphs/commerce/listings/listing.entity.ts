@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { RemoteListingStatus } from '../../../connectors/marketplace/contract.js';
-import { Marketplace } from '../catalogue/marketplace.js';
+import type { Marketplace } from '../catalogue/marketplace.js';
 import { ListingIntent, ListingStatus } from './listing-status.js';
 
 /** One product at one marketplace: what the hub wants there and what the marketplace holds. */
@@ -14,7 +14,8 @@ export class Listing {
   @Property({ type: 'string', length: 40 })
   productId!: string;
 
-  @Enum({ items: () => Marketplace, type: 'string' })
+  /** A code of the connector registry; checked there, not by the database, so a new marketplace needs no migration. */
+  @Property({ type: 'string', length: 20 })
   marketplace!: Marketplace;
 
   @Enum({ items: () => ListingStatus, type: 'string' })

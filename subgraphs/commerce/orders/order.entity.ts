@@ -1,5 +1,5 @@
 import { BigIntType, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Marketplace } from '../catalogue/marketplace.js';
+import type { Marketplace } from '../catalogue/marketplace.js';
 
 export enum OrderStatus {
   PLACED = 'PLACED',
@@ -18,7 +18,8 @@ export class MarketplaceOrder {
   @PrimaryKey({ type: 'string', length: 40 })
   id!: string;
 
-  @Enum({ items: () => Marketplace, type: 'string' })
+  /** A code of the connector registry; checked there, not by the database, so a new marketplace needs no migration. */
+  @Property({ type: 'string', length: 20 })
   marketplace!: Marketplace;
 
   @Property({ type: 'string', length: 100 })

@@ -1,5 +1,5 @@
 import { BigIntType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Marketplace } from '../catalogue/marketplace.js';
+import type { Marketplace } from '../catalogue/marketplace.js';
 
 export enum SyncJobStatus {
   PENDING = 'PENDING',
@@ -24,7 +24,8 @@ export class SyncJob {
   @Property({ type: 'string', length: 40 })
   listingId!: string;
 
-  @Enum({ items: () => Marketplace, type: 'string' })
+  /** A code of the connector registry; checked there, not by the database, so a new marketplace needs no migration. */
+  @Property({ type: 'string', length: 20 })
   marketplace!: Marketplace;
 
   /** Why the job was queued first: PUBLISH, UPDATE, DELIST, RETRY, ORDER. */

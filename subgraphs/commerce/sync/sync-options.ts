@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { AnyMarketplaceAdapter } from '../../../connectors/marketplace/adapter.js';
 import type { MarketplaceConnector } from '../../../connectors/marketplace/contract.js';
+import { MARKETPLACE_ADAPTERS } from '../../../connectors/marketplace/registry.js';
+import { defineConfigSection, type ConfigSection } from '../../../core/config.js';
 import type { Marketplace } from '../catalogue/marketplace.js';
 
 /** The connectors the worker talks to, one per marketplace, and how to release them. */
@@ -30,13 +33,13 @@ export interface SyncOptions {
   /** How often a listing under marketplace review is checked. */
   reviewPollMs: number;
   /** Requests per second per marketplace and per worker process. */
-  ratePerSecond: Partial<Record<Marketplace, number>> & { default: number };
+  ratePerSecond: Partial<Record<string, number>> & { default: number };
   /** How often the order feeds are read (0: never). */
   orderPollMs: number;
   orderPageSize: number;
 }
 
-const envSchema = z.object({
+const variables = {
   COMMERCE_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   COMMERCE_SYNC_POLL_MS: z.coerce.number().int().min(10).default(1000),
   COMMERCE_SYNC_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
@@ -46,30 +49,38 @@ const envSchema = z.object({
   COMMERCE_SYNC_MAX_RETRY_TIME_MS: z.coerce.number().int().min(1000).default(300_000),
   COMMERCE_SYNC_REVIEW_POLL_MS: z.coerce.number().int().min(50).default(10_000),
   COMMERCE_SYNC_RATE_PER_SECOND: z.coerce.number().positive().default(10),
-  COMMERCE_SYNC_RATE_VOSO: z.coerce.number().positive().optional(),
-  COMMERCE_SYNC_RATE_POSTMART: z.coerce.number().positive().optional(),
   COMMERCE_ORDER_POLL_MS: z.coerce.number().int().min(0).default(60_000),
-});
+};
 
-/** Defaults, overridable by COMMERCE_SYNC_* environment variables (see subgraphs/commerce/README.md). */
-export function syncOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SyncOptions {
-  const e = envSchema.parse(env);
-  return {
-    concurrency: e.COMMERCE_SYNC_CONCURRENCY,
-    pollMs: e.COMMERCE_SYNC_POLL_MS,
-    leaseMs: e.COMMERCE_SYNC_LEASE_MS,
-    retries: e.COMMERCE_SYNC_RETRIES,
-    minBackoffMs: e.COMMERCE_SYNC_MIN_BACKOFF_MS,
-    maxBackoffMs: e.COMMERCE_SYNC_MAX_BACKOFF_MS,
-    maxRetryTimeMs: e.COMMERCE_SYNC_MAX_RETRY_TIME_MS,
-    defaultRetryAfterMs: 1000,
-    reviewPollMs: e.COMMERCE_SYNC_REVIEW_POLL_MS,
-    ratePerSecond: {
-      default: e.COMMERCE_SYNC_RATE_PER_SECOND,
-      ...(e.COMMERCE_SYNC_RATE_VOSO ? { VOSO: e.COMMERCE_SYNC_RATE_VOSO } : {}),
-      ...(e.COMMERCE_SYNC_RATE_POSTMART ? { POSTMART: e.COMMERCE_SYNC_RATE_POSTMART } : {}),
-    },
-    orderPollMs: e.COMMERCE_ORDER_POLL_MS,
-    orderPageSize: 100,
-  };
+/** The rate variable of one marketplace: `COMMERCE_SYNC_RATE_<CODE>` (default COMMERCE_SYNC_RATE_PER_SECOND). */
+export function rateVariable(code: string): string {
+  return `COMMERCE_SYNC_RATE_${code}`;
 }
+
+/** The worker's settings, COMMERCE_SYNC_* (subgraphs/commerce/README.md), with a rate per marketplace of the list. */
+export function syncSettingsSection(adapters: readonly AnyMarketplaceAdapter[]): ConfigSection<SyncOptions> {
+  const rates = Object.fromEntries(adapters.map((a) => [rateVariable(a.code), z.coerce.number().positive().optional()]));
+  return defineConfigSection('commerce sync', { ...variables, ...rates }, (e) => {
+    const rate = e as unknown as Record<string, number | undefined>;
+    return {
+      concurrency: e.COMMERCE_SYNC_CONCURRENCY,
+      pollMs: e.COMMERCE_SYNC_POLL_MS,
+      leaseMs: e.COMMERCE_SYNC_LEASE_MS,
+      retries: e.COMMERCE_SYNC_RETRIES,
+      minBackoffMs: e.COMMERCE_SYNC_MIN_BACKOFF_MS,
+      maxBackoffMs: e.COMMERCE_SYNC_MAX_BACKOFF_MS,
+      maxRetryTimeMs: e.COMMERCE_SYNC_MAX_RETRY_TIME_MS,
+      defaultRetryAfterMs: 1000,
+      reviewPollMs: e.COMMERCE_SYNC_REVIEW_POLL_MS,
+      ratePerSecond: {
+        default: e.COMMERCE_SYNC_RATE_PER_SECOND,
+        ...Object.fromEntries(adapters.flatMap((a) => (rate[rateVariable(a.code)] ? [[a.code, rate[rateVariable(a.code)]]] : []))),
+      },
+      orderPollMs: e.COMMERCE_ORDER_POLL_MS,
+      orderPageSize: 100,
+    };
+  });
+}
+
+/** The sync settings of the registry's marketplaces: `config.get(syncSettings)`. */
+export const syncSettings = syncSettingsSection(MARKETPLACE_ADAPTERS);

@@ -3,7 +3,7 @@ import type { HubConfig } from '../../../core/config.js';
 import type { Logger } from '../../../core/logger.js';
 import type { BackgroundTask } from '../../../core/subgraph.js';
 import { SyncWorker } from './sync-worker.js';
-import { syncOptionsFromEnv, type ConnectorSet, type SyncOptions } from './sync-options.js';
+import { syncSettings, type ConnectorSet, type SyncOptions } from './sync-options.js';
 
 /** How the commerce part gets its connectors and worker settings; tests and benchmarks pass their own. */
 export interface CommerceSyncSetup {
@@ -15,8 +15,8 @@ export interface CommerceSyncSetup {
   runWorker?: boolean;
 }
 
-export function resolveSyncOptions(setup: CommerceSyncSetup): SyncOptions {
-  const base = syncOptionsFromEnv();
+export function resolveSyncOptions(config: HubConfig, setup: CommerceSyncSetup): SyncOptions {
+  const base = config.get(syncSettings);
   return { ...base, ...setup.options, ratePerSecond: { ...base.ratePerSecond, ...setup.options?.ratePerSecond } };
 }
 
@@ -29,7 +29,7 @@ export async function startSyncWorker(
   defaultConnectors: (config: HubConfig, logger: Logger) => Promise<ConnectorSet>,
 ): Promise<BackgroundTask & { worker: SyncWorker }> {
   const connectorSet = await (setup.connectors ?? defaultConnectors)(config, logger);
-  const worker = new SyncWorker(orm, connectorSet, resolveSyncOptions(setup), logger).start();
+  const worker = new SyncWorker(orm, connectorSet, resolveSyncOptions(config, setup), logger).start();
   return {
     worker,
     async stop() {

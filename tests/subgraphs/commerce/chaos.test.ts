@@ -23,7 +23,7 @@ describe('commerce chaos: 500 products, faults on, a worker killed mid-run, two 
 
   beforeAll(async () => {
     env = await createTestEnvironment();
-    sandboxes = await startMarketplaceSandboxes({ vosoPort: 0, postmartPort: 0, moderationDelayMs: 200, faults: FAULTS, env: {}, timeoutMs: 5000 });
+    sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 200, faults: FAULTS, timeoutMs: 5000 });
     subgraph = await startCommerce(env, { seed: true });
   });
   afterAll(async () => {
@@ -73,8 +73,8 @@ describe('commerce chaos: 500 products, faults on, a worker killed mid-run, two 
 
     const products = await em().find(Product, { id: { $in: ids } });
     expect(await em().count(SyncJob, { status: SyncJobStatus.FAILED })).toBe(0);
-    const voso = sandboxes.voso.state;
-    const postmart = sandboxes.postmart.state;
+    const voso = sandboxes.VOSO.state;
+    const postmart = sandboxes.POSTMART.state;
     expect(voso.duplicateSkus()).toEqual([]);
     expect(postmart.duplicateSkus()).toEqual([]);
     let mismatches = 0;

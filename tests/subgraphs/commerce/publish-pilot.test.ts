@@ -31,7 +31,7 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
 
   beforeAll(async () => {
     env = await createTestEnvironment();
-    sandboxes = await startMarketplaceSandboxes({ vosoPort: 0, postmartPort: 0, moderationDelayMs: 300, env: {} });
+    sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 300 });
     hub = await startHub({ env, subgraphs: ['governance', 'commerce'], seed: true });
     worker = startWorker(hub.subgraphs.commerce!, { connectors: createConnectors(sandboxes.settings) }, { reviewPollMs: 100, orderPollMs: 100 });
     member = bearer(await producerToken(env.config, VOSO_HOUSEHOLDS));
@@ -83,7 +83,7 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
     expect(products.flatMap((p) => p.listings).every((l) => l.externalUrl && l.lastError === null)).toBe(true);
 
     const skus = (await hub.subgraphs.commerce!.orm.em.fork().find(Product, { id: { $in: PILOT_PRODUCTS.map((p) => pilotProductId(p.key)) } })).map((p) => p.sellerSku);
-    for (const state of [sandboxes.voso.state, sandboxes.postmart.state]) {
+    for (const state of [sandboxes.VOSO.state, sandboxes.POSTMART.state]) {
       const counts = state.listingCountBySku();
       expect(skus.map((sku) => counts.get(sku))).toEqual(skus.map(() => 1));
       expect(state.duplicateSkus()).toEqual([]);
@@ -98,10 +98,10 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
     const id = pilotProductId('bi-xanh');
     const em = () => hub.subgraphs.commerce!.orm.em.fork();
     const before = await em().findOneOrFail(Product, { id });
-    const order = sandboxes.voso.placeOrder({ lines: [{ sellerSku: before.sellerSku, quantity: 7 }], buyerName: 'Nguyễn Văn An', buyerPhone: '0912345678' });
+    const order = sandboxes.VOSO.placeOrder({ lines: [{ sellerSku: before.sellerSku, quantity: 7 }], buyerName: 'Nguyễn Văn An', buyerPhone: '0912345678' });
     await waitFor('stock taken and synced to postmart', async () => {
       const product = await em().findOneOrFail(Product, { id });
-      const postmartItem = sandboxes.postmart.state.items.forSku(product.sellerSku)[0];
+      const postmartItem = sandboxes.POSTMART.state.items.forSku(product.sellerSku)[0];
       return product.stock === before.stock - 7 && postmartItem?.input.stock === before.stock - 7;
     });
     const orders = await gql(`{ orders(producerId: "pilot-voso-01") { totalCount edges { node { marketplace externalOrderId status buyerName buyerPhone lines { quantity productId } } } } }`);
@@ -114,7 +114,7 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
     await new Promise((r) => setTimeout(r, 400));
     expect((await em().findOneOrFail(Product, { id })).stock).toBe(before.stock - 7);
 
-    sandboxes.voso.setOrderStatus(order.order_id, 'CANCELLED');
+    sandboxes.VOSO.setOrderStatus(order.order_id, 'CANCELLED');
     await waitFor('stock given back', async () => (await em().findOneOrFail(Product, { id })).stock === before.stock);
     const anonymous = await postGraphQL(hub.url, `{ orders(producerId: "pilot-voso-01") { totalCount } }`);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -136,7 +136,7 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
     await waitFor('published after review', async () => (await postmartListing()).status === 'PUBLISHED', 15_000, 100);
     expect(await postmartListing()).toMatchObject({ rejectionReason: null, inSync: true });
     const sku = (await hub.subgraphs.commerce!.orm.em.fork().findOneOrFail(Product, { id })).sellerSku;
-    expect(sandboxes.postmart.state.listingCountBySku().get(sku)).toBe(1);
+    expect(sandboxes.POSTMART.state.listingCountBySku().get(sku)).toBe(1);
   });
 
   it('shows a merged commune the producers of the units merged into it (Commune.lineageIds)', async () => {

@@ -42,7 +42,7 @@ describe.skipIf(!TEST_DATABASE_URL)('commerce sync on PostgreSQL: two workers sh
 
   beforeAll(async () => {
     env = await createTestEnvironment({ postgres: true });
-    sandboxes = await startMarketplaceSandboxes({ vosoPort: 0, postmartPort: 0, moderationDelayMs: 100, env: {}, faults: { latencyMs: 2, latencyJitterMs: 4 } });
+    sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 100, faults: { latencyMs: 2, latencyJitterMs: 4 } });
     subgraph = await startCommerce(env, { seed: true });
   });
   afterAll(async () => {
@@ -79,8 +79,8 @@ describe.skipIf(!TEST_DATABASE_URL)('commerce sync on PostgreSQL: two workers sh
     expect(byWorker('B')).toBeGreaterThan(log.length * 0.2);
     const updates = log.filter((l) => l.method === 'updatePriceAndStock');
     expect(new Set(updates.map((u) => `${u.marketplace}:${u.key}`)).size).toBe(updates.length);
-    expect(sandboxes.voso.state.duplicateSkus()).toEqual([]);
-    expect(sandboxes.postmart.state.duplicateSkus()).toEqual([]);
+    expect(sandboxes.VOSO.state.duplicateSkus()).toEqual([]);
+    expect(sandboxes.POSTMART.state.duplicateSkus()).toEqual([]);
     const listings = await em().find(Listing, { productId: { $in: ids } });
     expect(listings.every((l) => l.syncedVersion === 2)).toBe(true);
     for (const worker of workers.splice(0)) await worker.stop();
@@ -100,7 +100,7 @@ describe.skipIf(!TEST_DATABASE_URL)('commerce sync on PostgreSQL: two workers sh
     await waitFor('all published', async () => (await listings()).every((l) => l.status === ListingStatus.PUBLISHED), 90_000, 100);
     expect(orphaned).toBeGreaterThan(0);
     const skus = new Set((await em().find(Product, { id: { $in: ids } })).map((p) => p.sellerSku));
-    for (const state of [sandboxes.voso.state, sandboxes.postmart.state]) {
+    for (const state of [sandboxes.VOSO.state, sandboxes.POSTMART.state]) {
       const counts = state.listingCountBySku();
       expect([...skus].every((sku) => counts.get(sku) === 1)).toBe(true);
     }

@@ -26,7 +26,7 @@ describe('commerce: a real `hub worker` process killed with SIGKILL and started 
 
   beforeAll(async () => {
     env = await createTestEnvironment();
-    sandboxes = await startMarketplaceSandboxes({ vosoPort: 0, postmartPort: 0, moderationDelayMs: 200, faults: FAULTS, env: {}, timeoutMs: 5000 });
+    sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 200, faults: FAULTS, timeoutMs: 5000 });
     subgraph = await startCommerce(env, { seed: true });
   });
   afterAll(async () => {
@@ -85,8 +85,8 @@ describe('commerce: a real `hub worker` process killed with SIGKILL and started 
     );
 
     expect(await em().count(SyncJob, { status: SyncJobStatus.FAILED })).toBe(0);
-    const voso = sandboxes.voso.state;
-    const postmart = sandboxes.postmart.state;
+    const voso = sandboxes.VOSO.state;
+    const postmart = sandboxes.POSTMART.state;
     expect(voso.duplicateSkus()).toEqual([]);
     expect(postmart.duplicateSkus()).toEqual([]);
     for (const product of await em().find(Product, { id: { $in: ids } })) {

@@ -34,7 +34,7 @@ export async function startCommerce(env: TestEnvironment, options: { seed?: bool
 }
 
 export function startWorker(subgraph: RunningSubgraph, connectorSet: ConnectorSet, options: Partial<SyncOptions> = {}): SyncWorker {
-  const resolved = resolveSyncOptions({ options: { ...FAST_SYNC, ...options, ratePerSecond: { ...FAST_SYNC.ratePerSecond!, ...options.ratePerSecond } } });
+  const resolved = resolveSyncOptions(subgraph.runtime.config, { options: { ...FAST_SYNC, ...options, ratePerSecond: { ...FAST_SYNC.ratePerSecond!, ...options.ratePerSecond } } });
   return new SyncWorker(subgraph.orm, connectorSet, resolved, createLogger('test-worker', 'silent')).start();
 }
 

@@ -1,12 +1,12 @@
 import {
   ConnectorError,
   type ListingContent,
-  type MarketplaceCode,
   type MarketplaceConnector,
   type OrderPage,
   type RemoteListing,
   type RemoteOrder,
 } from '../../../../connectors/marketplace/contract.js';
+import type { MarketplaceCode } from '../../../../connectors/marketplace/registry.js';
 
 export interface FakeFaults {
   /** Share of calls failing with a 5xx before taking effect. */

@@ -1,0 +1,29 @@
+/** postmart.vn, declared for the marketplace registry (connectors/marketplace/registry.ts). */
+import { z } from 'zod';
+import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
+import { PostmartConnector, type PostmartSettings } from './adapter.js';
+import { POSTMART_SANDBOX_CREDENTIALS, startPostmartSandbox } from './sandbox.js';
+
+export const postmartAdapter = defineMarketplaceAdapter({
+  code: 'POSTMART',
+  title: 'postmart.vn, Vietnam Post',
+  variables: {
+    PARTNER_ID: z.string().min(1).default(POSTMART_SANDBOX_CREDENTIALS.partnerId),
+    PARTNER_KEY: z.string().min(1).default(POSTMART_SANDBOX_CREDENTIALS.partnerKey),
+    SHOP_ID: z.string().min(1).default(POSTMART_SANDBOX_CREDENTIALS.shopId),
+  },
+  settings: (base, own): PostmartSettings => ({ ...base, partnerId: own.PARTNER_ID, partnerKey: own.PARTNER_KEY, shopId: own.SHOP_ID }),
+  rules: (settings, local) =>
+    !local && settings.partnerKey === POSTMART_SANDBOX_CREDENTIALS.partnerKey
+      ? ['POSTMART_PARTNER_ID/POSTMART_PARTNER_KEY/POSTMART_SHOP_ID: POSTMART_BASE_URL points away from the sandbox but the credentials are the sandbox ones; set the real ones']
+      : [],
+  connect: (settings) => new PostmartConnector(settings),
+  sandbox: {
+    defaultPort: 4102,
+    /** POSTMART_SANDBOX_MODERATION_MS: how long a new item stays under review. */
+    variables: { MODERATION_MS: z.coerce.number().int().min(0).default(2000) },
+    options: (values) => ({ moderationDelayMs: values.MODERATION_MS as number }),
+    start: ({ port, host, faults, options }) => startPostmartSandbox({ port, host, faults, ...options }),
+    settingsFor: (url, timeoutMs): PostmartSettings => ({ baseUrl: url, ...POSTMART_SANDBOX_CREDENTIALS, timeoutMs }),
+  },
+});

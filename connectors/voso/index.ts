@@ -1,0 +1,25 @@
+/** voso.vn, declared for the marketplace registry (connectors/marketplace/registry.ts). */
+import { z } from 'zod';
+import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
+import { VosoConnector, type VosoSettings } from './adapter.js';
+import { startVosoSandbox, VOSO_SANDBOX_CLIENT } from './sandbox.js';
+
+export const vosoAdapter = defineMarketplaceAdapter({
+  code: 'VOSO',
+  title: 'voso.vn, Viettel Post',
+  variables: {
+    CLIENT_ID: z.string().min(1).default(VOSO_SANDBOX_CLIENT.clientId),
+    CLIENT_SECRET: z.string().min(1).default(VOSO_SANDBOX_CLIENT.clientSecret),
+  },
+  settings: (base, own): VosoSettings => ({ ...base, clientId: own.CLIENT_ID, clientSecret: own.CLIENT_SECRET }),
+  rules: (settings, local) =>
+    !local && settings.clientSecret === VOSO_SANDBOX_CLIENT.clientSecret
+      ? ['VOSO_CLIENT_ID/VOSO_CLIENT_SECRET: VOSO_BASE_URL points away from the sandbox but the credentials are the sandbox ones; set the real ones']
+      : [],
+  connect: (settings) => new VosoConnector(settings),
+  sandbox: {
+    defaultPort: 4101,
+    start: ({ port, host, faults }) => startVosoSandbox({ port, host, faults }),
+    settingsFor: (url, timeoutMs): VosoSettings => ({ baseUrl: url, ...VOSO_SANDBOX_CLIENT, timeoutMs }),
+  },
+});
