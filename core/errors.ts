@@ -1,8 +1,7 @@
-import { GraphQLError } from 'graphql';
-
 /**
  * The public error codes of the graph (../shared/SCHEMA.md). Clients branch on these, so the set is
- * part of the contract: add a code only with a schema-guide change.
+ * part of the contract: add a code only with a schema-guide change. Domain code throws the
+ * transport-free errors of ./domain-errors.ts; ./graphql/domain-error-mapping.ts maps them here.
  */
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -16,44 +15,3 @@ export enum ErrorCode {
 }
 
 export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
-
-export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...extensions, code } });
-}
-
-/** `field` is the input path, e.g. `input.receivedAt`, so a form can put the message beside the field. */
-export function badUserInput(message: string, field: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return hubError(ErrorCode.BAD_USER_INPUT, message, { ...extensions, field });
-}
-
-export function unauthenticated(message = 'Sign in first: send a bearer token in the Authorization header.'): GraphQLError {
-  return hubError(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
-}
-
-export function forbidden(message: string): GraphQLError {
-  return hubError(ErrorCode.FORBIDDEN, message);
-}
-
-export function notFound(message: string): GraphQLError {
-  return hubError(ErrorCode.NOT_FOUND, message);
-}
-
-export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return hubError(ErrorCode.CONFLICT, message, extensions);
-}
-
-export function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
-  return hubError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
-}
-
-/** An error in a file or CLI input, reported with the 1-based line it came from. */
-export class InputLineError extends Error {
-  constructor(
-    readonly line: number,
-    readonly reason: string,
-    readonly source?: string,
-  ) {
-    super(`${source ? `${source}:` : 'line '}${line}: ${reason}`);
-    this.name = 'InputLineError';
-  }
-}

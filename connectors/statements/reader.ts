@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { InputLineError } from '../../core/errors.js';
+import { InputLineError } from '../../core/domain-errors.js';
 import { foldForSearch } from '../../core/text.js';
 import type { PaymentRecord } from './payment-record.js';
 import { RowError } from './row-error.js';

@@ -1,6 +1,7 @@
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { HubConfig } from '../config.js';
-import { unauthenticated } from '../errors.js';
+import { unauthenticated as unauthenticatedError } from '../domain-errors.js';
+import { toGraphQLError } from '../graphql/domain-error-mapping.js';
 import { signingSecret, verificationKey, type VerificationKey } from './keys.js';
 import type { Viewer } from './viewer.js';
 
@@ -26,6 +27,9 @@ export async function signToken(config: HubConfig, request: TokenRequest): Promi
 }
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Viewer | null>;
+
+/** The verifier runs while the HTTP request's context is built, before any resolver: it answers as GraphQL (401). */
+const unauthenticated = (message: string) => toGraphQLError(unauthenticatedError(message));
 
 /** Registered claims (RFC 7519) are never scopes, even when an identity provider sends them as lists. */
 const REGISTERED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'roles']);

@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { badUserInput } from '../errors.js';
+import { invalidInput } from '../domain-errors.js';
 
 /**
  * Relay-style connections (../shared/SCHEMA.md): `first` defaults to 20 and is at most 100; the
@@ -78,14 +78,14 @@ export function decodeCursor(cursor: string, field = 'after'): CursorKey {
   } catch {
     // fall through to the error below
   }
-  throw badUserInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', field);
+  throw invalidInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', field);
 }
 
 /** Validates `first` and decodes `after`. */
 export function pageWindow(args: PageArgs): { limit: number; after: CursorKey | null } {
   const limit = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${limit}.`, 'first');
+    throw invalidInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${limit}.`, 'first');
   }
   return { limit, after: args.after ? decodeCursor(args.after) : null };
 }

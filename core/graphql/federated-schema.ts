@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { mapDomainErrors } from './domain-error-mapping.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 
 /** The Federation 2 directives a subgraph may use. */
@@ -33,6 +34,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     // Inputs are checked by the domain rules (*.rules.ts), which report the input path; no class-validator.
     validate: false,
     skipCheck: true,
+    globalMiddlewares: [mapDomainErrors],
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;

@@ -1,7 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
+import { DomainError } from '../domain-errors.js';
 import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.js';
+import { toGraphQLError } from './domain-error-mapping.js';
 
 /**
  * Every error a client sees carries one of the public codes; anything unexpected becomes INTERNAL_SERVER_ERROR
@@ -10,6 +12,11 @@ import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.js';
 export function createErrorFormatter(options: { production: boolean; onInternalError?: (error: unknown) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    // Resolvers map domain errors already (mapDomainErrors); this catches those thrown elsewhere (a reference resolver).
+    if (original instanceof DomainError) {
+      const { http: _http, ...extensions } = toGraphQLError(original).extensions;
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
     if (original instanceof UniqueConstraintViolationException) {
       return {
         message: 'This record already exists (a unique key is taken): look it up instead of creating it again.',

@@ -1,5 +1,5 @@
 import { actsForCommune, Role, type Viewer } from '../shared/roles.js';
-import { forbidden, unauthenticated } from '../../core/errors.js';
+import { forbidden, unauthenticated } from '../../core/domain-errors.js';
 import { communeCodeOf } from '../shared/commune.reference.js';
 
 export { communeCodeOf, parseCommuneId } from '../shared/commune.reference.js';

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../core/errors.js';
+import { invalidInput } from '../../core/domain-errors.js';
 import { nfc } from '../../core/text.js';
 import { todayInVietnam } from '../../core/time.js';
 import { deviceNow } from './clock.js';
@@ -11,10 +11,10 @@ export function checkEquipmentFields(
   note: string | null,
 ): { installedOn: string | null; note: string | null } {
   if (state === InstallationState.PLANNED && installedOn) {
-    throw badUserInput('A PLANNED item has no install day yet: leave installedOn out, or set the state to INSTALLED.', 'input.installedOn');
+    throw invalidInput('A PLANNED item has no install day yet: leave installedOn out, or set the state to INSTALLED.', 'input.installedOn');
   }
-  if (installedOn && installedOn > todayInVietnam(deviceNow())) throw badUserInput('installedOn is in the future: give the day it was installed.', 'input.installedOn');
+  if (installedOn && installedOn > todayInVietnam(deviceNow())) throw invalidInput('installedOn is in the future: give the day it was installed.', 'input.installedOn');
   const text = note === null ? null : nfc(note) || null;
-  if (text && text.length > 500) throw badUserInput('note must be at most 500 characters.', 'input.note');
+  if (text && text.length > 500) throw invalidInput('note must be at most 500 characters.', 'input.note');
   return { installedOn, note: text };
 }

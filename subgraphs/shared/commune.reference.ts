@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { badUserInput } from '../../core/errors.js';
+import { invalidInput } from '../../core/domain-errors.js';
 
 /**
  * The key fields every subgraph's reference type for governance's `Commune` entity carries. A subgraph
@@ -54,7 +54,7 @@ const COMMUNE_ID = /^\d{5}\/\d{1,4}$/;
  */
 export function parseCommuneId(value: string, field: string): string {
   const id = value.trim();
-  if (!COMMUNE_ID.test(id)) throw badUserInput(`"${value}" is not a Commune.id: give "<5-digit GSO code>/<n>", e.g. "05068/1".`, field);
+  if (!COMMUNE_ID.test(id)) throw invalidInput(`"${value}" is not a Commune.id: give "<5-digit GSO code>/<n>", e.g. "05068/1".`, field);
   return id;
 }
 

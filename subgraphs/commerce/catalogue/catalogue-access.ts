@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { actsForProducer, producerIdsOf, Role, type Viewer } from '../../shared/roles.js';
-import { forbidden, unauthenticated } from '../../../core/errors.js';
+import { forbidden, unauthenticated } from '../../../core/domain-errors.js';
 
 export function isAdmin(viewer: Viewer | null): boolean {
   return !!viewer?.roles.includes(Role.ADMIN);

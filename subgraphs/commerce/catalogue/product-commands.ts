@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { isPostgres } from '../../../core/db/raw-sql.js';
-import { conflict } from '../../../core/errors.js';
+import { conflict } from '../../../core/domain-errors.js';
 import { foldForSearch } from '../../../core/text.js';
 import { ensureDraftListings, queueProductChange } from '../listings/listing-commands.js';
 import type { Producer } from './producer.entity.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import { delistListings, listingsOf, publishListings, retryListingSync } from '../listings/listing-commands.js';
 import { toListingNode } from '../listings/listing-mapper.js';
 import { requireProducerMember } from './catalogue-access.js';
@@ -31,14 +31,14 @@ function productPayload<T extends ProductPayload>(type: new () => T, product: Pr
 /** Loads the product for a change and checks the caller may make it. A missing product is BAD_USER_INPUT on the id. */
 async function productToChange(em: EntityManager, context: SubgraphContext, productId: string): Promise<Product> {
   const product = await loadProductForUpdate(em, productId);
-  if (!product) throw badUserInput(`No product has id "${productId}": check the id.`, 'input.productId');
+  if (!product) throw invalidInput(`No product has id "${productId}": check the id.`, 'input.productId');
   requireProducerMember(context, product.producerId);
   return product;
 }
 
 function checkMarketplaces(values: Marketplace[]): Marketplace[] {
   const unique = [...new Set(values)];
-  if (!unique.length) throw badUserInput(`Name at least one marketplace: ${MARKETPLACES.join(', ')}.`, 'input.marketplaces');
+  if (!unique.length) throw invalidInput(`Name at least one marketplace: ${MARKETPLACES.join(', ')}.`, 'input.marketplaces');
   return unique;
 }
 
@@ -50,7 +50,7 @@ export class ProductMutationResolver {
     requireProducerMember(context, input.producerId);
     return context.em.transactional(async (em) => {
       const producer = await em.findOne(Producer, { id: input.producerId });
-      if (!producer) throw badUserInput(`No producer has id "${input.producerId}": check the id.`, 'input.producerId');
+      if (!producer) throw invalidInput(`No producer has id "${input.producerId}": check the id.`, 'input.producerId');
       return productPayload(CreateProductPayload, await createProduct(em, producer, input));
     });
   }
@@ -96,7 +96,7 @@ export class ProductMutationResolver {
     return context.em.transactional(async (em) => {
       const product = await productToChange(em, context, input.productId);
       const listing = (await listingsOf(em, product.id)).find((l) => l.marketplace === input.marketplace);
-      if (!listing) throw badUserInput(`The product has no listing on ${input.marketplace}: publish it there first.`, 'input.marketplace');
+      if (!listing) throw invalidInput(`The product has no listing on ${input.marketplace}: publish it there first.`, 'input.marketplace');
       await retryListingSync(em, product, listing);
       return Object.assign(new RetryListingPayload(), { product: toProductNode(product), listing: toListingNode(listing, product, true) });
     });

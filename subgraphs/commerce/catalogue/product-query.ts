@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Viewer } from '../../shared/roles.js';
 import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import { foldForSearch } from '../../../core/text.js';
 import { Listing } from '../listings/listing.entity.js';
 import { ListingStatus } from '../listings/listing-status.js';
@@ -41,10 +41,10 @@ function visibility(em: EntityManager, viewer: Viewer | null): FilterQuery<Produ
 
 export function validateProductFilter(filter: ProductFilter): void {
   if (filter.communeCode != null && !/^\d{5}$/.test(filter.communeCode)) {
-    throw badUserInput(`"${filter.communeCode}" is not a GSO commune code: give 5 digits, e.g. "05068".`, 'communeCode');
+    throw invalidInput(`"${filter.communeCode}" is not a GSO commune code: give 5 digits, e.g. "05068".`, 'communeCode');
   }
   if (filter.category != null && !isProductCategory(filter.category)) {
-    throw badUserInput(`Unknown category "${filter.category}": use one of ${PRODUCT_CATEGORIES.join(', ')}.`, 'category');
+    throw invalidInput(`Unknown category "${filter.category}": use one of ${PRODUCT_CATEGORIES.join(', ')}.`, 'category');
   }
 }
 
@@ -65,7 +65,7 @@ export async function findProducts(em: EntityManager, viewer: Viewer | null, fil
   const keyset: FilterQuery<Product>[] = [];
   if (after) {
     const [name, id] = after;
-    if (typeof name !== 'string' || typeof id !== 'string') throw badUserInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
+    if (typeof name !== 'string' || typeof id !== 'string') throw invalidInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
     keyset.push({ $or: [{ nameSearch: { $gt: name } }, { nameSearch: name, id: { $gt: id } }] });
   }
   const [rows, total] = await Promise.all([
@@ -86,7 +86,7 @@ export async function findProducers(em: EntityManager, filter: { communeCode?: s
   const keyset: FilterQuery<Producer>[] = [];
   if (after) {
     const [name, id] = after;
-    if (typeof name !== 'string' || typeof id !== 'string') throw badUserInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
+    if (typeof name !== 'string' || typeof id !== 'string') throw invalidInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
     keyset.push({ $or: [{ nameSearch: { $gt: name } }, { nameSearch: name, id: { $gt: id } }] });
   }
   const [rows, total] = await Promise.all([

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import { isCalendarDate, todayInVietnam } from '../../../core/time.js';
 import { isProductCategory, PRODUCT_CATEGORIES } from './categories.js';
 import type { VietGapInput } from './product.inputs.js';
@@ -11,46 +11,46 @@ const MAX_NET_WEIGHT_GRAMS = 1_000_000;
 /** Each check throws BAD_USER_INPUT naming the input field; all run before anything is written. */
 export function checkName(value: string, field: string): string {
   const name = nfc(value);
-  if (!name || name.length > 200) throw badUserInput('The name must be 1 to 200 characters.', field);
+  if (!name || name.length > 200) throw invalidInput('The name must be 1 to 200 characters.', field);
   return name;
 }
 
 export function checkDescription(value: string, field: string): string {
   const text = nfc(value);
-  if (text.length > 5000) throw badUserInput('The description must be at most 5000 characters.', field);
+  if (text.length > 5000) throw invalidInput('The description must be at most 5000 characters.', field);
   return text;
 }
 
 export function checkCategory(value: string, field: string): string {
-  if (!isProductCategory(value)) throw badUserInput(`Unknown category "${value}": use one of ${PRODUCT_CATEGORIES.join(', ')}.`, field);
+  if (!isProductCategory(value)) throw invalidInput(`Unknown category "${value}": use one of ${PRODUCT_CATEGORIES.join(', ')}.`, field);
   return value;
 }
 
 export function checkUnit(value: string, field: string): string {
   const unit = nfc(value);
-  if (!unit || unit.length > 40) throw badUserInput('The unit must be 1 to 40 characters, e.g. "kg", "quả", "hộp", "chục".', field);
+  if (!unit || unit.length > 40) throw invalidInput('The unit must be 1 to 40 characters, e.g. "kg", "quả", "hộp", "chục".', field);
   return unit;
 }
 
 export function checkNetWeight(value: number, field: string): number {
   if (!Number.isInteger(value) || value < 1 || value > MAX_NET_WEIGHT_GRAMS) {
-    throw badUserInput(`The net weight must be a whole number of grams from 1 to ${MAX_NET_WEIGHT_GRAMS}; omit it when it varies.`, field);
+    throw invalidInput(`The net weight must be a whole number of grams from 1 to ${MAX_NET_WEIGHT_GRAMS}; omit it when it varies.`, field);
   }
   return value;
 }
 
 export function checkPrice(value: number, field: string): number {
-  if (value < 1) throw badUserInput('The price must be at least 1 đồng.', field);
+  if (value < 1) throw invalidInput('The price must be at least 1 đồng.', field);
   return value;
 }
 
 export function checkStock(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 0 || value > MAX_STOCK) throw badUserInput(`Stock must be a whole number from 0 to ${MAX_STOCK}.`, field);
+  if (!Number.isInteger(value) || value < 0 || value > MAX_STOCK) throw invalidInput(`Stock must be a whole number from 0 to ${MAX_STOCK}.`, field);
   return value;
 }
 
 export function checkImages(values: string[], field: string): string[] {
-  if (values.length > MAX_IMAGES) throw badUserInput(`At most ${MAX_IMAGES} images.`, field);
+  if (values.length > MAX_IMAGES) throw invalidInput(`At most ${MAX_IMAGES} images.`, field);
   values.forEach((url, i) => {
     let ok = false;
     try {
@@ -58,7 +58,7 @@ export function checkImages(values: string[], field: string): string[] {
     } catch {
       ok = false;
     }
-    if (!ok) throw badUserInput(`"${url}" is not an http(s) URL.`, `${field}.${i}`);
+    if (!ok) throw invalidInput(`"${url}" is not an http(s) URL.`, `${field}.${i}`);
   });
   return values;
 }
@@ -66,17 +66,17 @@ export function checkImages(values: string[], field: string): string[] {
 /** VietGAP certificates are valid at most 2 years; an expired one is refused. */
 export function checkVietGap(value: VietGapInput, field: string, today = todayInVietnam()): { number: string; expiresOn: string } {
   const number = nfc(value.number);
-  if (!number || number.length > 60) throw badUserInput('The VietGAP certificate number must be 1 to 60 characters.', `${field}.number`);
-  if (!isCalendarDate(value.expiresOn)) throw badUserInput('The expiry must be a date, yyyy-mm-dd.', `${field}.expiresOn`);
-  if (value.expiresOn < today) throw badUserInput(`The VietGAP certificate expired on ${value.expiresOn}: renew it, or leave it out.`, `${field}.expiresOn`);
+  if (!number || number.length > 60) throw invalidInput('The VietGAP certificate number must be 1 to 60 characters.', `${field}.number`);
+  if (!isCalendarDate(value.expiresOn)) throw invalidInput('The expiry must be a date, yyyy-mm-dd.', `${field}.expiresOn`);
+  if (value.expiresOn < today) throw invalidInput(`The VietGAP certificate expired on ${value.expiresOn}: renew it, or leave it out.`, `${field}.expiresOn`);
   const limit = `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`;
-  if (value.expiresOn > limit) throw badUserInput(`A VietGAP certificate is valid at most 2 years: an expiry after ${limit} is not possible. Check the date.`, `${field}.expiresOn`);
+  if (value.expiresOn > limit) throw invalidInput(`A VietGAP certificate is valid at most 2 years: an expiry after ${limit} is not possible. Check the date.`, `${field}.expiresOn`);
   return { number, expiresOn: value.expiresOn };
 }
 
 export function checkOcopStars(value: number, field: string, allowZero = false): number {
   if (!Number.isInteger(value) || value < (allowZero ? 0 : 1) || value > 5) {
-    throw badUserInput(`OCOP stars must be a whole number from 1 to 5${allowZero ? ' (0 removes the rating)' : ''}.`, field);
+    throw invalidInput(`OCOP stars must be a whole number from 1 to 5${allowZero ? ' (0 removes the rating)' : ''}.`, field);
   }
   return value;
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import { requireProducerMember } from '../catalogue/catalogue-access.js';
 import { Product } from '../catalogue/product.entity.js';
 import { MarketplaceOrderLine } from './order-line.entity.js';
@@ -28,7 +28,7 @@ export class OrderResolver {
     const keyset = after
       ? (() => {
           const [placedAt, id] = after;
-          if (typeof placedAt !== 'number' || typeof id !== 'string') throw badUserInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
+          if (typeof placedAt !== 'number' || typeof id !== 'string') throw invalidInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
           return [{ $or: [{ placedAt: { $lt: new Date(placedAt) } }, { placedAt: new Date(placedAt), id: { $lt: id } }] }];
         })()
       : [];

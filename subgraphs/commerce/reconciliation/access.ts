@@ -1,5 +1,5 @@
 import { Role, actsForProducer, hasRole, producerIdsOf, type Viewer } from '../../shared/roles.js';
-import { forbidden, unauthenticated } from '../../../core/errors.js';
+import { forbidden, unauthenticated } from '../../../core/domain-errors.js';
 
 /**
  * Who may see reconciliation: finance staff (and admins) everything; a producer's members the

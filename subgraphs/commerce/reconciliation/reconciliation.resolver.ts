@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, notFound } from '../../../core/errors.js';
+import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import { nfc } from '../../../core/text.js';
@@ -162,10 +162,10 @@ export class ReconciliationItemResolver {
   ): Promise<ResolveReconciliationItemPayload> {
     requireFinance(context.viewer);
     const note = nfc(input.note);
-    if (!note) throw badUserInput('The note is empty: say what was found or done.', 'input.note');
-    if (note.length > NOTE_MAX) throw badUserInput(`The note is ${note.length} characters; keep it within ${NOTE_MAX}.`, 'input.note');
+    if (!note) throw invalidInput('The note is empty: say what was found or done.', 'input.note');
+    if (note.length > NOTE_MAX) throw invalidInput(`The note is ${note.length} characters; keep it within ${NOTE_MAX}.`, 'input.note');
     const id = Number(input.itemId);
-    if (!Number.isSafeInteger(id) || id <= 0) throw badUserInput(`"${input.itemId}" is not a reconciliation item id.`, 'input.itemId');
+    if (!Number.isSafeInteger(id) || id <= 0) throw invalidInput(`"${input.itemId}" is not a reconciliation item id.`, 'input.itemId');
     const item = await context.em.transactional(async (tx) => {
       const found = await tx.findOne(ReconciliationItem, { id });
       if (!found) throw notFound(`No reconciliation item ${input.itemId}: take the id from a run's items.`);

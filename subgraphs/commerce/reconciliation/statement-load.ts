@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { InputLineError } from '../../../core/errors.js';
+import { InputLineError } from '../../../core/domain-errors.js';
 import { readStatement, type StatementReader } from '../../../connectors/statements/reader.js';
 import { vietnamTime, type Period } from './period.js';
 import { PaymentTable, type LedgerTable } from './tables.js';

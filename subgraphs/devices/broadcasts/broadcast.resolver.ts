@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import { deviceNow } from '../clock.js';
 import { Commune, communeRef } from '../communes/commune.type.js';
 import { RadioCluster } from '../radio/radio-cluster.entity.js';
@@ -87,7 +87,7 @@ export class CommuneBroadcastsResolver {
     const total = await context.em.count(Broadcast, where);
     if (after) {
       const [ms, id] = after;
-      if (typeof ms !== 'number' || typeof id !== 'string') throw badUserInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
+      if (typeof ms !== 'number' || typeof id !== 'string') throw invalidInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
       const at = new Date(ms);
       where.$or = [{ startsAt: { $lt: at } }, { startsAt: at, id: { $lt: id } }];
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../../shared/roles.js';
 import { isPostgres } from '../../../core/db/raw-sql.js';
-import { badUserInput, conflict, ErrorCode, hubError } from '../../../core/errors.js';
+import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
 import { parseCommuneId, RADIO_MANAGERS, requireCommuneRole } from '../access.js';
 import { InstallationState } from '../equipment-status.js';
@@ -21,25 +21,25 @@ const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
 async function targetClusters(em: EntityManager, communeId: string, clusterIds: string[] | null | undefined): Promise<RadioCluster[]> {
   if (clusterIds === null || clusterIds === undefined) {
     const all = await em.find(RadioCluster, { communeId, state: InstallationState.INSTALLED }, { orderBy: { id: 'asc' } });
-    if (!all.length) throw badUserInput('The commune has no installed, working radio cluster to broadcast on.', 'input.clusterIds');
+    if (!all.length) throw invalidInput('The commune has no installed, working radio cluster to broadcast on.', 'input.clusterIds');
     return all;
   }
   if (!clusterIds.length || clusterIds.length > MAX_CLUSTERS) {
-    throw badUserInput(`Give 1 to ${MAX_CLUSTERS} cluster ids, or leave clusterIds out for every working cluster.`, 'input.clusterIds');
+    throw invalidInput(`Give 1 to ${MAX_CLUSTERS} cluster ids, or leave clusterIds out for every working cluster.`, 'input.clusterIds');
   }
   const rows = await em.find(RadioCluster, { id: { $in: clusterIds } });
   const byId = new Map(rows.map((c) => [c.id, c]));
   const seen = new Set<string>();
   return clusterIds.map((id, i) => {
     const field = `input.clusterIds.${i}`;
-    if (seen.has(id)) throw badUserInput(`Cluster "${id}" is listed twice.`, field);
+    if (seen.has(id)) throw invalidInput(`Cluster "${id}" is listed twice.`, field);
     seen.add(id);
     const cluster = byId.get(id);
     if (!cluster || cluster.communeId !== communeId) {
-      throw hubError(ErrorCode.NOT_FOUND, `Commune ${communeId} has no radio cluster "${id}": list them with Commune.radioClusters.`, { field });
+      throw notFound(`Commune ${communeId} has no radio cluster "${id}": list them with Commune.radioClusters.`, { field });
     }
     if (cluster.state !== InstallationState.INSTALLED) {
-      throw badUserInput(`Cluster "${id}" (${cluster.village}) is ${cluster.state.toLowerCase()} and cannot play: leave it out.`, field);
+      throw invalidInput(`Cluster "${id}" (${cluster.village}) is ${cluster.state.toLowerCase()} and cannot play: leave it out.`, field);
     }
     return cluster;
   });
@@ -55,22 +55,22 @@ export async function scheduleBroadcast(
   const communeId = parseCommuneId(input.communeId, 'input.communeId');
   requireCommuneRole(viewer, RADIO_MANAGERS, communeId, 'schedule broadcasts');
   const title = nfc(input.title);
-  if (!title || title.length > 300) throw badUserInput('title must be 1 to 300 characters.', 'input.title');
+  if (!title || title.length > 300) throw invalidInput('title must be 1 to 300 characters.', 'input.title');
   const content = nfc(input.content);
-  if (!content || content.length > 20_000) throw badUserInput('content must be 1 to 20000 characters.', 'input.content');
+  if (!content || content.length > 20_000) throw invalidInput('content must be 1 to 20000 characters.', 'input.content');
   const duration = input.durationSeconds;
   if (!Number.isInteger(duration) || duration < 1 || duration > MAX_DURATION_SECONDS) {
-    throw badUserInput(`durationSeconds must be 1 to ${MAX_DURATION_SECONDS}, got ${duration}.`, 'input.durationSeconds');
+    throw invalidInput(`durationSeconds must be 1 to ${MAX_DURATION_SECONDS}, got ${duration}.`, 'input.durationSeconds');
   }
   let start: number;
   if (input.priority === BroadcastPriority.EMERGENCY) {
-    if (input.startsAt) throw badUserInput('An EMERGENCY bulletin plays at once: leave startsAt out.', 'input.startsAt');
+    if (input.startsAt) throw invalidInput('An EMERGENCY bulletin plays at once: leave startsAt out.', 'input.startsAt');
     start = now.getTime();
   } else {
-    if (!input.startsAt) throw badUserInput(`A ${input.priority} bulletin needs startsAt.`, 'input.startsAt');
+    if (!input.startsAt) throw invalidInput(`A ${input.priority} bulletin needs startsAt.`, 'input.startsAt');
     start = input.startsAt.getTime();
-    if (start < now.getTime() - PAST_TOLERANCE_MS) throw badUserInput('startsAt is in the past: give a time from now on.', 'input.startsAt');
-    if (start > now.getTime() + MAX_AHEAD_MS) throw badUserInput('startsAt is more than a year ahead.', 'input.startsAt');
+    if (start < now.getTime() - PAST_TOLERANCE_MS) throw invalidInput('startsAt is in the past: give a time from now on.', 'input.startsAt');
+    if (start > now.getTime() + MAX_AHEAD_MS) throw invalidInput('startsAt is more than a year ahead.', 'input.startsAt');
   }
   const clusters = await targetClusters(em, communeId, input.clusterIds);
 

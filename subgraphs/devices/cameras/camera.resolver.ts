@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
-import { badUserInput, ErrorCode, hubError } from '../../../core/errors.js';
+import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
 import { actsForCommuneId, CAMERA_MANAGERS, parseCommuneId, requireCommuneRole, STREAM_VIEWERS } from '../access.js';
 import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../communes/commune.type.js';
@@ -42,14 +42,14 @@ interface CameraFields {
 /** Validates and normalises what addCamera and updateCamera set. */
 function checkCameraFields(input: { name: string; location: string; purpose: CameraPurpose; feeds: CameraFeed[]; streamUrl?: string | null }): CameraFields {
   const name = nfc(input.name);
-  if (!name || name.length > 200) throw badUserInput('name must be 1 to 200 characters.', 'input.name');
+  if (!name || name.length > 200) throw invalidInput('name must be 1 to 200 characters.', 'input.name');
   const location = nfc(input.location);
-  if (!location || location.length > 500) throw badUserInput('location must be 1 to 500 characters.', 'input.location');
+  if (!location || location.length > 500) throw invalidInput('location must be 1 to 500 characters.', 'input.location');
   const feeds = [...new Set(input.feeds)];
-  if (!feeds.length) throw badUserInput(`Give at least one centre receiving the feed: ${Object.values(CameraFeed).join(', ')}.`, 'input.feeds');
+  if (!feeds.length) throw invalidInput(`Give at least one centre receiving the feed: ${Object.values(CameraFeed).join(', ')}.`, 'input.feeds');
   const streamUrl = input.streamUrl ? input.streamUrl.trim() : null;
   if (streamUrl && (streamUrl.length > 1000 || !STREAM_URL_RE.test(streamUrl))) {
-    throw badUserInput('streamUrl must be an rtsp://, rtsps://, http:// or https:// URL of at most 1000 characters.', 'input.streamUrl');
+    throw invalidInput('streamUrl must be an rtsp://, rtsps://, http:// or https:// URL of at most 1000 characters.', 'input.streamUrl');
   }
   return { name, location, purpose: input.purpose, feeds, streamUrl };
 }
@@ -111,7 +111,7 @@ export class CameraResolver {
   @Mutation(() => CameraPayload, { description: 'Changes a camera: where, what for, feeds, stream URL, state (e.g. FAULTY). SECURITY or OFFICER of the commune.' })
   async updateCamera(@Arg('input', () => UpdateCameraInput, { description: 'The changes.' }) input: UpdateCameraInput, @Ctx() context: SubgraphContext): Promise<CameraPayload> {
     const existing = await context.em.findOne(Camera, { id: input.id });
-    if (!existing) throw hubError(ErrorCode.NOT_FOUND, `No camera has id "${input.id}": list them with Commune.cameras.`, { field: 'input.id' });
+    if (!existing) throw notFound(`No camera has id "${input.id}": list them with Commune.cameras.`, { field: 'input.id' });
     requireCommuneRole(context.viewer, CAMERA_MANAGERS, existing.communeId, 'change cameras');
     const fields = checkCameraFields({
       name: input.name ?? existing.name,

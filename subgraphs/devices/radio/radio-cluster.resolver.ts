@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
-import { badUserInput, ErrorCode, hubError } from '../../../core/errors.js';
+import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
 import { parseCommuneId, RADIO_MANAGERS, requireCommuneRole } from '../access.js';
 import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../communes/commune.type.js';
@@ -17,10 +17,10 @@ import { radioClusterById, radioClustersByCommune } from './radio-loaders.js';
 
 function checkCounts(deviceCount: number | null | undefined, loudspeakerCount: number | null | undefined): void {
   if (deviceCount !== null && deviceCount !== undefined && (deviceCount < 0 || deviceCount > 100)) {
-    throw badUserInput(`deviceCount must be 0 to 100, got ${deviceCount}.`, 'input.deviceCount');
+    throw invalidInput(`deviceCount must be 0 to 100, got ${deviceCount}.`, 'input.deviceCount');
   }
   if (loudspeakerCount !== null && loudspeakerCount !== undefined && (loudspeakerCount < 0 || loudspeakerCount > 1000)) {
-    throw badUserInput(`loudspeakerCount must be 0 to 1000, got ${loudspeakerCount}.`, 'input.loudspeakerCount');
+    throw invalidInput(`loudspeakerCount must be 0 to 1000, got ${loudspeakerCount}.`, 'input.loudspeakerCount');
   }
 }
 
@@ -63,7 +63,7 @@ export class RadioClusterResolver {
     const communeId = parseCommuneId(input.communeId, 'input.communeId');
     requireCommuneRole(context.viewer, RADIO_MANAGERS, communeId, 'add radio clusters');
     const village = nfc(input.village);
-    if (!village || village.length > 200) throw badUserInput('village must be 1 to 200 characters.', 'input.village');
+    if (!village || village.length > 200) throw invalidInput('village must be 1 to 200 characters.', 'input.village');
     checkCounts(input.deviceCount, input.loudspeakerCount);
     const { installedOn, note } = checkEquipmentFields(input.state, input.installedOn ?? null, input.note ?? null);
     const cluster = Object.assign(new RadioCluster(), {
@@ -88,7 +88,7 @@ export class RadioClusterResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<RadioClusterPayload> {
     const existing = await context.em.findOne(RadioCluster, { id: input.id });
-    if (!existing) throw hubError(ErrorCode.NOT_FOUND, `No radio cluster has id "${input.id}": list them with Commune.radioClusters.`, { field: 'input.id' });
+    if (!existing) throw notFound(`No radio cluster has id "${input.id}": list them with Commune.radioClusters.`, { field: 'input.id' });
     requireCommuneRole(context.viewer, RADIO_MANAGERS, existing.communeId, 'change radio clusters');
     checkCounts(input.deviceCount, input.loudspeakerCount);
     const state = input.state ?? existing.state;

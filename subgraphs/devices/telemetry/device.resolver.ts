@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
-import { badUserInput, conflict, ErrorCode, hubError } from '../../../core/errors.js';
+import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
 import { CAMERA_MANAGERS, RADIO_MANAGERS, requireCommuneRole } from '../access.js';
 import { deviceNow } from '../clock.js';
@@ -66,25 +66,25 @@ export class DeviceResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<DeviceCredentialPayload> {
     if (!!input.clusterId === !!input.cameraId) {
-      throw badUserInput('Give exactly one of clusterId (a radio receiver) and cameraId (a camera).', input.clusterId ? 'input.cameraId' : 'input.clusterId');
+      throw invalidInput('Give exactly one of clusterId (a radio receiver) and cameraId (a camera).', input.clusterId ? 'input.cameraId' : 'input.clusterId');
     }
     const label = nfc(input.label);
-    if (!label || label.length > 200) throw badUserInput('label must be 1 to 200 characters.', 'input.label');
+    if (!label || label.length > 200) throw invalidInput('label must be 1 to 200 characters.', 'input.label');
     const threshold = input.offlineAfterSeconds ?? DEFAULT_OFFLINE_AFTER_SECONDS;
     if (!Number.isInteger(threshold) || threshold < MIN_THRESHOLD || threshold > MAX_THRESHOLD) {
-      throw badUserInput(`offlineAfterSeconds must be between ${MIN_THRESHOLD} and ${MAX_THRESHOLD}, got ${threshold}.`, 'input.offlineAfterSeconds');
+      throw invalidInput(`offlineAfterSeconds must be between ${MIN_THRESHOLD} and ${MAX_THRESHOLD}, got ${threshold}.`, 'input.offlineAfterSeconds');
     }
     let communeId: string;
     let kind: DeviceKind;
     if (input.clusterId) {
       const cluster = await context.em.findOne(RadioCluster, { id: input.clusterId });
-      if (!cluster) throw hubError(ErrorCode.NOT_FOUND, `No radio cluster has id "${input.clusterId}": list them with Commune.radioClusters.`, { field: 'input.clusterId' });
+      if (!cluster) throw notFound(`No radio cluster has id "${input.clusterId}": list them with Commune.radioClusters.`, { field: 'input.clusterId' });
       requireCommuneRole(context.viewer, RADIO_MANAGERS, cluster.communeId, 'register radio receivers');
       communeId = cluster.communeId;
       kind = DeviceKind.RADIO_RECEIVER;
     } else {
       const camera = await context.em.findOne(Camera, { id: input.cameraId! });
-      if (!camera) throw hubError(ErrorCode.NOT_FOUND, `No camera has id "${input.cameraId}": list them with Commune.cameras.`, { field: 'input.cameraId' });
+      if (!camera) throw notFound(`No camera has id "${input.cameraId}": list them with Commune.cameras.`, { field: 'input.cameraId' });
       requireCommuneRole(context.viewer, CAMERA_MANAGERS, camera.communeId, 'register camera devices');
       communeId = camera.communeId;
       kind = DeviceKind.CAMERA;
@@ -118,7 +118,7 @@ export class DeviceResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<DeviceCredentialPayload> {
     const device = await context.em.findOne(Device, { id: input.deviceId });
-    if (!device) throw hubError(ErrorCode.NOT_FOUND, `No device has id "${input.deviceId}": list them with Commune.devices.`, { field: 'input.deviceId' });
+    if (!device) throw notFound(`No device has id "${input.deviceId}": list them with Commune.devices.`, { field: 'input.deviceId' });
     const roles = device.kind === DeviceKind.CAMERA ? CAMERA_MANAGERS : RADIO_MANAGERS;
     requireCommuneRole(context.viewer, roles, device.communeId, 'rotate device credentials');
     if (device.retiredAt) throw conflict(`Device "${device.id}" was retired on ${device.retiredAt.toISOString()}: register a new device instead.`);
@@ -137,7 +137,7 @@ export class DeviceResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<RetireDevicePayload> {
     const device = await context.em.findOne(Device, { id: input.deviceId });
-    if (!device) throw hubError(ErrorCode.NOT_FOUND, `No device has id "${input.deviceId}": list them with Commune.devices.`, { field: 'input.deviceId' });
+    if (!device) throw notFound(`No device has id "${input.deviceId}": list them with Commune.devices.`, { field: 'input.deviceId' });
     const roles = device.kind === DeviceKind.CAMERA ? CAMERA_MANAGERS : RADIO_MANAGERS;
     requireCommuneRole(context.viewer, roles, device.communeId, 'retire devices');
     if (device.retiredAt) throw conflict(`Device "${device.id}" is already retired (since ${device.retiredAt.toISOString()}).`);

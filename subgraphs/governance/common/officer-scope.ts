@@ -1,5 +1,5 @@
 import { actsForCommune, communeCodesOf, Role } from '../../shared/roles.js';
-import { badUserInput, forbidden, unauthenticated } from '../../../core/errors.js';
+import { forbidden, invalidInput, unauthenticated } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { AdministrativeUnit, UnitLevel } from '../units/administrative-unit.entity.js';
 import { isValidOn, unitLoader } from '../units/unit-registry.js';
@@ -34,11 +34,11 @@ export async function communeForWrite(context: SubgraphContext, communeId: strin
   requireViewer(context);
   const unit = await unitLoader(context).load(communeId);
   if (!unit || unit.level !== UnitLevel.COMMUNE) {
-    throw badUserInput(`No commune has id "${communeId}": give a Commune.id such as "05068/1" (see the commune query).`, field);
+    throw invalidInput(`No commune has id "${communeId}": give a Commune.id such as "05068/1" (see the commune query).`, field);
   }
   requireOfficerOf(context, unit);
   if (!isValidOn(unit, recordDate)) {
-    throw badUserInput(
+    throw invalidInput(
       `${unit.name} (${unit.id}) existed ${unit.validFrom ?? '…'} to ${unit.validTo ?? 'today'}; a record dated ${recordDate} cannot belong to it. Record it under the unit that existed then.`,
       dateField,
     );

@@ -1,12 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { badUserInput, conflict } from '../../../core/errors.js';
+import { conflict, invalidInput } from '../../../core/domain-errors.js';
 import type { Problem } from './problems.js';
 
 /** The first problem as BAD_USER_INPUT on `input.<field>`, with all of them in `extensions.problems`. */
 export function throwProblems(problems: Problem[], prefix = 'input'): void {
   if (!problems.length) return;
   const [first] = problems;
-  throw badUserInput(first.message, `${prefix}.${first.field}`, {
+  throw invalidInput(first.message, `${prefix}.${first.field}`, {
     problems: problems.map((p) => ({ field: `${prefix}.${p.field}`, message: p.message })),
   });
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { toCount } from '../../../core/db/database.js';
-import { badUserInput, conflict, notFound } from '../../../core/errors.js';
+import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { foldForSearch } from '../../../core/text.js';
 import { executeSql, tableName } from '../common/dialect.js';
@@ -124,7 +124,7 @@ export class DocumentMutationsResolver {
     const unit = await unitLoader(context).load(document.communeId);
     requireOfficerOf(context, unit ?? { code: '', name: document.communeId });
     if (document.direction !== DocumentDirection.OUTGOING || !document.electronic) {
-      throw badUserInput('Only an outgoing electronic document carries digital signatures recorded here.', 'input.documentId');
+      throw invalidInput('Only an outgoing electronic document carries digital signatures recorded here.', 'input.documentId');
     }
     throwProblems(checkSignatureDraft(input));
     const signature = toSignature(input);

@@ -1,6 +1,6 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, conflict, notFound } from '../../../core/errors.js';
+import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { todayInVietnam } from '../../../core/time.js';
 import { communeForWrite, requireOfficerOf, requireViewer } from '../common/officer-scope.js';
@@ -20,7 +20,7 @@ async function applyStatusChange(tx: EntityManager, input: ChangeDossierStatusIn
   const from = dossier.status;
   if (!canTransition(from, input.status)) {
     const allowed = DOSSIER_TRANSITIONS[from];
-    throw badUserInput(
+    throw invalidInput(
       `A ${from} dossier cannot become ${input.status}: ${allowed.length ? `it can become ${allowed.join(', ')}` : `${from} is final`}.`,
       'input.status',
       { from, allowed },
@@ -28,9 +28,9 @@ async function applyStatusChange(tx: EntityManager, input: ChangeDossierStatusIn
   }
   const next: DossierDraft = { ...dossier, status: input.status, completedAt: isFinal(input.status) ? at : null };
   throwProblems(checkDossierDraft(next, now).map((p) => ({ ...p, field: p.field === 'completedAt' ? 'at' : p.field })));
-  if (at.getTime() > now.getTime() + 5 * 60_000) throw badUserInput(`at ${at.toISOString()} is in the future.`, 'input.at');
+  if (at.getTime() > now.getTime() + 5 * 60_000) throw invalidInput(`at ${at.toISOString()} is in the future.`, 'input.at');
   if (at.getTime() < dossier.statusChangedAt.getTime()) {
-    throw badUserInput(`at ${at.toISOString()} is before the dossier's last change (${dossier.statusChangedAt.toISOString()}).`, 'input.at');
+    throw invalidInput(`at ${at.toISOString()} is before the dossier's last change (${dossier.statusChangedAt.toISOString()}).`, 'input.at');
   }
   dossier.status = input.status;
   dossier.completedAt = next.completedAt;

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { canActFor, requireOfficerOf } from '../common/officer-scope.js';
@@ -78,7 +78,7 @@ export class CommuneDossiersResolver {
     requireOfficerOf(context, commune);
     const { limit, after } = pageWindow(page);
     if (filter?.receivedFrom && filter.receivedTo && filter.receivedFrom > filter.receivedTo) {
-      throw badUserInput(`receivedFrom ${filter.receivedFrom} is after receivedTo ${filter.receivedTo}.`, 'filter.receivedFrom');
+      throw invalidInput(`receivedFrom ${filter.receivedFrom} is after receivedTo ${filter.receivedTo}.`, 'filter.receivedFrom');
     }
     const { rows, totalCount } = await listDossiers(context.em, commune.id, filter ?? {}, limit, after);
     return toConnection(rows.map(toDossierView), limit, totalCount, dossierCursor);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { InputLineError } from '../../../core/errors.js';
+import { InputLineError } from '../../../core/domain-errors.js';
 import { todayInVietnam } from '../../../core/time.js';
 import { bulkWrite } from '../common/bulk-write.js';
 import type { Problem } from '../common/problems.js';

@@ -1,4 +1,4 @@
-import type { InputLineError } from '../../../core/errors.js';
+import type { InputLineError } from '../../../core/domain-errors.js';
 
 export type ImportKind = 'documents' | 'dossiers' | 'figures' | 'targets';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { InputLineError } from '../../../core/errors.js';
+import { InputLineError } from '../../../core/domain-errors.js';
 import { CommuneLookup } from './commune-lookup.js';
 import { prepareDocuments, writeDocuments } from './document-import.js';
 import { prepareDossiers, writeDossiers } from './dossier-import.js';

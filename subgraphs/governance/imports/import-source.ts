@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { InputLineError } from '../../../core/errors.js';
+import { InputLineError } from '../../../core/domain-errors.js';
 
 export type ImportFormat = 'csv' | 'json';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { InputLineError } from '../../../core/errors.js';
+import { InputLineError } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
 import { checkText, type Problem } from '../common/problems.js';
 import { recordId } from '../common/record-ids.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import { todayInVietnam } from '../../../core/time.js';
 import { AdministrativeUnit, CommuneKind, UnitLevel } from './administrative-unit.entity.js';
 import { Commune, CommuneSuccession } from './commune.type.js';
@@ -40,7 +40,7 @@ export class CommuneResolver {
     @Arg('on', () => DateScalar, { nullable: true, description: 'The date the code is read at; default today.' }) on: string | undefined,
     @Ctx() context: SubgraphContext,
   ): Promise<Commune | null> {
-    if (!isUnitCode(UnitLevel.COMMUNE, code)) throw badUserInput(`"${code}" is not a GSO commune code: give 5 digits, e.g. "05068".`, 'code');
+    if (!isUnitCode(UnitLevel.COMMUNE, code)) throw invalidInput(`"${code}" is not a GSO commune code: give 5 digits, e.g. "05068".`, 'code');
     const unit = await findUnitByCode(context.em, UnitLevel.COMMUNE, code, on ?? todayInVietnam());
     return unit ? toCommune(unit) : null;
   }
@@ -57,7 +57,7 @@ export class CommuneResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<Commune[]> {
     if (provinceCode !== undefined && provinceCode !== null && !isUnitCode(UnitLevel.PROVINCE, provinceCode)) {
-      throw badUserInput(`"${provinceCode}" is not a GSO province code: give 2 digits, e.g. "25".`, 'provinceCode');
+      throw invalidInput(`"${provinceCode}" is not a GSO province code: give 2 digits, e.g. "25".`, 'provinceCode');
     }
     const units = await listCommunes(context.em, on ?? todayInVietnam(), provinceCode ?? undefined);
     return units.map(toCommune);

@@ -1,11 +1,11 @@
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
 
 /** NFC text between min and max characters, else BAD_USER_INPUT naming the field. */
 export function requireText(value: string | null | undefined, field: string, min: number, max: number): string {
   const text = nfc(value ?? '');
   if (text.length < min || text.length > max) {
-    throw badUserInput(`${field.split('.').pop()} must be ${min} to ${max} characters, got ${text.length}.`, field);
+    throw invalidInput(`${field.split('.').pop()} must be ${min} to ${max} characters, got ${text.length}.`, field);
   }
   return text;
 }

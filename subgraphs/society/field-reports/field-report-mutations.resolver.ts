@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { requireCommuneId } from '../commune/commune-id.js';
 import { optionalText, requireText } from '../common/input-text.js';
@@ -78,7 +78,7 @@ export class FieldReportMutationResolver {
   async setFieldReportSla(@Arg('input', () => SetFieldReportSlaInput, { description: 'The commune, the category (or none for the default) and the days.' }) input: SetFieldReportSlaInput, @Ctx() context: SubgraphContext): Promise<SetFieldReportSlaPayload> {
     const communeId = requireCommuneId(input.communeId, 'input.communeId');
     if (!Number.isInteger(input.workingDays) || input.workingDays < 1 || input.workingDays > MAX_SLA_WORKING_DAYS) {
-      throw badUserInput(`workingDays must be 1 to ${MAX_SLA_WORKING_DAYS}, got ${input.workingDays}.`, 'input.workingDays');
+      throw invalidInput(`workingDays must be 1 to ${MAX_SLA_WORKING_DAYS}, got ${input.workingDays}.`, 'input.workingDays');
     }
     const viewer = requireOfficerOf(context.viewer, communeId, 'set its field-report service levels');
     await context.em.transactional((tx) =>

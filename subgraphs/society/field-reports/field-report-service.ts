@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../../shared/roles.js';
-import { conflict, notFound } from '../../../core/errors.js';
+import { conflict, notFound } from '../../../core/domain-errors.js';
 import { FieldReportAction, FieldReportEvent } from './field-report-event.entity.js';
 import { FieldReport, FieldReportStatus } from './field-report.entity.js';
 import type { ValidSubmission } from './field-report-validation.js';

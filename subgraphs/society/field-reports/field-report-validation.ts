@@ -1,4 +1,4 @@
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import { requireCommuneId } from '../commune/commune-id.js';
 import { optionalText, requireText } from '../common/input-text.js';
 import { normalisePhone } from '../common/phone.js';
@@ -8,7 +8,7 @@ export const MAX_PHOTOS = 10;
 
 function requireEmail(value: string, field: string): string {
   const email = value.trim();
-  if (email.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badUserInput(`"${value}" is not an e-mail address.`, field);
+  if (email.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalidInput(`"${value}" is not an e-mail address.`, field);
   return email;
 }
 
@@ -17,10 +17,10 @@ function requirePhotoUrl(value: string, field: string): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw badUserInput(`"${value}" is not a URL: give the photo's full http(s) address.`, field);
+    throw invalidInput(`"${value}" is not a URL: give the photo's full http(s) address.`, field);
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || value.length > 2000) {
-    throw badUserInput(`Photo URLs must be http(s) addresses of at most 2000 characters, got "${value.slice(0, 60)}".`, field);
+    throw invalidInput(`Photo URLs must be http(s) addresses of at most 2000 characters, got "${value.slice(0, 60)}".`, field);
   }
   return url.toString();
 }
@@ -45,12 +45,12 @@ export function validateSubmission(input: SubmitFieldReportInput): ValidSubmissi
   const locationText = requireText(input.location.address, 'input.location.address', 3, 300);
   const { latitude = null, longitude = null } = input.location;
   if ((latitude === null) !== (longitude === null)) {
-    throw badUserInput('Give both latitude and longitude, or neither.', latitude === null ? 'input.location.latitude' : 'input.location.longitude');
+    throw invalidInput('Give both latitude and longitude, or neither.', latitude === null ? 'input.location.latitude' : 'input.location.longitude');
   }
-  if (latitude !== null && (latitude < -90 || latitude > 90)) throw badUserInput(`latitude must be between -90 and 90, got ${latitude}.`, 'input.location.latitude');
-  if (longitude !== null && (longitude < -180 || longitude > 180)) throw badUserInput(`longitude must be between -180 and 180, got ${longitude}.`, 'input.location.longitude');
+  if (latitude !== null && (latitude < -90 || latitude > 90)) throw invalidInput(`latitude must be between -90 and 90, got ${latitude}.`, 'input.location.latitude');
+  if (longitude !== null && (longitude < -180 || longitude > 180)) throw invalidInput(`longitude must be between -180 and 180, got ${longitude}.`, 'input.location.longitude');
   const photos = input.photoUrls ?? [];
-  if (photos.length > MAX_PHOTOS) throw badUserInput(`Send at most ${MAX_PHOTOS} photos, got ${photos.length}.`, 'input.photoUrls');
+  if (photos.length > MAX_PHOTOS) throw invalidInput(`Send at most ${MAX_PHOTOS} photos, got ${photos.length}.`, 'input.photoUrls');
   const photoUrls = photos.map((url, i) => requirePhotoUrl(url, `input.photoUrls.${i}`));
   const reporter = input.reporter ?? {};
   return {

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
@@ -79,7 +79,7 @@ export class CommuneFieldReportResolver {
     @Arg('to', () => DateScalar, { nullable: true, description: 'Only reports received on or before this day (Asia/Ho_Chi_Minh).' }) to: string | undefined,
     @Ctx() context: SubgraphContext,
   ): Promise<FieldReportStats> {
-    if (from && to && from > to) throw badUserInput(`from (${from}) is after to (${to}): give the earlier day first.`, 'from');
+    if (from && to && from > to) throw invalidInput(`from (${from}) is after to (${to}): give the earlier day first.`, 'from');
     return Object.assign(
       new FieldReportStats(),
       await fieldReportStats(context.em, communeScope(commune), { from: from ? startOfVietnamDay(from) : undefined, to: to ? startOfVietnamDay(addDays(to, 1)) : undefined }),

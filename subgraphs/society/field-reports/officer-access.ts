@@ -1,5 +1,5 @@
 import { actsForCommune, Role, type Viewer } from '../../shared/roles.js';
-import { forbidden } from '../../../core/errors.js';
+import { forbidden } from '../../../core/domain-errors.js';
 import { communeCodeOf } from '../commune/commune-id.js';
 
 /** True when the viewer is an officer (or admin) of the commune. */

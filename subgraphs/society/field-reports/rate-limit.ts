@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { rateLimited } from '../../../core/errors.js';
+import { rateLimited } from '../../../core/domain-errors.js';
 import { FieldReport } from './field-report.entity.js';
 
 /**

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { badUserInput } from '../../../core/errors.js';
+import { invalidInput } from '../../../core/domain-errors.js';
 
 /** No 0/O, 1/I/L or U: a code read out over the phone survives. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -19,7 +19,7 @@ export function normaliseReceiptCode(value: string, field: string): string {
   const compact = value.toUpperCase().replace(/[^0-9A-Z]/g, '');
   const body = compact.startsWith('PA') ? compact.slice(2) : compact;
   if (body.length !== GROUP * 2 || [...body].some((c) => !ALPHABET.includes(c))) {
-    throw badUserInput('That is not a field-report receipt code: it looks like "PA-7KQ3M-X9D2F", as given when the report was sent.', field);
+    throw invalidInput('That is not a field-report receipt code: it looks like "PA-7KQ3M-X9D2F", as given when the report was sent.', field);
   }
   return `PA-${body.slice(0, GROUP)}-${body.slice(GROUP)}`;
 }

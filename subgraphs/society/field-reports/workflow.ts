@@ -1,4 +1,4 @@
-import { conflict } from '../../../core/errors.js';
+import { conflict } from '../../../core/domain-errors.js';
 import { FieldReportAction } from './field-report-event.entity.js';
 import { FieldReportStatus } from './field-report.entity.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { actsForCommune, hasRole, Role, type Viewer } from '../../shared/roles.js';
-import { forbidden } from '../../../core/errors.js';
+import { forbidden } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { communeCodeOf } from '../commune/commune-id.js';
 import { HealthRecordRead } from './health-record-read.entity.js';

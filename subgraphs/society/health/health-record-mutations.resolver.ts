@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput, notFound } from '../../../core/errors.js';
+import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { foldForSearch } from '../../../core/text.js';
 import { todayInVietnam } from '../../../core/time.js';
@@ -43,7 +43,7 @@ export class HealthRecordMutationResolver {
     const communeId = requireCommuneId(input.communeId, 'input.communeId');
     const viewer = requireHealthStaffOf(context, communeId);
     const fullName = requireText(input.fullName, 'input.fullName', 2, 200);
-    if (input.birthDate > todayInVietnam()) throw badUserInput(`${input.birthDate} is in the future.`, 'input.birthDate');
+    if (input.birthDate > todayInVietnam()) throw invalidInput(`${input.birthDate} is in the future.`, 'input.birthDate');
     const data = {
       fullName,
       fullNameSearch: foldForSearch(fullName),
@@ -90,7 +90,7 @@ export class HealthRecordMutationResolver {
   async recordVaccination(@Arg('input', () => RecordVaccinationInput, { description: 'The dose.' }) input: RecordVaccinationInput, @Ctx() context: SubgraphContext) {
     const vaccine = requireText(input.vaccine, 'input.vaccine', 2, 100);
     const place = requireText(input.place, 'input.place', 2, 200);
-    if (!Number.isInteger(input.dose) || input.dose < 1 || input.dose > 10) throw badUserInput(`dose must be 1 to 10, got ${input.dose}.`, 'input.dose');
+    if (!Number.isInteger(input.dose) || input.dose < 1 || input.dose > 10) throw invalidInput(`dose must be 1 to 10, got ${input.dose}.`, 'input.dose');
     return this.addToRecord(context, input.recordId, 'Mutation.recordVaccination', (record) =>
       Object.assign(new Vaccination(), { id: randomUUID(), recordId: record.id, vaccine, dose: input.dose, givenOn: requireCareDate(input.givenOn, record.birthDate, 'input.givenOn'), place }),
     );

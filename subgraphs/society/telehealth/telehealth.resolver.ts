@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { badUserInput, conflict, notFound } from '../../../core/errors.js';
+import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { requireCommuneId } from '../commune/commune-id.js';
@@ -82,7 +82,7 @@ export class TeleconsultationMutationResolver {
     @Arg('input', () => CloseTeleconsultationInput, { description: 'Which consultation, and how it ended.' }) input: CloseTeleconsultationInput,
     @Ctx() context: SubgraphContext,
   ): Promise<CloseTeleconsultationPayload> {
-    if (input.status === TeleconsultationStatus.SCHEDULED) throw badUserInput('Close a consultation as COMPLETED or CANCELLED.', 'input.status');
+    if (input.status === TeleconsultationStatus.SCHEDULED) throw invalidInput('Close a consultation as COMPLETED or CANCELLED.', 'input.status');
     const consultation = await context.em.transactional(async (tx) => {
       const row = await tx.findOne(Teleconsultation, { id: input.consultationId });
       if (!row) throw notFound('No teleconsultation has that id.');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { InputLineError } from '../../../core/errors.js';
+import { InputLineError } from '../../../core/domain-errors.js';
 import type { PaymentRecord } from '../../../connectors/statements/payment-record.js';
 import { readStatement, type StatementReader } from '../../../connectors/statements/reader.js';
 import { PROVIDERS, readerFor, UnknownProviderError } from '../../../connectors/statements/registry.js';
