@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
 import { readerFor } from '../../connectors/statements/registry.js';
 import type { ExpectedPaymentRecord, Ledger } from '../../subgraphs/commerce/reconciliation/ledger.js';
-import { matchPayments } from '../../subgraphs/commerce/reconciliation/matcher.js';
+import { matchPayments } from '../../subgraphs/commerce/reconciliation/matcher.rules.js';
 import { ReconciliationOutcome } from '../../subgraphs/commerce/reconciliation/outcomes.js';
 import { parsePeriod } from '../../subgraphs/commerce/reconciliation/period.js';
 import { resultItems, summarize } from '../../subgraphs/commerce/reconciliation/result-items.js';
@@ -215,7 +215,7 @@ async function reconcilePhase(file: string, orders: number): Promise<PhaseReport
 async function storePhase(file: string, orders: number, dir: string): Promise<PhaseReport> {
   const { openDatabase } = await import('../../core/db/database.js');
   const { commerce } = await import('../../subgraphs/commerce/index.js');
-  const { reconcileStatement } = await import('../../subgraphs/commerce/reconciliation/reconcile.js');
+  const { reconcileStatement } = await import('../../subgraphs/commerce/reconciliation/reconcile.command.js');
   const orm = await openDatabase(commerce.database, { kind: 'sqlite', file: path.join(dir, 'commerce.sqlite') });
   try {
     const start = process.hrtime.bigint();

@@ -1,4 +1,4 @@
-import { Commune } from './commune.type.js';
+import { Commune } from '../commune/commune.reference.js';
 import type { Producer } from './producer.entity.js';
 import { ProducerNode } from './producer.type.js';
 import type { Product } from './product.entity.js';

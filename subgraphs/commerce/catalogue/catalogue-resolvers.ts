@@ -1,5 +1,5 @@
 import { ProductResolver, ProducerResolver } from './catalogue.resolver.js';
-import { CommuneCommerceResolver } from './commune.resolver.js';
+import { CommuneCommerceResolver } from '../commune/commune.resolver.js';
 import { ProductMutationResolver } from './product-mutations.resolver.js';
 import { OrderResolver } from '../orders/order.resolver.js';
 

@@ -8,11 +8,11 @@ import { marketplaceSettings } from '../../../connectors/marketplace/settings.js
 import { defaultConnectors } from '../sync/default-connectors.js';
 import { syncSettings } from '../sync/sync-options.js';
 import { SyncJob } from '../sync/sync-job.entity.js';
-import { registerWorkerCommand } from '../sync/worker-command.js';
+import { registerWorkerCommand } from '../sync/worker.cli.js';
 import { startSyncWorker, type CommerceSyncSetup } from '../sync/worker-runtime.js';
 import { SyncWorkerLease } from '../sync/worker-lease.entity.js';
 import { CatalogueResolverSet } from './catalogue-resolvers.js';
-import { resolveCommuneReference } from './commune.type.js';
+import { resolveCommuneReference } from '../commune/commune.reference.js';
 import { Producer } from './producer.entity.js';
 import { Product } from './product.entity.js';
 

@@ -4,13 +4,13 @@ import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import { toListingNode } from '../listings/listing-mapper.js';
 import { ListingStatus } from '../listings/listing-status.js';
 import { ListingNode } from '../listings/listing.type.js';
-import { memberProducerIds } from './catalogue-access.js';
+import { memberProducerIds } from './catalogue-access.rules.js';
 import { listingsByProductLoader, producerLoader } from './catalogue-loaders.js';
 import { toProducerNode, toProductNode } from './catalogue-mappers.js';
 import { Producer } from './producer.entity.js';
 import { ProducerConnection, ProducerContact, ProducerNode } from './producer.type.js';
 import { Product } from './product.entity.js';
-import { canSeeProduct, findProducers, findProducts } from './product-query.js';
+import { canSeeProduct, findProducers, findProducts } from './product.query.js';
 import { ProductConnection, ProductNode } from './product.type.js';
 
 function mapConnection<A, B>(connection: Connection<A>, map: (a: A) => B): Connection<B> {

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../../core/graphql/connection.js';
 import { Marketplace } from './marketplace.js';
 import { ProducerKind } from './producer.entity.js';
-import { Commune } from './commune.type.js';
+import { Commune } from '../commune/commune.reference.js';
 
 registerEnumType(ProducerKind, {
   name: 'ProducerKind',

@@ -1,13 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { invalidInput } from '../../../core/domain-errors.js';
-import { delistListings, listingsOf, publishListings, retryListingSync } from '../listings/listing-commands.js';
+import { delistListings, listingsOf, publishListings, retryListingSync } from '../listings/listing.command.js';
 import { toListingNode } from '../listings/listing-mapper.js';
-import { requireProducerMember } from './catalogue-access.js';
+import { requireProducerMember } from './catalogue-access.rules.js';
 import { toProductNode } from './catalogue-mappers.js';
 import { MARKETPLACES, type Marketplace } from './marketplace.js';
 import { Producer } from './producer.entity.js';
-import { createProduct, loadProductForUpdate, updateProduct } from './product-commands.js';
+import { createProduct, loadProductForUpdate, updateProduct } from './product.command.js';
 import {
   CreateProductInput,
   CreateProductPayload,

@@ -1,6 +1,6 @@
 import type { Product } from '../catalogue/product.entity.js';
 import type { Listing } from './listing.entity.js';
-import { isInSync } from './listing-state.js';
+import { isInSync } from './listing-state.rules.js';
 import { ListingNode } from './listing.type.js';
 
 /** `member`: the caller may see the sync error. */

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import { invalidInput } from '../../../core/domain-errors.js';
-import { requireProducerMember } from '../catalogue/catalogue-access.js';
+import { requireProducerMember } from '../catalogue/catalogue-access.rules.js';
 import { Product } from '../catalogue/product.entity.js';
 import { MarketplaceOrderLine } from './order-line.entity.js';
 import { MarketplaceOrder } from './order.entity.js';

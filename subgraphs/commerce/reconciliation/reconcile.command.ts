@@ -1,150 +1,156 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { userInfo } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
-import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
-import type { EntityManager } from '@mikro-orm/core';
-import { databaseTarget, openDatabase } from '../../../core/db/database.js';
-import type { CommandContext } from '../../../core/subgraph.js';
-import { PROVIDERS } from '../../../connectors/statements/registry.js';
-import { OUTCOME_CODES } from './matcher.js';
-import { DEFAULT_TOLERANCE_MINUTES, reconcileStatement } from './reconcile.js';
-import { ReconciliationItem } from './reconciliation-item.entity.js';
-import type { ReconciliationRun } from './reconciliation-run.entity.js';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { readerFor } from '../../../connectors/statements/registry.js';
+import { expectedPaymentLedger, type Ledger } from './ledger.js';
+import { matchPayments, type MatchResult } from './matcher.rules.js';
+import { insertItems } from './item.store.js';
+import { ReconciliationRun } from './reconciliation-run.entity.js';
+import { parsePeriod, type Period } from './period.js';
+import { resultItems, summarize, type RunTotals } from './result-items.js';
+import { fileSha256, loadStatement } from './statement-load.js';
+import { LedgerTable, type PaymentTable } from './tables.js';
 
-/** Files above this size get a progress bar (on a terminal). */
-const PROGRESS_BYTES = 2 * 1024 * 1024;
+/** Default time tolerance of the amount-and-time rule: payments usually follow the order within minutes. */
+export const DEFAULT_TOLERANCE_MINUTES = 120;
 
-const vnd = new Intl.NumberFormat('vi-VN');
-
-function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Writes a run's items to CSV, read back from the database in pages. */
-export async function writeItemsCsv(em: EntityManager, runId: string, file: string): Promise<number> {
-  const out = createWriteStream(file);
-  const header = ['seq', 'outcome', 'rule', 'references', 'transaction_ids', 'statement_lines', 'expected_payment_ids', 'producer_ids', 'payer', 'paid_vnd', 'reversed_vnd', 'fee_vnd', 'expected_vnd', 'paid_at', 'expected_at', 'resolved_by', 'resolved_at'];
-  out.write(`${header.join(',')}\n`);
-  let after = -1;
-  let count = 0;
-  for (;;) {
-    const rows = await em.find(ReconciliationItem, { runId, seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit: 5000, disableIdentityMap: true });
-    for (const r of rows) {
-      const list = (json: string) => (JSON.parse(json) as unknown[]).join(' ');
-      const line = [
-        r.seq, r.outcome, r.rule, list(r.referencesJson), list(r.transactionIdsJson), list(r.linesJson), list(r.expectedPaymentIdsJson),
-        r.producerKey.split('|').filter(Boolean).join(' '), r.payer, r.paidVnd, r.reversedVnd, r.feeVnd, r.expectedVnd,
-        r.paidAt?.toISOString(), r.expectedAt?.toISOString(), r.resolvedBy, r.resolvedAt?.toISOString(),
-      ].map(csvField).join(',');
-      if (!out.write(`${line}\n`)) await once(out, 'drain');
-      count++;
-    }
-    if (rows.length < 5000) break;
-    after = rows[rows.length - 1].seq;
-  }
-  out.end();
-  await once(out, 'finish');
-  return count;
-}
-
-/** The summary table printed after an import. */
-export function summaryTable(run: ReconciliationRun): string {
-  const counts: Record<string, number> = {
-    MATCHED: run.matchedCount,
-    AMOUNT_MISMATCH: run.amountMismatchCount,
-    MISSING_IN_STATEMENT: run.missingInStatementCount,
-    MISSING_IN_LEDGER: run.missingInLedgerCount,
-    DUPLICATE: run.duplicateCount,
-  };
-  const rows: [string, string][] = [
-    ...OUTCOME_CODES.map((o): [string, string] => [o, vnd.format(counts[o])]),
-    ['statement rows', vnd.format(run.statementRows)],
-    ['ignored (pending/failed)', vnd.format(run.ignoredRows)],
-    ['gross paid (VND)', vnd.format(run.statementGrossVnd)],
-    ['reversed (VND)', vnd.format(run.reversedVnd)],
-    ['fees (VND)', vnd.format(run.statementFeeVnd)],
-    ['net to merchant (VND)', vnd.format(run.statementGrossVnd - run.reversedVnd - run.statementFeeVnd)],
-    ['expected (VND)', vnd.format(run.expectedVnd)],
-    ['matched (VND)', vnd.format(run.matchedVnd)],
-  ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  const valueWidth = Math.max(...rows.map(([, v]) => v.length));
-  const rule = `${'-'.repeat(width + 2)}+${'-'.repeat(valueWidth + 2)}`;
-  return [rule, ...rows.map(([k, v]) => ` ${k.padEnd(width)} | ${v.padStart(valueWidth)}`), rule].join('\n');
-}
-
-interface ReconcileOptions {
+export interface ReconcileRequest {
   provider: string;
+  /** Path of the statement file. */
   file: string;
+  /** "yyyy-mm-dd" or "yyyy-mm". */
   period: string;
-  csv?: string;
-  tolerance: string;
-  as?: string;
+  toleranceMinutes?: number;
+  /** Who imports: a token subject, or the OS user on the CLI. */
+  importedBy: string;
+  /** Default: the expected_payment table through the same EntityManager. */
+  ledger?: Ledger;
+  /** Called as the file is read, with bytes read and the file size. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Called as items are written, with how many are written and how many there are. */
+  onStoreProgress?: (written: number, total: number) => void;
 }
 
-export function registerReconcileCommand(program: Command, context: CommandContext): void {
-  program
-    .command('reconcile')
-    .description('Import an e-wallet statement and reconcile it against the expected payments (đối soát)')
-    .requiredOption('--provider <provider>', `statement provider: ${PROVIDERS.join(', ')}`)
-    .requiredOption('--file <file>', 'the statement file (CSV/TSV as the provider sends it)')
-    .requiredOption('--period <period>', 'the period the file covers: a day (yyyy-mm-dd) or a month (yyyy-mm)')
-    .option('--csv <out>', 'also write the run\'s items to this CSV file')
-    .option('--tolerance <minutes>', 'time tolerance of the amount-and-time rule, in minutes', String(DEFAULT_TOLERANCE_MINUTES))
-    .option('--as <name>', 'who is importing (default: cli:<OS user>)')
-    .action(async (options: ReconcileOptions) => {
-      const tolerance = Number(options.tolerance);
-      if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 7 * 24 * 60) throw new Error(`--tolerance must be whole minutes from 0 to ${7 * 24 * 60}, got "${options.tolerance}".`);
-      const { database } = context.subgraph;
-      const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
-      // Progress on stderr, so stdout stays the summary; cli-progress draws only on a terminal.
-      const bar = new cliProgress.SingleBar(
-        { stream: process.stderr, format: '{task} {bar} {percentage}% | {value}/{total} {unit} | ETA {eta}s', hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      );
-      let task: 'reading' | 'storing' | null = null;
-      const show = (next: 'reading' | 'storing', value: number, total: number, unit: string) => {
-        if (task !== next) {
-          if (task) bar.stop();
-          bar.start(total, value, { task: next, unit });
-          task = next;
-        }
-        bar.update(value);
-      };
-      let large = false;
-      try {
-        const { run, alreadyImported } = await reconcileStatement(orm.em.fork(), {
-          provider: options.provider,
-          file: options.file,
-          period: options.period,
-          toleranceMinutes: tolerance,
-          importedBy: options.as ?? `cli:${userInfo().username}`,
-          onProgress: (read, total) => {
-            large = total >= PROGRESS_BYTES;
-            if (large) show('reading', Math.floor(read / 1e6), Math.ceil(total / 1e6), 'MB');
-          },
-          onStoreProgress: (written, total) => {
-            if (large) show('storing', written, total, 'items');
-          },
-        });
-        if (task) bar.stop();
-        task = null;
-        console.log(
-          alreadyImported
-            ? `${path.basename(options.file)} was already imported (same SHA-256) as run ${run.id} on ${run.importedAt.toISOString()}: nothing was added.`
-            : `Run ${run.id}: ${run.provider}, period ${run.periodLabel}, ${path.basename(options.file)}`,
-        );
-        console.log(summaryTable(run));
-        if (options.csv) {
-          const written = await writeItemsCsv(orm.em.fork(), run.id, options.csv);
-          console.log(`Wrote ${vnd.format(written)} items to ${options.csv}`);
-        }
-      } finally {
-        if (task) bar.stop();
-        await orm.close(true);
-      }
+export interface ReconcileOutcome {
+  run: ReconciliationRun;
+  /** True when this file had been imported before: the earlier run is returned, nothing is written. */
+  alreadyImported: boolean;
+}
+
+export interface ComputedReconciliation {
+  period: Period;
+  payments: PaymentTable;
+  ledger: LedgerTable;
+  result: MatchResult;
+  totals: RunTotals;
+  rows: number;
+  ignoredRows: number;
+}
+
+/**
+ * Reads and validates the statement, loads the ledger and matches: everything but storing.
+ * Throws UnknownProviderError, StatementRejectedError (with line numbers) or an Error for the period.
+ */
+export async function computeReconciliation(
+  request: Pick<ReconcileRequest, 'provider' | 'file' | 'period' | 'toleranceMinutes' | 'onProgress'> & { ledger: Ledger },
+): Promise<ComputedReconciliation> {
+  const reader = readerFor(request.provider);
+  const period = parsePeriod(request.period);
+  const toleranceMs = (request.toleranceMinutes ?? DEFAULT_TOLERANCE_MINUTES) * 60_000;
+  // The ledger first: the statement's rows then share its reference strings (memory at 1M rows).
+  const ledger = new LedgerTable();
+  const from = new Date(period.start.getTime() - toleranceMs);
+  const to = new Date(period.end.getTime() + toleranceMs);
+  for await (const expected of request.ledger.expectedPayments(request.provider, from, to)) ledger.push(expected);
+  const input = createReadStream(request.file, { highWaterMark: 256 * 1024 });
+  if (request.onProgress) {
+    const total = statSync(request.file).size;
+    let read = 0;
+    input.on('data', (chunk) => {
+      read += chunk.length;
+      request.onProgress!(read, total);
     });
+  }
+  const loaded = await loadStatement(reader, input, { period, source: path.basename(request.file), ledger });
+  const result = matchPayments(loaded.table, ledger, { toleranceMs, periodStart: period.start.getTime(), periodEnd: period.end.getTime() });
+  return {
+    period,
+    payments: loaded.table,
+    ledger,
+    result,
+    totals: summarize(loaded.table, ledger, result),
+    rows: loaded.rows,
+    ignoredRows: loaded.ignoredRows,
+  };
+}
+
+/** The same file was imported before for another period. */
+export class AlreadyImportedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AlreadyImportedError';
+  }
+}
+
+/**
+ * One import: recognises a file seen before (SHA-256 per provider) and returns its run; otherwise
+ * validates the whole file, matches, and stores the run and its items in one transaction, so a
+ * failure leaves nothing behind.
+ */
+export async function reconcileStatement(em: EntityManager, request: ReconcileRequest): Promise<ReconcileOutcome> {
+  readerFor(request.provider);
+  const period = parsePeriod(request.period);
+  const sha = await fileSha256(request.file);
+  const previous = await em.findOne(ReconciliationRun, { provider: request.provider, fileSha256: sha });
+  if (previous && previous.periodLabel !== period.label) {
+    throw new AlreadyImportedError(
+      `${path.basename(request.file)} was already imported as run ${previous.id} for the period ${previous.periodLabel}, not ${period.label}: a statement file belongs to one period.`,
+    );
+  }
+  if (previous) return { run: previous, alreadyImported: true };
+
+  const ledger = request.ledger ?? expectedPaymentLedger(em.fork());
+  const computed = await computeReconciliation({ ...request, ledger });
+  const { totals } = computed;
+  const itemCount = computed.result.order.length;
+
+  const run = Object.assign(new ReconciliationRun(), {
+    id: randomUUID(),
+    provider: request.provider,
+    periodStart: period.firstDay,
+    periodEnd: period.lastDay,
+    periodLabel: period.label,
+    fileName: path.basename(request.file).slice(0, 300),
+    fileSha256: sha,
+    importedAt: new Date(),
+    importedBy: request.importedBy,
+    ledgerSource: ledger.name,
+    toleranceMinutes: request.toleranceMinutes ?? DEFAULT_TOLERANCE_MINUTES,
+    statementRows: computed.rows,
+    ignoredRows: computed.ignoredRows,
+    statementGrossVnd: totals.statementGrossVnd,
+    reversedVnd: totals.reversedVnd,
+    statementFeeVnd: totals.statementFeeVnd,
+    expectedVnd: totals.expectedVnd,
+    matchedVnd: totals.matchedVnd,
+    matchedCount: totals.counts.MATCHED,
+    amountMismatchCount: totals.counts.AMOUNT_MISMATCH,
+    missingInStatementCount: totals.counts.MISSING_IN_STATEMENT,
+    missingInLedgerCount: totals.counts.MISSING_IN_LEDGER,
+    duplicateCount: totals.counts.DUPLICATE,
+  });
+  try {
+    await em.transactional(async (tx) => {
+      await tx.insert(ReconciliationRun, run);
+      await insertItems(tx, run.id, resultItems(computed.payments, computed.ledger, computed.result), (written) => request.onStoreProgress?.(written, itemCount));
+    });
+  } catch (error) {
+    // Someone imported the same file meanwhile: theirs stands, ours was rolled back.
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    const winner = await em.fork().findOne(ReconciliationRun, { provider: request.provider, fileSha256: sha });
+    if (!winner) throw error;
+    return { run: winner, alreadyImported: true };
+  }
+  return { run, alreadyImported: false };
 }

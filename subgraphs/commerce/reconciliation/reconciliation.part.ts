@@ -1,5 +1,5 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
-import { registerReconcileCommand } from './reconcile.command.js';
+import { registerReconcileCommand } from './reconcile.cli.js';
 import { ExpectedPayment } from './expected-payment.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationResolution } from './reconciliation-resolution.entity.js';

@@ -3,7 +3,7 @@ import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import { nfc } from '../../../core/text.js';
-import { producerKeyFilter, reconciliationScope, requireFinance } from './access.js';
+import { producerKeyFilter, reconciliationScope, requireFinance } from './reconciliation-access.rules.js';
 import { ReconciliationOutcome } from './outcomes.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationResolution } from './reconciliation-resolution.entity.js';

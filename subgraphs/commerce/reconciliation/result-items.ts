@@ -1,4 +1,4 @@
-import { OUTCOME_CODES, RULE_CODES, type MatchResult } from './matcher.js';
+import { OUTCOME_CODES, RULE_CODES, type MatchResult } from './matcher.rules.js';
 import { ReconciliationOutcome, type MatchRule } from './outcomes.js';
 import type { LedgerTable, PaymentTable } from './tables.js';
 

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { foldForSearch } from '../../../core/text.js';
-import { ensureDraftListings } from '../listings/listing-commands.js';
+import { ensureDraftListings } from '../listings/listing.command.js';
 import { Marketplace } from '../catalogue/marketplace.js';
 import { Producer, ProducerKind } from '../catalogue/producer.entity.js';
 import { Product } from '../catalogue/product.entity.js';
-import { sellerSkuFor } from '../catalogue/product-commands.js';
+import { sellerSkuFor } from '../catalogue/product.command.js';
 
 /**
  * The pilot's commerce data (DOMAIN.md section 1): Viettel trained 20 farming households and put 11

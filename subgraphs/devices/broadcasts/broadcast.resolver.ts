@@ -3,7 +3,7 @@ import { PageArgs, pageWindow, toConnection, type Connection } from '../../../co
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { invalidInput } from '../../../core/domain-errors.js';
 import { deviceNow } from '../clock.js';
-import { Commune, communeRef } from '../communes/commune.type.js';
+import { Commune, communeRef } from '../commune/commune.reference.js';
 import { RadioCluster } from '../radio/radio-cluster.entity.js';
 import { radioClusterById } from '../radio/radio-loaders.js';
 import { RadioClusterType } from '../radio/radio-cluster.type.js';
@@ -18,7 +18,7 @@ import {
   ScheduleBroadcastInput,
   ScheduleBroadcastPayload,
 } from './broadcast.type.js';
-import { scheduleBroadcast } from './schedule-broadcast.js';
+import { scheduleBroadcast } from './broadcast.command.js';
 
 @Resolver(() => BroadcastType)
 export class BroadcastResolver {

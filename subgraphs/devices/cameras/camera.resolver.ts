@@ -4,8 +4,8 @@ import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/g
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
-import { actsForCommuneId, CAMERA_MANAGERS, parseCommuneId, requireCommuneRole, STREAM_VIEWERS } from '../access.js';
-import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../communes/commune.type.js';
+import { actsForCommuneId, CAMERA_MANAGERS, parseCommuneId, requireCommuneRole, STREAM_VIEWERS } from '../access.rules.js';
+import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
 import { checkEquipmentFields } from '../equipment-input.js';
 import { EquipmentStatus, equipmentStatus, InstallationState } from '../equipment-status.js';
 import { deviceOnline, devicesByCamera, inService } from '../telemetry/device-loaders.js';

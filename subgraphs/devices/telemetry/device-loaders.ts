@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { deviceNow } from '../clock.js';
 import { Device } from './device.entity.js';
-import { onlineMillisecondsInDatabase } from './uptime-query.js';
-import { isOnline, monitoredWindow } from './uptime.js';
+import { onlineMillisecondsInDatabase } from './uptime.query.js';
+import { isOnline, monitoredWindow } from './uptime.rules.js';
 
 export const DEFAULT_OFFLINE_AFTER_SECONDS = 300;
 

@@ -2,7 +2,7 @@ import type { BackgroundTask, SubgraphRuntime } from '../../../core/subgraph.js'
 import { deviceNow } from '../clock.js';
 import { DeviceHeartbeat } from './device-heartbeat.entity.js';
 import { Device } from './device.entity.js';
-import { isOnline } from './uptime.js';
+import { isOnline } from './uptime.rules.js';
 
 /** How often the sweeper looks for devices that fell silent. */
 export const SWEEP_INTERVAL_MS = 30_000;

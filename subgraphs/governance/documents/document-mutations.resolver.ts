@@ -9,10 +9,10 @@ import { communeForWrite, requireOfficerOf, requireViewer } from '../common/offi
 import { throwProblems, withConflictAsError } from '../common/write-errors.js';
 import { unitLoader } from '../units/unit-registry.js';
 import { DocumentDirection } from './document-enums.js';
-import { checkDocumentDraft, toDocumentRecord, type DocumentDraft } from './document-rules.js';
+import { checkDocumentDraft, toDocumentRecord, type DocumentDraft } from './document.rules.js';
 import { DocumentSignature } from './document-signature.entity.js';
 import { DocumentRecord } from './document.entity.js';
-import { toDocumentView, toSignatureView } from './document-store.js';
+import { toDocumentView, toSignatureView } from './document.store.js';
 import {
   AttachSignatureInput,
   AttachSignaturePayload,
@@ -21,7 +21,7 @@ import {
   RegisterIncomingDocumentInput,
   RegisterIncomingDocumentPayload,
 } from './document.type.js';
-import { checkSignatureDraft, toSignature } from './signature-rules.js';
+import { checkSignatureDraft, toSignature } from './signature.rules.js';
 
 async function nextNumber(em: EntityManager, sql: string, params: (string | number)[]): Promise<number> {
   const [row] = await executeSql(em, sql, params);

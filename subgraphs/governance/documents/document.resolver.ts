@@ -7,7 +7,7 @@ import { toCommune } from '../units/commune.resolver.js';
 import { Commune } from '../units/commune.type.js';
 import { unitLoader } from '../units/unit-registry.js';
 import { DocumentRecord } from './document.entity.js';
-import { documentCursor, listDocuments, signaturesByDocument, toDocumentView, toSignatureView } from './document-store.js';
+import { documentCursor, listDocuments, signaturesByDocument, toDocumentView, toSignatureView } from './document.store.js';
 import { DocumentConnection, DocumentFilter, DocumentSignatureView, DocumentView } from './document.type.js';
 
 @Resolver(() => DocumentView)

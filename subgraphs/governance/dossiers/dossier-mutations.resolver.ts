@@ -7,11 +7,11 @@ import { communeForWrite, requireOfficerOf, requireViewer } from '../common/offi
 import { throwProblems, withConflictAsError } from '../common/write-errors.js';
 import { unitLoader } from '../units/unit-registry.js';
 import { DossierStatus } from './dossier-enums.js';
-import { checkDossierDraft, toDossier, type DossierDraft } from './dossier-rules.js';
-import { canTransition, DOSSIER_TRANSITIONS, isFinal } from './dossier-status.js';
+import { checkDossierDraft, toDossier, type DossierDraft } from './dossier.rules.js';
+import { canTransition, DOSSIER_TRANSITIONS, isFinal } from './dossier-status.rules.js';
 import { Dossier } from './dossier.entity.js';
 import { statusChange } from './dossier-history.js';
-import { toDossierView } from './dossier-store.js';
+import { toDossierView } from './dossier.store.js';
 import { ChangeDossierStatusInput, ChangeDossierStatusPayload, ReceiveDossierInput, ReceiveDossierPayload } from './dossier.type.js';
 
 /** Checks the transition and the instant, then updates the dossier (version-checked on flush) and records the change. */

@@ -7,7 +7,7 @@ import { toCommune } from '../units/commune.resolver.js';
 import { Commune } from '../units/commune.type.js';
 import { unitLoader } from '../units/unit-registry.js';
 import { Dossier } from './dossier.entity.js';
-import { dossierCursor, listDossiers, toDossierView } from './dossier-store.js';
+import { dossierCursor, listDossiers, toDossierView } from './dossier.store.js';
 import { historyByDossier } from './dossier-history.js';
 import { DossierApplicant, DossierConnection, DossierFilter, DossierStatusChangeView, DossierView } from './dossier.type.js';
 

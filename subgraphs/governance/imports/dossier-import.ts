@@ -4,7 +4,7 @@ import { todayInVietnam } from '../../../core/time.js';
 import { bulkWrite } from '../common/bulk-write.js';
 import type { Problem } from '../common/problems.js';
 import { DossierChannel, DossierStatus, OnlineLevel } from '../dossiers/dossier-enums.js';
-import { checkDossierDraft, DOSSIER_COLUMNS, dossierRow, toDossier, type DossierDraft } from '../dossiers/dossier-rules.js';
+import { checkDossierDraft, DOSSIER_COLUMNS, dossierRow, toDossier, type DossierDraft } from '../dossiers/dossier.rules.js';
 import { Dossier } from '../dossiers/dossier.entity.js';
 import type { CommuneLookup } from './commune-lookup.js';
 import { chunks, sameRow } from './import-report.js';

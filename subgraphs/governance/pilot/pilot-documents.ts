@@ -3,10 +3,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { bulkWrite } from '../common/bulk-write.js';
 import { DocumentDirection, DocumentType, DocumentUrgency, SignatureKind } from '../documents/document-enums.js';
-import { DOCUMENT_COLUMNS, documentRow, toDocumentRecord } from '../documents/document-rules.js';
+import { DOCUMENT_COLUMNS, documentRow, toDocumentRecord } from '../documents/document.rules.js';
 import type { DocumentRecord } from '../documents/document.entity.js';
 import type { DocumentSignature } from '../documents/document-signature.entity.js';
-import { SIGNATURE_COLUMNS, signatureRow, toSignature } from '../documents/signature-rules.js';
+import { SIGNATURE_COLUMNS, signatureRow, toSignature } from '../documents/signature.rules.js';
 import { dayOfYear, daysInYear, vietnamInstant } from './pilot-calendar.js';
 import { PILOT_YEARS, spread, type PilotYear } from './pilot-figures.js';
 

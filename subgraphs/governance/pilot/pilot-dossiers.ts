@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { bulkWrite } from '../common/bulk-write.js';
 import { DossierChannel, DossierStatus, OnlineLevel } from '../dossiers/dossier-enums.js';
-import { DOSSIER_COLUMNS, dossierRow, toDossier } from '../dossiers/dossier-rules.js';
+import { DOSSIER_COLUMNS, dossierRow, toDossier } from '../dossiers/dossier.rules.js';
 import type { Dossier } from '../dossiers/dossier.entity.js';
 import { DAY_MS, dayOfYear, daysInYear, HOUR_MS, vietnamInstant } from './pilot-calendar.js';
 import { PILOT_YEARS, spread, type PilotYear } from './pilot-figures.js';

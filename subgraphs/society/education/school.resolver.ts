@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { todayInVietnam } from '../../../core/time.js';
-import { Commune, communeScope, REQUIRES_LINEAGE, resolveCommuneReference } from '../commune/commune.type.js';
+import { Commune, communeScope, REQUIRES_LINEAGE, resolveCommuneReference } from '../commune/commune.reference.js';
 import { SchoolSystem } from './school-system.entity.js';
 import { School, SchoolLevel } from './school.entity.js';
 import { SchoolNode, SchoolSystemNode, SchoolSystemStatus } from './school.type.js';

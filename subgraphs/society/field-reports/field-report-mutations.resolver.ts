@@ -4,8 +4,8 @@ import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { requireCommuneId } from '../commune/commune-id.js';
 import { optionalText, requireText } from '../common/input-text.js';
 import { ANY_CATEGORY, FieldReportSla } from './field-report-sla.entity.js';
-import { assignReport, refuseReport, reopenReport, resolveReport, startReport, submitReport } from './field-report-service.js';
-import { validateSubmission } from './field-report-validation.js';
+import { assignReport, refuseReport, reopenReport, resolveReport, startReport, submitReport } from './field-report.command.js';
+import { validateSubmission } from './field-report.rules.js';
 import {
   AssignFieldReportInput,
   AssignFieldReportPayload,
@@ -23,9 +23,9 @@ import {
   SubmitFieldReportPayload,
 } from './field-report.inputs.js';
 import { slaRules } from './field-report.resolver.js';
-import { requireOfficerOf } from './officer-access.js';
-import { normaliseReceiptCode } from './receipt-code.js';
-import { MAX_SLA_WORKING_DAYS } from './sla.js';
+import { requireOfficerOf } from './officer-access.rules.js';
+import { normaliseReceiptCode } from './receipt-code.rules.js';
+import { MAX_SLA_WORKING_DAYS } from './sla.rules.js';
 
 @Resolver()
 export class FieldReportMutationResolver {

@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { FieldReport, FieldReportStatus } from './field-report.entity.js';
 import type { FieldReportStats } from './field-report.type.js';
-import { OPEN_STATUSES } from './workflow.js';
+import { OPEN_STATUSES } from './field-report-workflow.rules.js';
 
 /**
  * The KPIs of a commune (and the units merged into it) over the reports received in [from, to) (all time when unbounded). "Now" is the

@@ -6,7 +6,7 @@ import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/g
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { startOfVietnamDay } from '../../../core/time.js';
 import { addDays } from '../common/calendar-days.js';
-import { Commune, communeScope, REQUIRES_LINEAGE, resolveCommuneReference } from '../commune/commune.type.js';
+import { Commune, communeScope, REQUIRES_LINEAGE, resolveCommuneReference } from '../commune/commune.reference.js';
 import { FieldReportEvent } from './field-report-event.entity.js';
 import { FieldReportSla } from './field-report-sla.entity.js';
 import { fieldReportStats } from './field-report-stats.js';
@@ -20,10 +20,10 @@ import {
   FieldReportSlaRule,
   FieldReportStats,
 } from './field-report.type.js';
-import { requireOfficerOf } from './officer-access.js';
-import { normaliseReceiptCode } from './receipt-code.js';
-import { pickSla } from './sla.js';
-import { OPEN_STATUSES } from './workflow.js';
+import { requireOfficerOf } from './officer-access.rules.js';
+import { normaliseReceiptCode } from './receipt-code.rules.js';
+import { pickSla } from './sla.rules.js';
+import { OPEN_STATUSES } from './field-report-workflow.rules.js';
 
 /** The SLA of every category in a commune, with where each figure comes from. */
 export async function slaRules(context: SubgraphContext, communeId: string): Promise<FieldReportSlaRule[]> {

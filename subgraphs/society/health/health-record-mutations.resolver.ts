@@ -8,7 +8,7 @@ import { communeCodeOf, requireCommuneId } from '../commune/commune-id.js';
 import { optionalText, requireText } from '../common/input-text.js';
 import { normalisePhone } from '../common/phone.js';
 import { Examination } from './examination.entity.js';
-import { auditReads, requireHealthStaffOf } from './health-access.js';
+import { auditReads, requireHealthStaffOf } from './health-access.rules.js';
 import { HealthHistoryEntry } from './health-history-entry.entity.js';
 import {
   AddHealthHistoryEntryInput,
@@ -28,7 +28,7 @@ import {
   optionalInsuranceNumber,
   optionalNumberIn,
   requireCareDate,
-} from './health-record-validation.js';
+} from './health-record.rules.js';
 import { HealthRecord } from './health-record.entity.js';
 import { Vaccination } from './vaccination.entity.js';
 

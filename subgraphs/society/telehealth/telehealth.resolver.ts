@@ -4,10 +4,10 @@ import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { requireCommuneId } from '../commune/commune-id.js';
-import { Commune, communeScope, REQUIRES_LINEAGE } from '../commune/commune.type.js';
+import { Commune, communeScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
 import { optionalText, requireText } from '../common/input-text.js';
 
-import { requireHealthStaffOf } from '../health/health-access.js';
+import { requireHealthStaffOf } from '../health/health-access.rules.js';
 import { TelehealthAccount } from './telehealth-account.entity.js';
 import { Teleconsultation, TeleconsultationStatus } from './teleconsultation.entity.js';
 import { CloseTeleconsultationInput, CloseTeleconsultationPayload, ScheduleTeleconsultationInput, ScheduleTeleconsultationPayload } from './telehealth.inputs.js';

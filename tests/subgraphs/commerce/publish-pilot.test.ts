@@ -4,7 +4,7 @@ import { startMarketplaceSandboxes, type MarketplaceSandboxes } from '../../../c
 import { PILOT_PRODUCTS, pilotProductId } from '../../../subgraphs/commerce/seed/pilot-catalogue.js';
 import { Product } from '../../../subgraphs/commerce/catalogue/product.entity.js';
 import { Producer, ProducerKind } from '../../../subgraphs/commerce/catalogue/producer.entity.js';
-import { createProduct } from '../../../subgraphs/commerce/catalogue/product-commands.js';
+import { createProduct } from '../../../subgraphs/commerce/catalogue/product.command.js';
 import type { CreateProductInput } from '../../../subgraphs/commerce/catalogue/product.inputs.js';
 import type { SyncWorker } from '../../../subgraphs/commerce/sync/sync-worker.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FieldReportAction } from '../../../subgraphs/society/field-reports/field-report-event.entity.js';
 import { FieldReportStatus } from '../../../subgraphs/society/field-reports/field-report.entity.js';
-import { newReceiptCode, normaliseReceiptCode } from '../../../subgraphs/society/field-reports/receipt-code.js';
-import { addWorkingDays } from '../../../subgraphs/society/field-reports/sla.js';
-import { allowedActions, nextStatus } from '../../../subgraphs/society/field-reports/workflow.js';
+import { newReceiptCode, normaliseReceiptCode } from '../../../subgraphs/society/field-reports/receipt-code.rules.js';
+import { addWorkingDays } from '../../../subgraphs/society/field-reports/sla.rules.js';
+import { allowedActions, nextStatus } from '../../../subgraphs/society/field-reports/field-report-workflow.rules.js';
 
 describe('society: field-report rules', () => {
   it('counts working days Monday to Friday in Vietnam time', () => {

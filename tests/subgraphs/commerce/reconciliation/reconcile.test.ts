@@ -6,7 +6,7 @@ import { signHubToken } from '../../../../subgraphs/shared/hub-token.js';
 import { startSubgraph, type RunningSubgraph } from '../../../../core/subgraph-server.js';
 import { UnknownProviderError } from '../../../../connectors/statements/registry.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
-import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliation/reconcile.js';
+import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliation/reconcile.command.js';
 import { ReconciliationItem } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js';
 import { ReconciliationRun } from '../../../../subgraphs/commerce/reconciliation/reconciliation-run.entity.js';
 import { StatementRejectedError } from '../../../../subgraphs/commerce/reconciliation/statement-load.js';

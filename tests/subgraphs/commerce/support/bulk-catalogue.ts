@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { Producer } from '../../../../subgraphs/commerce/catalogue/producer.entity.js';
-import { createProduct, updateProduct } from '../../../../subgraphs/commerce/catalogue/product-commands.js';
+import { createProduct, updateProduct } from '../../../../subgraphs/commerce/catalogue/product.command.js';
 import { Product } from '../../../../subgraphs/commerce/catalogue/product.entity.js';
 import type { CreateProductInput, UpdateProductInput } from '../../../../subgraphs/commerce/catalogue/product.inputs.js';
 import { MARKETPLACES } from '../../../../subgraphs/commerce/catalogue/marketplace.js';
-import { publishListings } from '../../../../subgraphs/commerce/listings/listing-commands.js';
+import { publishListings } from '../../../../subgraphs/commerce/listings/listing.command.js';
 
 /**
  * Many products at once through the same domain commands the mutations use (each batch one

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BroadcastPriority } from '../../../../subgraphs/devices/broadcasts/broadcast.entity.js';
-import { placeOnCluster, type Move, type Slot } from '../../../../subgraphs/devices/broadcasts/preemption.js';
+import { placeOnCluster, type Move, type Slot } from '../../../../subgraphs/devices/broadcasts/preemption.rules.js';
 
 const { NORMAL, PRIORITY, EMERGENCY } = BroadcastPriority;
 /** The moves of a placement that must not be a conflict. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOnline, monitoredWindow, onlineMilliseconds } from '../../../../subgraphs/devices/telemetry/uptime.js';
+import { isOnline, monitoredWindow, onlineMilliseconds } from '../../../../subgraphs/devices/telemetry/uptime.rules.js';
 
 const at = (s: number) => new Date(Date.UTC(2026, 2, 2) + s * 1000);
 

@@ -5,7 +5,7 @@ import type { Product } from '../catalogue/product.entity.js';
 import { enqueueListingSync } from '../sync/outbox.js';
 import { Listing } from './listing.entity.js';
 import { ListingIntent, ListingStatus } from './listing-status.js';
-import { isInSync, mayExistRemotely } from './listing-state.js';
+import { isInSync, mayExistRemotely } from './listing-state.rules.js';
 
 /**
  * What a change in the catalogue does to listings. Each function runs inside the caller's

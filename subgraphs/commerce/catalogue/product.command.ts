@@ -3,7 +3,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { isPostgres } from '../../../core/db/raw-sql.js';
 import { conflict } from '../../../core/domain-errors.js';
 import { foldForSearch } from '../../../core/text.js';
-import { ensureDraftListings, queueProductChange } from '../listings/listing-commands.js';
+import { ensureDraftListings, queueProductChange } from '../listings/listing.command.js';
 import type { Producer } from './producer.entity.js';
 import { Product } from './product.entity.js';
 import type { CreateProductInput, UpdateProductInput } from './product.inputs.js';
@@ -18,7 +18,7 @@ import {
   checkStock,
   checkUnit,
   checkVietGap,
-} from './product-validation.js';
+} from './product.rules.js';
 
 export { isPostgres } from '../../../core/db/raw-sql.js';
 

@@ -4,12 +4,12 @@ import type { Viewer } from '../../shared/roles.js';
 import { conflict, notFound } from '../../../core/domain-errors.js';
 import { FieldReportAction, FieldReportEvent } from './field-report-event.entity.js';
 import { FieldReport, FieldReportStatus } from './field-report.entity.js';
-import type { ValidSubmission } from './field-report-validation.js';
-import { requireOfficerOf } from './officer-access.js';
+import type { ValidSubmission } from './field-report.rules.js';
+import { requireOfficerOf } from './officer-access.rules.js';
 import { checkAnonymousRate, rateKeyOf } from './rate-limit.js';
-import { newReceiptCode } from './receipt-code.js';
-import { addWorkingDays, slaFor } from './sla.js';
-import { nextStatus } from './workflow.js';
+import { newReceiptCode } from './receipt-code.rules.js';
+import { addWorkingDays, slaFor } from './sla.rules.js';
+import { nextStatus } from './field-report-workflow.rules.js';
 
 function event(reportId: string, at: Date, action: FieldReportAction, from: FieldReportStatus | null, to: FieldReportStatus, actor: string | null, note: string | null): FieldReportEvent {
   return Object.assign(new FieldReportEvent(), { id: randomUUID(), reportId, at, action, fromStatus: from, toStatus: to, actorSubject: actor, note });

@@ -4,13 +4,13 @@ import type { Viewer } from '../../shared/roles.js';
 import { isPostgres } from '../../../core/db/raw-sql.js';
 import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
-import { parseCommuneId, RADIO_MANAGERS, requireCommuneRole } from '../access.js';
+import { parseCommuneId, RADIO_MANAGERS, requireCommuneRole } from '../access.rules.js';
 import { InstallationState } from '../equipment-status.js';
 import { RadioCluster } from '../radio/radio-cluster.entity.js';
 import { BroadcastTarget } from './broadcast-target.entity.js';
 import { Broadcast, BroadcastPriority } from './broadcast.entity.js';
 import type { ScheduleBroadcastInput } from './broadcast.type.js';
-import { placeOnCluster, type Move, type Slot } from './preemption.js';
+import { placeOnCluster, type Move, type Slot } from './preemption.rules.js';
 
 const MAX_DURATION_SECONDS = 7200;
 const MAX_CLUSTERS = 100;

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
-import { toProducerNode, toProductNode } from './catalogue-mappers.js';
-import { Commune, communeScope, REQUIRES_LINEAGE } from './commune.type.js';
-import { ProducerConnection, type ProducerNode } from './producer.type.js';
-import { findProducers, findProducts } from './product-query.js';
-import { ProductConnection, type ProductNode } from './product.type.js';
+import { toProducerNode, toProductNode } from '../catalogue/catalogue-mappers.js';
+import { Commune, communeScope, REQUIRES_LINEAGE } from './commune.reference.js';
+import { ProducerConnection, type ProducerNode } from '../catalogue/producer.type.js';
+import { findProducers, findProducts } from '../catalogue/product.query.js';
+import { ProductConnection, type ProductNode } from '../catalogue/product.type.js';
 
 /** Commerce's fields on the governance Commune; nullable so that a commerce outage nulls only these. */
 @Resolver(() => Commune)

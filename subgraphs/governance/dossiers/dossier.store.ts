@@ -4,7 +4,7 @@ import type { CursorKey } from '../../../core/graphql/connection.js';
 import { startOfVietnamDay } from '../../../core/time.js';
 import { executeSql, placeholders, tableName } from '../common/dialect.js';
 import { SqlConditions } from '../common/sql-conditions.js';
-import { OPEN_STATUSES } from './dossier-status.js';
+import { OPEN_STATUSES } from './dossier-status.rules.js';
 import { Dossier } from './dossier.entity.js';
 import { DossierApplicant, DossierView, type DossierFilter } from './dossier.type.js';
 

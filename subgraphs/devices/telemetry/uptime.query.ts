@@ -1,6 +1,6 @@
 import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 import type { EntityManager } from '@mikro-orm/core';
-import type { UptimeWindow } from './uptime.js';
+import type { UptimeWindow } from './uptime.rules.js';
 
 /**
  * Online milliseconds of one device within `window`, computed in the database: a year of

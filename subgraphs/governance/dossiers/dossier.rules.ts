@@ -3,7 +3,7 @@ import { todayInVietnam } from '../../../core/time.js';
 import { checkText, type Problem } from '../common/problems.js';
 import { recordId } from '../common/record-ids.js';
 import { DossierChannel, DossierStatus, OnlineLevel, onlineLevelsOn } from './dossier-enums.js';
-import { isFinal } from './dossier-status.js';
+import { isFinal } from './dossier-status.rules.js';
 import { Dossier } from './dossier.entity.js';
 
 /** A dossier as a mutation or an import row gives it. */

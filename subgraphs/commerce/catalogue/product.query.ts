@@ -6,7 +6,7 @@ import { invalidInput } from '../../../core/domain-errors.js';
 import { foldForSearch } from '../../../core/text.js';
 import { Listing } from '../listings/listing.entity.js';
 import { ListingStatus } from '../listings/listing-status.js';
-import { memberProducerIds } from './catalogue-access.js';
+import { memberProducerIds } from './catalogue-access.rules.js';
 import { isProductCategory, PRODUCT_CATEGORIES } from './categories.js';
 import { Producer } from './producer.entity.js';
 import { Product } from './product.entity.js';

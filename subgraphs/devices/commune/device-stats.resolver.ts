@@ -5,7 +5,7 @@ import { deviceNow } from '../clock.js';
 import { EquipmentStatus, equipmentStatus } from '../equipment-status.js';
 import { radioClustersByCommune } from '../radio/radio-loaders.js';
 import { deviceOnline, devicesByCommune, inService } from '../telemetry/device-loaders.js';
-import { Commune, loadForScope, REQUIRES_LINEAGE } from './commune.type.js';
+import { Commune, loadForScope, REQUIRES_LINEAGE } from './commune.reference.js';
 import { DeviceStats } from './device-stats.type.js';
 
 @Resolver(() => Commune)
