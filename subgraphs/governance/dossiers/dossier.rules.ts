@@ -1,4 +1,5 @@
 import { nfc } from '../../../core/text.js';
+import { checkCitizenId, checkPhone } from '../../shared/contact.rules.js';
 import { todayInVietnam } from '../../../core/time.js';
 import { checkText, type Problem } from '../common/problems.js';
 import { recordId } from '../common/record-ids.js';
@@ -40,11 +41,12 @@ export function checkDossierDraft(draft: DossierDraft, now = new Date()): Proble
   checkText(problems, 'procedureName', draft.procedureName, 500);
   checkText(problems, 'procedureField', draft.procedureField, 200);
   checkText(problems, 'applicantName', draft.applicantName, 200);
-  if (draft.applicantIdNumber && !/^(\d{9}|\d{12})$/.test(draft.applicantIdNumber)) {
-    problems.push({ field: 'applicantIdNumber', message: 'applicantIdNumber must be 9 (CMND) or 12 (CCCD) digits.' });
-  }
-  if (draft.applicantPhone && !/^\+?\d{8,15}$/.test(draft.applicantPhone)) {
-    problems.push({ field: 'applicantPhone', message: 'applicantPhone must be 8 to 15 digits, optionally after "+".' });
+  for (const [field, value, check] of [
+    ['applicantIdNumber', draft.applicantIdNumber, checkCitizenId],
+    ['applicantPhone', draft.applicantPhone, checkPhone],
+  ] as const) {
+    const checked = value ? check(value) : null;
+    if (checked && !checked.ok) problems.push({ field, message: `${field}: ${checked.message}` });
   }
   if (!Object.values(DossierChannel).includes(draft.channel)) {
     problems.push({ field: 'channel', message: `channel "${draft.channel}" is not one of ${Object.values(DossierChannel).join(', ')}.` });
@@ -95,6 +97,12 @@ export function checkDossierDraft(draft: DossierDraft, now = new Date()): Proble
   return problems;
 }
 
+/** The stored form of a checked value (checkDossierDraft has refused an invalid one). */
+function normalised(value: string | null | undefined, check: (v: string) => { ok: boolean; value?: string }): string | null {
+  const checked = value ? check(value) : null;
+  return checked?.ok ? (checked.value ?? null) : (value || null);
+}
+
 export function toDossier(draft: DossierDraft, statusChangedAt?: Date): Dossier {
   return Object.assign(new Dossier(), {
     id: dossierId(draft.communeId, draft.code),
@@ -111,8 +119,8 @@ export function toDossier(draft: DossierDraft, statusChangedAt?: Date): Dossier 
     status: draft.status,
     statusChangedAt: statusChangedAt ?? draft.completedAt ?? draft.receivedAt,
     applicantName: nfc(draft.applicantName),
-    applicantIdNumber: draft.applicantIdNumber || null,
-    applicantPhone: draft.applicantPhone || null,
+    applicantIdNumber: normalised(draft.applicantIdNumber, checkCitizenId),
+    applicantPhone: normalised(draft.applicantPhone, checkPhone),
   });
 }
 

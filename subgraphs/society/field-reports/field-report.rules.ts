@@ -1,7 +1,7 @@
 import { invalidInput } from '../../../core/domain-errors.js';
 import { requireCommuneId } from '../commune/commune-id.js';
 import { optionalText, requireText } from '../common/input-text.js';
-import { normalisePhone } from '../common/phone.js';
+import { optionalPhone } from '../../shared/contact.rules.js';
 import type { SubmitFieldReportInput } from './field-report.inputs.js';
 
 export const MAX_PHOTOS = 10;
@@ -62,7 +62,7 @@ export function validateSubmission(input: SubmitFieldReportInput): ValidSubmissi
     longitude,
     photoUrls,
     reporterName: optionalText(reporter.name, 'input.reporter.name', 200),
-    reporterPhone: reporter.phone?.trim() ? normalisePhone(reporter.phone, 'input.reporter.phone') : null,
+    reporterPhone: optionalPhone(reporter.phone, 'input.reporter.phone'),
     reporterEmail: reporter.email?.trim() ? requireEmail(reporter.email, 'input.reporter.email') : null,
   };
 }

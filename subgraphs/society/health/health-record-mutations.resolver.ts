@@ -6,7 +6,7 @@ import { foldForSearch } from '../../../core/text.js';
 import { todayInVietnam } from '../../../core/time.js';
 import { communeCodeOf, requireCommuneId } from '../commune/commune-id.js';
 import { optionalText, requireText } from '../common/input-text.js';
-import { normalisePhone } from '../common/phone.js';
+import { optionalCitizenId, optionalPhone } from '../../shared/contact.rules.js';
 import { Examination } from './examination.entity.js';
 import { auditReads, requireHealthStaffOf } from './health-access.rules.js';
 import { HealthHistoryEntry } from './health-history-entry.entity.js';
@@ -23,7 +23,6 @@ import {
 import {
   optionalBloodPressure,
   optionalBloodType,
-  optionalCitizenId,
   optionalIcd10,
   optionalInsuranceNumber,
   optionalNumberIn,
@@ -53,7 +52,7 @@ export class HealthRecordMutationResolver {
       village: optionalText(input.village, 'input.village', 100),
       citizenId: optionalCitizenId(input.citizenId, 'input.citizenId'),
       healthInsuranceNumber: optionalInsuranceNumber(input.healthInsuranceNumber, 'input.healthInsuranceNumber'),
-      phone: input.phone?.trim() ? normalisePhone(input.phone, 'input.phone') : null,
+      phone: optionalPhone(input.phone, 'input.phone'),
       bloodType: optionalBloodType(input.bloodType, 'input.bloodType'),
     };
     const record = await context.em.transactional(async (tx) => {

@@ -18,13 +18,6 @@ export function optionalIcd10(value: string | null | undefined, field: string): 
   return code;
 }
 
-export function optionalCitizenId(value: string | null | undefined, field: string): string | null {
-  const id = value?.replace(/\s/g, '');
-  if (!id) return null;
-  if (!/^\d{12}$/.test(id)) throw invalidInput('A citizen identity number (CCCD) has 12 digits.', field);
-  return id;
-}
-
 export function optionalInsuranceNumber(value: string | null | undefined, field: string): string | null {
   const number = value?.replace(/\s/g, '').toUpperCase();
   if (!number) return null;
