@@ -159,7 +159,3 @@ export function subgraphPort(config: HubConfig, name: string): number {
 export function subgraphTimeoutMs(config: HubConfig, name: string): number {
   return config.subgraphs[name]?.timeoutMs ?? config.SUBGRAPH_TIMEOUT_MS;
 }
-
-export function subgraphUrlOverride(config: HubConfig, name: string): string | undefined {
-  return endpoint(config, name).url;
-}

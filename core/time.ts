@@ -2,7 +2,6 @@
  * The hub stores instants in UTC, but "a day" or "a year" in a report is the calendar of
  * Asia/Ho_Chi_Minh (UTC+7, no daylight saving), as the schema guide says.
  */
-export const HUB_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
 export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 

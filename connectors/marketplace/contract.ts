@@ -121,7 +121,3 @@ export interface MarketplaceConnector {
   relist?(externalId: string): Promise<RemoteListing>;
 }
 
-/** Added (backward compatible): narrows an unknown error, e.g. in a p-retry `shouldRetry`. */
-export function isConnectorError(error: unknown): error is ConnectorError {
-  return error instanceof ConnectorError;
-}

@@ -6,5 +6,5 @@
  * The sandboxes live in ./sandboxes.ts (not re-exported here, so production code does not load them).
  */
 export * from './contract.js';
-export { createConnectors, isMarketplaceCode, MARKETPLACE_ADAPTERS, MARKETPLACE_CODES, type ConnectorSettings, type MarketplaceCode } from './registry.js';
-export { describeConnectorTargets, isLocal, marketplaceSettings } from './settings.js';
+export { createConnectors, type ConnectorSettings } from './registry.js';
+export { describeConnectorTargets, marketplaceSettings } from './settings.js';

@@ -6,8 +6,6 @@ import type { MarketplaceConnector } from './contract.js';
 /** Every marketplace the hub publishes to. Adding one: its folder (connectors/<name>/index.ts), and a line here. */
 export const MARKETPLACE_ADAPTERS = [vosoAdapter, postmartAdapter] as const;
 
-type Registered = (typeof MARKETPLACE_ADAPTERS)[number];
-
 /** The codes of a list of adapters, e.g. 'VOSO' | 'POSTMART'. */
 export type CodeOf<A extends readonly AnyMarketplaceAdapter[]> = A[number]['code'];
 export type MarketplaceCode = CodeOf<typeof MARKETPLACE_ADAPTERS>;
@@ -26,10 +24,6 @@ export type SandboxesByCode<A extends readonly AnyMarketplaceAdapter[]> = { [C i
 
 export type ConnectorSettings = SettingsByCode<typeof MARKETPLACE_ADAPTERS>;
 
-export function isMarketplaceCode(value: string): value is MarketplaceCode {
-  return (MARKETPLACE_CODES as readonly string[]).includes(value);
-}
-
 /** One connector per marketplace of the list, by code. */
 export function createConnectors<A extends readonly AnyMarketplaceAdapter[] = typeof MARKETPLACE_ADAPTERS>(
   settings: SettingsByCode<A>,
@@ -38,5 +32,3 @@ export function createConnectors<A extends readonly AnyMarketplaceAdapter[] = ty
   const byCode = settings as Record<string, unknown>;
   return Object.fromEntries(adapters.map((a) => [a.code, a.connect(byCode[a.code])])) as Record<CodeOf<A>, MarketplaceConnector>;
 }
-
-export type { Registered as RegisteredMarketplaceAdapter };

@@ -31,11 +31,3 @@ export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
 export function breakingChanges(before: string, after: string): string[] {
   return findBreakingChanges(apiSchemaOf(before), apiSchemaOf(after)).map((c) => `${c.type}: ${c.description}`);
 }
-
-/** Subgraph names and routing URLs recorded in a supergraph. */
-export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
-  return Supergraph.build(supergraphSdl)
-    .subgraphs()
-    .values()
-    .map((s) => ({ name: s.name, url: s.url }));
-}

@@ -2,7 +2,7 @@ import { actsForCommune, Role, type Viewer } from '../shared/roles.js';
 import { forbidden, unauthenticated } from '../../core/domain-errors.js';
 import { communeCodeOf } from '../shared/commune.reference.js';
 
-export { communeCodeOf, parseCommuneId } from '../shared/commune.reference.js';
+export { parseCommuneId } from '../shared/commune.reference.js';
 
 /** True when the viewer holds one of `roles` for this commune (admins hold every scope). */
 export function actsForCommuneId(viewer: Viewer | null, roles: readonly Role[], communeId: string): boolean {

@@ -12,5 +12,3 @@ export const PILOT_COMMUNES = {
   /** The new xã Liên Sơn, Phú Thọ (04960, reusing Cư Yên's code), from 2025-07-01. */
   lienSon2025: { id: '04960/2', code: '04960', name: 'Liên Sơn' },
 } as const;
-
-export type PilotCommuneKey = keyof typeof PILOT_COMMUNES;

@@ -20,8 +20,6 @@ import {
   checkVietGap,
 } from './product.rules.js';
 
-export { isPostgres } from '../../../core/db/raw-sql.js';
-
 /** Loads a product for a change; on PostgreSQL the row stays locked until the transaction ends, so concurrent changes queue. */
 export async function loadProductForUpdate(em: EntityManager, id: string): Promise<Product | null> {
   return em.findOne(Product, { id }, isPostgres(em) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});

@@ -50,13 +50,3 @@ export function expectedPaymentLedger(em: EntityManager): Ledger {
     },
   };
 }
-
-/** An in-memory ledger (benchmark, tests of the pure pipeline). */
-export function arrayLedger(records: ExpectedPaymentRecord[], name = 'memory'): Ledger {
-  return {
-    name,
-    async *expectedPayments(provider, from, to) {
-      for (const r of records) if (r.expectedAt >= from && r.expectedAt < to) yield r;
-    },
-  };
-}

@@ -34,5 +34,3 @@ export enum MatchRule {
   UNPAIRED = 'UNPAIRED',
 }
 
-export const OUTCOMES: readonly ReconciliationOutcome[] = Object.values(ReconciliationOutcome);
-export const RULES: readonly MatchRule[] = Object.values(MatchRule);

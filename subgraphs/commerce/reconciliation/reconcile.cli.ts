@@ -1,5 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
@@ -18,35 +20,30 @@ const PROGRESS_BYTES = 2 * 1024 * 1024;
 
 const vnd = new Intl.NumberFormat('vi-VN');
 
-function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Writes a run's items to CSV, read back from the database in pages. */
+/** Writes a run's items to CSV (csv-stringify quotes what needs quoting), read back from the database in pages. */
 export async function writeItemsCsv(em: EntityManager, runId: string, file: string): Promise<number> {
-  const out = createWriteStream(file);
-  const header = ['seq', 'outcome', 'rule', 'references', 'transaction_ids', 'statement_lines', 'expected_payment_ids', 'producer_ids', 'payer', 'paid_vnd', 'reversed_vnd', 'fee_vnd', 'expected_vnd', 'paid_at', 'expected_at', 'resolved_by', 'resolved_at'];
-  out.write(`${header.join(',')}\n`);
+  const columns = ['seq', 'outcome', 'rule', 'references', 'transaction_ids', 'statement_lines', 'expected_payment_ids', 'producer_ids', 'payer', 'paid_vnd', 'reversed_vnd', 'fee_vnd', 'expected_vnd', 'paid_at', 'expected_at', 'resolved_by', 'resolved_at'];
+  const csv = stringify({ header: true, columns });
+  const written = pipeline(csv, createWriteStream(file));
+  const list = (json: string) => (JSON.parse(json) as unknown[]).join(' ');
   let after = -1;
   let count = 0;
   for (;;) {
     const rows = await em.find(ReconciliationItem, { runId, seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit: 5000, disableIdentityMap: true });
     for (const r of rows) {
-      const list = (json: string) => (JSON.parse(json) as unknown[]).join(' ');
       const line = [
         r.seq, r.outcome, r.rule, list(r.referencesJson), list(r.transactionIdsJson), list(r.linesJson), list(r.expectedPaymentIdsJson),
         r.producerKey.split('|').filter(Boolean).join(' '), r.payer, r.paidVnd, r.reversedVnd, r.feeVnd, r.expectedVnd,
         r.paidAt?.toISOString(), r.expectedAt?.toISOString(), r.resolvedBy, r.resolvedAt?.toISOString(),
-      ].map(csvField).join(',');
-      if (!out.write(`${line}\n`)) await once(out, 'drain');
+      ];
+      if (!csv.write(line)) await once(csv, 'drain');
       count++;
     }
     if (rows.length < 5000) break;
     after = rows[rows.length - 1].seq;
   }
-  out.end();
-  await once(out, 'finish');
+  csv.end();
+  await written;
   return count;
 }
 
