@@ -63,7 +63,9 @@ export async function openDatabase(definition: DatabaseDefinition, target: Datab
       const connection = orm.em.getConnection();
       // WAL lets readers (GraphQL queries) run while a writer (seed, import, worker) holds the lock.
       await connection.execute('pragma journal_mode = wal');
-      await connection.execute('pragma busy_timeout = 5000');
+      // A writer waits its turn rather than failing: the worker, an import and the subgraph may write at
+      // once, and on a busy machine a turn can take seconds.
+      await connection.execute('pragma busy_timeout = 30000');
       await connection.execute('pragma foreign_keys = on');
     }
     await orm.getMigrator().up();

@@ -15,6 +15,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
+import { TokenBucket } from '../../../core/token-bucket.js';
 import { sendError } from './respond.js';
 
 export interface FaultSettings {
@@ -111,7 +112,7 @@ export class FaultInjector {
   private settings: FaultSettings;
   private random: () => number;
   private burstUntil = 0;
-  private bucket = { tokens: 0, at: 0 };
+  private bucket: TokenBucket | null = null;
   readonly counters: FaultCounters = { requests: 0, passed: 0, serverErrors: 0, burstRejections: 0, bursts: 0, throttled: 0, dropped: 0 };
 
   constructor(settings: Partial<FaultSettings> = {}) {
@@ -194,19 +195,13 @@ export class FaultInjector {
   }
 
   private refillBucket(): void {
-    this.bucket = { tokens: this.bucketSize(), at: Date.now() };
+    const rps = this.settings.requestsPerSecond;
+    this.bucket = rps > 0 ? new TokenBucket(rps, this.bucketSize()) : null;
   }
 
   /** Takes a token; returns 0 when one was available, else the ms until one will be. */
   private takeToken(now: number): number {
-    const rps = this.settings.requestsPerSecond;
-    this.bucket.tokens = Math.min(this.bucketSize(), this.bucket.tokens + ((now - this.bucket.at) / 1000) * rps);
-    this.bucket.at = now;
-    if (this.bucket.tokens >= 1) {
-      this.bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, ((1 - this.bucket.tokens) / rps) * 1000);
+    return this.bucket ? Math.max(0, this.bucket.take(now)) : 0;
   }
 }
 

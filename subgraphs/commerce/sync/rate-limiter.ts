@@ -1,3 +1,5 @@
+import { TokenBucket } from '../../../core/token-bucket.js';
+
 interface Waiter {
   resolve(): void;
   reject(reason: unknown): void;
@@ -13,20 +15,15 @@ interface Waiter {
  */
 export class RateLimiter {
   private readonly queue: Waiter[] = [];
-  private tokens: number;
-  private refilledAt = Date.now();
+  private readonly bucket: TokenBucket;
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | null = null;
   /** Total time the marketplace told us to wait (Retry-After), overlapping pauses counted once. */
   pausedMs = 0;
 
-  constructor(
-    private readonly ratePerSecond: number,
-    private readonly burst: number = ratePerSecond >= 20 ? 2 : 1,
-  ) {
-    if (!(ratePerSecond > 0)) throw new Error(`Rate limit must be positive, got ${ratePerSecond}`);
-    if (!(burst >= 1)) throw new Error(`Burst must be at least 1, got ${burst}`);
-    this.tokens = 1;
+  constructor(ratePerSecond: number, burst: number = ratePerSecond >= 20 ? 2 : 1) {
+    // One token at the start: a fresh worker does not send a burst the marketplace never allowed.
+    this.bucket = new TokenBucket(ratePerSecond, burst, 1);
   }
 
   /** Resolves when the caller may send one request. */
@@ -54,25 +51,16 @@ export class RateLimiter {
     if (until <= this.pausedUntil) return;
     this.pausedMs += until - Math.max(now, this.pausedUntil);
     this.pausedUntil = until;
-    this.tokens = 0;
-    this.refilledAt = until;
+    this.bucket.emptyUntil(until);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.schedule();
   }
 
-  private refill(now: number): void {
-    if (now <= this.refilledAt) return;
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) * this.ratePerSecond) / 1000);
-    this.refilledAt = now;
-  }
-
   private release(): void {
     const now = Date.now();
     if (now >= this.pausedUntil) {
-      this.refill(now);
-      while (this.tokens >= 1 && this.queue.length) {
-        this.tokens -= 1;
+      while (this.queue.length && this.bucket.take(now) === 0) {
         const waiter = this.queue.shift()!;
         if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
         waiter.resolve();
@@ -84,7 +72,7 @@ export class RateLimiter {
   private schedule(): void {
     if (this.timer || !this.queue.length) return;
     const now = Date.now();
-    const wait = now < this.pausedUntil ? this.pausedUntil - now : ((1 - this.tokens) * 1000) / this.ratePerSecond;
+    const wait = now < this.pausedUntil ? this.pausedUntil - now : this.bucket.waitMs(now);
     this.timer = setTimeout(() => {
       this.timer = null;
       this.release();

@@ -31,7 +31,8 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
 
   beforeAll(async () => {
     env = await createTestEnvironment();
-    sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 300 });
+    // postmart's reviews end when a test says so (moderateNow), not after some time.
+    sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 3_600_000 });
     hub = await startHub({ env, subgraphs: ['governance', 'commerce'], seed: true });
     worker = startWorker(hub.subgraphs.commerce!, { connectors: createConnectors(sandboxes.settings) }, { reviewPollMs: 100, orderPollMs: 100 });
     member = bearer(await producerToken(env.config, VOSO_HOUSEHOLDS));
@@ -65,20 +66,29 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
       });
       expect(published.publishProduct).toBeTruthy();
     }
-    let sawReview = false;
+    const statuses = async () => (await communeListings()).map((p) => p.listings.map((l) => `${l.marketplace}:${l.status}:${l.inSync}:${l.lastError}`));
+    await waitFor(
+      'voso listings PUBLISHED, postmart ones under review',
+      async () => {
+        const listings = (await communeListings()).flatMap((p) => p.listings);
+        return listings.length === 22 && listings.every((l) => (l.marketplace === 'VOSO' ? l.status === 'PUBLISHED' : l.status === 'PENDING_REVIEW'));
+      },
+      60_000,
+      100,
+      statuses,
+    );
+    sandboxes.POSTMART.moderateNow();
     await waitFor(
       'every listing PUBLISHED and in sync',
       async () => {
         const products = await communeListings();
         const listings = products.flatMap((p) => p.listings);
-        sawReview ||= listings.some((l) => l.marketplace === 'POSTMART' && l.status === 'PENDING_REVIEW');
         return products.length === 11 && listings.length === 22 && listings.every((l) => l.status === 'PUBLISHED' && l.inSync);
       },
-      20_000,
+      60_000,
       100,
-      async () => (await communeListings()).map((p) => p.listings.map((l) => `${l.marketplace}:${l.status}:${l.inSync}:${l.lastError}`)),
+      statuses,
     );
-    expect(sawReview).toBe(true);
     const products = await communeListings();
     expect(products.flatMap((p) => p.listings).every((l) => l.externalUrl && l.lastError === null)).toBe(true);
 
@@ -110,8 +120,10 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
       edges: [{ node: { marketplace: 'VOSO', status: 'PLACED', buyerName: 'N***** V** A*', buyerPhone: '*******678', lines: [{ quantity: 7, productId: id }] } }],
     });
     expect(JSON.stringify(orders)).not.toContain('0912345678');
-    // Pulled again (the worker keeps polling): still one order, stock taken once.
-    await new Promise((r) => setTimeout(r, 400));
+    // Pulled again (the worker keeps polling the feed): still one order, stock taken once.
+    const polls = () => sandboxes.VOSO.state.requestsByRoute.get('GET /v1/orders') ?? 0;
+    const pollsBefore = polls();
+    await waitFor('the order feed read twice more', async () => polls() >= pollsBefore + 2);
     expect((await em().findOneOrFail(Product, { id })).stock).toBe(before.stock - 7);
 
     sandboxes.VOSO.setOrderStatus(order.order_id, 'CANCELLED');
@@ -130,10 +142,14 @@ describe('commerce acceptance: the pilot products published on both sandboxes th
       ((await gql(`query ($id: ID!) { product(id: $id) { listings { marketplace status rejectionReason inSync } } }`, { id })).product as {
         listings: { marketplace: string; status: string; rejectionReason: string | null; inSync: boolean }[];
       }).listings.find((l) => l.marketplace === 'POSTMART')!;
-    await waitFor('rejected by moderation', async () => (await postmartListing()).status === 'REJECTED', 15_000, 100);
+    await waitFor('under review', async () => (await postmartListing()).status === 'PENDING_REVIEW', 60_000, 100);
+    sandboxes.POSTMART.moderateNow();
+    await waitFor('rejected by moderation', async () => (await postmartListing()).status === 'REJECTED', 60_000, 100);
     expect((await postmartListing()).rejectionReason).toMatch(/chữa bệnh/);
     await gql(`mutation ($id: ID!) { updateProduct(input: { productId: $id, description: "Chè shan tuyết cổ thụ, sao tay" }) { product { version } } }`, { id });
-    await waitFor('published after review', async () => (await postmartListing()).status === 'PUBLISHED', 15_000, 100);
+    await waitFor('back under review', async () => (await postmartListing()).status === 'PENDING_REVIEW', 60_000, 100);
+    sandboxes.POSTMART.moderateNow();
+    await waitFor('published after review', async () => (await postmartListing()).status === 'PUBLISHED', 60_000, 100);
     expect(await postmartListing()).toMatchObject({ rejectionReason: null, inSync: true });
     const sku = (await hub.subgraphs.commerce!.orm.em.fork().findOneOrFail(Product, { id })).sellerSku;
     expect(sandboxes.POSTMART.state.listingCountBySku().get(sku)).toBe(1);

@@ -56,13 +56,13 @@ describe('commerce: a real `hub worker` process killed with SIGKILL and started 
     return worker;
   };
 
-  it('ends with every listing published once and the latest price and stock at both marketplaces', { timeout: 180_000 }, async () => {
+  it('ends with every listing published once and the latest price and stock at both marketplaces', { timeout: 600_000 }, async () => {
     const em = () => subgraph.orm.em.fork();
     const published = async () => em().count(Listing, { status: ListingStatus.PUBLISHED });
     const ids = await createAndPublish(subgraph.orm, PRODUCTS);
 
     const first = startWorkerProcess();
-    await waitFor('a third of the listings published', async () => (await published()) >= (2 * PRODUCTS) / 3, 60_000, 50);
+    await waitFor('a third of the listings published', async () => (await published()) >= (2 * PRODUCTS) / 3, 300_000, 50);
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
     expect(first.child.signalCode).toBe('SIGKILL');
@@ -80,7 +80,7 @@ describe('commerce: a real `hub worker` process killed with SIGKILL and started 
         const listings = await em().find(Listing, { productId: { $in: ids } });
         return listings.length === 2 * PRODUCTS && listings.every((l) => l.status === ListingStatus.PUBLISHED && l.syncedVersion === versions.get(l.productId));
       },
-      150_000,
+      300_000,
       200,
     );
 

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { signHubToken } from '../../../../subgraphs/shared/hub-token.js';
 import { Role } from '../../../../subgraphs/shared/roles.js';
 import type { HubConfig } from '../../../../core/config.js';
@@ -42,12 +43,15 @@ export async function producerToken(config: HubConfig, producerIds: string[]): P
   return signHubToken(config, { subject: `member-of-${producerIds.join('-')}`, roles: [Role.PRODUCER], producerIds });
 }
 
-/** Polls until `check` returns true, or fails with `what` after `timeoutMs`. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000, everyMs = 50, explain?: () => Promise<unknown>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`Timed out waiting for ${what}${explain ? `: ${JSON.stringify(await explain())}` : ''}`);
+/**
+ * vi.waitFor until `check` holds; the deadline is generous (a condition, not a speed target: a
+ * loaded machine only makes it slower), and a failure says what it waited for and how things stood.
+ */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000, everyMs = 50, explain?: () => Promise<unknown>): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      if (!(await check())) throw new Error(`Timed out waiting for ${what}${explain ? `: ${JSON.stringify(await explain())}` : ''}`);
+    },
+    { timeout: timeoutMs, interval: everyMs },
+  );
 }
