@@ -95,11 +95,10 @@ describe('the per-request timeout', () => {
     const { port } = server.address() as import('node:net').AddressInfo;
     const { createHttpClient, send } = await import('../../connectors/marketplace/http.js');
     const client = createHttpClient({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 200 });
-    const started = Date.now();
     try {
+      // The server never finishes its answer: the calls end only because the deadline covers the whole call.
       await expect(send(client, { method: 'POST', url: '/x', data: {} }, write)).rejects.toMatchObject({ kind: 'UNKNOWN_OUTCOME', message: expect.stringMatching(/timed out/) });
       await expect(send(client, { method: 'GET', url: '/x' }, read)).rejects.toMatchObject({ kind: 'TRANSIENT' });
-      expect(Date.now() - started).toBeLessThan(1_500);
     } finally {
       server.closeAllConnections();
       server.close();

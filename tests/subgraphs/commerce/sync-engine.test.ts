@@ -6,13 +6,13 @@ import { SyncJob, SyncJobStatus } from '../../../subgraphs/commerce/sync/sync-jo
 import { ListingStatus } from '../../../subgraphs/commerce/listings/listing-status.js';
 import { Marketplace } from '../../../subgraphs/commerce/catalogue/marketplace.js';
 import type { SyncWorker } from '../../../subgraphs/commerce/sync/sync-worker.js';
+import { SyncWorkerLease } from '../../../subgraphs/commerce/sync/worker-lease.entity.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../helpers/graphql-client.js';
 import { producerToken, startCommerce, startWorker, waitFor } from './support/commerce-harness.js';
 import { FakeMarketplace } from './support/fake-marketplace.js';
 
 const PRODUCER = 'pilot-voso-02';
-const PRODUCT = 'pilot-lac-lay';
 
 describe('commerce sync engine (in-memory marketplaces)', () => {
   let env: TestEnvironment;
@@ -39,17 +39,46 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
     expect(result.errors).toBeUndefined();
     return result.data as Record<string, unknown>;
   };
+  // Each test works on a product of its own (PRODUCT), so no test depends on what another left behind.
+  let PRODUCT = '';
+  let productCount = 0;
   const listing = async (marketplace: string) => subgraph.orm.em.fork().findOneOrFail(Listing, { productId: PRODUCT, marketplace: marketplace as Listing['marketplace'] });
   const product = async () => subgraph.orm.em.fork().findOneOrFail(Product, { id: PRODUCT });
   const publish = (marketplaces: string[]) => gql(`mutation ($m: [Marketplace!]!) { publishProduct(input: { productId: "${PRODUCT}", marketplaces: $m }) { product { id } } }`, { m: marketplaces });
   const setPrice = (priceVnd: number, stock?: number) =>
     gql(`mutation ($p: Vnd!, $s: Int) { updateProduct(input: { productId: "${PRODUCT}", priceVnd: $p, stock: $s }) { product { version } } }`, { p: priceVnd, s: stock });
+  const openJobs = async () => subgraph.orm.em.fork().count(SyncJob, { status: { $in: [SyncJobStatus.PENDING, SyncJobStatus.RUNNING] } });
+
+  /** A new product of PRODUCER, DRAFT on both marketplaces. */
+  async function newProduct(): Promise<void> {
+    productCount += 1;
+    const created = await gql(
+      `mutation ($name: String!) { createProduct(input: { producerId: "${PRODUCER}", name: $name, category: "vegetables", unit: "kg", netWeightGrams: 1000, priceVnd: 20000, stock: 100 }) { product { id } } }`,
+      { name: `Lặc lày ${productCount}` },
+    );
+    PRODUCT = (created.createProduct as { product: { id: string } }).product.id;
+  }
+
+  /** A new product published on both marketplaces, which the fakes then hold as a real marketplace would. */
+  async function publishedProduct(voso: FakeMarketplace, postmart: FakeMarketplace): Promise<void> {
+    await newProduct();
+    const worker = startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } });
+    await publish(['VOSO', 'POSTMART']);
+    await waitFor('both listings published', async () => (await listing('VOSO')).status === 'PUBLISHED' && (await listing('POSTMART')).status === 'PUBLISHED');
+    await worker.stop();
+    for (const fake of [voso, postmart]) {
+      for (const key of Object.keys(fake.calls)) delete fake.calls[key];
+      fake.writes.length = 0;
+      fake.callTimes.length = 0;
+    }
+  }
 
   it('publishes once despite lost create responses, 5xx and 429 bursts, then follows price changes', async () => {
     const voso = new FakeMarketplace('VOSO', { seed: 7 });
     const postmart = new FakeMarketplace('POSTMART', { reviewMs: 150, seed: 9 });
     voso.faults = { errorRate: 0.2, dropRate: 0.3, burstRate: 0.05, burstMs: 60 };
     postmart.faults = { errorRate: 0.2, dropRate: 0.3, burstRate: 0.05, burstMs: 60 };
+    await newProduct();
     workers.push(startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }));
     await publish(['VOSO', 'POSTMART']);
     await waitFor('both listings published', async () => (await listing('VOSO')).status === 'PUBLISHED' && (await listing('POSTMART')).status === 'PUBLISHED');
@@ -93,25 +122,27 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
   it('honours Retry-After on a 429 without spending the attempt budget', async () => {
     const voso = new FakeMarketplace('VOSO');
     const postmart = new FakeMarketplace('POSTMART');
+    await publishedProduct(voso, postmart);
     const sku = (await product()).sellerSku;
-    for (const [fake, l] of [[voso, await listing('VOSO')], [postmart, await listing('POSTMART')]] as const) {
-      fake.listings.set(l.externalId!, { externalId: l.externalId!, externalUrl: null, sellerSku: sku, status: 'PUBLISHED', rejectionReason: null, priceVnd: 0, stock: 0, version: 0, contentName: '', reviewUntil: null });
-    }
     voso.rateLimitNext = { count: 3, retryAfterMs: 250 };
     // One retry in the budget: three 429s in a row would exhaust it if they counted.
-    workers.push(startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }, { retries: 1 }));
+    const worker = startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }, { retries: 1 });
+    workers.push(worker);
     await setPrice(25000);
     await waitFor('voso in sync', async () => (await listing('VOSO')).syncedVersion === (await product()).version);
     expect((await listing('VOSO')).status).toBe('PUBLISHED');
+    expect(voso.calls.updatePriceAndStock).toBe(4);
+    // Each 429's Retry-After paused every caller of voso (the pacer counts it), one after the other.
+    expect(worker.limiter('VOSO').pausedMs).toBe(750);
     const times = voso.callTimes.map((c) => c.at);
-    expect(times).toHaveLength(4);
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(240);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
   it('shows FAILED with the error after its bounded attempts, and retryListing brings it back', async () => {
     const voso = new FakeMarketplace('VOSO');
-    voso.faults = { errorRate: 0, dropRate: 0, burstRate: 0, burstMs: 0, always: 'TRANSIENT' };
     const postmart = new FakeMarketplace('POSTMART');
+    await publishedProduct(voso, postmart);
+    voso.faults = { errorRate: 0, dropRate: 0, burstRate: 0, burstMs: 0, always: 'TRANSIENT' };
     const worker = startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }, { retries: 3 });
     workers.push(worker);
     await setPrice(23000);
@@ -131,6 +162,7 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
   it('marks a listing REJECTED with the marketplace\'s reason and resubmits after a content change', async () => {
     const voso = new FakeMarketplace('VOSO');
     const postmart = new FakeMarketplace('POSTMART');
+    await publishedProduct(voso, postmart);
     postmart.faults = { errorRate: 0, dropRate: 0, burstRate: 0, burstMs: 0, always: 'REJECTED' };
     workers.push(startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }));
     await gql(`mutation { updateProduct(input: { productId: "${PRODUCT}", description: "Lặc lày Nam Thượng" }) { product { version } } }`);
@@ -144,13 +176,8 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
   it('never lets an older change overwrite a newer one: 30 quick changes end with the last', async () => {
     const voso = new FakeMarketplace('VOSO', { latencyMs: 5 });
     const postmart = new FakeMarketplace('POSTMART', { latencyMs: 5 });
-    // Pre-load the fakes with the listings the earlier tests created, as a real marketplace would hold them.
-    const vosoListing = await listing('VOSO');
-    const postmartListing = await listing('POSTMART');
+    await publishedProduct(voso, postmart);
     const sku = (await product()).sellerSku;
-    for (const [fake, l] of [[voso, vosoListing], [postmart, postmartListing]] as const) {
-      fake.listings.set(l.externalId!, { externalId: l.externalId!, externalUrl: null, sellerSku: sku, status: 'PUBLISHED', rejectionReason: null, priceVnd: 0, stock: 0, version: 0, contentName: '', reviewUntil: null });
-    }
     workers.push(startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }, { concurrency: 4 }));
     for (let i = 1; i <= 30; i++) await setPrice(30000 + i, i);
     const latest = await product();
@@ -161,15 +188,14 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
       expect([...prices].sort((a, b) => a - b)).toEqual(prices);
       expect(prices.length).toBeLessThan(30);
     }
+    expect(await openJobs()).toBe(0);
   });
 
   it('delists, and publishes again on the same marketplace listing', async () => {
     const voso = new FakeMarketplace('VOSO');
     const postmart = new FakeMarketplace('POSTMART');
+    await publishedProduct(voso, postmart);
     const sku = (await product()).sellerSku;
-    for (const [fake, l] of [[voso, await listing('VOSO')], [postmart, await listing('POSTMART')]] as const) {
-      fake.listings.set(l.externalId!, { externalId: l.externalId!, externalUrl: null, sellerSku: sku, status: 'PUBLISHED', rejectionReason: null, priceVnd: 0, stock: 0, version: 0, contentName: '', reviewUntil: null });
-    }
     workers.push(startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }));
     await gql(`mutation { delistProduct(input: { productId: "${PRODUCT}", marketplaces: [VOSO] }) { product { id } } }`);
     await waitFor('delisted', async () => (await listing('VOSO')).status === 'DELISTED');
@@ -183,9 +209,11 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
   it('runs one worker per SQLite database: a second one idles until the first stops', async () => {
     const voso = new FakeMarketplace('VOSO');
     const postmart = new FakeMarketplace('POSTMART');
+    await publishedProduct(voso, postmart);
     const first = startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } });
     workers.push(first);
-    await new Promise((r) => setTimeout(r, 100));
+    const holder = async () => (await subgraph.orm.em.fork().findOne(SyncWorkerLease, { name: 'sync' }))?.holder;
+    await waitFor('the first worker holds the single-worker lease', async () => (await holder()) === first.id);
     const idleVoso = new FakeMarketplace('VOSO');
     const idlePostmart = new FakeMarketplace('POSTMART');
     const second = startWorker(subgraph, { connectors: { VOSO: idleVoso, POSTMART: idlePostmart } });
@@ -199,8 +227,4 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
     expect(idleVoso.calls.updatePriceAndStock).toBe(1);
   });
 
-  it('leaves no job behind', async () => {
-    const jobs = await subgraph.orm.em.fork().find(SyncJob, { status: { $in: [SyncJobStatus.PENDING, SyncJobStatus.RUNNING] } });
-    expect(jobs).toEqual([]);
-  });
 });
