@@ -123,7 +123,6 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
     const voso = new FakeMarketplace('VOSO');
     const postmart = new FakeMarketplace('POSTMART');
     await publishedProduct(voso, postmart);
-    const sku = (await product()).sellerSku;
     voso.rateLimitNext = { count: 3, retryAfterMs: 250 };
     // One retry in the budget: three 429s in a row would exhaust it if they counted.
     const worker = startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }, { retries: 1 });
