@@ -1,17 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
-import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js';
-import { nfc } from '../../../core/text.js';
-import { CAMERA_MANAGERS, RADIO_MANAGERS, requireCommuneRole } from '../access.rules.js';
-import { deviceNow } from '../clock.js';
-import { Camera } from '../cameras/camera.entity.js';
 import { Commune, communeRef } from '../commune/commune.reference.js';
-import { RadioCluster } from '../radio/radio-cluster.entity.js';
-import { issueCredential } from './credentials.js';
-import { DEFAULT_OFFLINE_AFTER_SECONDS, deviceById, deviceOnline, devicesByCommune, uptimeTotals } from './device-loaders.js';
-import { Device, DeviceKind } from './device.entity.js';
+import { registerDevice, retireDevice, rotateDeviceCredential } from './device.command.js';
+import { deviceById, deviceOnline, devicesByCommune, uptimeTotals } from './device-loaders.js';
+import { type Device, DeviceKind } from './device.entity.js';
 import {
   DeviceCredentialPayload,
   DeviceStatus,
@@ -23,9 +16,6 @@ import {
   Uptime,
 } from './device.type.js';
 import { checkPeriod, toUptime } from './period.js';
-
-const MIN_THRESHOLD = 1;
-const MAX_THRESHOLD = 86_400;
 
 @Resolver(() => DeviceType)
 export class DeviceResolver {
@@ -65,49 +55,10 @@ export class DeviceResolver {
     @Arg('input', () => RegisterDeviceInput, { description: 'The device.' }) input: RegisterDeviceInput,
     @Ctx() context: SubgraphContext,
   ): Promise<DeviceCredentialPayload> {
-    if (!!input.clusterId === !!input.cameraId) {
-      throw invalidInput('Give exactly one of clusterId (a radio receiver) and cameraId (a camera).', input.clusterId ? 'input.cameraId' : 'input.clusterId');
-    }
-    const label = nfc(input.label);
-    if (!label || label.length > 200) throw invalidInput('label must be 1 to 200 characters.', 'input.label');
-    const threshold = input.offlineAfterSeconds ?? DEFAULT_OFFLINE_AFTER_SECONDS;
-    if (!Number.isInteger(threshold) || threshold < MIN_THRESHOLD || threshold > MAX_THRESHOLD) {
-      throw invalidInput(`offlineAfterSeconds must be between ${MIN_THRESHOLD} and ${MAX_THRESHOLD}, got ${threshold}.`, 'input.offlineAfterSeconds');
-    }
-    let communeId: string;
-    let kind: DeviceKind;
-    if (input.clusterId) {
-      const cluster = await context.em.findOne(RadioCluster, { id: input.clusterId });
-      if (!cluster) throw notFound(`No radio cluster has id "${input.clusterId}": list them with Commune.radioClusters.`, { field: 'input.clusterId' });
-      requireCommuneRole(context.viewer, RADIO_MANAGERS, cluster.communeId, 'register radio receivers');
-      communeId = cluster.communeId;
-      kind = DeviceKind.RADIO_RECEIVER;
-    } else {
-      const camera = await context.em.findOne(Camera, { id: input.cameraId! });
-      if (!camera) throw notFound(`No camera has id "${input.cameraId}": list them with Commune.cameras.`, { field: 'input.cameraId' });
-      requireCommuneRole(context.viewer, CAMERA_MANAGERS, camera.communeId, 'register camera devices');
-      communeId = camera.communeId;
-      kind = DeviceKind.CAMERA;
-    }
-    const id = randomUUID();
-    const { credential, hash } = issueCredential(id);
-    const device = Object.assign(new Device(), {
-      id,
-      communeId,
-      kind,
-      clusterId: input.clusterId ?? null,
-      cameraId: input.cameraId ?? null,
-      label,
-      credentialHash: hash,
-      offlineAfterSeconds: threshold,
-      registeredAt: deviceNow(),
-      lastSeenAt: null,
-    });
-    await context.em.transactional(async (tx) => {
-      tx.persist(device);
-    });
-    context.logger.info({ deviceId: id, kind, communeId, by: context.viewer?.subject }, 'device registered');
-    return { device, credential };
+    const registered = await registerDevice(context.em, context.viewer, input);
+    const { device } = registered;
+    context.logger.info({ deviceId: device.id, kind: device.kind, communeId: device.communeId, by: context.viewer?.subject }, 'device registered');
+    return registered;
   }
 
   @Mutation(() => DeviceCredentialPayload, {
@@ -117,16 +68,9 @@ export class DeviceResolver {
     @Arg('input', () => RotateDeviceCredentialInput, { description: 'The device.' }) input: RotateDeviceCredentialInput,
     @Ctx() context: SubgraphContext,
   ): Promise<DeviceCredentialPayload> {
-    const device = await context.em.findOne(Device, { id: input.deviceId });
-    if (!device) throw notFound(`No device has id "${input.deviceId}": list them with Commune.devices.`, { field: 'input.deviceId' });
-    const roles = device.kind === DeviceKind.CAMERA ? CAMERA_MANAGERS : RADIO_MANAGERS;
-    requireCommuneRole(context.viewer, roles, device.communeId, 'rotate device credentials');
-    if (device.retiredAt) throw conflict(`Device "${device.id}" was retired on ${device.retiredAt.toISOString()}: register a new device instead.`);
-    const { credential, hash } = issueCredential(device.id);
-    // Native updates: a flush of the loaded device would also write back its last-seen (see heartbeat-route.ts).
-    await context.em.transactional((tx) => tx.nativeUpdate(Device, { id: device.id }, { credentialHash: hash }));
-    context.logger.info({ deviceId: device.id, by: context.viewer?.subject }, 'device credential rotated');
-    return { device, credential };
+    const rotated = await rotateDeviceCredential(context.em, context.viewer, input.deviceId);
+    context.logger.info({ deviceId: rotated.device.id, by: context.viewer?.subject }, 'device credential rotated');
+    return rotated;
   }
 
   @Mutation(() => RetireDevicePayload, {
@@ -136,15 +80,9 @@ export class DeviceResolver {
     @Arg('input', () => RetireDeviceInput, { description: 'The device.' }) input: RetireDeviceInput,
     @Ctx() context: SubgraphContext,
   ): Promise<RetireDevicePayload> {
-    const device = await context.em.findOne(Device, { id: input.deviceId });
-    if (!device) throw notFound(`No device has id "${input.deviceId}": list them with Commune.devices.`, { field: 'input.deviceId' });
-    const roles = device.kind === DeviceKind.CAMERA ? CAMERA_MANAGERS : RADIO_MANAGERS;
-    requireCommuneRole(context.viewer, roles, device.communeId, 'retire devices');
-    if (device.retiredAt) throw conflict(`Device "${device.id}" is already retired (since ${device.retiredAt.toISOString()}).`);
-    const retiredAt = deviceNow();
-    await context.em.transactional((tx) => tx.nativeUpdate(Device, { id: device.id }, { retiredAt }));
+    const device = await retireDevice(context.em, context.viewer, input.deviceId);
     context.logger.info({ deviceId: device.id, by: context.viewer?.subject }, 'device retired');
-    return { device: Object.assign(device, { retiredAt }) };
+    return { device };
   }
 }
 
