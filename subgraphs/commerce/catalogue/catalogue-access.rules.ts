@@ -1,4 +1,3 @@
-import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { actsForProducer, producerIdsOf, Role, type Viewer } from '../../shared/roles.js';
 import { forbidden, unauthenticated } from '../../../core/domain-errors.js';
 
@@ -13,9 +12,9 @@ export function memberProducerIds(viewer: Viewer | null): readonly string[] | nu
 }
 
 /** Throws unless the caller is a member of the producer (or an admin). */
-export function requireProducerMember(context: SubgraphContext, producerId: string): void {
-  if (!context.viewer) throw unauthenticated();
-  if (!actsForProducer(context.viewer, producerId)) {
+export function requireProducerMember(viewer: Viewer | null, producerId: string): void {
+  if (!viewer) throw unauthenticated();
+  if (!actsForProducer(viewer, producerId)) {
     throw forbidden(`Only members of producer ${producerId} (role producer with this producer id) or admins may change its products.`);
   }
 }

@@ -18,7 +18,7 @@ export class OrderResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<OrderNode>> {
-    requireProducerMember(context, producerId);
+    requireProducerMember(context.viewer, producerId);
     const { limit, after } = pageWindow(page);
     const em = context.em;
     const productIds = (await em.find(Product, { producerId }, { fields: ['id'] })).map((p) => p.id);
