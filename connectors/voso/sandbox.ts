@@ -3,14 +3,17 @@
  * lookup by seller SKU, the order feed, and validation, behind the shared fault injection. Tests
  * start it on a free port; `npm start` runs it on VOSO_SANDBOX_PORT.
  */
-import { randomBytes } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import { listen } from '../../core/http/listen.js';
+import { registerOAuthRoutes } from './sandbox-routes/oauth.routes.js';
+import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
+import { registerProductRoutes } from './sandbox-routes/product.routes.js';
+import { vietnamTime, type VosoRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
 import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
 import { FaultInjector, type FaultCounters, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
-import { InvalidCursorError, OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
+import { OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
 import { VOSO_CATEGORIES, VOSO_UNITS } from './mappings.js';
 import type { VosoOrder, VosoOrderStatus, VosoProduct, VosoProductInput } from './wire.js';
@@ -65,11 +68,6 @@ const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, VosoOrderStatus>> = {
   CANCELLED: 'cancelled',
   RETURNED: 'returned',
 };
-
-/** Local time with the +07:00 offset, as voso sends times. */
-function vietnamTime(date: Date): string {
-  return `${new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
-}
 
 export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promise<VosoSandbox> {
   const clients = options.clients ?? [VOSO_SANDBOX_CLIENT];
@@ -163,110 +161,27 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     return product;
   }
 
+  const ctx: VosoRouteContext = {
+    clients,
+    ttlSeconds,
+    tokens,
+    products,
+    orders,
+    state,
+    count,
+    authenticated,
+    validProduct,
+    pickInput,
+    findProduct,
+    renderOrder,
+    nextProductId: () => `VS${String(++productCount).padStart(8, '0')}`,
+    productUrl: (id) => `${url}/p/${id}`,
+  };
+
   const routes = (app: Express) => {
-    app.post('/oauth2/token', (req, res) => {
-      count('POST /oauth2/token');
-      const basic = /^Basic (\S+)$/i.exec(req.headers.authorization ?? '');
-      let clientId = typeof req.body?.client_id === 'string' ? req.body.client_id : undefined;
-      let clientSecret = typeof req.body?.client_secret === 'string' ? req.body.client_secret : undefined;
-      if (basic) {
-        const decoded = Buffer.from(basic[1] as string, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        clientId = decodeURIComponent(decoded.slice(0, colon));
-        clientSecret = decodeURIComponent(decoded.slice(colon + 1));
-      }
-      if (req.body?.grant_type !== 'client_credentials') {
-        return sendError(res, 400, 'unsupported_grant_type', 'grant_type must be client_credentials');
-      }
-      if (!clients.some((c) => c.clientId === clientId && c.clientSecret === clientSecret)) {
-        return sendError(res, 401, 'invalid_client', 'unknown client or wrong secret');
-      }
-      const token = randomBytes(24).toString('base64url');
-      tokens.set(token, Date.now() + ttlSeconds * 1000);
-      state.tokensIssued += 1;
-      res.setHeader('cache-control', 'no-store');
-      res.json({ access_token: token, token_type: 'bearer', expires_in: ttlSeconds, scope: 'products orders' });
-    });
-
-    app.post('/v1/products', (req, res) => {
-      count('POST /v1/products');
-      if (!authenticated(req, res) || !validProduct(req.body, res)) return;
-      productCount += 1;
-      const id = `VS${String(productCount).padStart(8, '0')}`;
-      const now = vietnamTime(new Date());
-      const product: VosoProduct = { ...pickInput(req.body), id, status: 'active', ban_reason: null, url: `${url}/p/${id}`, created_at: now, updated_at: now };
-      products.add(id, product);
-      res.status(201).json({ product });
-    });
-
-    app.get('/v1/products', (req, res) => {
-      count('GET /v1/products');
-      if (!authenticated(req, res)) return;
-      const sku = req.query.seller_sku;
-      if (typeof sku !== 'string' || sku.length === 0) return sendError(res, 400, 'invalid_request', 'seller_sku is required');
-      res.json({ products: products.forSku(sku) });
-    });
-
-    app.get('/v1/products/:id', (req, res) => {
-      count('GET /v1/products/:id');
-      if (!authenticated(req, res)) return;
-      const product = findProduct(req, res);
-      if (product) res.json({ product });
-    });
-
-    app.put('/v1/products/:id', (req, res) => {
-      count('PUT /v1/products/:id');
-      if (!authenticated(req, res)) return;
-      const product = findProduct(req, res);
-      if (!product || !validProduct(req.body, res)) return;
-      if (req.body.seller_sku !== product.seller_sku) {
-        return sendValidationError(res, 'validation_failed', [{ field: 'seller_sku', message: `cannot change (is ${product.seller_sku})` }]);
-      }
-      Object.assign(product, pickInput(req.body), { updated_at: vietnamTime(new Date()) });
-      res.json({ product });
-    });
-
-    app.put('/v1/products/:id/price-stock', (req, res) => {
-      count('PUT /v1/products/:id/price-stock');
-      if (!authenticated(req, res)) return;
-      const product = findProduct(req, res);
-      if (!product) return;
-      const checks = new FieldChecks((req.body ?? {}) as Record<string, unknown>);
-      checks.integer('price', 1_000, 100_000_000);
-      checks.integer('stock', 0, 100_000);
-      if (checks.problems.length > 0) return sendValidationError(res, 'validation_failed', checks.problems);
-      product.price = req.body.price;
-      product.stock = req.body.stock;
-      product.updated_at = vietnamTime(new Date());
-      res.json({ product });
-    });
-
-    for (const [action, status] of [['deactivate', 'inactive'], ['activate', 'active']] as const) {
-      app.post(`/v1/products/:id/${action}`, (req, res) => {
-        count(`POST /v1/products/:id/${action}`);
-        if (!authenticated(req, res)) return;
-        const product = findProduct(req, res);
-        if (!product) return;
-        if (product.status === 'banned') return sendError(res, 409, 'product_banned', `product ${product.id} is banned: ${product.ban_reason}`);
-        product.status = status;
-        product.updated_at = vietnamTime(new Date());
-        res.json({ product });
-      });
-    }
-
-    app.get('/v1/orders', (req, res) => {
-      count('GET /v1/orders');
-      if (!authenticated(req, res)) return;
-      const limit = req.query.limit === undefined ? 50 : Number(req.query.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100) return sendError(res, 400, 'invalid_request', 'limit must be a whole number from 1 to 100');
-      try {
-        const page = orders.page(typeof req.query.cursor === 'string' ? req.query.cursor : undefined, limit);
-        res.json({ orders: page.orders.map(renderOrder), next_cursor: page.nextCursor, has_more: page.hasMore });
-      } catch (error) {
-        if (error instanceof InvalidCursorError) return sendError(res, 400, 'invalid_cursor', error.message);
-        throw error;
-      }
-    });
+    registerOAuthRoutes(app, ctx);
+    registerProductRoutes(app, ctx);
+    registerOrderRoutes(app, ctx);
   };
 
   const app = createSandboxApp({
