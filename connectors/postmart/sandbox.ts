@@ -7,11 +7,14 @@
  */
 import type { Express, Request, Response } from 'express';
 import { listen } from '../../core/http/listen.js';
+import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
+import { registerProductRoutes } from './sandbox-routes/product.routes.js';
+import type { PostmartRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
 import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
 import { FaultInjector, type FaultCounters, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
-import { InvalidCursorError, OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
+import { OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
 import { POSTMART_CATEGORIES, POSTMART_UNITS } from './mappings.js';
 import { defaultModeration, type ModeratedContent } from './moderation.js';
@@ -232,111 +235,27 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     res.status(status).json({ request_id: String(res.locals.requestId), error: '', message: '', response });
   const bodyOf = (req: Request) => (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
 
+  const ctx: PostmartRouteContext = {
+    items,
+    orders,
+    state,
+    count,
+    verified,
+    validItem,
+    pickInput,
+    findItem,
+    settle,
+    submitForReview,
+    render,
+    renderOrder,
+    ok,
+    bodyOf,
+    nextItemId: () => 100_000_000 + ++itemCount,
+  };
+
   const routes = (app: Express) => {
-    const api = '/api/v2';
-    app.post(`${api}/product/add_item`, (req, res) => {
-      count('add_item');
-      const auth = verified(req, res);
-      if (!auth || !validItem(bodyOf(req), res)) return;
-      itemCount += 1;
-      const now = Date.now();
-      const record: PostmartRecord = {
-        shopId: auth.shopId,
-        itemId: 100_000_000 + itemCount,
-        input: pickInput(bodyOf(req)),
-        review: 'pending',
-        reviewDueAt: now,
-        rejectReason: null,
-        unlisted: false,
-        createdAt: now,
-        updatedAt: now,
-      };
-      submitForReview(record, now);
-      items.add(String(record.itemId), record);
-      ok(res, { item: render(record) });
-    });
-
-    app.get(`${api}/product/get_item_base_info`, (req, res) => {
-      count('get_item_base_info');
-      const auth = verified(req, res);
-      if (!auth) return;
-      const record = findItem(auth.shopId, req.query.item_id, res);
-      if (record) ok(res, { item: render(record) });
-    });
-
-    app.get(`${api}/product/search_item`, (req, res) => {
-      count('search_item');
-      const auth = verified(req, res);
-      if (!auth) return;
-      const sku = req.query.item_sku;
-      if (typeof sku !== 'string' || sku.length === 0) return sendError(res, 400, 'error_param', 'item_sku is required');
-      const found = items.forSku(sku).filter((r) => r.shopId === auth.shopId).map(render);
-      ok(res, { items: found, total: found.length });
-    });
-
-    app.post(`${api}/product/update_price_stock`, (req, res) => {
-      count('update_price_stock');
-      const auth = verified(req, res);
-      if (!auth) return;
-      const body = bodyOf(req);
-      const record = findItem(auth.shopId, body.item_id, res);
-      if (!record) return;
-      const checks = new FieldChecks(body);
-      checks.integer('original_price', 1_000, 100_000_000);
-      checks.integer('stock', 0, 100_000);
-      if (checks.problems.length > 0) return sendValidationError(res, 'error_param', checks.problems);
-      record.input.original_price = body.original_price as number;
-      record.input.stock = body.stock as number;
-      record.updatedAt = Date.now();
-      ok(res, { item: render(record) });
-    });
-
-    app.post(`${api}/product/update_item`, (req, res) => {
-      count('update_item');
-      const auth = verified(req, res);
-      if (!auth) return;
-      const body = bodyOf(req);
-      const record = findItem(auth.shopId, body.item_id, res);
-      if (!record || !validItem(body, res)) return;
-      if (body.item_sku !== record.input.item_sku) {
-        return sendValidationError(res, 'error_param', [{ field: 'item_sku', message: `cannot change (is ${record.input.item_sku})` }]);
-      }
-      const now = Date.now();
-      settle(record, now);
-      record.input = pickInput(body);
-      record.updatedAt = now;
-      // A rejected item goes back to review when edited; an approved one stays approved.
-      if (record.review === 'rejected') submitForReview(record, now);
-      ok(res, { item: render(record) });
-    });
-
-    app.post(`${api}/product/unlist_item`, (req, res) => {
-      count('unlist_item');
-      const auth = verified(req, res);
-      if (!auth) return;
-      const body = bodyOf(req);
-      const record = findItem(auth.shopId, body.item_id, res);
-      if (!record) return;
-      if (typeof body.unlist !== 'boolean') return sendValidationError(res, 'error_param', [{ field: 'unlist', message: 'required true or false' }]);
-      record.unlisted = body.unlist;
-      record.updatedAt = Date.now();
-      ok(res, { item: render(record) });
-    });
-
-    app.get(`${api}/order/get_order_list`, (req, res) => {
-      count('get_order_list');
-      const auth = verified(req, res);
-      if (!auth) return;
-      const size = req.query.page_size === undefined ? 20 : Number(req.query.page_size);
-      if (!Number.isInteger(size) || size < 1 || size > 50) return sendError(res, 400, 'error_param', 'page_size must be a whole number from 1 to 50');
-      try {
-        const page = orders.page(typeof req.query.cursor === 'string' && req.query.cursor ? req.query.cursor : undefined, size);
-        ok(res, { order_list: page.orders.map(renderOrder), more: page.hasMore, next_cursor: page.nextCursor });
-      } catch (error) {
-        if (error instanceof InvalidCursorError) return sendError(res, 400, 'error_param', error.message);
-        throw error;
-      }
-    });
+    registerProductRoutes(app, ctx);
+    registerOrderRoutes(app, ctx);
   };
 
   const app = createSandboxApp({
