@@ -10,8 +10,10 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
     globalSetup: ['tests/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Hang guards, not speed targets: integration tests start servers and seed databases, and two
+    // suites may run at once on two cores.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     // Integration tests start real servers on free ports; two workers match the two cores here.
     pool: 'forks',
     maxWorkers: 2,

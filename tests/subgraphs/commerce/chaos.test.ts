@@ -23,7 +23,7 @@ describe('commerce chaos: 500 products, faults on, a worker killed mid-run, two 
 
   beforeAll(async () => {
     env = await createTestEnvironment();
-    sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 200, faults: FAULTS, timeoutMs: 5000 });
+    sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 200, faults: FAULTS, timeoutMs: 15_000 });
     subgraph = await startCommerce(env, { seed: true });
   });
   afterAll(async () => {
@@ -34,7 +34,7 @@ describe('commerce chaos: 500 products, faults on, a worker killed mid-run, two 
   });
 
   it('ends with every listing published once and the latest price and stock at both marketplaces', { timeout: 600_000 }, async () => {
-    const options = { concurrency: 24, leaseMs: 2000, retries: 10, reviewPollMs: 100 };
+    const options = { concurrency: 24, leaseMs: 2000, retries: 20, reviewPollMs: 100 };
     const em = () => subgraph.orm.em.fork();
     const published = async () => em().count(Listing, { status: ListingStatus.PUBLISHED });
     const ids = await createAndPublish(subgraph.orm, PRODUCTS);

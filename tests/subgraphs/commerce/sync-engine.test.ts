@@ -177,15 +177,17 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
     const postmart = new FakeMarketplace('POSTMART', { latencyMs: 5 });
     await publishedProduct(voso, postmart);
     const sku = (await product()).sellerSku;
+    // Ten changes before any worker runs fold into one queued job; twenty more race the worker.
+    for (let i = 1; i <= 10; i++) await setPrice(30000 + i, i);
     workers.push(startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }, { concurrency: 4 }));
-    for (let i = 1; i <= 30; i++) await setPrice(30000 + i, i);
+    for (let i = 11; i <= 30; i++) await setPrice(30000 + i, i);
     const latest = await product();
     await waitFor('in sync', async () => (await listing('VOSO')).syncedVersion === latest.version && (await listing('POSTMART')).syncedVersion === latest.version);
     for (const fake of [voso, postmart]) {
       expect(fake.bySku(sku)).toMatchObject({ priceVnd: 30030, stock: 30 });
       const prices = fake.writes.map((w) => w.priceVnd);
       expect([...prices].sort((a, b) => a - b)).toEqual(prices);
-      expect(prices.length).toBeLessThan(30);
+      expect(prices.length).toBeLessThanOrEqual(21);
     }
     expect(await openJobs()).toBe(0);
   });

@@ -26,7 +26,7 @@ describe('commerce: a real `hub worker` process killed with SIGKILL and started 
 
   beforeAll(async () => {
     env = await createTestEnvironment();
-    sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 200, faults: FAULTS, timeoutMs: 5000 });
+    sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 200, faults: FAULTS, timeoutMs: 15_000 });
     subgraph = await startCommerce(env, { seed: true });
   });
   afterAll(async () => {
@@ -45,7 +45,7 @@ describe('commerce: a real `hub worker` process killed with SIGKILL and started 
       COMMERCE_SYNC_CONCURRENCY: '16',
       COMMERCE_SYNC_POLL_MS: '20',
       COMMERCE_SYNC_LEASE_MS: '2000',
-      COMMERCE_SYNC_RETRIES: '10',
+      COMMERCE_SYNC_RETRIES: '20',
       COMMERCE_SYNC_MIN_BACKOFF_MS: '5',
       COMMERCE_SYNC_MAX_BACKOFF_MS: '200',
       COMMERCE_SYNC_REVIEW_POLL_MS: '100',

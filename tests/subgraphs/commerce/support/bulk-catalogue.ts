@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/core';
+import { LockWaitTimeoutException, type MikroORM } from '@mikro-orm/core';
 import { Producer } from '../../../../subgraphs/commerce/catalogue/producer.entity.js';
 import { createProduct, updateProduct } from '../../../../subgraphs/commerce/catalogue/product.command.js';
 import { Product } from '../../../../subgraphs/commerce/catalogue/product.entity.js';
@@ -35,12 +35,23 @@ export async function createAndPublish(orm: MikroORM, count: number, options: { 
   return ids;
 }
 
-/** Applies `change(product)` to each product, a batch per transaction. */
+/**
+ * Applies `change(product)` to each product, a batch per transaction. A batch that loses the SQLite
+ * write lock to a worker in another process (SQLITE_BUSY on a transaction that read first) is rolled
+ * back whole and run again, as a client repeats a refused mutation.
+ */
 export async function updateAll(orm: MikroORM, ids: string[], change: (product: Product) => Partial<UpdateProductInput>, batch = 50): Promise<void> {
   for (let start = 0; start < ids.length; start += batch) {
-    await orm.em.fork().transactional(async (em) => {
-      const products = await em.find(Product, { id: { $in: ids.slice(start, start + batch) } });
-      for (const product of products) await updateProduct(em, product, { productId: product.id, ...change(product) } as UpdateProductInput);
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await orm.em.fork().transactional(async (em) => {
+          const products = await em.find(Product, { id: { $in: ids.slice(start, start + batch) } });
+          for (const product of products) await updateProduct(em, product, { productId: product.id, ...change(product) } as UpdateProductInput);
+        });
+        break;
+      } catch (error) {
+        if (!(error instanceof LockWaitTimeoutException) || attempt >= 50) throw error;
+      }
+    }
   }
 }

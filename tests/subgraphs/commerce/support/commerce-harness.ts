@@ -21,7 +21,8 @@ export const FAST_SYNC: Partial<SyncOptions> = {
   retries: 8,
   minBackoffMs: 5,
   maxBackoffMs: 100,
-  maxRetryTimeMs: 30_000,
+  // A run may take long on a loaded machine; the attempt budget (retries), not the clock, decides FAILED.
+  maxRetryTimeMs: 300_000,
   defaultRetryAfterMs: 50,
   reviewPollMs: 50,
   ratePerSecond: { default: 10_000 },
