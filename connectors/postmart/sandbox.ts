@@ -9,10 +9,11 @@ import type { Express, Request, Response } from 'express';
 import { listen } from '../../core/http/listen.js';
 import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
 import { registerProductRoutes } from './sandbox-routes/product.routes.js';
+import type { PostmartRecord, PostmartSandboxState } from './sandbox-state.js';
 import type { PostmartRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
 import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
-import { FaultInjector, type FaultCounters, type FaultSettings } from '../marketplace/sandbox/faults.js';
+import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
 import { OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
@@ -30,6 +31,8 @@ export const POSTMART_SANDBOX_PARTNER: SandboxPartner = {
   shopIds: [POSTMART_SANDBOX_CREDENTIALS.shopId],
 };
 
+export type { PostmartSandboxState } from './sandbox-state.js';
+
 export interface PostmartSandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -42,31 +45,6 @@ export interface PostmartSandboxOptions {
   moderate?: (item: ModeratedContent) => string | null;
   /** Fault settings (none by default). */
   faults?: Partial<FaultSettings>;
-}
-
-/** What the sandbox keeps per item; the API renders it as a PostmartItem. */
-export interface PostmartRecord {
-  shopId: string;
-  itemId: number;
-  input: PostmartItemInput;
-  review: 'pending' | 'approved' | 'rejected';
-  reviewDueAt: number;
-  rejectReason: string | null;
-  unlisted: boolean;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface PostmartSandboxState {
-  items: ListingTable<PostmartRecord>;
-  orders: OrderBook;
-  requestsByRoute: Map<string, number>;
-  faultCounters: FaultCounters;
-  /** Requests refused for a wrong or missing signature. */
-  signatureFailures: number;
-  moderationDelayMs: number;
-  listingCountBySku(): Map<string, number>;
-  duplicateSkus(): string[];
 }
 
 export interface PostmartSandbox {

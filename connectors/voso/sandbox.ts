@@ -8,10 +8,11 @@ import { listen } from '../../core/http/listen.js';
 import { registerOAuthRoutes } from './sandbox-routes/oauth.routes.js';
 import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
 import { registerProductRoutes } from './sandbox-routes/product.routes.js';
+import type { VosoSandboxState } from './sandbox-state.js';
 import { vietnamTime, type VosoRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
 import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
-import { FaultInjector, type FaultCounters, type FaultSettings } from '../marketplace/sandbox/faults.js';
+import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
 import { OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
@@ -20,6 +21,8 @@ import type { VosoOrder, VosoOrderStatus, VosoProduct, VosoProductInput } from '
 
 /** The client the sandbox accepts by default, and the connector uses by default. */
 export const VOSO_SANDBOX_CLIENT = { clientId: 'hub-sandbox', clientSecret: 'voso-sandbox-secret' } as const;
+
+export type { VosoSandboxState } from './sandbox-state.js';
 
 export interface VosoSandboxOptions {
   /** 0 (default) picks a free port. */
@@ -31,18 +34,6 @@ export interface VosoSandboxOptions {
   tokenTtlSeconds?: number;
   /** Fault settings (none by default). */
   faults?: Partial<FaultSettings>;
-}
-
-export interface VosoSandboxState {
-  products: ListingTable<VosoProduct>;
-  orders: OrderBook;
-  /** Access tokens issued so far. */
-  tokensIssued: number;
-  /** Requests per "METHOD /route" that reached a handler. */
-  requestsByRoute: Map<string, number>;
-  faultCounters: FaultCounters;
-  listingCountBySku(): Map<string, number>;
-  duplicateSkus(): string[];
 }
 
 export interface VosoSandbox {

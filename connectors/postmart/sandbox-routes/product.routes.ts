@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import { FieldChecks } from '../../marketplace/sandbox/checks.js';
 import { sendError, sendValidationError } from '../../marketplace/sandbox/respond.js';
-import type { PostmartRecord } from '../sandbox.js';
+import type { PostmartRecord } from '../sandbox-state.js';
 import { API, type PostmartRouteContext } from './route-context.js';
 
 /** Items: add, read, search by item_sku, price and stock, replace (back to review when rejected), unlist. */

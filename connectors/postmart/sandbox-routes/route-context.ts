@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { ListingTable } from '../../marketplace/sandbox/listing-table.js';
 import type { OrderBook, SandboxOrder } from '../../marketplace/sandbox/order-book.js';
-import type { PostmartRecord, PostmartSandboxState } from '../sandbox.js';
+import type { PostmartRecord, PostmartSandboxState } from '../sandbox-state.js';
 import type { PostmartItem, PostmartItemInput, PostmartOrder } from '../wire.js';
 
 /** The partner API's path prefix. */

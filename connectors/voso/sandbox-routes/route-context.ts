@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { ListingTable } from '../../marketplace/sandbox/listing-table.js';
 import type { OrderBook, SandboxOrder } from '../../marketplace/sandbox/order-book.js';
-import type { VosoSandboxState } from '../sandbox.js';
+import type { VosoSandboxState } from '../sandbox-state.js';
 import type { VosoOrder, VosoProduct, VosoProductInput } from '../wire.js';
 
 /** What the voso sandbox's route modules share: its state and the checks every route makes. */
