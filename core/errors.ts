@@ -12,6 +12,10 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
+  /** The operation is over a limit (depth, aliases, cost, size, time ...): `extensions.limit` says which. */
+  OPERATION_LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED',
+  /** Trusted-documents mode: only operations registered in the manifest run. */
+  PERSISTED_QUERY_NOT_IN_LIST = 'PERSISTED_QUERY_NOT_IN_LIST',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -44,6 +48,23 @@ export function conflict(message: string, extensions: Record<string, unknown> = 
 
 export function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
   return hubError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
+}
+
+/** Which limit an OPERATION_LIMIT_EXCEEDED error is about (`extensions.limit`). */
+export type OperationLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'size' | 'operationName' | 'time' | 'responseSize';
+
+/**
+ * An operation refused (or cut short) by a limit: HTTP 400 when refused before it runs, `status`
+ * null when it was cut short while running (the partial answer keeps its 200). `maximum` and
+ * `actual` tell a client how far over it was.
+ */
+export function operationLimitExceeded(
+  limit: OperationLimit,
+  message: string,
+  numbers: { maximum?: number; actual?: number } = {},
+  status: number | null = 400,
+): GraphQLError {
+  return hubError(ErrorCode.OPERATION_LIMIT_EXCEEDED, message, { limit, ...numbers, ...(status ? { http: { status } } : {}) });
 }
 
 /** An error in a file or CLI input, reported with the 1-based line it came from. */

@@ -9,6 +9,8 @@ import { postGraphQL } from './graphql-client.js';
 export interface TestHub {
   /** The gateway's /graphql URL: what a frontend queries. */
   url: string;
+  /** The supergraph composed from the running subgraphs, to start another gateway on. */
+  supergraphSdl: string;
   subgraphs: Partial<Record<SubgraphName, RunningSubgraph>>;
   gateway: RunningGateway;
   /** Stops one subgraph (its port stays reserved for `startSubgraph`). */
@@ -60,9 +62,11 @@ export async function startHub(options: StartHubOptions): Promise<TestHub> {
         return { name, url, sdl: response.data!._service.sdl };
       }),
     );
-    const gateway = await startGateway({ config: options.env.config, port: 0, host: '127.0.0.1', supergraphSdl: composeSupergraph(sdls) });
+    const supergraphSdl = composeSupergraph(sdls);
+    const gateway = await startGateway({ config: options.env.config, port: 0, host: '127.0.0.1', supergraphSdl });
     return {
       url: gateway.url,
+      supergraphSdl,
       subgraphs: running,
       gateway,
       async stopSubgraph(name) {

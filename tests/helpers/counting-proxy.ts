@@ -1,0 +1,35 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface CountingProxy {
+  /** The proxy's /graphql URL, to give a gateway instead of the subgraph's. */
+  url: string;
+  /** Requests forwarded so far. */
+  count(): number;
+  close(): Promise<void>;
+}
+
+/** A transparent HTTP proxy in front of a subgraph that counts what the gateway sends it. */
+export async function countingProxy(targetUrl: string): Promise<CountingProxy> {
+  const target = new URL(targetUrl);
+  let count = 0;
+  const server: Server = createServer((req, res) => {
+    count++;
+    const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    count: () => count,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
