@@ -4,11 +4,11 @@ import { databaseTarget, openDatabase } from '../core/db/database.js';
 import { createLogger } from '../core/logger.js';
 import { onShutdown } from '../core/shutdown.js';
 import { runSubgraphService } from '../core/run-subgraph.js';
-import { startSubgraph, type RunningSubgraph } from '../core/subgraph-server.js';
 import { startGateway } from '../gateway/gateway-server.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
 import { printBanner } from './banner.js';
 import { startSandboxesUnlessConfigured } from './marketplace-sandboxes.js';
+import { SubgraphSupervisor } from './subgraph-supervisor.js';
 
 function moduleNamed(name: string) {
   const module = SUBGRAPHS[name as SubgraphName];
@@ -16,34 +16,39 @@ function moduleNamed(name: string) {
   return module;
 }
 
-/** Starts every subgraph and the gateway in this process: the embedded default of `npm start`. */
+/**
+ * The embedded default of `npm start`: each subgraph in its own process (own heap limit, restarted
+ * if it dies, bound to 127.0.0.1), the gateway and the marketplace sandboxes in this one. Ctrl-C or
+ * SIGTERM stops the gateway first, then every subgraph process, then the sandboxes.
+ */
 async function startAll(config: HubConfig): Promise<void> {
   const logger = createLogger('hub', config.LOG_LEVEL);
-  const running: RunningSubgraph[] = [];
+  const supervisors = SUBGRAPH_NAMES.filter((name) => SUBGRAPHS[name]).map(
+    (name) => new SubgraphSupervisor({ name, port: subgraphPort(config, name), heapMb: config.SUBGRAPH_MAX_OLD_SPACE_MB, maxRestartDelayMs: config.SUBGRAPH_RESTART_MAX_DELAY_MS, logger }),
+  );
   let sandboxes: Awaited<ReturnType<typeof startSandboxesUnlessConfigured>>['sandboxes'] = null;
   const stopAll = async () => {
-    for (const service of running.reverse()) await service.close();
+    await Promise.all(supervisors.map((s) => s.stop()));
     await sandboxes?.close();
   };
   try {
+    // The sandboxes first: the commerce process reads where they are from the environment it inherits.
     const marketplaces = await startSandboxesUnlessConfigured();
     sandboxes = marketplaces.sandboxes;
-    for (const module of Object.values(SUBGRAPHS)) {
-      if (!module) continue;
-      running.push(
-        await startSubgraph(module, { config, port: subgraphPort(config, module.name), host: '127.0.0.1', seed: config.seedPilot, background: true }),
-      );
-    }
+    const urls = await Promise.all(supervisors.map((s) => s.start()));
     const gateway = await startGateway({
       config,
       port: config.PORT,
-      subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
+      subgraphUrls: Object.fromEntries(supervisors.map((s, i) => [s.name, urls[i]])),
     });
     onShutdown(async () => {
       await gateway.close();
       await stopAll();
     }, (m) => logger.info(m));
-    printBanner(config, gateway.url, marketplaces.targets);
+    printBanner(config, gateway.url, marketplaces.targets, {
+      subgraphs: supervisors.map((s, i) => ({ name: s.name, pid: s.pid, url: urls[i] })),
+      metricsUrl: gateway.metricsUrl,
+    });
   } catch (error) {
     await stopAll().catch(() => undefined);
     throw error;
@@ -53,7 +58,7 @@ async function startAll(config: HubConfig): Promise<void> {
 export function registerStartCommands(program: Command, config: () => HubConfig): void {
   program
     .command('start')
-    .description('Run the whole hub in one process: migrate, seed the pilot data (embedded mode), start the four subgraphs and the gateway')
+    .description('Run the whole hub with one command: migrate, seed the pilot data (embedded mode), each subgraph in its own process, and the gateway')
     .action(() => startAll(config()));
 
   program
