@@ -45,8 +45,10 @@ const gatewayEdgeEnv = {
   OPERATION_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
   /** Lexical tokens per document: parsing stops at the first one over. */
   OPERATION_MAX_TOKENS: positiveInt.default(2000),
-  /** Estimated cost: each field 1, times `first`/`limit` (default 20) or 10 for other lists. */
+  /** Estimated cost: each field 1, times `first`/`limit` (default 20) or 10 for other lists. Anonymous callers. */
   OPERATION_MAX_COST: positiveInt.default(10_000),
+  /** The same for callers with a verified token. */
+  OPERATION_MAX_COST_AUTHENTICATED: positiveInt.default(100_000),
   OPERATION_NAME_MAX_LENGTH: positiveInt.default(100),
   /** Deadline for one whole operation at the gateway; its subgraph calls are aborted when it passes. */
   OPERATION_TIMEOUT_MS: positiveInt.default(15_000),

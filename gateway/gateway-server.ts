@@ -82,6 +82,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  // A caller that trickles its request in (slow-loris) is cut off instead of holding a socket.
+  httpServer.requestTimeout = 30_000;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,

@@ -14,7 +14,10 @@ export interface OperationLimits {
   maxAliases: number;
   maxDirectives: number;
   maxTokens: number;
+  /** For anonymous callers. */
   maxCost: number;
+  /** For callers with a verified token (frontends of officers, provincial systems). */
+  maxCostAuthenticated: number;
   maxOperationNameLength: number;
 }
 
@@ -26,6 +29,7 @@ export function gatewayOperationLimits(config: HubConfig): OperationLimits {
     maxDirectives: config.OPERATION_MAX_DIRECTIVES,
     maxTokens: config.OPERATION_MAX_TOKENS,
     maxCost: config.OPERATION_MAX_COST,
+    maxCostAuthenticated: config.OPERATION_MAX_COST_AUTHENTICATED,
     maxOperationNameLength: config.OPERATION_NAME_MAX_LENGTH,
   };
 }
@@ -44,6 +48,7 @@ export function subgraphOperationLimits(config: HubConfig): OperationLimits {
     maxDirectives: gateway.maxDirectives * 2,
     maxTokens: gateway.maxTokens * 4,
     maxCost: gateway.maxCost * 4,
+    maxCostAuthenticated: gateway.maxCostAuthenticated * 4,
     maxOperationNameLength: gateway.maxOperationNameLength,
   };
 }
@@ -85,14 +90,16 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
 const MAX_COST_NODES = 20_000;
 
 /**
- * Refuses an operation whose estimated cost (listAwareEstimator) is over the limit, once its
- * variables are known and before it is planned or executed. An operation whose variables do not
- * fit is left to the normal pipeline, which refuses it with BAD_USER_INPUT.
+ * Refuses an operation whose estimated cost (listAwareEstimator) is over the caller's limit, once
+ * its variables are known and before it is planned or executed: anonymous callers get `maxCost`,
+ * callers whose token was verified `maxCostAuthenticated`. An operation whose variables do not fit
+ * is left to the normal pipeline, which refuses it with BAD_USER_INPUT.
  */
-export function operationCostPlugin(limits: OperationLimits): ApolloServerPlugin {
+export function operationCostPlugin(limits: OperationLimits): ApolloServerPlugin<{ viewer?: unknown }> {
   const estimators = [listAwareEstimator()];
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      const maxCost = contextValue.viewer ? limits.maxCostAuthenticated : limits.maxCost;
       return {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
@@ -102,16 +109,16 @@ export function operationCostPlugin(limits: OperationLimits): ApolloServerPlugin
           } catch (error) {
             if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
               throw operationLimitExceeded('cost', `The operation expands to more than ${MAX_COST_NODES} fields (fragments count each time they are spread). Send a smaller operation.`, {
-                maximum: limits.maxCost,
+                maximum: maxCost,
               });
             }
             return;
           }
-          if (cost > limits.maxCost) {
+          if (cost > maxCost) {
             throw operationLimitExceeded(
               'cost',
-              `The operation may return about ${cost} values, over the limit of ${limits.maxCost}. Ask for smaller pages (first/limit), fewer nested lists, or split it.`,
-              { maximum: limits.maxCost, actual: cost },
+              `The operation may return about ${cost} values, over the limit of ${maxCost}. Ask for smaller pages (first/limit), fewer nested lists, or split it.`,
+              { maximum: maxCost, actual: cost },
             );
           }
         },
@@ -124,7 +131,7 @@ export function operationCostPlugin(limits: OperationLimits): ApolloServerPlugin
 export function operationLimitOptions(limits: OperationLimits): {
   parseOptions: ParseOptions;
   validationRules: ValidationRule[];
-  plugins: ApolloServerPlugin[];
+  plugins: ApolloServerPlugin<{ viewer?: unknown }>[];
 } {
   return {
     // graphql-js stops the lexer at the first token over the limit: a huge document costs no more.

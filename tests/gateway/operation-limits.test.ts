@@ -5,7 +5,9 @@ import type { SubgraphName } from '../../core/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
 import { countingProxy, type CountingProxy } from '../helpers/counting-proxy.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
-import { postGraphQL, type GraphQLResponse } from '../helpers/graphql-client.js';
+import { bearer, postGraphQL, type GraphQLResponse } from '../helpers/graphql-client.js';
+import { Role } from '../../core/auth/roles.js';
+import { signToken } from '../../core/auth/tokens.js';
 import { startHub, type TestHub } from '../helpers/hub.js';
 
 const SAMPLE = readFileSync('docs/sample-query.graphql', 'utf8');
@@ -149,6 +151,12 @@ describe('gateway: operation limits before execution', () => {
     expect(refused.errors?.[0].extensions).toMatchObject({ maximum: 10_000, actual: expect.any(Number) });
     const small = await postGraphQL(gateway.url, pages, { first: 5 });
     expect(small.errors).toBeUndefined();
+    // A caller with a verified token gets the larger OPERATION_MAX_COST_AUTHENTICATED.
+    const token = await signToken(env.config, { subject: 'provincial-system', roles: [Role.OFFICER], communeCodes: ['05068'] });
+    const authenticated = await postGraphQL(gateway.url, pages, { first: 100 }, bearer(token));
+    expect(authenticated.errors).toBeUndefined();
+    const tooMuch = `query { communes(provinceCode: "25") { producers(first: 100) { edges { node { products(first: 100) { edges { node { name priceVnd stock } } } } } } } }`;
+    await expectRefused(() => postGraphQL(gateway.url, tooMuch, {}, bearer(token)), 'cost');
   });
 
   it('lets the standard introspection query through (tooling needs it)', async () => {
