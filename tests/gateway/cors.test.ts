@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
+import type { RunningGateway } from '../../gateway/gateway-server.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { startHub, type TestHub } from '../helpers/hub.js';
@@ -16,20 +16,13 @@ function preflight(url: string, origin: string, headers = 'content-type, authori
 describe('gateway: CORS for frontends on other origins', () => {
   let env: TestEnvironment;
   let hub: TestHub;
-  const gateways: RunningGateway[] = [];
-  /** A gateway on the same subgraphs with these settings. */
-  const gatewayWith = async (settings: Partial<TestEnvironment['config']>) => {
-    const gateway = await startGateway({ config: { ...env.config, ...settings }, port: 0, host: '127.0.0.1', supergraphSdl: hub.supergraphSdl });
-    gateways.push(gateway);
-    return gateway;
-  };
+  const gatewayWith = (settings: Partial<TestEnvironment['config']>) => hub.startGateway(settings);
 
   beforeAll(async () => {
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance'] });
   });
   afterAll(async () => {
-    for (const gateway of gateways) await gateway.close();
     await hub?.close();
     await env?.cleanup();
   });
@@ -93,12 +86,11 @@ describe.skipIf(!browserAvailable())('gateway: CORS from a page in Chromium', ()
     page = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>frontend</title>'));
     await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
     pageOrigin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
-    elsewhere = await startGateway({ config: { ...env.config, CORS_ORIGINS: ['https://app.hoabinh.gov.vn'] }, port: 0, host: '127.0.0.1', supergraphSdl: hub.supergraphSdl });
+    elsewhere = await hub.startGateway({ CORS_ORIGINS: ['https://app.hoabinh.gov.vn'] });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    await elsewhere?.close();
     page?.closeAllConnections();
     page?.close();
     await hub?.close();

@@ -1,11 +1,9 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { composeSupergraph } from '../../gateway/compose.js';
-import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
+import type { RunningGateway } from '../../gateway/gateway-server.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
+import { hangingSubgraph, type HangingSubgraph } from '../helpers/hanging-subgraph.js';
 import { startHub, type TestHub } from '../helpers/hub.js';
 
 const QUERY = '{ commune(code: "05068", on: "2021-06-01") { name radioClusters { village } } }';
@@ -13,29 +11,19 @@ const QUERY = '{ commune(code: "05068", on: "2021-06-01") { name radioClusters {
 describe('gateway: a deadline for the whole operation', () => {
   let env: TestEnvironment;
   let hub: TestHub;
-  let hanging: Server;
+  let hanging: HangingSubgraph;
   let gateway: RunningGateway;
-  const held: IncomingMessage[] = [];
 
   beforeAll(async () => {
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance', 'devices'] });
-    // Devices accepts the call and never answers.
-    hanging = createServer((req) => void held.push(req));
-    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
-    const sdlOf = async (url: string) => (await postGraphQL<{ _service: { sdl: string } }>(url, '{ _service { sdl } }')).data!._service.sdl;
-    const supergraphSdl = composeSupergraph([
-      { name: 'governance', url: hub.subgraphs.governance!.url, sdl: await sdlOf(hub.subgraphs.governance!.url) },
-      { name: 'devices', url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql`, sdl: await sdlOf(hub.subgraphs.devices!.url) },
-    ]);
+    hanging = await hangingSubgraph(hub, 'devices');
     // The per-call timeout is far away: only the operation's deadline can end the wait.
-    gateway = await startGateway({ config: { ...env.config, OPERATION_TIMEOUT_MS: 500, DEVICES_TIMEOUT_MS: 600_000 }, port: 0, host: '127.0.0.1', supergraphSdl });
+    gateway = await hub.startGateway({ OPERATION_TIMEOUT_MS: 500, DEVICES_TIMEOUT_MS: 600_000 }, { supergraphSdl: hanging.supergraphSdl });
   });
   afterAll(async () => {
-    await gateway?.close();
-    hanging?.closeAllConnections();
-    hanging?.close();
     await hub?.close();
+    await hanging?.close();
     await env?.cleanup();
   });
 
@@ -49,8 +37,8 @@ describe('gateway: a deadline for the whole operation', () => {
       extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'time', maximum: 500, serviceName: 'devices' },
     });
     // The gateway hung up on the subgraph instead of holding the call open.
-    expect(held).toHaveLength(1);
-    await vi.waitFor(() => expect(held[0].socket.destroyed).toBe(true));
+    expect(hanging.held).toHaveLength(1);
+    await vi.waitFor(() => expect(hanging.held[0].socket.destroyed).toBe(true));
   });
 });
 
@@ -62,10 +50,9 @@ describe('gateway: a byte budget for what one operation receives from subgraphs'
   beforeAll(async () => {
     env = await createTestEnvironment();
     hub = await startHub({ env });
-    small = await startGateway({ config: { ...env.config, OPERATION_MAX_RESPONSE_BYTES: 1500 }, port: 0, host: '127.0.0.1', supergraphSdl: hub.supergraphSdl });
+    small = await hub.startGateway({ OPERATION_MAX_RESPONSE_BYTES: 1500 });
   });
   afterAll(async () => {
-    await small?.close();
     await hub?.close();
     await env?.cleanup();
   });

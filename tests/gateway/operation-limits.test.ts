@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubgraphName } from '../../core/config.js';
-import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
-import { countingProxy, type CountingProxy } from '../helpers/counting-proxy.js';
+import type { RunningGateway } from '../../gateway/gateway-server.js';
+import { countSubgraphCalls } from '../helpers/counting-proxy.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { bearer, postGraphQL, type GraphQLResponse } from '../helpers/graphql-client.js';
 import { Role } from '../../core/auth/roles.js';
@@ -36,26 +35,19 @@ describe('gateway: operation limits before execution', () => {
   let env: TestEnvironment;
   let hub: TestHub;
   let gateway: RunningGateway;
-  const proxies: Partial<Record<SubgraphName, CountingProxy>> = {};
-  const subgraphCalls = () => Object.values(proxies).reduce((sum, p) => sum + p.count(), 0);
+  let calls: Awaited<ReturnType<typeof countSubgraphCalls>>;
+  const subgraphCalls = () => calls.count();
 
   beforeAll(async () => {
     env = await createTestEnvironment();
     hub = await startHub({ env });
-    for (const [name, subgraph] of Object.entries(hub.subgraphs)) proxies[name as SubgraphName] = await countingProxy(subgraph.url);
     // The same hub behind a gateway whose every subgraph call is counted.
-    gateway = await startGateway({
-      config: env.config,
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: hub.supergraphSdl,
-      subgraphUrls: Object.fromEntries(Object.entries(proxies).map(([name, proxy]) => [name, proxy.url])),
-    });
+    calls = await countSubgraphCalls(hub);
+    gateway = await hub.startGateway({}, { subgraphUrls: calls.subgraphUrls });
   });
   afterAll(async () => {
-    await gateway?.close();
-    for (const proxy of Object.values(proxies)) await proxy.close();
     await hub?.close();
+    await calls?.close();
     await env?.cleanup();
   });
 

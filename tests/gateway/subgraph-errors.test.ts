@@ -2,10 +2,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../core/auth/roles.js';
 import { signToken } from '../../core/auth/tokens.js';
-import type { SubgraphName } from '../../core/config.js';
-import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
+import type { RunningGateway } from '../../gateway/gateway-server.js';
 import { subgraphRefusal } from '../../gateway/subgraph-errors.js';
-import { countingProxy, type CountingProxy } from '../helpers/counting-proxy.js';
+import { countSubgraphCalls } from '../helpers/counting-proxy.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { bearer, postGraphQL } from '../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../helpers/hub.js';
@@ -26,27 +25,19 @@ describe('gateway: errors from subgraphs keep their meaning', () => {
   let gateway: RunningGateway;
   let producer: Record<string, string>;
   const log = capturingLogger();
-  const proxies: Partial<Record<SubgraphName, CountingProxy>> = {};
-  const subgraphCalls = () => Object.values(proxies).reduce((sum, p) => sum + p.count(), 0);
+  let calls: Awaited<ReturnType<typeof countSubgraphCalls>>;
+  const subgraphCalls = () => calls.count();
 
   beforeAll(async () => {
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance', 'commerce'] });
-    for (const [name, subgraph] of Object.entries(hub.subgraphs)) proxies[name as SubgraphName] = await countingProxy(subgraph.url);
-    gateway = await startGateway({
-      config: env.config,
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: hub.supergraphSdl,
-      subgraphUrls: Object.fromEntries(Object.entries(proxies).map(([name, proxy]) => [name, proxy.url])),
-      logger: log.logger,
-    });
+    calls = await countSubgraphCalls(hub);
+    gateway = await hub.startGateway({}, { subgraphUrls: calls.subgraphUrls, logger: log.logger });
     producer = bearer(await signToken(env.config, { subject: 'member', roles: [Role.PRODUCER], producerIds: ['pilot-voso-01'] }));
   });
   afterAll(async () => {
-    await gateway?.close();
-    for (const proxy of Object.values(proxies)) await proxy.close();
     await hub?.close();
+    await calls?.close();
     await env?.cleanup();
   });
 
@@ -134,16 +125,9 @@ describe('gateway: a subgraph that refuses a request (4xx)', () => {
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance'] });
     // A gateway configured looser than its subgraphs: they refuse what it lets through.
-    loose = await startGateway({
-      config: { ...env.config, OPERATION_MAX_DEPTH: 100, OPERATION_MAX_COST: 1e12 },
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: hub.supergraphSdl,
-      logger: log.logger,
-    });
+    loose = await hub.startGateway({ OPERATION_MAX_DEPTH: 100, OPERATION_MAX_COST: 1e12 }, { logger: log.logger });
   });
   afterAll(async () => {
-    await loose?.close();
     await hub?.close();
     await env?.cleanup();
   });

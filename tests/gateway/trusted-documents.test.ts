@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../core/config.js';
-import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
+import type { RunningGateway } from '../../gateway/gateway-server.js';
 import { TrustedDocumentsError } from '../../gateway/trusted-documents.js';
 import { countingProxy, type CountingProxy } from '../helpers/counting-proxy.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
@@ -36,10 +36,9 @@ describe('gateway: automatic persisted queries (APQ)', () => {
   beforeAll(async () => {
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance'] });
-    withoutApq = await startGateway({ config: { ...env.config, APQ_CACHE_MB: 0 }, port: 0, host: '127.0.0.1', supergraphSdl: hub.supergraphSdl });
+    withoutApq = await hub.startGateway({ APQ_CACHE_MB: 0 });
   });
   afterAll(async () => {
-    await withoutApq?.close();
     await hub?.close();
     await env?.cleanup();
   });
@@ -70,18 +69,7 @@ describe('gateway: trusted documents (persisted operations)', () => {
   let hub: TestHub;
   let proxy: CountingProxy;
   let manifest: string;
-  const gateways: RunningGateway[] = [];
-  const gatewayWith = async (settings: Partial<TestEnvironment['config']>) => {
-    const gateway = await startGateway({
-      config: { ...env.config, ...settings },
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: hub.supergraphSdl,
-      subgraphUrls: { governance: proxy.url },
-    });
-    gateways.push(gateway);
-    return gateway;
-  };
+  const gatewayWith = (settings: Partial<TestEnvironment['config']>) => hub.startGateway(settings, { subgraphUrls: { governance: proxy.url } });
 
   beforeAll(async () => {
     env = await createTestEnvironment();
@@ -102,9 +90,8 @@ describe('gateway: trusted documents (persisted operations)', () => {
     );
   });
   afterAll(async () => {
-    for (const gateway of gateways) await gateway.close();
-    await proxy?.close();
     await hub?.close();
+    await proxy?.close();
     await env?.cleanup();
   });
 

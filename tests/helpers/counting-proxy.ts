@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TestHub } from './hub.js';
 
 export interface CountingProxy {
   /** The proxy's /graphql URL, to give a gateway instead of the subgraph's. */
@@ -31,5 +32,15 @@ export async function countingProxy(targetUrl: string): Promise<CountingProxy> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A counting proxy in front of each of the hub's subgraphs: give `subgraphUrls` to a gateway. */
+export async function countSubgraphCalls(hub: TestHub): Promise<{ subgraphUrls: Record<string, string>; count(): number; close(): Promise<void> }> {
+  const proxies = await Promise.all(Object.entries(hub.subgraphs).map(async ([name, subgraph]) => [name, await countingProxy(subgraph!.url)] as const));
+  return {
+    subgraphUrls: Object.fromEntries(proxies.map(([name, proxy]) => [name, proxy.url])),
+    count: () => proxies.reduce((sum, [, proxy]) => sum + proxy.count(), 0),
+    close: async () => void (await Promise.all(proxies.map(([, proxy]) => proxy.close()))),
   };
 }
