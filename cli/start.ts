@@ -42,6 +42,8 @@ async function startAll(config: HubConfig): Promise<void> {
       subgraphUrls: Object.fromEntries(supervisors.map((s, i) => [s.name, urls[i]])),
     });
     onShutdown(async () => {
+      // Ctrl-C reaches the subgraph processes too: none of them may be restarted from here on.
+      for (const supervisor of supervisors) supervisor.stopRestarting();
       await gateway.close();
       await stopAll();
     }, (m) => logger.info(m));

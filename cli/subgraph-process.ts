@@ -12,6 +12,8 @@ import { SUBGRAPHS } from '../subgraphs/index.js';
 
 /** What the child tells the supervisor. */
 export type SubgraphProcessMessage = { type: 'ready'; name: string; url: string; port: number };
+/** What the supervisor tells the child: stop (over IPC, so it never counts as a second Ctrl-C). */
+export type SupervisorMessage = { type: 'stop' };
 
 const [name, portArg, seedArg] = process.argv.slice(2);
 const module = SUBGRAPHS[name as SubgraphName];
@@ -24,13 +26,19 @@ const subgraph = await startSubgraph(module, { config, port: Number(portArg), ho
 
 let stopping: Promise<void> | undefined;
 const stop = () => (stopping ??= subgraph.close());
-onShutdown(stop, (message) => subgraph.runtime.logger.info(message));
-process.on('disconnect', () => {
-  subgraph.runtime.logger.warn('the hub process is gone: stopping');
+const stopAndExit = () =>
   stop().then(
     () => process.exit(0),
     () => process.exit(1),
   );
+// Ctrl-C reaches this process with the rest of its group; `docker stop` or systemd send SIGTERM.
+onShutdown(stop, (message) => subgraph.runtime.logger.info(message));
+process.on('message', (message: SupervisorMessage) => {
+  if (message?.type === 'stop') void stopAndExit();
+});
+process.on('disconnect', () => {
+  subgraph.runtime.logger.warn('the hub process is gone: stopping');
+  void stopAndExit();
 });
 const ready: SubgraphProcessMessage = { type: 'ready', name: module.name, url: subgraph.url, port: subgraph.port };
 process.send?.(ready);

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../core/logger.js';
-import type { SubgraphProcessMessage } from './subgraph-process.js';
+import type { SubgraphProcessMessage, SupervisorMessage } from './subgraph-process.js';
 
 export interface SubgraphSupervisorOptions {
   name: string;
@@ -94,15 +94,26 @@ export class SubgraphSupervisor {
     }, delay);
   }
 
-  /** Stops the process (SIGTERM, then SIGKILL after a grace period) and any restart pending. */
-  async stop(): Promise<void> {
+  /** From now on a process that exits is not restarted: the hub is shutting down. */
+  stopRestarting(): void {
     this.stopping = true;
     clearTimeout(this.restartTimer);
     clearTimeout(this.healthyTimer);
+  }
+
+  /**
+   * Stops the process and any restart pending: asks it over IPC (it may already be stopping on the
+   * Ctrl-C its whole group received, and a signal would count as a second, impatient one), then
+   * SIGTERM if the channel is gone, and SIGKILL after a grace period.
+   */
+  async stop(): Promise<void> {
+    this.stopRestarting();
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
+    const stopMessage: SupervisorMessage = { type: 'stop' };
+    if (child.connected) child.send(stopMessage, (error) => error && child.kill('SIGTERM'));
+    else child.kill('SIGTERM');
     const killer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
     await exited;
     clearTimeout(killer);
