@@ -43,6 +43,21 @@ export class OperationBudget {
     clearTimeout(this.timer);
   }
 
+  /**
+   * Settles with `work`, or rejects with the budget's error as soon as the budget runs out, even if
+   * `work` does not heed the signal (a call shared with other operations keeps going for them).
+   */
+  race<T>(work: Promise<T>): Promise<T> {
+    const signal = this.controller.signal;
+    if (signal.aborted) return Promise.reject(signal.reason as Error);
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal.reason as Error);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort!));
+  }
+
   /** Counts bytes arriving from a subgraph; throws (and aborts the rest) once over the budget. */
   charge(bytes: number): void {
     this.received += bytes;

@@ -2,23 +2,30 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import type { OperationBudget } from './operation-budget.js';
 
 /**
- * Reads a response body chunk by chunk, charging each to the operation's byte budget: an answer
- * over the budget is cancelled mid-stream instead of being buffered whole first. A declared
- * Content-Length already over the budget is refused before reading anything.
+ * Reads a subgraph's answer, charging its bytes to the operation's budget. A declared
+ * Content-Length already over the budget is refused before reading anything; a streamed body is
+ * read chunk by chunk and cancelled as soon as it goes over, instead of being buffered whole first.
+ * A fetcher that hands over the body already read (no stream) is charged for it as a whole.
  */
 export async function readBodyWithin(response: FetcherResponse, budget: OperationBudget): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  const stream = (response as unknown as Response).body;
-  if (!stream) return '';
+  const hasDeclared = Number.isFinite(declared) && declared > 0;
+  const stream = (response as { body?: ReadableStream<Uint8Array> | null }).body;
+  if (!stream || typeof stream.getReader !== 'function') {
+    if (hasDeclared) budget.charge(declared);
+    const text = await response.text();
+    if (!hasDeclared) budget.charge(Buffer.byteLength(text));
+    return text;
+  }
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   try {
-    if (Number.isFinite(declared) && declared > 0) budget.charge(declared);
+    if (hasDeclared) budget.charge(declared);
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       // A declared length was charged up front; chunks count only when none was declared.
-      if (!(declared > 0)) budget.charge(value.byteLength);
+      if (!hasDeclared) budget.charge(value.byteLength);
       chunks.push(value);
     }
   } catch (error) {

@@ -42,13 +42,28 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
     super(config);
   }
 
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    return withBudget(options.context.budget, () => super.process(options));
+  /**
+   * Runs the call within its operation's budget: the fetcher aborts the HTTP call when the budget
+   * runs out, and the operation stops waiting for this subgraph at that moment in any case.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const budget = options.context.budget;
+    if (!budget) return super.process(options);
+    try {
+      return await withBudget(budget, () => budget.race(super.process(options)));
+    } catch (error) {
+      if (budget.exceeded) throw this.budgetError(budget.exceeded);
+      throw error;
+    }
+  }
+
+  private budgetError(exceeded: GraphQLError): GraphQLError {
+    return new GraphQLError(exceeded.message, { extensions: { ...exceeded.extensions, serviceName: this.serviceName } });
   }
 
   override didEncounterError(error: Error, request: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], response?: FetcherResponse, context?: GatewayContext): void {
     const exceeded = context?.budget?.exceeded;
-    if (exceeded) throw new GraphQLError(exceeded.message, { extensions: { ...exceeded.extensions, serviceName: this.serviceName } });
+    if (exceeded) throw this.budgetError(exceeded);
     if (response && response.status >= 400 && response.status < 500) {
       const body = error instanceof GraphQLError ? (error.extensions.response as { body?: unknown } | undefined)?.body : undefined;
       throw subgraphRefusal(this.serviceName, response.status, body);

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import type { RunningGateway } from '../../gateway/gateway-server.js';
+import { OperationBudget } from '../../gateway/operation-budget.js';
+import { readBodyWithin } from '../../gateway/read-body.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
 import { hangingSubgraph, type HangingSubgraph } from '../helpers/hanging-subgraph.js';
@@ -66,5 +69,47 @@ describe('gateway: a byte budget for what one operation receives from subgraphs'
     const fits = await postGraphQL<{ commune: { name: string } }>(small.url, '{ commune(code: "05068", on: "2021-06-01") { name } }');
     expect(fits.errors).toBeUndefined();
     expect(fits.data?.commune.name).toBe('Nam Thượng');
+  });
+});
+
+describe('OperationBudget', () => {
+  it('rejects a call that ignores its signal when the deadline passes', async () => {
+    vi.useFakeTimers();
+    try {
+      const budget = new OperationBudget(1000, 1_000_000);
+      budget.start();
+      const waiting = budget.race(new Promise(() => undefined));
+      const settled = expect(waiting).rejects.toMatchObject({ extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'time', maximum: 1000 } });
+      await vi.advanceTimersByTimeAsync(1000);
+      await settled;
+      expect(budget.signal.aborted).toBe(true);
+      // Later calls of the same operation are refused at once.
+      await expect(budget.race(Promise.resolve('late'))).rejects.toMatchObject({ extensions: { limit: 'time' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('charges what arrives and aborts once over the byte budget', () => {
+    const budget = new OperationBudget(60_000, 100);
+    budget.charge(60);
+    expect(() => budget.charge(60)).toThrow(/over 100 bytes/);
+    expect(budget.exceeded?.extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'responseSize' });
+    budget.finish();
+  });
+
+  it('reads a streamed body within the budget and cancels it when it goes over; a body read already is charged whole', async () => {
+    const streamed = (chunks: string[], headers: Record<string, string> = {}) =>
+      new Response(new ReadableStream({ pull: (controller) => void (chunks.length ? controller.enqueue(new TextEncoder().encode(chunks.shift())) : controller.close()) }), { headers });
+    const fits = new OperationBudget(60_000, 10);
+    expect(await readBodyWithin(streamed(['{"a":', '1}']) as unknown as FetcherResponse, fits)).toBe('{"a":1}');
+    const over = new OperationBudget(60_000, 10);
+    await expect(readBodyWithin(streamed(['{"a":"', 'xxxxxxxxxx', 'never read"}']) as unknown as FetcherResponse, over)).rejects.toMatchObject({ extensions: { limit: 'responseSize' } });
+    const declared = new OperationBudget(60_000, 10);
+    await expect(readBodyWithin(new Response('{"a":"xxxxxxxxxxxx"}', { headers: { 'content-length': '20' } }) as unknown as FetcherResponse, declared)).rejects.toMatchObject({ extensions: { limit: 'responseSize' } });
+    // A fetcher that read the answer itself (no stream): charged as a whole.
+    const whole = { headers: new Headers(), text: async () => '{"a":"xxxxxxxxxxxx"}' } as unknown as FetcherResponse;
+    await expect(readBodyWithin(whole, new OperationBudget(60_000, 10))).rejects.toMatchObject({ extensions: { limit: 'responseSize' } });
+    for (const budget of [fits, over, declared]) budget.finish();
   });
 });
