@@ -1,14 +1,16 @@
 /**
- * Gateway limits benchmark: `npm run bench -- gateway-limits [--requests 100] [--rounds 3]`.
+ * Gateway limits benchmark: `npm run bench -- gateway-limits [--requests 100] [--rounds 3] [--gateway-heap-mb 192]`.
  *
  * Runs the hub as `npm start` does (gateway in one process, each subgraph in its own) on free ports
  * and a temporary data directory, then sends the issue's attacks as an anonymous caller would:
  * successor/predecessors nested 30 levels, 1,000 aliases of dossierStats, 1,000 aliases of commune
  * across the four subgraphs, a 1 MB body, and operations named with 200,000 letters (each name
- * different, as in the /metrics attack). Each round prints the time per refused request (and the
- * codes answered), then the README's sample query while the same attacks arrive 20 at a time, then
+ * different, as in the /metrics attack). Each round prints the time per refused request as the
+ * caller sees it and the gateway process's CPU time per request (and the codes answered), then the README's sample query while the same attacks arrive 20 at a time, then
  * the gateway's resident memory (VmRSS) and V8 heap, the subgraph processes' RSS and the size of
- * /metrics. Flat memory: the figures after round 3 are those after round 1.
+ * /metrics. The gateway's process runs with a small heap (--gateway-heap-mb, 192 MB): memory that
+ * grew with the attacks would crash it, so bounded memory shows as a gateway still answering after
+ * the last round (heap-used figures also count garbage not collected yet).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -48,6 +50,12 @@ function rssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
+/** CPU time (user + system) a process has used so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 const fmt = (n: number) => n.toFixed(n < 10 ? 2 : 1);
 
@@ -55,8 +63,10 @@ export async function run(args: string[]): Promise<void> {
   const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
   const requests = option('--requests', 100);
   const rounds = option('--rounds', 3);
+  // A small heap for the gateway's process: memory that grew with the attacks would crash it.
+  const gatewayHeapMb = option('--gateway-heap-mb', 192);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-gateway-limits-'));
-  const hub = spawn('node', ['dist/cli/hub.js', 'start'], { env: { ...process.env, ...FREE_PORTS, HUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const hub = spawn('node', [`--max-old-space-size=${gatewayHeapMb}`, 'dist/cli/hub.js', 'start'], { env: { ...process.env, ...FREE_PORTS, HUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   hub.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   hub.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -78,24 +88,28 @@ export async function run(args: string[]): Promise<void> {
       const subgraphs = subgraphPids.reduce((sum, pid) => sum + rssMb(pid), 0);
       console.log(`${label.padEnd(22)} gateway RSS ${fmt(rssMb(hub.pid!)).padStart(6)} MB, heap used ${fmt(heap).padStart(6)} MB; subgraph processes RSS ${fmt(subgraphs)} MB; /metrics ${(metrics.length / 1024).toFixed(1)} KB`);
     };
-    console.log(`hub started (gateway pid ${hub.pid}, subgraph pids ${subgraphPids.join(', ')}); ${requests} requests per attack\n`);
+    console.log(`hub started (gateway pid ${hub.pid}, its heap capped at ${gatewayHeapMb} MB; subgraph pids ${subgraphPids.join(', ')}); ${requests} requests per attack\n`);
     await memory('before:');
     const alone: number[] = [];
+    const cpuBefore = cpuMs(hub.pid!);
     for (let i = 0; i < 50; i++) alone.push((await post(url, sampleBody)).ms);
-    console.log(`\nsample query (4 subgraphs), alone: p50 ${fmt(percentile(alone, 50))} ms  p99 ${fmt(percentile(alone, 99))} ms`);
+    const sampleCpu = (cpuMs(hub.pid!) - cpuBefore) / 50;
+    console.log(`\nsample query (4 subgraphs), alone: p50 ${fmt(percentile(alone, 50))} ms  p99 ${fmt(percentile(alone, 99))} ms, gateway CPU ${fmt(sampleCpu)} ms/request`);
     for (let round = 1; round <= rounds; round++) {
       console.log(`\nround ${round}: each attack ${requests} times, one at a time`);
-      console.log('attack                                   answer                      ms/request  p50     p99');
+      console.log('attack                                   answer                      ms/request  p50     p99     gateway CPU ms/request');
       for (const [name, body] of Object.entries(ATTACKS)) {
         const ms: number[] = [];
         const codes = new Set<unknown>();
+        const cpuBefore = cpuMs(hub.pid!);
         for (let i = 0; i < requests; i++) {
           const result = await post(url, body(round * requests + i));
           ms.push(result.ms);
           codes.add(result.code);
         }
+        const cpu = (cpuMs(hub.pid!) - cpuBefore) / requests;
         const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
-        console.log(`${name.padEnd(40)} ${[...codes].join(',').padEnd(27)} ${fmt(mean).padStart(10)}  ${fmt(percentile(ms, 50)).padStart(6)}  ${fmt(percentile(ms, 99)).padStart(6)}`);
+        console.log(`${name.padEnd(40)} ${[...codes].join(',').padEnd(27)} ${fmt(mean).padStart(10)}  ${fmt(percentile(ms, 50)).padStart(6)}  ${fmt(percentile(ms, 99)).padStart(6)}  ${fmt(cpu).padStart(8)}`);
       }
       // The attacks again, 20 at a time, while one caller keeps asking the sample query.
       const attackBodies = Object.values(ATTACKS);
@@ -120,6 +134,8 @@ export async function run(args: string[]): Promise<void> {
       console.log(`sample query while ${total} attacks arrive 20 at a time: p50 ${fmt(percentile(underAttack, 50))} ms  p99 ${fmt(percentile(underAttack, 99))} ms (${underAttack.length} answers, ${incomplete} not complete)`);
       await memory(`after round ${round}:`);
     }
+    const done = await post(url, sampleBody);
+    console.log(`\nafter ${rounds} rounds (${rounds * requests * Object.keys(ATTACKS).length * 2} refused requests) the gateway process is ${hub.exitCode === null ? 'still running' : `gone (exit ${hub.exitCode})`} within its ${gatewayHeapMb} MB heap; the sample query ${done.ok ? 'answers completely' : 'does NOT answer completely'}`);
   } finally {
     try {
       process.kill(-hub.pid!, 'SIGTERM');
