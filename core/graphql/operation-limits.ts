@@ -88,6 +88,33 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
 
 /** The node budget graphql-query-complexity may walk (fragments spread many times count each time). */
 const MAX_COST_NODES = 20_000;
+/** Costs remembered per schema: a dashboard sends the same operation with the same variables again and again. */
+const COST_CACHE_ENTRIES = 1000;
+/** Variables longer than this (as JSON) are not worth a cache key. */
+const COST_CACHE_MAX_KEY = 1024;
+
+/** A small bounded memo of operation costs, by document hash and variables, per schema. */
+function costMemo() {
+  const bySchema = new WeakMap<object, Map<string, number>>();
+  return {
+    key(queryHash: string | undefined, variables: Record<string, unknown> | undefined): string | undefined {
+      if (!queryHash) return undefined;
+      const json = JSON.stringify(variables ?? {});
+      return json.length <= COST_CACHE_MAX_KEY ? `${queryHash}:${json}` : undefined;
+    },
+    get(schema: object, key: string | undefined): number | undefined {
+      return key === undefined ? undefined : bySchema.get(schema)?.get(key);
+    },
+    set(schema: object, key: string | undefined, cost: number): void {
+      if (key === undefined) return;
+      let costs = bySchema.get(schema);
+      if (!costs) bySchema.set(schema, (costs = new Map()));
+      // Oldest first out: a Map iterates in insertion order.
+      if (costs.size >= COST_CACHE_ENTRIES) costs.delete(costs.keys().next().value!);
+      costs.set(key, cost);
+    },
+  };
+}
 
 /**
  * Refuses an operation whose estimated cost (listAwareEstimator) is over the caller's limit, once
@@ -97,22 +124,27 @@ const MAX_COST_NODES = 20_000;
  */
 export function operationCostPlugin(limits: OperationLimits): ApolloServerPlugin<{ viewer?: unknown }> {
   const estimators = [listAwareEstimator()];
+  const memo = costMemo();
   return {
     async requestDidStart({ contextValue }) {
       const maxCost = contextValue.viewer ? limits.maxCostAuthenticated : limits.maxCost;
       return {
-        async didResolveOperation({ request, document, operation, schema }) {
+        async didResolveOperation({ request, document, operation, schema, queryHash }) {
           if (!operation) return;
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operation.name?.value, estimators, maxQueryNodes: MAX_COST_NODES });
-          } catch (error) {
-            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-              throw operationLimitExceeded('cost', `The operation expands to more than ${MAX_COST_NODES} fields (fragments count each time they are spread). Send a smaller operation.`, {
-                maximum: maxCost,
-              });
+          const key = memo.key(queryHash && `${queryHash}:${request.operationName ?? ''}`, request.variables);
+          let cost = memo.get(schema, key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operation.name?.value, estimators, maxQueryNodes: MAX_COST_NODES });
+              memo.set(schema, key, cost);
+            } catch (error) {
+              if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+                throw operationLimitExceeded('cost', `The operation expands to more than ${MAX_COST_NODES} fields (fragments count each time they are spread). Send a smaller operation.`, {
+                  maximum: maxCost,
+                });
+              }
+              return;
             }
-            return;
           }
           if (cost > maxCost) {
             throw operationLimitExceeded(
