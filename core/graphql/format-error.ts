@@ -27,6 +27,14 @@ function operationLimitOf(formatted: GraphQLFormattedError): GraphQLFormattedErr
   if (code === 'GRAPHQL_VALIDATION_FAILED' && typeof limit === 'string') {
     return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit, maximum, actual } };
   }
+  // graphql-js's own rule against introspection that nests `fields { type { fields ...` (exponential).
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Maximum introspection depth exceeded') {
+    return {
+      message: 'The introspection query nests type fields too deeply; the standard introspection query fits.',
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit: 'depth' },
+    };
+  }
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
   if (tokens) {
     return {

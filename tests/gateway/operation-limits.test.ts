@@ -151,10 +151,12 @@ describe('gateway: operation limits before execution', () => {
     await expectRefused(() => postGraphQL(gateway.url, tooMuch, {}, bearer(token)), 'cost');
   });
 
-  it('lets the standard introspection query through (tooling needs it)', async () => {
+  it('lets the standard introspection query through (tooling needs it), but not introspection that fans out', async () => {
     const response = await postGraphQL<{ __schema: { types: unknown[] } }>(gateway.url, getIntrospectionQuery());
     expect(response.errors).toBeUndefined();
     expect(response.data?.__schema.types.length).toBeGreaterThan(50);
+    const fanOut = '{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }';
+    await expectRefused(() => postGraphQL(gateway.url, fanOut), 'depth');
   });
 
   it('keeps answering other callers while the attacks arrive together', async () => {
