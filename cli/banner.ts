@@ -7,8 +7,14 @@ const SAMPLE_QUERY = `query NamThuong2021 {
   }
 }`;
 
+/** The processes `npm start` runs beside the gateway, and where metrics are scraped. */
+export interface BannerProcesses {
+  subgraphs: { name: string; pid: number | undefined; url: string }[];
+  metricsUrl: string | null;
+}
+
 /** What a newcomer needs after `npm start`: where the graph is, something to run, how to sign in. */
-export function printBanner(config: HubConfig, gatewayUrl: string, marketplaces: Record<string, string>): void {
+export function printBanner(config: HubConfig, gatewayUrl: string, marketplaces: Record<string, string>, processes: BannerProcesses): void {
   const mode = config.DATABASE_URL ? 'PostgreSQL' : `embedded SQLite in ${config.dataDir}`;
   console.log(
     [
@@ -16,6 +22,9 @@ export function printBanner(config: HubConfig, gatewayUrl: string, marketplaces:
       `commune-hub is running (${mode}${config.seedPilot ? ', pilot data loaded' : ''})`,
       `  GraphQL endpoint: ${gatewayUrl}`,
       `  health: ${gatewayUrl.replace(/\/graphql$/, '/health')}  ready: ${gatewayUrl.replace(/\/graphql$/, '/ready')}`,
+      ...(processes.metricsUrl ? [`  metrics: ${processes.metricsUrl}`] : []),
+      `  subgraphs, each in its own process (heap limit ${config.SUBGRAPH_MAX_OLD_SPACE_MB} MB, restarted if it dies):`,
+      ...processes.subgraphs.map((s) => `    ${s.name}: ${s.url} (pid ${s.pid ?? '?'})`),
       '  marketplaces the commerce connectors publish to:',
       ...Object.entries(marketplaces).map(([name, target]) => `    ${name}: ${target}`),
       '',

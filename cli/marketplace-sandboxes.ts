@@ -14,16 +14,19 @@ import { describeConnectorTargets, marketplaceSettings } from '../connectors/mar
 export async function startSandboxesUnlessConfigured(config: HubConfig): Promise<{
   sandboxes: { close(): Promise<void> } | null;
   config: HubConfig;
+  /** The same, as the start-up environment of a subgraph process: `<CODE>_BASE_URL` of each sandbox started. */
+  childEnv: Record<string, string>;
   targets: Record<string, string>;
 }> {
   const connectors: Record<string, ConnectorSettings[keyof ConnectorSettings]> = { ...config.get(marketplaceSettings) };
   const ports = config.get(sandboxSettings) as Record<string, { port: number }>;
   const local = (MARKETPLACE_ADAPTERS as readonly AnyMarketplaceAdapter[]).filter((a) => connectors[a.code]!.baseUrl === `http://127.0.0.1:${ports[a.code]!.port}`);
-  if (!local.length) return { sandboxes: null, config, targets: describeConnectorTargets(connectors) };
+  if (!local.length) return { sandboxes: null, config, childEnv: {}, targets: describeConnectorTargets(connectors) };
   const sandboxes = await startMarketplaceSandboxes({ adapters: local, settings: config.get(sandboxSettings) });
   for (const adapter of local) {
     const { timeoutMs, maxSockets } = connectors[adapter.code]!;
     connectors[adapter.code] = { ...(sandboxes.settings as Record<string, ConnectorSettings[keyof ConnectorSettings]>)[adapter.code]!, timeoutMs, maxSockets };
   }
-  return { sandboxes, config: config.with(marketplaceSettings, connectors as ConnectorSettings), targets: describeConnectorTargets(connectors) };
+  const childEnv = Object.fromEntries(local.map((a) => [`${a.code}_BASE_URL`, connectors[a.code]!.baseUrl]));
+  return { sandboxes, config: config.with(marketplaceSettings, connectors as ConnectorSettings), childEnv, targets: describeConnectorTargets(connectors) };
 }

@@ -4,47 +4,62 @@ import { databaseTarget, openDatabase } from '../core/db/database.js';
 import { createLogger } from '../core/logger.js';
 import { onShutdown } from '../core/shutdown.js';
 import { runSubgraphService } from '../core/run-subgraph.js';
-import { startSubgraph, type RunningSubgraph } from '../core/subgraph-server.js';
 import { startGateway } from '../gateway/gateway-server.js';
-import { SUBGRAPH_MODULES, SUBGRAPHS } from '../subgraphs/index.js';
+import { SUBGRAPHS } from '../subgraphs/index.js';
 import { isSubgraphName, SUBGRAPH_NAMES } from '../subgraphs/registry.js';
 import { printBanner } from './banner.js';
 import { startSandboxesUnlessConfigured } from './marketplace-sandboxes.js';
+import { SubgraphSupervisor } from './subgraph-supervisor.js';
 
 function moduleNamed(name: string) {
   if (!isSubgraphName(name)) throw new Error(`Unknown subgraph "${name}". Subgraphs: ${SUBGRAPH_NAMES.join(', ')}.`);
   return SUBGRAPHS[name];
 }
 
-/** Starts every subgraph and the gateway in this process: the embedded default of `npm start`. */
-async function startAll(startConfig: HubConfig): Promise<void> {
-  let config = startConfig;
+/**
+ * The embedded default of `npm start`: each subgraph in its own process (own heap limit, restarted
+ * if it dies, bound to 127.0.0.1), the gateway and the marketplace sandboxes in this one. Ctrl-C or
+ * SIGTERM stops the gateway first, then every subgraph process, then the sandboxes.
+ */
+async function startAll(config: HubConfig): Promise<void> {
   const logger = createLogger('hub', config.LOG_LEVEL);
-  const running: RunningSubgraph[] = [];
+  let supervisors: SubgraphSupervisor[] = [];
   let sandboxes: Awaited<ReturnType<typeof startSandboxesUnlessConfigured>>['sandboxes'] = null;
   const stopAll = async () => {
-    for (const service of running.reverse()) await service.close();
+    await Promise.all(supervisors.map((s) => s.stop()));
     await sandboxes?.close();
   };
   try {
+    // The sandboxes first: each subgraph process is told where they listen (its start-up settings).
     const marketplaces = await startSandboxesUnlessConfigured(config);
     sandboxes = marketplaces.sandboxes;
-    config = marketplaces.config;
-    for (const module of SUBGRAPH_MODULES) {
-      running.push(
-        await startSubgraph(module, { config, port: subgraphPort(config, module.name), host: '127.0.0.1', seed: config.seedPilot, background: true }),
-      );
-    }
+    supervisors = SUBGRAPH_NAMES.map(
+      (name) =>
+        new SubgraphSupervisor({
+          name,
+          port: subgraphPort(config, name),
+          heapMb: config.SUBGRAPH_MAX_OLD_SPACE_MB,
+          maxRestartDelayMs: config.SUBGRAPH_RESTART_MAX_DELAY_MS,
+          logger,
+          env: marketplaces.childEnv,
+        }),
+    );
+    const urls = await Promise.all(supervisors.map((s) => s.start()));
     const gateway = await startGateway({
       config,
       port: config.PORT,
-      subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
+      subgraphUrls: Object.fromEntries(supervisors.map((s, i) => [s.name, urls[i]])),
     });
     onShutdown(async () => {
+      // Ctrl-C reaches the subgraph processes too: none of them may be restarted from here on.
+      for (const supervisor of supervisors) supervisor.stopRestarting();
       await gateway.close();
       await stopAll();
     }, (m) => logger.info(m));
-    printBanner(config, gateway.url, marketplaces.targets);
+    printBanner(config, gateway.url, marketplaces.targets, {
+      subgraphs: supervisors.map((s, i) => ({ name: s.name, pid: s.pid, url: urls[i] })),
+      metricsUrl: gateway.metricsUrl,
+    });
   } catch (error) {
     await stopAll().catch(() => undefined);
     throw error;
@@ -54,7 +69,7 @@ async function startAll(startConfig: HubConfig): Promise<void> {
 export function registerStartCommands(program: Command, config: () => HubConfig): void {
   program
     .command('start')
-    .description('Run the whole hub in one process: migrate, seed the pilot data (embedded mode), start the four subgraphs and the gateway')
+    .description('Run the whole hub with one command: migrate, seed the pilot data (embedded mode), each subgraph in its own process, and the gateway')
     .action(() => startAll(config()));
 
   program

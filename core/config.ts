@@ -13,7 +13,76 @@ export { ConfigError, configProblemsOf, defineConfigSection, type ConfigSection 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = z.string().url().optional();
 
+// ---------------------------------------------------------------------------------------------
+// The gateway edge: operation limits, HTTP, CORS, metrics, persisted operations, and the process
+// isolation of `npm start`. Defaults suit anonymous public traffic (README, "Configuration").
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const positiveInt = z.coerce.number().int().positive();
+/** A comma-separated allow-list of exact origins (scheme://host[:port]), or `*` for any origin. */
+const originList = z.string().transform((value, ctx) => {
+  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let valid = origin === '*';
+    try {
+      valid ||= new URL(origin).origin === origin;
+    } catch {
+      valid = false;
+    }
+    if (!valid) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${origin}" is not an origin like https://app.example.vn (scheme, host, optional port, no path)` });
+  }
+  return origins;
+});
+const gatewayEdgeEnv = {
+  /** Deepest field nesting an operation may have (fragments do not add depth). */
+  OPERATION_MAX_DEPTH: positiveInt.default(12),
+  /** Aliased fields per operation (`__typename` aliases are free). */
+  OPERATION_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  OPERATION_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  /** Lexical tokens per document: parsing stops at the first one over. */
+  OPERATION_MAX_TOKENS: positiveInt.default(2000),
+  /** Estimated cost: each field 1, times `first`/`limit` (default 20) or 10 for other lists. Anonymous callers. */
+  OPERATION_MAX_COST: positiveInt.default(10_000),
+  /** The same for callers with a verified token. */
+  OPERATION_MAX_COST_AUTHENTICATED: positiveInt.default(100_000),
+  OPERATION_NAME_MAX_LENGTH: positiveInt.default(100),
+  /** Deadline for one whole operation at the gateway; its subgraph calls are aborted when it passes. */
+  OPERATION_TIMEOUT_MS: positiveInt.default(15_000),
+  /** Bytes one operation may receive from subgraphs in total (bounds the gateway's memory per request). */
+  OPERATION_MAX_RESPONSE_BYTES: positiveInt.default(10 * 1024 * 1024),
+  HTTP_MAX_BODY_BYTES: positiveInt.default(256 * 1024),
+  /** Automatic persisted queries: size of the in-memory cache of registered queries; 0 turns APQ off. */
+  APQ_CACHE_MB: z.coerce.number().min(0).default(16),
+  /** Trusted documents: an Apollo persisted query manifest (JSON); `enforce` runs only its operations. */
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
+  TRUSTED_DOCUMENTS_MODE: z.enum(['allow', 'enforce']).default('allow'),
+  /** Default: localhost origins outside production, none in production. */
+  CORS_ORIGINS: originList.optional(),
+  CORS_CREDENTIALS: flag.default('false'),
+  /** Serve /metrics on this separate listener instead of the public port (production: only there). */
+  METRICS_PORT: portSchema.optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Distinct operation names kept as metric labels; others are counted as "other". */
+  METRICS_MAX_OPERATIONS: z.coerce.number().int().min(0).default(100),
+  /** `npm start`: heap limit of each subgraph's own process, and the longest wait before restarting one. */
+  SUBGRAPH_MAX_OLD_SPACE_MB: z.coerce.number().int().min(64).default(1024),
+  SUBGRAPH_RESTART_MAX_DELAY_MS: positiveInt.default(30_000),
+};
+
+/** Settings of the gateway edge that only make sense together. */
+function gatewayEdgeProblems(config: z.infer<z.ZodObject<typeof gatewayEdgeEnv>>): string[] {
+  const problems: string[] = [];
+  if (config.TRUSTED_DOCUMENTS_MODE === 'enforce' && !config.TRUSTED_DOCUMENTS_MANIFEST) {
+    problems.push('TRUSTED_DOCUMENTS_MODE: enforce needs TRUSTED_DOCUMENTS_MANIFEST (the manifest of the operations allowed to run)');
+  }
+  if (config.CORS_CREDENTIALS && config.CORS_ORIGINS?.includes('*')) {
+    problems.push('CORS_ORIGINS: "*" cannot be combined with CORS_CREDENTIALS=true; list the origins allowed to send credentials');
+  }
+  return problems;
+}
+// ---------------------------------------------------------------------------------------------
+
 const envSchema = z.object({
+  ...gatewayEdgeEnv,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HUB_DATA_DIR: z.string().min(1).default('./data'),
@@ -120,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const config = parsed.data;
+  const edgeProblems = gatewayEdgeProblems(config);
+  if (edgeProblems.length) throw new ConfigError(edgeProblems);
   if (config.NODE_ENV === 'production' && !config.AUTH_SECRET && !config.AUTH_PUBLIC_KEY && !config.AUTH_JWKS_URL) {
     throw new ConfigError(['AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_SECRET: production needs a token verification key; the generated embedded secret is for development only']);
   }

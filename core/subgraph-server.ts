@@ -8,6 +8,8 @@ import type { HubConfig } from './config.js';
 import { databaseTarget, openDatabase, type DatabaseTarget } from './db/database.js';
 import { buildFederatedSchema } from './graphql/federated-schema.js';
 import { createErrorFormatter } from './graphql/format-error.js';
+import { operationLimitOptions, subgraphOperationLimits } from './graphql/operation-limits.js';
+import { graphqlBody } from './http/graphql-body.js';
 import type { SubgraphContext } from './graphql/context.js';
 import { listen } from './http/listen.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './http/request-id.js';
@@ -50,13 +52,18 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     const verifyToken = await createTokenVerifier(config);
     const runtime: SubgraphRuntime = { config, orm, logger, verifyToken };
     const schema = await buildFederatedSchema(module);
+    // A subgraph's port faces callers too: the gateway's limits, with headroom for the query planner.
+    const limits = subgraphOperationLimits(config);
+    const limitOptions = operationLimitOptions(limits);
     apollo = new ApolloServer<SubgraphContext>({
       schema,
       introspection: true,
+      parseOptions: limitOptions.parseOptions,
+      validationRules: limitOptions.validationRules,
       // The hub handles SIGINT/SIGTERM itself and stops every server in order (core/shutdown.ts).
       stopOnTerminationSignals: false,
       // The hub reports no traces to Apollo Studio; the gateway logs timings itself.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ...limitOptions.plugins],
       includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
       formatError: createErrorFormatter({
         production: config.NODE_ENV === 'production',
@@ -81,7 +88,8 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     module.routes?.(app, runtime);
     app.use(
       '/graphql',
-      express.json({ limit: '2mb' }),
+      // Entity batches from the gateway are larger than what clients send it.
+      ...graphqlBody({ maxBytes: Math.max(2 * 1024 * 1024, config.HTTP_MAX_BODY_BYTES * 4), maxOperationNameLength: limits.maxOperationNameLength }),
       expressMiddleware(apollo, {
         context: async ({ req }) => {
           const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);

@@ -1,17 +1,28 @@
+import { createServer } from 'node:http';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createTokenVerifier } from '../core/auth/tokens.js';
 import { subgraphTimeoutMs, type HubConfig } from '../core/config.js';
+import { gatewayOperationLimits, operationLimitOptions } from '../core/graphql/operation-limits.js';
+import { graphqlBody } from '../core/http/graphql-body.js';
 import { listen } from '../core/http/listen.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../core/http/request-id.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import type { GatewayContext } from './context.js';
+import { corsForGraphQL } from './cors.js';
 import { createErrorFormatter } from '../core/graphql/format-error.js';
-import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
+import { createGatewayMetrics } from './metrics.js';
+import { serveMetrics } from './metrics-endpoint.js';
+import { operationBudgetPlugin } from './operation-budget.js';
+import { createOperationLabels } from './operation-labels.js';
+import { requestLogging } from './request-logging.js';
+import { hubScalarsPlugin } from './scalar-validation.js';
 import { createSubgraphConnections, HubSubgraphDataSource } from './subgraph-data-source.js';
 import { supergraphFromFile } from './supergraph-file.js';
+import { loadTrustedDocuments, persistedQueryStore, trustedDocumentsGuard } from './trusted-documents.js';
 
 export interface StartGatewayOptions {
   config: HubConfig;
@@ -29,30 +40,9 @@ export interface StartGatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Where /metrics is served (METRICS_PORT, or the public port outside production), or null. */
+  metricsUrl: string | null;
   close(): Promise<void>;
-}
-
-function requestLogging(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart({ contextValue }) {
-      const started = performance.now();
-      return {
-        async willSendResponse({ errors, response, operationName }) {
-          const status = response.http.status ?? 200;
-          metrics.duration.observe({ operation: operationName ?? 'anonymous' }, (performance.now() - started) / 1000);
-          if (response.body.kind === 'single') {
-            for (const error of response.body.singleResult.errors ?? []) {
-              metrics.errors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN'), subgraph: String(error.extensions?.serviceName ?? '') });
-            }
-          }
-          contextValue.logger.info(
-            { operationName, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0, status },
-            'graphql request',
-          );
-        },
-      };
-    },
-  };
 }
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
@@ -64,6 +54,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const verifyToken = await createTokenVerifier(config);
   const connections = createSubgraphConnections();
   const metrics = createGatewayMetrics();
+  const limits = gatewayOperationLimits(config);
+  const limitOptions = operationLimitOptions(limits);
+  const trusted = config.TRUSTED_DOCUMENTS_MANIFEST ? loadTrustedDocuments(config.TRUSTED_DOCUMENTS_MANIFEST, config.TRUSTED_DOCUMENTS_MODE) : undefined;
+  const labels = createOperationLabels({ max: config.METRICS_MAX_OPERATIONS, registered: trusted?.names });
   /** Where each subgraph is, as of the latest supergraph: /ready checks these. */
   const routing = new Map<string, string>();
 
@@ -85,6 +79,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
 
   const production = config.NODE_ENV === 'production';
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  // A caller that trickles its request in (slow-loris) is cut off instead of holding a socket.
+  httpServer.requestTimeout = 30_000;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -92,18 +91,25 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     formatError: createErrorFormatter({ production, onInternalError: (error) => logger.error({ err: error }, 'unexpected gateway error') }),
-    plugins: [requestLogging(metrics)],
+    // Limits are checked after parsing and before the query planner sees the operation.
+    parseOptions: limitOptions.parseOptions,
+    validationRules: limitOptions.validationRules,
+    maxRecursiveSelections: true,
+    // APQ in a bounded LRU cache, and the trusted documents of TRUSTED_DOCUMENTS_MANIFEST.
+    persistedQueries: persistedQueryStore({ cacheMb: config.APQ_CACHE_MB, trusted }),
+    plugins: [
+      requestLogging(metrics, labels, (name) => routing.has(name)),
+      hubScalarsPlugin(),
+      ...limitOptions.plugins,
+      operationBudgetPlugin({ timeoutMs: config.OPERATION_TIMEOUT_MS, maxResponseBytes: config.OPERATION_MAX_RESPONSE_BYTES }),
+      // On stop: no new connections, in-flight requests finish (up to 10 s), idle sockets close.
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   });
   await apollo.start();
 
-  const app = express();
-  app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
   });
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(
@@ -124,9 +130,16 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     const ready = checks.length > 0 && checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: checks });
   });
+  app.use('/graphql', corsForGraphQL(config));
+  // A preflight from an origin that is not allowed: answered, without CORS headers.
+  app.options('/graphql', (_req, res) => {
+    res.setHeader('allow', 'GET, POST, OPTIONS');
+    res.status(204).end();
+  });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    ...graphqlBody({ maxBytes: config.HTTP_MAX_BODY_BYTES, maxOperationNameLength: limits.maxOperationNameLength }),
+    ...(trusted ? [trustedDocumentsGuard(trusted)] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
@@ -137,16 +150,20 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     }),
   );
 
-  const listening = await listen(app, options.port, options.host ?? config.HOST);
+  let url = '';
+  const metricsEndpoint = await serveMetrics({ config, metrics, publicApp: app, publicUrl: () => url, logger });
+  const listening = await listen(httpServer, options.port, options.host ?? config.HOST);
   const host = options.host && options.host !== '0.0.0.0' ? options.host : 'localhost';
-  const url = `http://${host}:${listening.port}/graphql`;
+  url = `http://${host}:${listening.port}/graphql`;
   logger.info({ url }, 'gateway listening');
   return {
     url,
     port: listening.port,
+    metricsUrl: metricsEndpoint.url,
     async close() {
-      await listening.close();
+      // The drain plugin closes the HTTP server once in-flight requests are answered.
       await apollo.stop();
+      await metricsEndpoint.close();
       await connections.close();
     },
   };

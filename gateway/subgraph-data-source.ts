@@ -5,17 +5,25 @@ import { ErrorCode } from '../core/errors.js';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { REQUEST_ID_HEADER } from '../core/http/request-id.js';
 import type { GatewayContext } from './context.js';
+import { currentBudget, withBudget } from './operation-budget.js';
+import { readBodyWithin } from './read-body.js';
+import { subgraphRefusal } from './subgraph-errors.js';
 
 /**
  * One keep-alive connection pool for all subgraph calls, and a deadline per call and subgraph: a
- * hung subgraph costs a request at most its timeout, after which its fields come back null with an error.
+ * hung subgraph costs a request at most its timeout, after which its fields come back null with an
+ * error. A call is also aborted when its operation's budget (deadline, bytes) runs out.
  */
 export function createSubgraphConnections(): { fetcher(timeoutMs: number): Fetcher; close(): Promise<void> } {
   const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
   return {
     fetcher: (timeoutMs) =>
-      ((url: string, init?: Record<string, unknown>) =>
-        undiciFetch(url, { ...(init as object), dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher,
+      ((url: string, init?: Record<string, unknown>) => {
+        const budget = currentBudget();
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = budget ? AbortSignal.any([timeout, budget.signal]) : timeout;
+        return undiciFetch(url, { ...(init as object), dispatcher: agent, signal });
+      }) as unknown as Fetcher,
     close: () => agent.close(),
   };
 }
@@ -23,7 +31,8 @@ export function createSubgraphConnections(): { fetcher(timeoutMs: number): Fetch
 /**
  * Forwards the caller's Authorization header and the request id; each subgraph verifies the token
  * again. A subgraph that cannot be reached (refused, timed out, 5xx) becomes one
- * SUBGRAPH_UNAVAILABLE error naming it; the query plan goes on with the other subgraphs.
+ * SUBGRAPH_UNAVAILABLE error naming it; the query plan goes on with the other subgraphs. A subgraph
+ * that refuses the request (4xx) keeps its message and code (subgraph-errors.ts).
  */
 export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -33,12 +42,45 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
     super(config);
   }
 
-  override didEncounterError(error: Error, request: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], response?: FetcherResponse): void {
-    if (response && response.status >= 400 && response.status < 500) return super.didEncounterError(error, request, response);
+  /**
+   * Runs the call within its operation's budget: the fetcher aborts the HTTP call when the budget
+   * runs out, and the operation stops waiting for this subgraph at that moment in any case.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const budget = options.context.budget;
+    if (!budget) return super.process(options);
+    try {
+      return await withBudget(budget, () => budget.race(super.process(options)));
+    } catch (error) {
+      if (budget.exceeded) throw this.budgetError(budget.exceeded);
+      throw error;
+    }
+  }
+
+  private budgetError(exceeded: GraphQLError): GraphQLError {
+    return new GraphQLError(exceeded.message, { extensions: { ...exceeded.extensions, serviceName: this.serviceName } });
+  }
+
+  override didEncounterError(error: Error, request: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], response?: FetcherResponse, context?: GatewayContext): void {
+    const exceeded = context?.budget?.exceeded;
+    if (exceeded) throw this.budgetError(exceeded);
+    if (response && response.status >= 400 && response.status < 500) {
+      const body = error instanceof GraphQLError ? (error.extensions.response as { body?: unknown } | undefined)?.body : undefined;
+      throw subgraphRefusal(this.serviceName, response.status, body);
+    }
     const reason = error.name === 'TimeoutError' ? 'it did not answer in time' : response ? `it answered HTTP ${response.status}` : 'it could not be reached';
     throw new GraphQLError(`The ${this.serviceName} subgraph is unavailable (${reason}), so its fields in this answer are null. Retry shortly; the rest of the answer is complete.`, {
       extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.serviceName },
     });
+  }
+
+  /** Reads a subgraph's answer against the operation's byte budget, so a huge answer is cut off while it streams. */
+  override async parseBody(response: FetcherResponse, request?: Parameters<RemoteGraphQLDataSource['parseBody']>[1], context?: GatewayContext): Promise<object | string> {
+    const budget = context?.budget;
+    if (!budget) return super.parseBody(response, request, context);
+    const text = await readBodyWithin(response, budget);
+    const contentType = response.headers.get('content-type') ?? '';
+    return contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json') ? (JSON.parse(text) as object) : text;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

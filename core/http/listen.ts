@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 
 export interface Listening {
   server: Server;
@@ -8,8 +7,11 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Starts an express app; port 0 picks a free port (tests). `close` ends keep-alive sockets too. */
-export function listen(app: Express, port: number, host: string): Promise<Listening> {
+/**
+ * Starts an express app (or an http.Server made from one); port 0 picks a free port (tests).
+ * `close` ends keep-alive sockets too.
+ */
+export function listen(app: { listen(port: number, host: string): Server }, port: number, host: string): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
     server.once('error', reject);

@@ -39,8 +39,19 @@ describe('npm start', () => {
     hub = startProcess('node', ['dist/cli/hub.js', 'start'], { HUB_DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', ...FREE_PORTS });
     const again = (await hub.waitFor(/GraphQL endpoint: (\S+)/, 150_000))[1];
     expect((await postGraphQL(again, SAMPLE)).data).toEqual({ commune: { name: 'Nam Thượng', successor: { name: 'Hợp Kim' } } });
+    const subgraphPids = [...hub.output().matchAll(/\(pid (\d+)\)/g)].map((m) => Number(m[1]));
+    expect(subgraphPids).toHaveLength(4);
+    // SIGTERM to the hub alone (not its group): it stops its subgraph processes before it exits.
     expect(await hub.stop()).toBe(0);
     expect(hub.output()).toMatch(/SIGTERM: shutting down/);
+    const alive = subgraphPids.filter((pid) => {
+      try {
+        return process.kill(pid, 0);
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
   }, 400_000);
 
   it('hub token prints a token the hub accepts, and explains a bad role', async () => {

@@ -1,10 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSupergraph } from '../../scripts/support/compose.js';
-import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
+import type { RunningGateway } from '../../gateway/gateway-server.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
+import { hangingSubgraph, type HangingSubgraph } from '../helpers/hanging-subgraph.js';
 import { startHub, type TestHub } from '../helpers/hub.js';
 
 const QUERY = `{
@@ -58,28 +56,19 @@ describe('gateway: one subgraph down', () => {
 describe('gateway: a subgraph that hangs', () => {
   let env: TestEnvironment;
   let hub: TestHub;
-  let hanging: Server;
+  let hanging: HangingSubgraph;
   let gateway: RunningGateway;
 
   beforeAll(async () => {
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance', 'devices'] });
-    // Accepts connections and never answers, like a subgraph stuck on a lock.
-    hanging = createServer(() => undefined);
-    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
-    const sdlOf = async (url: string) => (await postGraphQL<{ _service: { sdl: string } }>(url, '{ _service { sdl } }')).data!._service.sdl;
-    const supergraphSdl = composeSupergraph([
-      { name: 'governance', url: hub.subgraphs.governance!.url, sdl: await sdlOf(hub.subgraphs.governance!.url) },
-      { name: 'devices', url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql`, sdl: await sdlOf(hub.subgraphs.devices!.url) },
-    ]);
+    hanging = await hangingSubgraph(hub, 'devices');
     // Only devices gets the short deadline: governance keeps the default.
-    gateway = await startGateway({ config: { ...env.config, subgraphs: { ...env.config.subgraphs, devices: { ...env.config.subgraphs.devices!, timeoutMs: 300 } } }, port: 0, host: '127.0.0.1', supergraphSdl });
+    gateway = await hub.startGateway({ subgraphs: { ...env.config.subgraphs, devices: { ...env.config.subgraphs.devices!, timeoutMs: 300 } } }, { supergraphSdl: hanging.supergraphSdl });
   });
   afterAll(async () => {
-    await gateway?.close();
-    hanging?.closeAllConnections();
-    hanging?.close();
     await hub?.close();
+    await hanging?.close();
     await env?.cleanup();
   });
 

@@ -1,7 +1,8 @@
+import type { HubConfig } from '../../core/config.js';
 import type { SubgraphName } from '../../subgraphs/registry.js';
 import { startSubgraph as startSubgraphServer, type RunningSubgraph } from '../../core/subgraph-server.js';
 import { composeSupergraph } from '../../scripts/support/compose.js';
-import { startGateway, type RunningGateway } from '../../gateway/gateway-server.js';
+import { startGateway, type RunningGateway, type StartGatewayOptions } from '../../gateway/gateway-server.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
 import type { TestEnvironment } from './databases.js';
 import { postGraphQL } from './graphql-client.js';
@@ -9,12 +10,16 @@ import { postGraphQL } from './graphql-client.js';
 export interface TestHub {
   /** The gateway's /graphql URL: what a frontend queries. */
   url: string;
+  /** The supergraph composed from the running subgraphs, to start another gateway on. */
+  supergraphSdl: string;
   subgraphs: Partial<Record<SubgraphName, RunningSubgraph>>;
   gateway: RunningGateway;
   /** Stops one subgraph (its port stays reserved for `startSubgraph`). */
   stopSubgraph(name: SubgraphName): Promise<void>;
   /** Starts a stopped subgraph again on the same port and data. */
   startSubgraph(name: SubgraphName): Promise<RunningSubgraph>;
+  /** Another gateway on the same subgraphs with other settings (closed with the hub). */
+  startGateway(settings?: Partial<HubConfig>, options?: Pick<StartGatewayOptions, 'subgraphUrls' | 'logger' | 'supergraphSdl'>): Promise<RunningGateway>;
   close(): Promise<void>;
 }
 
@@ -59,9 +64,12 @@ export async function startHub(options: StartHubOptions): Promise<TestHub> {
         return { name, url, sdl: response.data!._service.sdl };
       }),
     );
-    const gateway = await startGateway({ config: options.env.config, port: 0, host: '127.0.0.1', supergraphSdl: composeSupergraph(sdls) });
+    const supergraphSdl = composeSupergraph(sdls);
+    const gateway = await startGateway({ config: options.env.config, port: 0, host: '127.0.0.1', supergraphSdl });
+    const others: RunningGateway[] = [];
     return {
       url: gateway.url,
+      supergraphSdl,
       subgraphs: running,
       gateway,
       async stopSubgraph(name) {
@@ -69,7 +77,13 @@ export async function startHub(options: StartHubOptions): Promise<TestHub> {
         delete running[name];
       },
       startSubgraph: (name) => start(name, ports[name]!),
+      async startGateway(settings = {}, gatewayOptions = {}) {
+        const other = await startGateway({ supergraphSdl, ...gatewayOptions, config: { ...options.env.config, ...settings }, port: 0, host: '127.0.0.1' });
+        others.push(other);
+        return other;
+      },
       async close() {
+        for (const other of others) await other.close();
         await gateway.close();
         for (const name of names) await running[name]?.close();
       },
