@@ -21,8 +21,10 @@ describe('gateway: a deadline for the whole operation', () => {
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance', 'devices'] });
     hanging = await hangingSubgraph(hub, 'devices');
-    // The per-call timeout is far away: only the operation's deadline can end the wait.
-    gateway = await hub.startGateway({ OPERATION_TIMEOUT_MS: 500, subgraphs: { ...env.config.subgraphs, devices: { ...env.config.subgraphs.devices!, timeoutMs: 600_000 } } }, { supergraphSdl: hanging.supergraphSdl });
+    // The per-call timeout is far away: only the operation's deadline can end the wait. The deadline
+    // leaves governance ample time on a loaded machine (two suites at once): what is tested is that
+    // the deadline ends the hanging call, not how fast the rest answers.
+    gateway = await hub.startGateway({ OPERATION_TIMEOUT_MS: 5_000, subgraphs: { ...env.config.subgraphs, devices: { ...env.config.subgraphs.devices!, timeoutMs: 600_000 } } }, { supergraphSdl: hanging.supergraphSdl });
   });
   afterAll(async () => {
     await hub?.close();
@@ -36,8 +38,8 @@ describe('gateway: a deadline for the whole operation', () => {
     expect(response.data?.commune).toEqual({ name: 'Nam Thượng', radioClusters: null });
     expect(response.errors).toHaveLength(1);
     expect(response.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/ran out of time \(500 ms\)/),
-      extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'time', maximum: 500, serviceName: 'devices' },
+      message: expect.stringMatching(/ran out of time \(5000 ms\)/),
+      extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'time', maximum: 5_000, serviceName: 'devices' },
     });
     // The gateway hung up on the subgraph instead of holding the call open.
     expect(hanging.held).toHaveLength(1);
