@@ -1,6 +1,7 @@
 import type { HubConfig } from '../../core/config.js';
 import type { SubgraphName } from '../../subgraphs/registry.js';
-import { startSubgraph as startSubgraphServer, type RunningSubgraph } from '../../core/subgraph-server.js';
+import type { RunningSubgraph } from '../../core/subgraph-server.js';
+import { startSubgraph as startSubgraphServer } from './gateway-signing.js';
 import { composeSupergraph } from '../../scripts/support/compose.js';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '../../gateway/gateway-server.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
