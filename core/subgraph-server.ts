@@ -6,8 +6,12 @@ import type { MikroORM } from '@mikro-orm/core';
 import { createAssertionVerifier } from './auth/gateway-assertion.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import { schemaDetailsVisible, type HubConfig } from './config.js';
+import path from 'node:path';
+import { secureDataDirectory } from './db/file-permissions.js';
 import { databaseTarget, openDatabase, type DatabaseTarget } from './db/database.js';
 import { buildFederatedSchema } from './graphql/federated-schema.js';
+import { internalErrorIdPlugin } from './graphql/internal-error-id.js';
+import { textHygienePlugin } from './graphql/text-hygiene.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { operationLimitOptions, subgraphOperationLimits } from './graphql/operation-limits.js';
 import { graphqlBody } from './http/graphql-body.js';
@@ -44,7 +48,11 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
   const logger = options.logger ?? createLogger(module.name, config.LOG_LEVEL);
   // First: production refuses to start without the gateway signing key (before touching the database).
   const verifyAssertion = createAssertionVerifier(config, module.name);
-  const orm = await openDatabase(module.database, options.target ?? databaseTarget(config, module.name));
+  const target = options.target ?? databaseTarget(config, module.name);
+  if (target.kind === 'sqlite') {
+    for (const fix of secureDataDirectory(path.dirname(target.file))) logger.warn(fix, 'data file was readable by other users: permissions tightened');
+  }
+  const orm = await openDatabase(module.database, target);
   const tasks: BackgroundTask[] = [];
   let apollo: ApolloServer<SubgraphContext> | undefined;
   try {
@@ -68,7 +76,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       // The hub handles SIGINT/SIGTERM itself and stops every server in order (core/shutdown.ts).
       stopOnTerminationSignals: false,
       // The hub reports no traces to Apollo Studio; the gateway logs timings itself.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ...limitOptions.plugins],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ...limitOptions.plugins, textHygienePlugin(), internalErrorIdPlugin()],
       includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
       formatError: createErrorFormatter({
         production: config.NODE_ENV === 'production',

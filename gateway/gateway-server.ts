@@ -8,6 +8,8 @@ import { createTokenVerifier } from '../core/auth/tokens.js';
 import { schemaDetailsVisible, subgraphTimeoutMs, type HubConfig } from '../core/config.js';
 import { gatewayOperationLimits, operationLimitOptions } from '../core/graphql/operation-limits.js';
 import { graphqlBody } from '../core/http/graphql-body.js';
+import { internalErrorIdPlugin } from '../core/graphql/internal-error-id.js';
+import { textHygienePlugin } from '../core/graphql/text-hygiene.js';
 import { listen } from '../core/http/listen.js';
 import { callerRequestIdFrom, clientAddressOf, REQUEST_ID_HEADER } from '../core/http/request-id.js';
 import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId, type GatewayAssertion } from '../core/auth/gateway-assertion.js';
@@ -108,6 +110,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     plugins: [
       requestLogging(metrics, labels, (name) => routing.has(name)),
       hubScalarsPlugin(),
+      // Control characters and broken Unicode are refused here already; each subgraph checks again.
+      textHygienePlugin(),
+      internalErrorIdPlugin(),
       ...limitOptions.plugins,
       operationBudgetPlugin({ timeoutMs: config.OPERATION_TIMEOUT_MS, maxResponseBytes: config.OPERATION_MAX_RESPONSE_BYTES }),
       // On stop: no new connections, in-flight requests finish (up to 10 s), idle sockets close.
