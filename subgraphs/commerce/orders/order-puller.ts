@@ -155,7 +155,7 @@ export class OrderPuller {
         const producerId = bySku.get(line.sellerSku)?.producerId;
         if (producerId) valueByProducer.set(producerId, (valueByProducer.get(producerId) ?? 0) + line.quantity * line.unitPriceVnd);
       }
-      await expectOrderPayment(em, { ...order, valueByProducer }, this.options.orderPaymentProviders?.[marketplace]);
+      await expectOrderPayment(em, { ...order, buyerPhone: remote.buyerPhone, valueByProducer }, this.options.orderPaymentProviders?.[marketplace]);
     }
     return 'created';
   }

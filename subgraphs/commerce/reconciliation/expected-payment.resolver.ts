@@ -16,7 +16,7 @@ export class ExpectedPaymentResolver {
     @Arg('input', () => RecordExpectedPaymentInput, { description: 'The expected payment.' }) input: RecordExpectedPaymentInput,
     @Ctx() context: SubgraphContext,
   ): Promise<RecordExpectedPaymentPayload> {
-    requireFinance(context.viewer);
+    requireFinance(context.viewer, 'record expected payments');
     const { record, problems } = checkExpectedPayment({ ...input, id: input.id ?? `manual-${randomUUID()}` });
     if (!record) throw invalidInput(problems.map((p) => p.message).join('; '), `input.${problems[0].field}`);
     const created = await context.em.transactional(async (tx) => {

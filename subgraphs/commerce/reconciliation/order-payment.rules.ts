@@ -1,5 +1,7 @@
 import { PROVIDERS } from '../../../connectors/statements/registry.js';
+import { maskPhone } from '../orders/buyer-mask.rules.js';
 import type { ValidExpectedPayment } from './expected-payment.rules.js';
+import { payerKey } from './payer-key.rules.js';
 
 /**
  * `COMMERCE_ORDER_PAYMENT_PROVIDERS`: which wallet each marketplace's buyers pay the cooperative
@@ -23,14 +25,17 @@ export interface PulledOrder {
   externalOrderId: string;
   totalVnd: number;
   placedAt: Date;
-  buyerPhoneMasked: string;
+  /** The buyer's phone as the marketplace sent it (not stored: only its masked national form is). */
+  buyerPhone: string;
   /** Value of the order per producer of its lines (lines of unknown products are left out). */
   valueByProducer: ReadonlyMap<string, number>;
 }
 
 /**
  * The payment a pulled order makes the hub expect: the order code as reference (what the buyer
- * quotes), the order total, placed-at as expected time, the buyer's (masked) phone as payer, and
+ * quotes), the order total, placed-at as expected time, the buyer's phone as payer (national
+ * form first, so "+84 868 123 123" and a statement's "84868***123" agree, then masked like the
+ * stored order: "*******123"), and
  * the producer with the largest share of the order (ties: smallest id), since one payment has one
  * seller to show it to. Null when the order has no known product (no producer to attribute it to).
  */
@@ -50,7 +55,7 @@ export function expectedPaymentOfOrder(order: PulledOrder, provider: string): Va
     reference: order.externalOrderId.slice(0, 100),
     amountVnd: order.totalVnd,
     expectedAt: order.placedAt,
-    payer: order.buyerPhoneMasked || null,
+    payer: maskPhone(payerKey(order.buyerPhone) ?? '') || null,
     producerId,
   };
 }
