@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId } from '../../core/auth/gateway-assertion.js';
 import { loadConfig } from '../../core/config.js';
 import type { DatabaseTarget } from '../../core/db/database.js';
 import { startSubgraph } from '../../core/subgraph-server.js';
@@ -89,7 +90,7 @@ function summarize(samples: number[]): string {
 
 async function benchOne(label: string, target: DatabaseTarget, dataDir: string, options: Options): Promise<void> {
   const config = loadConfig(
-    { NODE_ENV: 'production', LOG_LEVEL: 'silent', HUB_DATA_DIR: dataDir, AUTH_SECRET: randomBytes(32).toString('hex') },
+    { NODE_ENV: 'production', LOG_LEVEL: 'silent', HUB_DATA_DIR: dataDir, AUTH_SECRET: randomBytes(32).toString('hex'), GATEWAY_SIGNING_KEY: randomBytes(32).toString('hex') },
     { subgraphs: SUBGRAPH_REGISTRY },
   );
   const subgraph = await startSubgraph(governance, { config, port: 0, host: '127.0.0.1', seed: false, target });
@@ -108,7 +109,10 @@ async function benchOne(label: string, target: DatabaseTarget, dataDir: string, 
     const total = options.per * options.communes * options.years;
     console.log(`${label}: seeded ${total.toLocaleString('en')} dossiers in ${(seeded / 1000).toFixed(1)} s (analyze ${((performance.now() - start) / 1000).toFixed(1)} s)`);
 
-    const sdl = ((await (await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) })).json()) as {
+    // Subgraphs answer only calls the gateway signed: sign the SDL request as it would.
+    const sdlBody = JSON.stringify({ query: '{ _service { sdl } }' });
+    const assertion = await createAssertionSigner(config)('governance', { viewer: null, requestId: newRequestId() }, sdlBody);
+    const sdl = ((await (await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: assertion }, body: sdlBody })).json()) as {
       data: { _service: { sdl: string } };
     }).data._service.sdl;
     gateway = await startGateway({ config, port: 0, host: '127.0.0.1', supergraphSdl: composeSupergraph([{ name: 'governance', url: subgraph.url, sdl }]) });
