@@ -7,6 +7,8 @@ export interface HubTokenRequest {
   roles: Role[];
   communeCodes?: string[];
   producerIds?: string[];
+  /** GSO province codes (the province_officer role). */
+  provinceCodes?: string[];
   /** Lifetime, e.g. "8h", "30d". */
   expiresIn?: string;
 }
@@ -19,10 +21,17 @@ export async function signHubToken(config: HubConfig, request: HubTokenRequest):
   for (const code of request.communeCodes ?? []) {
     if (!/^\d{5}$/.test(code)) throw new Error(`Commune code "${code}" is not a 5-digit GSO commune code.`);
   }
+  for (const code of request.provinceCodes ?? []) {
+    if (!/^\d{2}$/.test(code)) throw new Error(`Province code "${code}" is not a 2-digit GSO province code.`);
+  }
   return signToken(config, {
     subject: request.subject,
     roles: request.roles,
-    scopes: { [SCOPE_CLAIMS.communes]: request.communeCodes ?? [], [SCOPE_CLAIMS.producers]: request.producerIds ?? [] },
+    scopes: {
+      [SCOPE_CLAIMS.communes]: request.communeCodes ?? [],
+      [SCOPE_CLAIMS.producers]: request.producerIds ?? [],
+      ...(request.provinceCodes?.length ? { [SCOPE_CLAIMS.provinces]: request.provinceCodes } : {}),
+    },
     expiresIn: request.expiresIn,
   });
 }

@@ -19,12 +19,35 @@ export enum Role {
   PRODUCER = 'producer',
   /** Hub administrator: every scope. */
   ADMIN = 'admin',
+  /**
+   * Provincial officer (UBND tỉnh, a provincial department): reads what the officers of every
+   * commune of their province read (record lists, documents, dossiers with applicants, audited);
+   * writes nothing, and never reads health records or camera streams. Scoped by the `provinces` claim.
+   */
+  PROVINCE_OFFICER = 'province_officer',
 }
 
 export const ROLES: readonly Role[] = Object.values(Role);
 
-/** The token claims that scope roles: GSO commune codes, and producer ids. */
-export const SCOPE_CLAIMS = { communes: 'communes', producers: 'producers' } as const;
+/** The token claims that scope roles: GSO commune codes, producer ids, GSO province codes. */
+export const SCOPE_CLAIMS = { communes: 'communes', producers: 'producers', provinces: 'provinces' } as const;
+
+/** GSO province codes a provincial officer reads for. */
+export function provinceCodesOf(viewer: Viewer | null): readonly string[] {
+  return viewer?.scopes[SCOPE_CLAIMS.provinces] ?? [];
+}
+
+/**
+ * True when the viewer reads for a province bearing one of these codes (a commune's province, and
+ * the provinces that inherited it: a token for 25 covers the communes Hòa Bình merged into Phú Thọ).
+ * Admins read everywhere. Only record reads use this; writes stay with the commune's officers.
+ */
+export function readsForProvince(viewer: Viewer | null, provinceCodes: readonly string[]): boolean {
+  if (!viewer) return false;
+  if (viewer.roles.includes(Role.ADMIN)) return true;
+  const scope = provinceCodesOf(viewer);
+  return viewer.roles.includes(Role.PROVINCE_OFFICER) && provinceCodes.some((code) => scope.includes(code));
+}
 
 /** GSO commune codes the viewer acts for. */
 export function communeCodesOf(viewer: Viewer | null): readonly string[] {

@@ -1,8 +1,8 @@
-import { actsForCommune, communeCodesOf, Role } from '../../shared/roles.js';
+import { actsForCommune, communeCodesOf, provinceCodesOf, readsForProvince, Role } from '../../shared/roles.js';
 import { forbidden, invalidInput, unauthenticated } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { AdministrativeUnit, UnitLevel } from '../units/administrative-unit.entity.js';
-import { isValidOn, unitLoader } from '../units/unit-registry.js';
+import { isValidOn, successionsByPredecessor, unitLoader } from '../units/unit-registry.js';
 
 /** Signed in at all: writes and record lists are never anonymous. */
 export function requireViewer(context: SubgraphContext) {
@@ -23,6 +23,41 @@ export function requireOfficerOf(context: SubgraphContext, unit: Pick<Administra
     const scope = codes.length ? `communes ${codes.join(', ')}` : 'no commune';
     throw forbidden(`Only an officer of ${unit.name} (${unit.code}) may do this; your token acts for ${scope}. Ask for a token of that commune.`);
   }
+}
+
+/** The codes of the commune's province and of every province that inherited it (17 → 25 for Hòa Bình's communes). */
+async function provinceCodesCovering(context: SubgraphContext, provinceId: string | null | undefined): Promise<string[]> {
+  const codes: string[] = [];
+  const seen = new Set<string>();
+  let frontier = provinceId ? [provinceId] : [];
+  while (frontier.length) {
+    const units = await unitLoader(context).loadMany(frontier.filter((id) => !seen.has(id)));
+    frontier.forEach((id) => seen.add(id));
+    for (const unit of units) if (unit && !(unit instanceof Error)) codes.push(unit.code);
+    const links = await successionsByPredecessor(context).loadMany(frontier);
+    frontier = links.flatMap((l) => (l instanceof Error ? [] : l.map((s) => s.successorId))).filter((id) => !seen.has(id));
+  }
+  return codes;
+}
+
+/**
+ * True when the caller may read the commune's records: its officer, an admin, or a provincial
+ * officer of its province (or of the province that inherited it).
+ */
+export async function canRead(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'code' | 'provinceId'>): Promise<boolean> {
+  if (canActFor(context, unit)) return true;
+  if (!provinceCodesOf(context.viewer).length) return false;
+  return readsForProvince(context.viewer, await provinceCodesCovering(context, unit.provinceId));
+}
+
+/** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may read this commune's records (canRead). */
+export async function requireReaderOf(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'code' | 'name' | 'provinceId'>): Promise<void> {
+  const viewer = requireViewer(context);
+  if (await canRead(context, unit)) return;
+  const communes = communeCodesOf(viewer);
+  const provinces = provinceCodesOf(viewer);
+  const scope = [communes.length ? `communes ${communes.join(', ')}` : '', provinces.length ? `provinces ${provinces.join(', ')}` : ''].filter(Boolean).join(' and ') || 'no commune';
+  throw forbidden(`Only officers of ${unit.name} (${unit.code}) or of its province may read this; your token acts for ${scope}. Ask for a token of that commune or province.`);
 }
 
 /**

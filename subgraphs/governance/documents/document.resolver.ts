@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { requireOfficerOf } from '../common/officer-scope.js';
+import { requireReaderOf } from '../common/officer-scope.js';
 import { checkYear } from '../kpis/kpi.resolver.js';
 import { toCommune } from '../units/commune.resolver.js';
 import { Commune } from '../units/commune.type.js';
@@ -14,13 +14,13 @@ import { DocumentConnection, DocumentFilter, DocumentSignatureView, DocumentView
 export class DocumentResolver {
   @Query(() => DocumentView, {
     nullable: true,
-    description: 'A document by id; null when there is none. Only officers of the commune whose register holds it may read it.',
+    description: 'A document by id; null when there is none. Only officers of the commune whose register holds it, and provincial officers of its province, may read it.',
   })
   async document(@Arg('id', () => ID, { description: 'Document.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<DocumentView | null> {
     const record = await context.em.findOne(DocumentRecord, { id });
     if (!record) return null;
     const unit = await unitLoader(context).load(record.communeId);
-    requireOfficerOf(context, unit ?? { code: '', name: record.communeId });
+    await requireReaderOf(context, unit ?? { code: '', name: record.communeId, provinceId: null });
     return toDocumentView(record);
   }
 
@@ -47,7 +47,7 @@ export class CommuneDocumentsResolver {
     nullable: true,
     description:
       'The commune\'s document register, newest first (by arrival date for incoming, issue date for outgoing), filtered. ' +
-      'Only officers of the commune may read it (FORBIDDEN otherwise; UNAUTHENTICATED without a token).',
+      'Only officers of the commune and provincial officers of its province may read it (FORBIDDEN otherwise; UNAUTHENTICATED without a token).',
   })
   async documents(
     @Root() commune: Commune,
@@ -55,7 +55,7 @@ export class CommuneDocumentsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<DocumentView>> {
-    requireOfficerOf(context, commune);
+    await requireReaderOf(context, commune);
     const { limit, after } = pageWindow(page);
     if (filter?.year !== undefined && filter.year !== null) checkYear(filter.year, 'filter.year');
     const { rows, totalCount } = await listDocuments(context.em, commune.id, filter ?? {}, limit, after);

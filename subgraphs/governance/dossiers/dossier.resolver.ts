@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { invalidInput } from '../../../core/domain-errors.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { canActFor, requireOfficerOf } from '../common/officer-scope.js';
+import { canRead, requireReaderOf } from '../common/officer-scope.js';
 import { toCommune } from '../units/commune.resolver.js';
 import { Commune } from '../units/commune.type.js';
 import { unitLoader } from '../units/unit-registry.js';
@@ -13,12 +13,12 @@ import { DossierApplicant, DossierConnection, DossierFilter, DossierStatusChange
 
 @Resolver(() => DossierView)
 export class DossierResolver {
-  @Query(() => DossierView, { nullable: true, description: 'A dossier by id; null when there is none. Officers of the receiving commune only.' })
+  @Query(() => DossierView, { nullable: true, description: 'A dossier by id; null when there is none. Officers of the receiving commune and provincial officers of its province only.' })
   async dossier(@Arg('id', () => ID, { description: 'Dossier.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<DossierView | null> {
     const dossier = await context.em.findOne(Dossier, { id });
     if (!dossier) return null;
     const unit = await unitLoader(context).load(dossier.communeId);
-    requireOfficerOf(context, unit ?? { code: '', name: dossier.communeId });
+    await requireReaderOf(context, unit ?? { code: '', name: dossier.communeId, provinceId: null });
     return toDossierView(dossier);
   }
 
@@ -38,7 +38,7 @@ export class DossierResolver {
   })
   async applicant(@Root() dossier: DossierView, @Ctx() context: SubgraphContext): Promise<DossierApplicant | null> {
     const unit = await unitLoader(context).load(dossier.communeId);
-    if (!unit || !canActFor(context, unit)) return null;
+    if (!unit || !(await canRead(context, unit))) return null;
     context.logger.info({ audit: 'dossier.applicant.read', subject: context.viewer?.subject, dossierId: dossier.id, requestId: context.requestId }, 'personal data read');
     return dossier.applicant;
   }
@@ -49,7 +49,7 @@ export class DossierResolver {
   })
   async history(@Root() dossier: DossierView, @Ctx() context: SubgraphContext): Promise<DossierStatusChangeView[] | null> {
     const unit = await unitLoader(context).load(dossier.communeId);
-    if (!unit || !canActFor(context, unit)) return null;
+    if (!unit || !(await canRead(context, unit))) return null;
     return (await historyByDossier(context).load(dossier.id)).map((c) =>
       Object.assign(new DossierStatusChangeView(), { fromStatus: c.fromStatus ?? null, toStatus: c.toStatus, at: c.at, recordedBy: c.recordedBy }),
     );
@@ -67,7 +67,7 @@ export class CommuneDossiersResolver {
   @FieldResolver(() => DossierConnection, {
     nullable: true,
     description:
-      'Dossiers the commune received, newest first, filtered. Officers of the commune only (FORBIDDEN otherwise; UNAUTHENTICATED without a token).',
+      'Dossiers the commune received, newest first, filtered. Officers of the commune and provincial officers of its province only (FORBIDDEN otherwise; UNAUTHENTICATED without a token).',
   })
   async dossiers(
     @Root() commune: Commune,
@@ -75,7 +75,7 @@ export class CommuneDossiersResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<DossierView>> {
-    requireOfficerOf(context, commune);
+    await requireReaderOf(context, commune);
     const { limit, after } = pageWindow(page);
     if (filter?.receivedFrom && filter.receivedTo && filter.receivedFrom > filter.receivedTo) {
       throw invalidInput(`receivedFrom ${filter.receivedFrom} is after receivedTo ${filter.receivedTo}.`, 'filter.receivedFrom');

@@ -1,0 +1,177 @@
+/**
+ * The whole country at scale, through the gateway: loads the national unit registry, seeds dossiers
+ * for the communes in force from 2025-07-01 (default 3,321 communes × 3 years × 3,000 a commune-year,
+ * about 30 million), then times three requests and counts the SQL statements each costs:
+ * `commune(code) { dossierStats }`, a province page of 100 communes with their `dossierStats`, and
+ * `Province.dossierStats`.
+ *
+ *   npm run bench -- units-scale [--per 3000] [--communes 3321] [--years 3] [--runs 30] [--only sqlite|postgresql]
+ *
+ * PostgreSQL: BENCH_DATABASE_URL, TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres;
+ * the benchmark creates its own database there and drops it afterwards. Default: PostgreSQL only
+ * (pass --only sqlite for SQLite, with a smaller --per).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId } from '../../core/auth/gateway-assertion.js';
+import { loadConfig } from '../../core/config.js';
+import type { DatabaseTarget } from '../../core/db/database.js';
+import { startSubgraph } from '../../core/subgraph-server.js';
+import { startGateway } from '../../gateway/gateway-server.js';
+import { tableName } from '../../subgraphs/governance/common/dialect.js';
+import { governance } from '../../subgraphs/governance/index.js';
+import { seedNationalUnits } from '../../subgraphs/governance/units/national-units.seed.js';
+import { SUBGRAPH_REGISTRY } from '../../subgraphs/registry.js';
+import { composeSupergraph } from '../support/compose.js';
+import { withTemporaryPostgresDatabase } from '../support/temporary-database.js';
+
+const FIRST_YEAR = 2026;
+const PROVINCE = '25';
+
+interface Options {
+  per: number;
+  communes: number;
+  years: number;
+  runs: number;
+  only: 'sqlite' | 'postgresql';
+}
+
+function parseArgs(args: string[]): Options {
+  const value = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const only = value('only') ?? 'postgresql';
+  if (only !== 'sqlite' && only !== 'postgresql') throw new Error('--only takes sqlite or postgresql');
+  return {
+    per: Number(value('per') ?? 3000),
+    communes: Number(value('communes') ?? 3321),
+    years: Number(value('years') ?? 3),
+    runs: Number(value('runs') ?? 30),
+    only,
+  };
+}
+
+/**
+ * One insert … select: commune-year j gets `per` dossiers spread through the year, 40% online,
+ * 73% resolved on time, 2% overdue, the rest returned, withdrawn, rejected or processing.
+ */
+function generateSql(dialect: 'sqlite' | 'postgresql', em: { dossier: string; unit: string }, options: Options): string {
+  const { per, communes, years } = options;
+  const rows = per * communes * years;
+  const pg = dialect === 'postgresql';
+  const seq = pg ? `generate_series(0, ${rows - 1}) as s(i)` : 'seq s';
+  const recursive = pg ? '' : `recursive seq(i) as (select 0 union all select i + 1 from seq where i < ${rows - 1}), `;
+  const numbered = `c as (select id, row_number() over (order by code) - 1 as n from ${em.unit} where level = 'COMMUNE' and valid_from = '2025-07-01')`;
+  const k = `(s.i / ${communes * years})`;
+  const year = `${FIRST_YEAR} + (s.i / ${communes}) % ${years}`;
+  const yearStart = pg ? `make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')` : `(strftime('%s', printf('%04d-01-01', ${year})) * 1000 - 25200000)`;
+  const step = Math.max(1, Math.floor((365 * 24 * 60) / per));
+  const received = pg ? `(${yearStart} + ${k} * interval '${step} minutes')` : `(${yearStart} + ${k} * ${step * 60_000})`;
+  const plus = (days: number) => (pg ? `${received} + interval '${days} days'` : `${received} + ${days * 86_400_000}`);
+  const status = `case when ${k} % 100 < 75 then 'RESOLVED' when ${k} % 100 < 85 then 'RETURNED' when ${k} % 100 < 90 then 'WITHDRAWN' when ${k} % 100 < 95 then 'PROCESSING' else 'REJECTED' end`;
+  const completed = `case when ${k} % 100 < 73 then ${plus(1)} when ${k} % 100 < 75 then ${plus(5)} when ${k} % 100 < 90 then ${plus(1)} when ${k} % 100 < 95 then null else ${plus(1)} end`;
+  return `with ${recursive}${numbered}
+    insert into ${em.dossier} (id, commune_id, code, procedure_code, procedure_name, procedure_field, channel, online_level, received_at, due_at, completed_at, status, status_changed_at, applicant_name, applicant_id_number, applicant_phone)
+    select 'u' || s.i, c.id, 'SCALE-' || s.i, '1.001193', 'Đăng ký khai sinh', 'Hộ tịch',
+      case when ${k} % 10 < 4 then 'ONLINE' else 'DIRECT' end, case when ${k} % 10 < 4 then 'FULL' else null end,
+      ${received}, ${plus(3)}, ${completed}, ${status}, coalesce(${completed}, ${received}), 'Người nộp ' || s.i, null, null
+    from ${seq} join c on c.n = s.i % ${communes}`;
+}
+
+function summarize(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return `p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (${samples.length} runs)`;
+}
+
+async function benchOne(label: string, target: DatabaseTarget, dataDir: string, options: Options): Promise<void> {
+  const config = loadConfig(
+    { NODE_ENV: 'production', LOG_LEVEL: 'silent', HUB_DATA_DIR: dataDir, AUTH_SECRET: randomBytes(32).toString('hex'), GATEWAY_SIGNING_KEY: randomBytes(32).toString('hex') },
+    { subgraphs: SUBGRAPH_REGISTRY },
+  );
+  const subgraph = await startSubgraph(governance, { config, port: 0, host: '127.0.0.1', seed: false, target });
+  let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
+  try {
+    const em = subgraph.orm.em.fork();
+    let start = performance.now();
+    await seedNationalUnits(em);
+    console.log(`${label}: national unit registry loaded in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    const tables = { dossier: tableName(em, 'dossier'), unit: tableName(em, 'administrative_unit') };
+    start = performance.now();
+    await em.getConnection().execute(generateSql(target.kind, tables, options), [], 'run');
+    const seeded = performance.now() - start;
+    start = performance.now();
+    await em.getConnection().execute(target.kind === 'postgresql' ? `vacuum analyze ${tables.dossier}` : 'analyze', [], 'run');
+    const total = options.per * options.communes * options.years;
+    console.log(`${label}: seeded ${total.toLocaleString('en')} dossiers in ${(seeded / 1000).toFixed(1)} s (analyze ${((performance.now() - start) / 1000).toFixed(1)} s)`);
+
+    // Subgraphs answer only calls the gateway signed: sign the SDL request as it would.
+    const sdlBody = JSON.stringify({ query: '{ _service { sdl } }' });
+    const assertion = await createAssertionSigner(config)('governance', { viewer: null, requestId: newRequestId() }, sdlBody);
+    const sdl = ((await (await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: assertion }, body: sdlBody })).json()) as {
+      data: { _service: { sdl: string } };
+    }).data._service.sdl;
+    gateway = await startGateway({ config, port: 0, host: '127.0.0.1', supergraphSdl: composeSupergraph([{ name: 'governance', url: subgraph.url, sdl }]) });
+    const connection = subgraph.orm.em.getConnection();
+    const execute = connection.execute.bind(connection);
+    let statements = 0;
+    connection.execute = ((...args: Parameters<typeof execute>) => {
+      statements++;
+      return execute(...args);
+    }) as typeof connection.execute;
+
+    const codes = (await em.getConnection().execute(`select code from ${tables.unit} where level = 'COMMUNE' and valid_from = '2025-07-01' order by code limit 200`)) as { code: string }[];
+    const year = FIRST_YEAR + Math.min(1, options.years - 1);
+    const requests: [string, (i: number) => string][] = [
+      ['commune(code) { dossierStats }', (i) => `{ commune(code: "${codes[i % codes.length]!.code}") { dossierStats(year: ${year}) { received online onlineRate onTimeRate targetMet } } }`],
+      [
+        `province(${PROVINCE}) page of 100 communes with dossierStats`,
+        () => `{ province(code: "${PROVINCE}") { communes(first: 100) { totalCount edges { node { id name dossierStats(year: ${year}) { received onlineRate onTimeRate targetMet } } } } } }`,
+      ],
+      [`Province(${PROVINCE}).dossierStats`, () => `{ province(code: "${PROVINCE}") { dossierStats(year: ${year}) { received online onlineRate onTimeRate targetMet } } }`],
+    ];
+    for (const [name, query] of requests) {
+      const samples: number[] = [];
+      const counts: number[] = [];
+      for (let i = -3; i < options.runs; i++) {
+        statements = 0;
+        const begin = performance.now();
+        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' }, body: JSON.stringify({ query: query(i + 3) }) });
+        const json = (await response.json()) as { errors?: unknown; data?: unknown };
+        if (json.errors) throw new Error(`${name}: ${JSON.stringify(json.errors)}`);
+        if (i >= 0) {
+          samples.push(performance.now() - begin);
+          counts.push(statements);
+        }
+      }
+      console.log(`${label}: ${name}: ${summarize(samples)}; SQL statements per request ${Math.min(...counts)}–${Math.max(...counts)}`);
+    }
+  } finally {
+    await gateway?.close();
+    await subgraph.close();
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  const options = parseArgs(args);
+  console.log(
+    `units-scale: ${options.communes} communes × ${options.years} years (${FIRST_YEAR}–) × ${options.per} dossiers = ${(options.communes * options.years * options.per).toLocaleString('en')} dossiers, through the gateway`,
+  );
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hub-bench-'));
+  try {
+    if (options.only === 'sqlite') {
+      await benchOne('sqlite', { kind: 'sqlite', file: path.join(dataDir, 'governance.sqlite') }, dataDir, options);
+    } else {
+      const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+      await withTemporaryPostgresDatabase(baseUrl, `hub_bench_${randomBytes(4).toString('hex')}`, (url) =>
+        benchOne('postgresql', { kind: 'postgresql', url, schema: 'governance' }, dataDir, options),
+      );
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
