@@ -14,6 +14,7 @@ export function toListingNode(listing: Listing, product: Pick<Product, 'version'
     inSync: isInSync(listing, product),
     rejectionReason: listing.rejectionReason ?? null,
     lastError: member ? (listing.lastError ?? null) : null,
+    duplicatesDelisted: listing.duplicatesDelisted,
     lastSyncedAt: listing.lastSyncedAt ?? null,
   });
 }

@@ -57,6 +57,10 @@ export class Listing {
   @Property({ type: 'string', length: 1000, nullable: true })
   rejectionReason?: string | null;
 
+  /** Extra copies of this listing found at the marketplace (a create that landed after it was given up for lost) and delisted. */
+  @Property({ type: 'integer' })
+  duplicatesDelisted: number = 0;
+
   @Property({ type: 'string', length: 1000, nullable: true })
   lastError?: string | null;
 

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Marketplace } from '../catalogue/marketplace.js';
 import { ListingStatus } from './listing-status.js';
 
@@ -24,11 +24,16 @@ export class ListingNode {
   })
   inSync!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The marketplace\'s reason when REJECTED.' })
+  @Field(() => String, { nullable: true, description: 'The marketplace\'s reason when REJECTED, or why it refused the last update of a listing that stays PUBLISHED (then not in sync).' })
   rejectionReason!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The last sync error (set when FAILED); shown only to the producer\'s members and admins.' })
   lastError!: string | null;
+
+  @Field(() => Int, {
+    description: 'Extra copies of this listing found at the marketplace (a create that landed after it was given up for lost) and delisted by the hub.',
+  })
+  duplicatesDelisted!: number;
 
   @Field(() => Date, { nullable: true, description: 'When the marketplace last confirmed a write.' })
   lastSyncedAt!: Date | null;
