@@ -35,6 +35,7 @@ export async function ensureDraftListings(em: EntityManager, product: Product, m
         syncedVersion: 0,
         syncedContentVersion: 0,
         duplicatesDelisted: 0,
+        attempts: 0,
         updatedAt: new Date(),
       }),
     );

@@ -67,6 +67,18 @@ export class Listing {
   @Property({ type: 'datetime', nullable: true })
   lastSyncedAt?: Date | null;
 
+  /** Failed calls to the marketplace since its last success (0 after one). */
+  @Property({ type: 'integer' })
+  attempts: number = 0;
+
+  /** When the engine last called the marketplace about this listing. */
+  @Property({ type: 'datetime', nullable: true })
+  lastAttemptAt?: Date | null;
+
+  /** When the engine will try again (a backoff, a review poll, a create being waited for, the slow retry of a FAILED listing); null: nothing planned. */
+  @Property({ type: 'datetime', nullable: true })
+  nextAttemptAt?: Date | null;
+
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { raw, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import pRetry from 'p-retry';
 import { ConnectorError, type MarketplaceConnector, type RemoteListing } from '../../../connectors/marketplace/contract.js';
 import type { Logger } from '../../../core/logger.js';
@@ -90,7 +90,8 @@ export class SyncEngine {
         shouldRetry: ({ error }) => !signal.aborted && isRetryable(error),
         // A 429 is the marketplace pacing us, not a failure of this job: wait as told, keep the budget.
         shouldConsumeRetry: ({ error }) => !(error instanceof ConnectorError && error.kind === 'RATE_LIMITED'),
-        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+          if (!(error instanceof ClaimLostError) && !signal.aborted) await this.recordFailedAttempt(job, error, attemptNumber);
           if (error instanceof ConnectorError && error.kind === 'RATE_LIMITED') {
             if (counter.marketplace) this.limiter(counter.marketplace).pause(error.details.retryAfterMs ?? this.options.defaultRetryAfterMs);
           }
@@ -98,6 +99,7 @@ export class SyncEngine {
           this.logger.info({ jobId: job.id, listingId: job.listingId, attemptNumber, retriesLeft, kind: error instanceof ConnectorError ? error.kind : 'ERROR', err: describe(error) }, 'sync attempt failed; retrying');
         },
       });
+      if (result.waitMs !== null) await this.planNextAttempt(job, result.waitMs);
       return result.waitMs !== null
         ? { kind: 'WAIT', attempts: counter.attempts, delayMs: result.waitMs }
         : { kind: 'DONE', attempts: counter.attempts };
@@ -105,6 +107,28 @@ export class SyncEngine {
       if (signal.aborted || error instanceof ClaimLostError) throw error;
       return this.fail(em, job, counter.attempts, error);
     }
+  }
+
+  /**
+   * A failed call shows on the listing at once (not only when the job gives up): attempts, the
+   * error, and the earliest next try (p-retry's backoff before its random factor).
+   */
+  private async recordFailedAttempt(job: JobToRun, error: unknown, attemptNumber: number): Promise<void> {
+    job.assertClaim();
+    const rateLimited = error instanceof ConnectorError && error.kind === 'RATE_LIMITED';
+    const delayMs = rateLimited
+      ? (error.details.retryAfterMs ?? this.options.defaultRetryAfterMs)
+      : Math.min(this.options.maxBackoffMs, this.options.minBackoffMs * 2 ** Math.max(0, attemptNumber - 1));
+    const now = Date.now();
+    await this.orm.em
+      .fork()
+      .nativeUpdate(Listing, { id: job.listingId }, { attempts: raw('attempts + 1'), lastError: describe(error), lastAttemptAt: new Date(now), nextAttemptAt: new Date(now + delayMs) });
+  }
+
+  /** The job waits (a review, a create that may still land): the listing says when it is looked at again. */
+  private async planNextAttempt(job: JobToRun, delayMs: number): Promise<void> {
+    job.assertClaim();
+    await this.orm.em.fork().nativeUpdate(Listing, { id: job.listingId }, { nextAttemptAt: new Date(Date.now() + delayMs) });
   }
 
   /** Out of attempts, or refused for good: the listing shows FAILED (or REJECTED) with the error. */
@@ -129,6 +153,7 @@ export class SyncEngine {
       } else {
         listing.status = ListingStatus.FAILED;
         listing.lastError = message;
+        listing.nextAttemptAt = new Date(Date.now() + this.options.failedRetryMs);
       }
       listing.updatedAt = new Date();
       await em.flush();
@@ -152,6 +177,7 @@ export class SyncEngine {
       await this.limiter(listing.marketplace).acquire(signal);
       job.assertClaim();
       counter.attempts += 1;
+      listing.lastAttemptAt = new Date();
       return fn(connector);
     };
     const save = async () => {
@@ -327,6 +353,8 @@ export class SyncEngine {
     listing.syncedContentVersion = Math.max(listing.syncedContentVersion, contentVersion);
     listing.lastSyncedAt = new Date();
     listing.lastError = null;
+    listing.attempts = 0;
+    listing.nextAttemptAt = null;
     listing.rejectionReason = remote.status === 'REJECTED' ? (remote.rejectionReason ?? 'Rejected by the marketplace without a reason.') : null;
     if (listing.intent === ListingIntent.PUBLISHED || remote.status === 'DELISTED') listing.status = ListingStatus[remote.status];
   }

@@ -12,7 +12,7 @@ import { startCommerce, startWorker, waitFor } from '../support/commerce-harness
 
 const PRODUCTS = 20;
 /** The adapters' per-request timeout in this test. */
-const TIMEOUT_MS = 3000;
+const TIMEOUT_MS = 8000;
 /** Half the creates land 1x to 2.5x the adapter timeout after they were sent: always after the client gave up. */
 const SLOW = { slowCreateRate: 0.5, slowCreateMs: 2.5 * TIMEOUT_MS, seed: 11 };
 /**
@@ -46,7 +46,7 @@ describe('slow creates: a create that outlives its timeout never leaves a second
       VOSO: { ...sandboxes.settings.VOSO, slowestCreateMs: SLOWEST_CREATE_MS },
       POSTMART: { ...sandboxes.settings.POSTMART, slowestCreateMs: SLOWEST_CREATE_MS },
     };
-    worker = startWorker(subgraph, { connectors: createConnectors(settings) }, { retries: 20, reviewPollMs: 50 });
+    worker = startWorker(subgraph, { connectors: createConnectors(settings) }, { retries: 30, reviewPollMs: 50 });
 
     await waitFor(
       'every listing published with the latest version, no job open, every slow create landed',
