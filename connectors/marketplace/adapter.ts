@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MarketplaceConnector } from './contract.js';
+import type { ListingLimits } from './listing-limits.js';
 import type { FaultInjector, FaultSettings } from './sandbox/faults.js';
 import type { PlaceOrderInput, SandboxOrderStatus } from './sandbox/order-book.js';
 
@@ -11,6 +12,8 @@ export interface ConnectorBaseSettings {
   timeoutMs: number;
   /** Open sockets to the marketplace. */
   maxSockets?: number;
+  /** The longest the marketplace takes to apply a create (ms); default three times `timeoutMs`. */
+  slowestCreateMs?: number;
 }
 
 /** What every sandbox offers tests and demos, whatever its marketplace. */
@@ -18,7 +21,7 @@ export interface RunningSandbox {
   url: string;
   port: number;
   faults: FaultInjector;
-  state: { listingCountBySku(): Map<string, number>; duplicateSkus(): string[] };
+  state: { listingCountBySku(): Map<string, number>; duplicateSkus(): string[]; liveDuplicateSkus(): string[] };
   placeOrder(input: PlaceOrderInput): unknown;
   setOrderStatus(orderId: string, status: SandboxOrderStatus): unknown;
   close(): Promise<void>;
@@ -44,6 +47,8 @@ export interface MarketplaceAdapter<Code extends string, Settings extends Connec
   readonly code: Code;
   /** For people: "voso.vn, Viettel Post" (the GraphQL enum's description, the start banner). */
   readonly title: string;
+  /** What the marketplace accepts in a listing: the hub refuses a change breaking one before queueing it. */
+  readonly limits: ListingLimits;
   /** The adapter's own variables, without the `<CODE>_` prefix (credentials), defaulting to the sandbox's. */
   readonly variables: z.ZodRawShape;
   /** The connector settings from the common ones and the adapter's own variables. */

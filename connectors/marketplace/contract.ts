@@ -103,6 +103,17 @@ export interface MarketplaceConnector {
   createListing(content: ListingContent): Promise<RemoteListing>;
   /** Looks a listing up by the hub's seller SKU; null when none exists. */
   findListingBySku(sellerSku: string): Promise<RemoteListing | null>;
+  /**
+   * Added (optional): every listing holding the seller SKU, oldest first. The engine keeps one and
+   * delists the others (a create that landed after it was given up for lost).
+   */
+  findListingsBySku?(sellerSku: string): Promise<RemoteListing[]>;
+  /**
+   * Added (optional): the longest the marketplace may take to apply a create (ms), answer or not. A
+   * create whose answer was lost is looked up by seller SKU until this long after it was sent, and
+   * only then sent again, so a slow create cannot land beside a second one.
+   */
+  readonly slowestCreateMs?: number;
   getListing(externalId: string): Promise<RemoteListing | null>;
   updatePriceAndStock(externalId: string, change: { priceVnd: number; stock: number }): Promise<RemoteListing>;
   /**

@@ -6,6 +6,7 @@
  * | `<CODE>_BASE_URL` | `http://127.0.0.1:<CODE>_SANDBOX_PORT` (its local sandbox) |
  * | `<CODE>_TIMEOUT_MS` | 10000 (per request) |
  * | `<CODE>_MAX_SOCKETS` | 32 |
+ * | `<CODE>_SLOWEST_CREATE_MS` | 60000: the longest the marketplace takes to apply a create, answered or not |
  * | `<CODE>_SANDBOX_PORT` | the adapter's (voso 4101, postmart 4102) |
  * | the adapter's own (`VOSO_CLIENT_ID`, `POSTMART_PARTNER_KEY`, ...) | the sandbox's credentials |
  *
@@ -26,6 +27,7 @@ function adapterVariables(adapter: AnyMarketplaceAdapter): z.ZodRawShape {
     [`${adapter.code}_BASE_URL`]: z.string().url().optional(),
     [`${adapter.code}_TIMEOUT_MS`]: z.coerce.number().int().positive().default(10_000),
     [`${adapter.code}_MAX_SOCKETS`]: z.coerce.number().int().positive().default(32),
+    [`${adapter.code}_SLOWEST_CREATE_MS`]: z.coerce.number().int().positive().default(60_000),
     [`${adapter.code}_SANDBOX_PORT`]: port.default(adapter.sandbox.defaultPort),
     ...own,
   };
@@ -42,7 +44,7 @@ export function marketplaceSettingsSection<A extends readonly AnyMarketplaceAdap
         const c = adapter.code;
         const baseUrl = (v[`${c}_BASE_URL`] as string | undefined) ?? `http://127.0.0.1:${v[`${c}_SANDBOX_PORT`] as number}`;
         const own = Object.fromEntries(Object.keys(adapter.variables).map((name) => [name, v[`${c}_${name}`] as string]));
-        const built = adapter.settings({ baseUrl, timeoutMs: v[`${c}_TIMEOUT_MS`] as number, maxSockets: v[`${c}_MAX_SOCKETS`] as number }, own);
+        const built = adapter.settings({ baseUrl, timeoutMs: v[`${c}_TIMEOUT_MS`] as number, maxSockets: v[`${c}_MAX_SOCKETS`] as number, slowestCreateMs: v[`${c}_SLOWEST_CREATE_MS`] as number }, own);
         problems.push(...adapter.rules(built, isLocal(baseUrl)));
         return [c, built];
       }),

@@ -25,6 +25,8 @@ export interface PostmartSettings {
   shopId: string;
   /** Per-request timeout (ms). */
   timeoutMs: number;
+  /** The longest postmart takes to apply a create (ms); default three times timeoutMs. */
+  slowestCreateMs?: number;
   /** Open sockets to postmart. */
   maxSockets?: number;
 }
@@ -37,11 +39,13 @@ const API = '/api/v2';
 export class PostmartConnector implements MarketplaceConnector {
   readonly marketplace = 'POSTMART' as const;
   private readonly http: AxiosInstance;
+  readonly slowestCreateMs: number;
 
   constructor(
     readonly settings: PostmartSettings,
     private readonly now: () => number = Date.now,
   ) {
+    this.slowestCreateMs = settings.slowestCreateMs ?? 3 * settings.timeoutMs;
     this.http = createHttpClient({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets });
   }
 
@@ -50,13 +54,17 @@ export class PostmartConnector implements MarketplaceConnector {
   }
 
   async findListingBySku(sellerSku: string): Promise<RemoteListing | null> {
+    // Oldest first; postmart does not keep item_sku unique, so the oldest is "the" listing.
+    return (await this.findListingsBySku(sellerSku))[0] ?? null;
+  }
+
+  async findListingsBySku(sellerSku: string): Promise<RemoteListing[]> {
     const context = this.context('findListingBySku', 'GET');
     const { data, response } = await this.call<{ items?: unknown[] }>(context, 'GET', `${API}/product/search_item`, { query: { item_sku: sellerSku } });
     if (!Array.isArray(data?.items)) throw malformedResponse(context, 'no items array', response);
     const listings = data.items.map((i) => fromPostmartItem(i));
     if (listings.some((l) => l === null)) throw malformedResponse(context, 'unreadable item', response);
-    // Oldest first; postmart does not keep item_sku unique, so the oldest is "the" listing.
-    return (listings as RemoteListing[]).find((l) => l.sellerSku === sellerSku) ?? null;
+    return (listings as RemoteListing[]).filter((l) => l.sellerSku === sellerSku);
   }
 
   async getListing(externalId: string): Promise<RemoteListing | null> {

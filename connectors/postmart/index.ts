@@ -2,11 +2,23 @@
 import { z } from 'zod';
 import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { PostmartConnector, type PostmartSettings } from './adapter.js';
+import { POSTMART_CATEGORY_BY_HUB, POSTMART_UNIT_BY_HUB } from './mappings.js';
 import { POSTMART_SANDBOX_CREDENTIALS, startPostmartSandbox } from './sandbox.js';
 
 export const postmartAdapter = defineMarketplaceAdapter({
   code: 'POSTMART',
   title: 'postmart.vn, Vietnam Post',
+  // README.md, "Validation"; a weight is needed per sales unit except by the kg (the adapter sends 1 kg).
+  limits: {
+    priceVnd: { min: 1_000, max: 100_000_000 },
+    stock: { max: 100_000 },
+    name: { min: 3, max: 120 },
+    description: { max: 5_000 },
+    units: Object.keys(POSTMART_UNIT_BY_HUB),
+    categories: Object.keys(POSTMART_CATEGORY_BY_HUB),
+    weight: { maxGrams: 50_000, optionalForUnits: ['kg'] },
+    images: { max: 9 },
+  },
   variables: {
     PARTNER_ID: z.string().min(1).default(POSTMART_SANDBOX_CREDENTIALS.partnerId),
     PARTNER_KEY: z.string().min(1).default(POSTMART_SANDBOX_CREDENTIALS.partnerKey),

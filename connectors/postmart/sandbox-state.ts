@@ -26,4 +26,6 @@ export interface PostmartSandboxState {
   moderationDelayMs: number;
   listingCountBySku(): Map<string, number>;
   duplicateSkus(): string[];
+  /** SKUs with more than one listing buyers can order (not deactivated, unlisted, banned or rejected). */
+  liveDuplicateSkus(): string[];
 }

@@ -93,6 +93,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     moderationDelayMs: options.moderationDelayMs ?? 2000,
     listingCountBySku: () => items.countBySku(),
     duplicateSkus: () => items.duplicateSkus(),
+    liveDuplicateSkus: () => items.duplicateSkus((r) => !r.unlisted && settle(r).review !== 'rejected'),
   };
   if (!Number.isFinite(state.moderationDelayMs) || state.moderationDelayMs < 0) throw new Error('moderationDelayMs must be a number of milliseconds ≥ 0');
 
@@ -239,6 +240,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
   const app = createSandboxApp({
     faults,
     isWrite: (req) => req.method !== 'GET',
+    isCreate: (req) => req.method === 'POST' && req.path === '/api/v2/product/add_item',
     routes,
     productPage: {
       path: '/product',
@@ -259,6 +261,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
           approved: all.filter((r) => r.review === 'approved').length,
           rejected: all.filter((r) => r.review === 'rejected').length,
           duplicateSkus: items.duplicateSkus(),
+          liveDuplicateSkus: state.liveDuplicateSkus(),
           orders: orders.all().length,
           signatureFailures: state.signatureFailures,
           moderationDelayMs: state.moderationDelayMs,

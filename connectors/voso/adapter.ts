@@ -23,6 +23,8 @@ export interface VosoSettings {
   clientSecret: string;
   /** Per-request timeout (ms). */
   timeoutMs: number;
+  /** The longest voso takes to apply a create (ms); default three times timeoutMs. */
+  slowestCreateMs?: number;
   /** Open sockets to voso. */
   maxSockets?: number;
 }
@@ -34,8 +36,10 @@ export class VosoConnector implements MarketplaceConnector {
   readonly marketplace = 'VOSO' as const;
   private readonly http: AxiosInstance;
   readonly tokens: VosoTokenSource;
+  readonly slowestCreateMs: number;
 
   constructor(readonly settings: VosoSettings) {
+    this.slowestCreateMs = settings.slowestCreateMs ?? 3 * settings.timeoutMs;
     this.http = createHttpClient({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets });
     this.tokens = new VosoTokenSource(this.http, settings);
   }
@@ -46,6 +50,11 @@ export class VosoConnector implements MarketplaceConnector {
   }
 
   async findListingBySku(sellerSku: string): Promise<RemoteListing | null> {
+    // voso lists matches oldest first; seller SKUs are not unique there, so the oldest is "the" listing.
+    return (await this.findListingsBySku(sellerSku))[0] ?? null;
+  }
+
+  async findListingsBySku(sellerSku: string): Promise<RemoteListing[]> {
     const context: CallContext = { marketplace: 'VOSO', operation: 'findListingBySku', write: false };
     const { data, response } = await this.call<{ products?: unknown[] }>(context, {
       method: 'GET',
@@ -53,10 +62,9 @@ export class VosoConnector implements MarketplaceConnector {
       params: { seller_sku: sellerSku },
     });
     if (!Array.isArray(data?.products)) throw malformedResponse(context, 'no products array', response);
-    // voso lists matches oldest first; seller SKUs are not unique there, so the oldest is "the" listing.
     const listings = data.products.map((p) => fromVosoProduct(p));
     if (listings.some((l) => l === null)) throw malformedResponse(context, 'unreadable product', response);
-    return (listings as RemoteListing[]).find((l) => l.sellerSku === sellerSku) ?? null;
+    return (listings as RemoteListing[]).filter((l) => l.sellerSku === sellerSku);
   }
 
   async getListing(externalId: string): Promise<RemoteListing | null> {

@@ -2,11 +2,23 @@
 import { z } from 'zod';
 import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { VosoConnector, type VosoSettings } from './adapter.js';
+import { VOSO_CATEGORY_BY_HUB, VOSO_UNIT_BY_HUB } from './mappings.js';
 import { startVosoSandbox, VOSO_SANDBOX_CLIENT } from './sandbox.js';
 
 export const vosoAdapter = defineMarketplaceAdapter({
   code: 'VOSO',
   title: 'voso.vn, Viettel Post',
+  // README.md, "Writable fields and their validation".
+  limits: {
+    priceVnd: { min: 1_000, max: 100_000_000 },
+    stock: { max: 100_000 },
+    name: { min: 3, max: 120 },
+    description: { max: 3_000 },
+    units: Object.keys(VOSO_UNIT_BY_HUB),
+    categories: Object.keys(VOSO_CATEGORY_BY_HUB),
+    weight: { maxGrams: 100_000 },
+    images: { max: 9 },
+  },
   variables: {
     CLIENT_ID: z.string().min(1).default(VOSO_SANDBOX_CLIENT.clientId),
     CLIENT_SECRET: z.string().min(1).default(VOSO_SANDBOX_CLIENT.clientSecret),

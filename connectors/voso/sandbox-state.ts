@@ -13,4 +13,6 @@ export interface VosoSandboxState {
   faultCounters: FaultCounters;
   listingCountBySku(): Map<string, number>;
   duplicateSkus(): string[];
+  /** SKUs with more than one listing buyers can order (not deactivated, unlisted, banned or rejected). */
+  liveDuplicateSkus(): string[];
 }

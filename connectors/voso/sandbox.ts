@@ -79,6 +79,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     faultCounters: faults.counters,
     listingCountBySku: () => products.countBySku(),
     duplicateSkus: () => products.duplicateSkus(),
+    liveDuplicateSkus: () => products.duplicateSkus((p) => p.status === 'active'),
   };
 
   const count = (route: string) => requestsByRoute.set(route, (requestsByRoute.get(route) ?? 0) + 1);
@@ -178,6 +179,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
   const app = createSandboxApp({
     faults,
     isWrite: (req) => req.method !== 'GET' && req.path.startsWith('/v1/'),
+    isCreate: (req) => req.method === 'POST' && req.path === '/v1/products',
     routes,
     productPage: {
       path: '/p',
@@ -191,6 +193,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
         marketplace: 'VOSO',
         products: products.size,
         duplicateSkus: products.duplicateSkus(),
+        liveDuplicateSkus: state.liveDuplicateSkus(),
         orders: orders.all().length,
         tokensIssued: state.tokensIssued,
         faults: faults.current,

@@ -21,6 +21,8 @@ export interface SandboxAppOptions {
   faults: FaultInjector;
   /** Which API requests are writes (accept-then-drop applies to them only). */
   isWrite(req: Request): boolean;
+  /** Which API requests create a listing (the slow-create fault holds them only). */
+  isCreate?(req: Request): boolean;
   control: SandboxControl;
   routes(app: Express): void;
   /** The public product page behind a listing's URL: `render` gives its title and lines, or null. */
@@ -105,7 +107,7 @@ export function createSandboxApp(options: SandboxAppOptions): Express {
   app.use(express.urlencoded({ extended: false }));
   // Faults come after the body is read: latency is then slow processing of a received request, so a
   // client that times out leaves a write the sandbox still applies (the unknown outcome).
-  app.use(options.faults.middleware(options.isWrite));
+  app.use(options.faults.middleware(options.isWrite, options.isCreate));
   options.routes(app);
   app.use((req, res) => sendError(res, 404, 'not_found', `no route ${req.method} ${req.path}`));
   const onError: ErrorRequestHandler = (error: { type?: string; status?: number; message?: string }, _req, res, _next) => {

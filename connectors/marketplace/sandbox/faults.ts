@@ -9,7 +9,10 @@
  *      lasting `burstMs`;
  *   4. answers 500 or 503 with chance `errorRate`, before anything is written;
  *   5. for a write, with chance `dropRate`: lets the handler apply it, then destroys the socket
- *      instead of sending the success answer (accept-then-drop).
+ *      instead of sending the success answer (accept-then-drop);
+ *   6. for a create, with chance `slowCreateRate`: holds it between half of `slowCreateMs` and
+ *      `slowCreateMs` before applying it, while every other request answers at once (a create that
+ *      lands after the client gave up, and after a look-up by seller SKU found nothing).
  * Settings come from options (`npm start` reads them from the environment: ./sandbox-settings.ts)
  * and can change at run time (`set`, or POST /_sandbox/faults).
  */
@@ -35,6 +38,10 @@ export interface FaultSettings {
   requestsPerSecond: number;
   /** Requests the rate limit lets through at once; 0 (default) = a tenth of requestsPerSecond, at least 1. */
   rpsBurst: number;
+  /** Chance (0–1) that a create is slow: applied only after `slowCreateMs / 2` to `slowCreateMs`. */
+  slowCreateRate: number;
+  /** The longest a slow create takes to land (ms). */
+  slowCreateMs: number;
   /** Seed of the fault dice, for reproducible runs; absent = random. */
   seed?: number;
 }
@@ -48,6 +55,8 @@ export const NO_FAULTS: FaultSettings = {
   dropRate: 0,
   requestsPerSecond: 0,
   rpsBurst: 0,
+  slowCreateRate: 0,
+  slowCreateMs: 0,
 };
 
 export interface FaultCounters {
@@ -63,6 +72,9 @@ export interface FaultCounters {
   throttled: number;
   /** Writes applied whose answer was replaced by a dropped connection. */
   dropped: number;
+  /** Creates held back by the slow-create fault, and how many of them have since been applied. */
+  slowCreates: number;
+  slowCreatesLanded: number;
 }
 
 const rate = z.coerce.number().min(0).max(1);
@@ -77,6 +89,8 @@ export const FAULT_VARIABLES = {
   dropRate: ['DROP_RATE', rate],
   requestsPerSecond: ['RPS', nonNegative],
   rpsBurst: ['RPS_BURST', nonNegative],
+  slowCreateRate: ['SLOW_CREATE_RATE', rate],
+  slowCreateMs: ['SLOW_CREATE_MS', nonNegative],
   seed: ['SEED', z.coerce.number().int()],
 } as const;
 
@@ -91,6 +105,8 @@ export const faultSettingsSchema = z
     dropRate: rate,
     requestsPerSecond: nonNegative,
     rpsBurst: nonNegative,
+    slowCreateRate: rate,
+    slowCreateMs: nonNegative,
     seed: z.coerce.number().int(),
   })
   .partial()
@@ -113,7 +129,7 @@ export class FaultInjector {
   private random: () => number;
   private burstUntil = 0;
   private bucket: TokenBucket | null = null;
-  readonly counters: FaultCounters = { requests: 0, passed: 0, serverErrors: 0, burstRejections: 0, bursts: 0, throttled: 0, dropped: 0 };
+  readonly counters: FaultCounters = { requests: 0, passed: 0, serverErrors: 0, burstRejections: 0, bursts: 0, throttled: 0, dropped: 0, slowCreates: 0, slowCreatesLanded: 0 };
 
   constructor(settings: Partial<FaultSettings> = {}) {
     this.settings = { ...NO_FAULTS, ...faultSettingsSchema.parse(settings) };
@@ -147,8 +163,8 @@ export class FaultInjector {
     for (const key of Object.keys(this.counters) as (keyof FaultCounters)[]) this.counters[key] = 0;
   }
 
-  /** The middleware; `isWrite` tells which requests accept-then-drop may hit. */
-  middleware(isWrite: (req: Request) => boolean): RequestHandler {
+  /** The middleware; `isWrite` tells which requests accept-then-drop may hit, `isCreate` which the slow-create fault may hold. */
+  middleware(isWrite: (req: Request) => boolean, isCreate: (req: Request) => boolean = () => false): RequestHandler {
     return async (req, res, next) => {
       const s = this.settings;
       this.counters.requests += 1;
@@ -174,6 +190,16 @@ export class FaultInjector {
           : sendError(res, 503, 'service_unavailable', 'sandbox fault: service unavailable; nothing was written');
       }
       if (s.dropRate > 0 && isWrite(req) && this.random() < s.dropRate) this.dropSuccessfulAnswer(req, res);
+      if (s.slowCreateRate > 0 && s.slowCreateMs > 0 && isCreate(req) && this.random() < s.slowCreateRate) {
+        this.counters.slowCreates += 1;
+        // Applied whether or not the client is still waiting: the create outlives its timeout.
+        await new Promise((resolve) => setTimeout(resolve, s.slowCreateMs * (0.5 + this.random() / 2)));
+        this.counters.passed += 1;
+        next();
+        // The sandboxes' handlers are synchronous: the create has been applied (or refused) now.
+        this.counters.slowCreatesLanded += 1;
+        return;
+      }
       this.counters.passed += 1;
       next();
     };

@@ -40,9 +40,11 @@ export class ListingTable<T> {
     return new Map([...this.idsBySku].map(([sku, ids]) => [sku, ids.length]));
   }
 
-  /** SKUs holding more than one listing (should stay empty). */
-  duplicateSkus(): string[] {
-    return [...this.idsBySku].filter(([, ids]) => ids.length > 1).map(([sku]) => sku);
+  /** SKUs holding more than one listing (should stay empty); with `isLive`, more than one live listing (what buyers can order). */
+  duplicateSkus(isLive?: (record: T) => boolean): string[] {
+    return [...this.idsBySku]
+      .filter(([, ids]) => (isLive ? ids.filter((id) => isLive(this.byId.get(id) as T)).length : ids.length) > 1)
+      .map(([sku]) => sku);
   }
 
   clear(): void {

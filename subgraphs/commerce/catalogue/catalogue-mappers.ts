@@ -28,6 +28,7 @@ export function certificationsOf(product: Product): Certification[] {
 export function toProductNode(product: Product): ProductNode {
   return Object.assign(new ProductNode(), {
     id: product.id,
+    sellerSku: product.sellerSku,
     name: product.name,
     description: product.description,
     category: product.category,

@@ -3,7 +3,8 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { isPostgres } from '../../../core/db/raw-sql.js';
 import { conflict } from '../../../core/domain-errors.js';
 import { foldForSearch } from '../../../core/text.js';
-import { ensureDraftListings, queueProductChange } from '../listings/listing.command.js';
+import { ensureDraftListings, liveMarketplacesOf, queueProductChange } from '../listings/listing.command.js';
+import { checkMarketplaceLimits } from '../listings/marketplace-limits.rules.js';
 import type { Producer } from './producer.entity.js';
 import { Product } from './product.entity.js';
 import type { CreateProductInput, UpdateProductInput } from './product.inputs.js';
@@ -113,6 +114,9 @@ export async function updateProduct(em: EntityManager, product: Product, input: 
   }
   const changed = (Object.keys(changes) as (keyof Changes)[]).filter((k) => JSON.stringify(changes[k] ?? null) !== JSON.stringify(product[k] ?? null));
   if (!changed.length) return product;
+  // What the product would become must suit every marketplace it is published on, before anything is written.
+  const after = { ...product, ...Object.fromEntries(changed.map((k) => [k, changes[k]])) } as Product;
+  checkMarketplaceLimits(after, await liveMarketplacesOf(em, product.id), (field) => `input.${field}`);
   Object.assign(product, Object.fromEntries(changed.map((k) => [k, changes[k]])));
   product.version += 1;
   if (changed.some((k) => !PRICE_AND_STOCK.has(k))) product.contentVersion += 1;

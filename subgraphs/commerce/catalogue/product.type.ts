@@ -32,6 +32,9 @@ export class ProductNode {
   @Field(() => ID, { description: 'Stable id of the product.' })
   id!: string;
 
+  @Field(() => String, { description: 'The seller SKU the hub gives this product at every marketplace (HUB- and the id): how a listing is found there.' })
+  sellerSku!: string;
+
   @Field(() => String, { description: 'Vietnamese name, NFC-normalised, e.g. "Bí xanh". Search ignores diacritics and case.' })
   name!: string;
 

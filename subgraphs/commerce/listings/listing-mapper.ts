@@ -9,11 +9,16 @@ export function toListingNode(listing: Listing, product: Pick<Product, 'version'
     id: listing.id,
     marketplace: listing.marketplace,
     status: listing.status,
+    wantedState: listing.intent,
+    attempts: listing.attempts,
+    lastAttemptAt: listing.lastAttemptAt ?? null,
+    nextAttemptAt: listing.nextAttemptAt ?? null,
     externalId: listing.externalId ?? null,
     externalUrl: listing.externalUrl ?? null,
     inSync: isInSync(listing, product),
     rejectionReason: listing.rejectionReason ?? null,
     lastError: member ? (listing.lastError ?? null) : null,
+    duplicatesDelisted: listing.duplicatesDelisted,
     lastSyncedAt: listing.lastSyncedAt ?? null,
   });
 }

@@ -28,3 +28,8 @@ registerEnumType(ListingStatus, {
     'Where a listing stands: DRAFT (never sent), PENDING_SYNC (queued, not at the marketplace yet), PENDING_REVIEW (the marketplace moderates it), ' +
     'PUBLISHED, REJECTED (with the marketplace\'s reason), DELISTED, FAILED (the sync gave up; see lastError, then retryListing).',
 });
+
+registerEnumType(ListingIntent, {
+  name: 'ListingWantedState',
+  description: 'What the producer wants at the marketplace: PUBLISHED (listed and kept in sync) or DELISTED (taken off).',
+});

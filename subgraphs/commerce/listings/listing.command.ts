@@ -4,6 +4,7 @@ import type { Marketplace } from '../catalogue/marketplace.js';
 import type { Product } from '../catalogue/product.entity.js';
 import { enqueueListingSync } from '../sync/outbox.js';
 import { Listing } from './listing.entity.js';
+import { checkMarketplaceLimits } from './marketplace-limits.rules.js';
 import { ListingIntent, ListingStatus } from './listing-status.js';
 import { isInSync, mayExistRemotely } from './listing-state.rules.js';
 
@@ -33,6 +34,8 @@ export async function ensureDraftListings(em: EntityManager, product: Product, m
         sentContentVersion: 0,
         syncedVersion: 0,
         syncedContentVersion: 0,
+        duplicatesDelisted: 0,
+        attempts: 0,
         updatedAt: new Date(),
       }),
     );
@@ -42,6 +45,7 @@ export async function ensureDraftListings(em: EntityManager, product: Product, m
 
 /** Publish (or publish again) at each marketplace; a listing already published and in sync is left alone. */
 export async function publishListings(em: EntityManager, product: Product, marketplaces: readonly Marketplace[]): Promise<Listing[]> {
+  checkMarketplaceLimits(product, marketplaces, () => 'input.marketplaces');
   const listings = await ensureDraftListings(em, product, marketplaces);
   for (const listing of listings.filter((l) => marketplaces.includes(l.marketplace))) {
     const wasDelisting = listing.intent === ListingIntent.DELISTED;
@@ -69,6 +73,11 @@ export async function delistListings(em: EntityManager, product: Product, market
     await enqueueListingSync(em, listing, product.version, 'DELIST');
   }
   return listings;
+}
+
+/** The marketplaces where the product is (being) published: a change to it must suit them. */
+export async function liveMarketplacesOf(em: EntityManager, productId: string): Promise<Marketplace[]> {
+  return (await listingsOf(em, productId)).filter((l) => l.intent === ListingIntent.PUBLISHED && l.status !== ListingStatus.DRAFT && l.status !== ListingStatus.DELISTED).map((l) => l.marketplace);
 }
 
 /** After a change to the product: every listing meant to be published gets the new version. */

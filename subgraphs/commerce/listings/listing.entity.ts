@@ -57,11 +57,27 @@ export class Listing {
   @Property({ type: 'string', length: 1000, nullable: true })
   rejectionReason?: string | null;
 
+  /** Extra copies of this listing found at the marketplace (a create that landed after it was given up for lost) and delisted. */
+  @Property({ type: 'integer' })
+  duplicatesDelisted: number = 0;
+
   @Property({ type: 'string', length: 1000, nullable: true })
   lastError?: string | null;
 
   @Property({ type: 'datetime', nullable: true })
   lastSyncedAt?: Date | null;
+
+  /** Failed calls to the marketplace since its last success (0 after one). */
+  @Property({ type: 'integer' })
+  attempts: number = 0;
+
+  /** When the engine last called the marketplace about this listing. */
+  @Property({ type: 'datetime', nullable: true })
+  lastAttemptAt?: Date | null;
+
+  /** When the engine will try again (a backoff, a review poll, a create being waited for, the slow retry of a FAILED listing); null: nothing planned. */
+  @Property({ type: 'datetime', nullable: true })
+  nextAttemptAt?: Date | null;
 
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();

@@ -1,6 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Marketplace } from '../catalogue/marketplace.js';
-import { ListingStatus } from './listing-status.js';
+import { ListingIntent, ListingStatus } from './listing-status.js';
 
 @ObjectType('Listing', { description: 'A product on one marketplace, with where its sync stands.' })
 export class ListingNode {
@@ -13,6 +13,21 @@ export class ListingNode {
   @Field(() => ListingStatus, { description: 'Where the listing stands.' })
   status!: ListingStatus;
 
+  @Field(() => ListingIntent, { description: 'What the producer wants there: PUBLISHED or DELISTED; `status` says how far the marketplace is.' })
+  wantedState!: ListingIntent;
+
+  @Field(() => Int, { description: 'Failed calls to the marketplace since its last success (0 after one).' })
+  attempts!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the hub last called the marketplace about this listing; null before the first call.' })
+  lastAttemptAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the hub will try again: after a backoff, a review poll, a create being waited for, or the slow retry of a FAILED listing; null when nothing is planned.',
+  })
+  nextAttemptAt!: Date | null;
+
   @Field(() => String, { nullable: true, description: 'The marketplace\'s id of the listing, stored the moment it is known; null before.' })
   externalId!: string | null;
 
@@ -24,11 +39,16 @@ export class ListingNode {
   })
   inSync!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The marketplace\'s reason when REJECTED.' })
+  @Field(() => String, { nullable: true, description: 'The marketplace\'s reason when REJECTED, or why it refused the last update of a listing that stays PUBLISHED (then not in sync).' })
   rejectionReason!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The last sync error (set when FAILED); shown only to the producer\'s members and admins.' })
+  @Field(() => String, { nullable: true, description: 'The last sync error, set from the first failed call (cleared by a success); shown only to the producer\'s members and admins.' })
   lastError!: string | null;
+
+  @Field(() => Int, {
+    description: 'Extra copies of this listing found at the marketplace (a create that landed after it was given up for lost) and delisted by the hub.',
+  })
+  duplicatesDelisted!: number;
 
   @Field(() => Date, { nullable: true, description: 'When the marketplace last confirmed a write.' })
   lastSyncedAt!: Date | null;

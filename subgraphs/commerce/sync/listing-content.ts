@@ -1,8 +1,11 @@
 import type { ListingContent } from '../../../connectors/marketplace/contract.js';
 import type { Product } from '../catalogue/product.entity.js';
 
+/** The product fields a listing is made of. */
+export type ListedProduct = Pick<Product, 'sellerSku' | 'name' | 'description' | 'category' | 'unit' | 'netWeightGrams' | 'priceVnd' | 'stock' | 'images' | 'version'>;
+
 /** What the hub sends a marketplace about a product: its current state, stamped with its version. */
-export function listingContent(product: Product): ListingContent {
+export function listingContent(product: ListedProduct): ListingContent {
   return {
     sellerSku: product.sellerSku,
     name: product.name,

@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { raw, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import pRetry from 'p-retry';
 import { ConnectorError, type MarketplaceConnector, type RemoteListing } from '../../../connectors/marketplace/contract.js';
 import type { Logger } from '../../../core/logger.js';
@@ -29,6 +29,8 @@ interface AttemptCounter {
 }
 
 const MAX_ERROR_LENGTH = 1000;
+/** How long a marketplace may take to apply a create when its connector does not say. */
+const DEFAULT_SLOWEST_CREATE_MS = 60_000;
 
 function describe(error: unknown): string {
   const text = error instanceof ConnectorError ? `${error.kind}: ${error.message}` : error instanceof Error ? error.message : String(error);
@@ -88,13 +90,16 @@ export class SyncEngine {
         shouldRetry: ({ error }) => !signal.aborted && isRetryable(error),
         // A 429 is the marketplace pacing us, not a failure of this job: wait as told, keep the budget.
         shouldConsumeRetry: ({ error }) => !(error instanceof ConnectorError && error.kind === 'RATE_LIMITED'),
-        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+          if (!(error instanceof ClaimLostError) && !signal.aborted) await this.recordFailedAttempt(job, error, attemptNumber);
           if (error instanceof ConnectorError && error.kind === 'RATE_LIMITED') {
             if (counter.marketplace) this.limiter(counter.marketplace).pause(error.details.retryAfterMs ?? this.options.defaultRetryAfterMs);
           }
-          this.logger.debug({ jobId: job.id, attemptNumber, retriesLeft, err: describe(error) }, 'sync attempt failed');
+          // Every retry and unknown outcome is logged with its listing: operators follow a listing by id.
+          this.logger.info({ jobId: job.id, listingId: job.listingId, attemptNumber, retriesLeft, kind: error instanceof ConnectorError ? error.kind : 'ERROR', err: describe(error) }, 'sync attempt failed; retrying');
         },
       });
+      if (result.waitMs !== null) await this.planNextAttempt(job, result.waitMs);
       return result.waitMs !== null
         ? { kind: 'WAIT', attempts: counter.attempts, delayMs: result.waitMs }
         : { kind: 'DONE', attempts: counter.attempts };
@@ -104,6 +109,28 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * A failed call shows on the listing at once (not only when the job gives up): attempts, the
+   * error, and the earliest next try (p-retry's backoff before its random factor).
+   */
+  private async recordFailedAttempt(job: JobToRun, error: unknown, attemptNumber: number): Promise<void> {
+    job.assertClaim();
+    const rateLimited = error instanceof ConnectorError && error.kind === 'RATE_LIMITED';
+    const delayMs = rateLimited
+      ? (error.details.retryAfterMs ?? this.options.defaultRetryAfterMs)
+      : Math.min(this.options.maxBackoffMs, this.options.minBackoffMs * 2 ** Math.max(0, attemptNumber - 1));
+    const now = Date.now();
+    await this.orm.em
+      .fork()
+      .nativeUpdate(Listing, { id: job.listingId }, { attempts: raw('attempts + 1'), lastError: describe(error), lastAttemptAt: new Date(now), nextAttemptAt: new Date(now + delayMs) });
+  }
+
+  /** The job waits (a review, a create that may still land): the listing says when it is looked at again. */
+  private async planNextAttempt(job: JobToRun, delayMs: number): Promise<void> {
+    job.assertClaim();
+    await this.orm.em.fork().nativeUpdate(Listing, { id: job.listingId }, { nextAttemptAt: new Date(Date.now() + delayMs) });
+  }
+
   /** Out of attempts, or refused for good: the listing shows FAILED (or REJECTED) with the error. */
   private async fail(em: EntityManager, job: JobToRun, attempts: number, error: unknown): Promise<JobOutcome> {
     const message = describe(error);
@@ -111,13 +138,22 @@ export class SyncEngine {
     em.clear();
     const listing = await em.findOne(Listing, job.listingId);
     if (listing) {
-      if (error instanceof ConnectorError && error.kind === 'REJECTED') {
+      if (error instanceof ConnectorError && error.kind === 'REJECTED' && listing.externalId && listing.remoteStatus === 'PUBLISHED') {
+        // An update refused: the marketplace still sells the version it holds, so the listing stays
+        // PUBLISHED (and not in sync), with the reason, until the product changes again.
+        listing.status = ListingStatus.PUBLISHED;
+        listing.rejectionReason = error.message.slice(0, MAX_ERROR_LENGTH);
+        listing.lastError = `${message} (the update was refused; the listing stays live with version ${listing.syncedVersion})`.slice(0, MAX_ERROR_LENGTH);
+        this.logger.info({ listingId: listing.id, marketplace: listing.marketplace, err: message }, 'marketplace refused an update; the listing stays live');
+      } else if (error instanceof ConnectorError && error.kind === 'REJECTED') {
         listing.status = ListingStatus.REJECTED;
         listing.rejectionReason = error.message.slice(0, MAX_ERROR_LENGTH);
         listing.lastError = message;
+        this.logger.info({ listingId: listing.id, marketplace: listing.marketplace, err: message }, 'marketplace rejected a listing');
       } else {
         listing.status = ListingStatus.FAILED;
         listing.lastError = message;
+        listing.nextAttemptAt = new Date(Date.now() + this.options.failedRetryMs);
       }
       listing.updatedAt = new Date();
       await em.flush();
@@ -141,6 +177,7 @@ export class SyncEngine {
       await this.limiter(listing.marketplace).acquire(signal);
       job.assertClaim();
       counter.attempts += 1;
+      listing.lastAttemptAt = new Date();
       return fn(connector);
     };
     const save = async () => {
@@ -149,13 +186,26 @@ export class SyncEngine {
       await em.flush();
     };
 
-    // A create whose response never came back: the marketplace may hold the listing already.
+    // A create whose response never came back: the marketplace may hold the listing already, or
+    // may still be applying it. Look it up by seller SKU; send it again only once the create is
+    // older than the marketplace's slowest create, so a slow one cannot land beside a second one.
     if (!listing.externalId && listing.createSentAt) {
-      const found = await call((c) => c.findListingBySku(product.sellerSku));
-      if (found) {
-        this.applyRemote(listing, found, listing.sentVersion, listing.sentContentVersion);
+      const found = await this.findAllBySku(product.sellerSku, call);
+      if (found.length > 0) {
+        const [kept, ...others] = found as [RemoteListing, ...RemoteListing[]];
+        this.applyRemote(listing, kept, listing.sentVersion, listing.sentContentVersion);
         await save();
+        await this.delistDuplicates(listing, others, call, save);
       } else {
+        const slowestMs = connector.slowestCreateMs ?? DEFAULT_SLOWEST_CREATE_MS;
+        const landsBy = listing.createSentAt.getTime() + slowestMs;
+        const waitMs = landsBy - Date.now();
+        if (waitMs > 0) {
+          listing.lastError = `UNKNOWN_OUTCOME: the create sent at ${listing.createSentAt.toISOString()} may still land; looking it up by seller SKU until ${new Date(landsBy).toISOString()} before creating again.`;
+          await save();
+          this.logger.info({ listingId: listing.id, marketplace: listing.marketplace, waitMs }, 'create outcome unknown: waiting for it to land before creating again');
+          return { waitMs: Math.max(1, Math.min(waitMs + 1, Math.ceil(slowestMs / 4))) };
+        }
         listing.createSentAt = null;
         await save();
       }
@@ -191,6 +241,12 @@ export class SyncEngine {
         if (error instanceof ConnectorError && error.kind !== 'UNKNOWN_OUTCOME') {
           listing.createSentAt = null;
           await save();
+        } else {
+          // Given up on: the marketplace may apply it any time up to its slowest create from now
+          // (a request can wait in queues before it is read), so the look-ups count from here.
+          listing.createSentAt = new Date();
+          await save();
+          this.logger.info({ listingId: listing.id, marketplace: listing.marketplace, err: describe(error) }, 'create outcome unknown: looking it up by seller SKU before creating again');
         }
         throw error;
       }
@@ -237,6 +293,35 @@ export class SyncEngine {
     return { waitMs: null };
   }
 
+  /** Every listing holding the SKU, oldest first (the contract's optional findListingsBySku, else the oldest alone). */
+  private async findAllBySku(sellerSku: string, call: <T>(fn: (c: MarketplaceConnector) => Promise<T>) => Promise<T>): Promise<RemoteListing[]> {
+    return call(async (c) => (c.findListingsBySku ? c.findListingsBySku(sellerSku) : [await c.findListingBySku(sellerSku)].filter((l): l is RemoteListing => l !== null)));
+  }
+
+  /**
+   * Listings of the same product beyond the one the hub keeps (a create that landed after it was
+   * given up for lost): delisted, counted on the listing and logged, so buyers can order only the
+   * copy whose stock the hub follows.
+   */
+  private async delistDuplicates(
+    listing: Listing,
+    others: RemoteListing[],
+    call: <T>(fn: (c: MarketplaceConnector) => Promise<T>) => Promise<T>,
+    save: () => Promise<void>,
+  ): Promise<void> {
+    for (const other of others) {
+      if (other.externalId === listing.externalId || other.status === 'DELISTED') continue;
+      try {
+        await call((c) => c.delist(other.externalId));
+      } catch (error) {
+        if (!(error instanceof ConnectorError && error.kind === 'NOT_FOUND')) throw error;
+      }
+      listing.duplicatesDelisted += 1;
+      await save();
+      this.logger.warn({ listingId: listing.id, marketplace: listing.marketplace, kept: listing.externalId, delisted: other.externalId }, 'duplicate listing delisted');
+    }
+  }
+
   private async readRemote(listing: Listing, call: <T>(fn: (c: MarketplaceConnector) => Promise<T>) => Promise<T>): Promise<RemoteListing | null> {
     try {
       return await call((c) => c.getListing(listing.externalId!));
@@ -268,6 +353,8 @@ export class SyncEngine {
     listing.syncedContentVersion = Math.max(listing.syncedContentVersion, contentVersion);
     listing.lastSyncedAt = new Date();
     listing.lastError = null;
+    listing.attempts = 0;
+    listing.nextAttemptAt = null;
     listing.rejectionReason = remote.status === 'REJECTED' ? (remote.rejectionReason ?? 'Rejected by the marketplace without a reason.') : null;
     if (listing.intent === ListingIntent.PUBLISHED || remote.status === 'DELISTED') listing.status = ListingStatus[remote.status];
   }

@@ -35,6 +35,10 @@ export interface SyncOptions {
   reviewPollMs: number;
   /** Requests per second per marketplace and per worker process. */
   ratePerSecond: Partial<Record<string, number>> & { default: number };
+  /** How long a FAILED listing waits before the worker queues it again by itself (retryListing does it at once). */
+  failedRetryMs: number;
+  /** How often an idle worker looks for FAILED listings due for their slow retry. */
+  failedSweepMs: number;
   /** How often the order feeds are read (0: never). */
   orderPollMs: number;
   orderPageSize: number;
@@ -53,6 +57,7 @@ const variables = {
   COMMERCE_SYNC_REVIEW_POLL_MS: z.coerce.number().int().min(50).default(10_000),
   COMMERCE_SYNC_RATE_PER_SECOND: z.coerce.number().positive().default(10),
   COMMERCE_ORDER_POLL_MS: z.coerce.number().int().min(0).default(60_000),
+  COMMERCE_SYNC_FAILED_RETRY_MS: z.coerce.number().int().min(1000).default(3 * 60 * 60 * 1000),
   COMMERCE_ORDER_PAYMENT_PROVIDERS: z.string().default(''),
 };
 
@@ -89,6 +94,8 @@ export function syncSettingsSection(adapters: readonly AnyMarketplaceAdapter[]):
         ...Object.fromEntries(adapters.flatMap((a) => (rate[rateVariable(a.code)] ? [[a.code, rate[rateVariable(a.code)]]] : []))),
       },
       orderPollMs: e.COMMERCE_ORDER_POLL_MS,
+      failedRetryMs: e.COMMERCE_SYNC_FAILED_RETRY_MS,
+      failedSweepMs: Math.min(600_000, Math.max(1000, Math.floor(e.COMMERCE_SYNC_FAILED_RETRY_MS / 10))),
       orderPageSize: 100,
       orderPaymentProviders: parseOrderPaymentProviders(e.COMMERCE_ORDER_PAYMENT_PROVIDERS, codes),
     };

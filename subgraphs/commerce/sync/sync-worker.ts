@@ -10,6 +10,7 @@ import type { ConnectorSet, SyncOptions } from './sync-options.js';
 import { OrderPuller } from '../orders/order-puller.js';
 import type { Marketplace } from '../catalogue/marketplace.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { requeueFailedListings } from './failed-retry.js';
 
 export interface WorkerStats {
   done: number;
@@ -38,6 +39,7 @@ export class SyncWorker {
   private loop: Promise<void> | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private holdsLease = false;
+  private nextFailedSweep = 0;
 
   constructor(
     private readonly orm: MikroORM,
@@ -95,6 +97,10 @@ export class SyncWorker {
       if (!this.queue.postgres && !(await this.ensureLease())) {
         await this.sleep(this.options.pollMs);
         continue;
+      }
+      if (Date.now() >= this.nextFailedSweep) {
+        this.nextFailedSweep = Date.now() + this.options.failedSweepMs;
+        await requeueFailedListings(this.orm, this.logger).catch((error: unknown) => this.logger.warn({ err: error }, 'could not queue FAILED listings again'));
       }
       let claimed: ClaimedJob[] = [];
       const free = this.options.concurrency - this.inFlight.size;

@@ -26,7 +26,7 @@ describe('the marketplace registry', () => {
   it('derives the connector settings and their variables, with the adapter\'s own rules', () => {
     const section = marketplaceSettingsSection(ADAPTERS);
     const defaults = section.parse({});
-    expect(defaults.CHO).toEqual({ baseUrl: 'http://127.0.0.1:4103', timeoutMs: 10_000, maxSockets: 32, apiKey: 'cho-sandbox-key' });
+    expect(defaults.CHO).toEqual({ baseUrl: 'http://127.0.0.1:4103', timeoutMs: 10_000, maxSockets: 32, slowestCreateMs: 60_000, apiKey: 'cho-sandbox-key' });
     expect(defaults.VOSO.baseUrl).toBe('http://127.0.0.1:4101');
     expect(section.parse({ CHO_BASE_URL: 'https://api.cho.example', CHO_API_KEY: 'real', CHO_TIMEOUT_MS: '3000' }).CHO).toMatchObject({ baseUrl: 'https://api.cho.example', apiKey: 'real', timeoutMs: 3000 });
     expect(() => section.parse({ CHO_BASE_URL: 'https://api.cho.example' })).toThrow(/CHO_API_KEY/);

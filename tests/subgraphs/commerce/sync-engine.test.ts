@@ -158,18 +158,21 @@ describe('commerce sync engine (in-memory marketplaces)', () => {
     expect((await listing('VOSO')).syncedVersion).toBe((await product()).version);
   });
 
-  it('marks a listing REJECTED with the marketplace\'s reason and resubmits after a content change', async () => {
+  it('keeps a live listing PUBLISHED (not in sync, with the reason) when the marketplace refuses an update, and sends the next change', async () => {
     const voso = new FakeMarketplace('VOSO');
     const postmart = new FakeMarketplace('POSTMART');
     await publishedProduct(voso, postmart);
     postmart.faults = { errorRate: 0, dropRate: 0, burstRate: 0, burstMs: 0, always: 'REJECTED' };
     workers.push(startWorker(subgraph, { connectors: { VOSO: voso, POSTMART: postmart } }));
     await gql(`mutation { updateProduct(input: { productId: "${PRODUCT}", description: "Lặc lày Nam Thượng" }) { product { version } } }`);
-    await waitFor('postmart listing REJECTED', async () => (await listing('POSTMART')).status === 'REJECTED');
-    expect((await listing('POSTMART')).rejectionReason).toBe('Tên sản phẩm không hợp lệ');
+    await waitFor('the refusal recorded on the postmart listing', async () => !!(await listing('POSTMART')).rejectionReason);
+    const refused = await listing('POSTMART');
+    expect(refused).toMatchObject({ status: 'PUBLISHED', rejectionReason: 'Tên sản phẩm không hợp lệ' });
+    expect(refused.syncedVersion).toBeLessThan((await product()).version);
     postmart.faults.always = null;
     await gql(`mutation { updateProduct(input: { productId: "${PRODUCT}", name: "Lặc lày Hòa Bình" }) { product { version } } }`);
-    await waitFor('postmart listing published again', async () => (await listing('POSTMART')).status === 'PUBLISHED');
+    await waitFor('postmart listing in sync again', async () => (await listing('POSTMART')).syncedVersion === (await product()).version);
+    expect(await listing('POSTMART')).toMatchObject({ status: 'PUBLISHED', rejectionReason: null });
   });
 
   it('never lets an older change overwrite a newer one: 30 quick changes end with the last', async () => {

@@ -57,7 +57,7 @@ export async function startChoSandbox(options: SandboxStartOptions<{ greeting: s
     url: `http://${host}:${listening.port}`,
     port: listening.port,
     faults,
-    state: { listingCountBySku: () => items.countBySku(), duplicateSkus: () => items.duplicateSkus() },
+    state: { listingCountBySku: () => items.countBySku(), duplicateSkus: () => items.duplicateSkus(), liveDuplicateSkus: () => items.duplicateSkus() },
     placeOrder: () => ({}),
     setOrderStatus: (id, status) => orders.setStatus(id, status),
     close: () => listening.close(),
