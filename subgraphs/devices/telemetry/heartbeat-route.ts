@@ -1,4 +1,5 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { createLogThrottle } from '../../../core/log-throttle.js';
 import type { SubgraphRuntime } from '../../../core/subgraph.js';
 import { deviceNow } from '../clock.js';
 import { credentialFromHeader, credentialMatches } from './credentials.js';
@@ -12,6 +13,9 @@ export const HEARTBEAT_PATH = '/devices/heartbeat';
  * to the history: uptime may then undercount by at most this much per burst.
  */
 export const MIN_HISTORY_SPACING_MS = 5_000;
+/** Rejected heartbeats logged per source address and minute; the rest are summed up in one line per minute. */
+export const REJECTION_LOG_BURST = 5;
+export const REJECTION_LOG_INTERVAL_MS = 60_000;
 
 function reject(res: Response, status: number, code: string, message: string): void {
   res.status(status);
@@ -26,6 +30,8 @@ function reject(res: Response, status: number, code: string, message: string): v
  * nothing written); 400 for a malformed body (the heartbeat is not recorded either).
  */
 export function heartbeatRoutes(app: Express, runtime: SubgraphRuntime): void {
+  // A device (or an attacker) sending bad credentials in a loop writes a few lines a minute, then a summary.
+  const rejections = createLogThrottle(runtime.logger, { burst: REJECTION_LOG_BURST, intervalMs: REJECTION_LOG_INTERVAL_MS, summary: 'heartbeats rejected (summary of lines not written)', now: () => deviceNow().getTime() });
   const parseJson = express.json({ limit: '16kb' });
   // Body errors answer in JSON like everything else here, not with Express's HTML error page.
   const parseBody = (req: Request, res: Response, next: NextFunction) =>
@@ -38,14 +44,15 @@ export function heartbeatRoutes(app: Express, runtime: SubgraphRuntime): void {
     const presented = credentialFromHeader(req.headers.authorization);
     const source = { ip: req.ip, userAgent: req.headers['user-agent'] };
     if (!presented) {
-      runtime.logger.warn({ ...source, reason: 'missing or malformed credential' }, 'heartbeat rejected');
+      rejections.warn(String(source.ip), { ...source, reason: 'missing or malformed credential' }, 'heartbeat rejected');
       reject(res, 401, 'UNAUTHENTICATED', 'Send "Authorization: Bearer <device credential>" as issued by registerDevice.');
       return;
     }
     const device = await runtime.orm.em.fork().findOne(Device, { id: presented.deviceId });
     const matches = credentialMatches(presented.credential, device?.credentialHash ?? null);
     if (!device || !matches || device.retiredAt) {
-      runtime.logger.warn(
+      rejections.warn(
+        String(source.ip),
         { ...source, deviceId: presented.deviceId, reason: !device ? 'unknown device' : !matches ? 'bad credential' : 'retired device' },
         'heartbeat rejected',
       );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraph, type RunningSubgraph } from '../../../../core/subgraph-server.js';
+import type { RunningSubgraph } from '../../../../core/subgraph-server.js';
+import { startSubgraph } from '../../../helpers/gateway-signing.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
 import { signHubToken } from '../../../../subgraphs/shared/hub-token.js';
 import { Role } from '../../../../subgraphs/shared/roles.js';
