@@ -11,6 +11,7 @@ import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import { PROVIDERS } from '../../../connectors/statements/registry.js';
 import { OUTCOME_CODES } from './matcher.rules.js';
+import { outcomeTotals, type OutcomeTotal } from './outcome-totals.query.js';
 import { DEFAULT_TOLERANCE_MINUTES, reconcileStatement } from './reconcile.command.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import type { ReconciliationRun } from './reconciliation-run.entity.js';
@@ -48,7 +49,7 @@ export async function writeItemsCsv(em: EntityManager, runId: string, file: stri
 }
 
 /** The summary table printed after an import. */
-export function summaryTable(run: ReconciliationRun): string {
+export function summaryTable(run: ReconciliationRun, byOutcome?: Record<string, OutcomeTotal>): string {
   const counts: Record<string, number> = {
     MATCHED: run.matchedCount,
     AMOUNT_MISMATCH: run.amountMismatchCount,
@@ -66,6 +67,8 @@ export function summaryTable(run: ReconciliationRun): string {
     ['net to merchant (VND)', vnd.format(run.statementGrossVnd - run.reversedVnd - run.statementFeeVnd)],
     ['expected (VND)', vnd.format(run.expectedVnd)],
     ['matched (VND)', vnd.format(run.matchedVnd)],
+    // Per outcome: what the statement paid (net of reversals) and what the ledger expected.
+    ...(byOutcome ? OUTCOME_CODES.map((o): [string, string] => [`${o} paid / expected (VND)`, `${vnd.format(byOutcome[o].paidVnd)} / ${vnd.format(byOutcome[o].expectedVnd)}`]) : []),
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const valueWidth = Math.max(...rows.map(([, v]) => v.length));
@@ -134,7 +137,7 @@ export function registerReconcileCommand(program: Command, context: CommandConte
             ? `${path.basename(options.file)} was already imported (same SHA-256) as run ${run.id} on ${run.importedAt.toISOString()}: nothing was added.`
             : `Run ${run.id}: ${run.provider}, period ${run.periodLabel}, ${path.basename(options.file)}`,
         );
-        console.log(summaryTable(run));
+        console.log(summaryTable(run, await outcomeTotals(orm.em.fork(), run.id)));
         if (options.csv) {
           const written = await writeItemsCsv(orm.em.fork(), run.id, options.csv);
           console.log(`Wrote ${vnd.format(written)} items to ${options.csv}`);

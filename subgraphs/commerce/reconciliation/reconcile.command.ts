@@ -11,6 +11,7 @@ import { insertItems } from './item.store.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
 import { resultItems, summarize, totalAboveLimit, type RunTotals } from './result-items.js';
+import { contentSha256 } from './content-hash.js';
 import { fileSha256, loadStatement, StatementRejectedError } from './statement-load.js';
 import { LedgerTable, type PaymentTable } from './tables.js';
 
@@ -117,7 +118,9 @@ export async function reconcileStatement(em: EntityManager, request: ReconcileRe
   readerFor(request.provider);
   const period = parsePeriod(request.period);
   const sha = await fileSha256(request.file);
-  const previous = await em.findOne(ReconciliationRun, { provider: request.provider, fileSha256: sha });
+  const content = await contentSha256(request.file);
+  // The same bytes, or the same content re-saved (CRLF, BOM, NFD): the same statement.
+  const previous = await em.findOne(ReconciliationRun, { provider: request.provider, $or: [{ fileSha256: sha }, { contentSha256: content }] });
   if (previous && previous.periodLabel !== period.label) {
     throw new AlreadyImportedError(
       `${path.basename(request.file)} was already imported as run ${previous.id} for the period ${previous.periodLabel}, not ${period.label}: a statement file belongs to one period.`,
@@ -138,6 +141,7 @@ export async function reconcileStatement(em: EntityManager, request: ReconcileRe
     periodLabel: period.label,
     fileName: path.basename(request.file).slice(0, 300),
     fileSha256: sha,
+    contentSha256: content,
     importedAt: new Date(),
     importedBy: request.importedBy,
     ledgerSource: ledger.name,
@@ -163,7 +167,7 @@ export async function reconcileStatement(em: EntityManager, request: ReconcileRe
   } catch (error) {
     // Someone imported the same file meanwhile: theirs stands, ours was rolled back.
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    const winner = await em.fork().findOne(ReconciliationRun, { provider: request.provider, fileSha256: sha });
+    const winner = await em.fork().findOne(ReconciliationRun, { provider: request.provider, $or: [{ fileSha256: sha }, { contentSha256: content }] });
     if (!winner) throw error;
     return { run: winner, alreadyImported: true };
   }

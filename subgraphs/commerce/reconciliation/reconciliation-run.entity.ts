@@ -8,6 +8,7 @@ import { BigIntType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-
 @Entity({ tableName: 'reconciliation_run' })
 @Unique({ properties: ['provider', 'fileSha256'] })
 @Index({ properties: ['provider', 'periodStart'] })
+@Unique({ properties: ['provider', 'contentSha256'] })
 export class ReconciliationRun {
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -33,6 +34,13 @@ export class ReconciliationRun {
 
   @Property({ type: 'string', length: 64 })
   fileSha256!: string;
+
+  /**
+   * SHA-256 of the file's content (content-hash.ts: no BOM, LF line ends, NFC): a re-saved copy of
+   * an imported file has other bytes but this same hash. Null on runs imported before it existed.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  contentSha256?: string | null;
 
   @Property({ type: 'datetime' })
   importedAt!: Date;

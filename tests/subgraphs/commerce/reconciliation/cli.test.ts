@@ -42,6 +42,9 @@ describe('hub reconcile', () => {
     expect(out).toMatch(/ MATCHED\s+\|\s+3\n/);
     expect(out).toMatch(/ MISSING_IN_STATEMENT\s+\|\s+2\n/);
     expect(out).toMatch(/ gross paid \(VND\)\s+\|\s+675\.000\n/);
+    // VND per outcome beside the counts: paid (net of reversals) / expected.
+    expect(out).toMatch(/ MATCHED paid \/ expected \(VND\)\s+\|\s+480\.000 \/ [\d.]+\n/);
+    expect(out).toMatch(/ MISSING_IN_LEDGER paid \/ expected \(VND\)\s+\|\s+45\.000 \/ 0\n/);
     expect(out).toContain('Wrote 8 items to');
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
     expect(rows[0]).toBe('seq,outcome,rule,references,transaction_ids,statement_lines,expected_payment_ids,producer_ids,payer,paid_vnd,reversed_vnd,fee_vnd,expected_vnd,paid_at,expected_at,resolved_by,resolved_at');

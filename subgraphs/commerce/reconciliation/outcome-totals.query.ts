@@ -1,0 +1,27 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { rawTableName } from '../../../core/db/raw-sql.js';
+import { ReconciliationOutcome } from './outcomes.js';
+import { ReconciliationItem } from './reconciliation-item.entity.js';
+
+export interface OutcomeTotal {
+  count: number;
+  /** Σ (paid − reversed) of the items. */
+  paidVnd: number;
+  /** Σ expected of the items. */
+  expectedVnd: number;
+}
+
+/** Count and VND per outcome of one run, summed by the database (one GROUP BY, no items loaded). */
+export async function outcomeTotals(em: EntityManager, runId: string): Promise<Record<ReconciliationOutcome, OutcomeTotal>> {
+  const table = rawTableName(em, em.getMetadata().get(ReconciliationItem.name).tableName);
+  const rows = (await em
+    .getConnection()
+    .execute(
+      `select "outcome", count(*) as n, sum("paid_vnd" - "reversed_vnd") as paid, sum("expected_vnd") as expected from ${table} where "run_id" = ? group by "outcome"`,
+      [runId],
+      'all',
+    )) as { outcome: ReconciliationOutcome; n: number | string; paid: number | string | null; expected: number | string | null }[];
+  const totals = Object.fromEntries(Object.values(ReconciliationOutcome).map((o) => [o, { count: 0, paidVnd: 0, expectedVnd: 0 }])) as Record<ReconciliationOutcome, OutcomeTotal>;
+  for (const row of rows) totals[row.outcome] = { count: Number(row.n), paidVnd: Number(row.paid ?? 0), expectedVnd: Number(row.expected ?? 0) };
+  return totals;
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSha256 } from '../../../../subgraphs/commerce/reconciliation/content-hash.js';
+import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliation/reconcile.command.js';
+import { ReconciliationRun } from '../../../../subgraphs/commerce/reconciliation/reconciliation-run.entity.js';
+import { openDatabase } from '../../../../core/db/database.js';
+import { createTestEnvironment, type TestEnvironment } from '../../../helpers/databases.js';
+import { ALL_OUTCOMES_LEDGER, ALL_OUTCOMES_STATEMENT, insertExpected, reconciliationOnly, writeFile } from './fixtures.js';
+
+describe('a re-sent statement is recognised by its content', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+  });
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  it('the same content hashes the same whatever its BOM, line ends, NFC/NFD and final newline; any other change differs', async () => {
+    const base = await contentSha256(writeFile(env.dataDir, 'a.csv', ALL_OUTCOMES_STATEMENT));
+    const variants = [
+      '\uFEFF' + ALL_OUTCOMES_STATEMENT,
+      ALL_OUTCOMES_STATEMENT.replace(/\n/g, '\r\n'),
+      ALL_OUTCOMES_STATEMENT.normalize('NFD'),
+      ALL_OUTCOMES_STATEMENT.replace(/\n$/, ''),
+      ALL_OUTCOMES_STATEMENT + '\r\n\r\n',
+    ];
+    for (const [i, text] of variants.entries()) expect(await contentSha256(writeFile(env.dataDir, `v${i}.csv`, text))).toBe(base);
+    expect(await contentSha256(writeFile(env.dataDir, 'changed.csv', ALL_OUTCOMES_STATEMENT.replace('90.000', '90.001')))).not.toBe(base);
+    expect(await contentSha256(writeFile(env.dataDir, 'blank.csv', ALL_OUTCOMES_STATEMENT.replace('\n', '\n\n')))).not.toBe(base);
+  });
+
+  it('an Excel re-save (CRLF, BOM) of an imported statement returns the earlier run and adds nothing', async () => {
+    const orm = await openDatabase(reconciliationOnly.database, env.target('commerce'));
+    try {
+      await insertExpected(orm.em.fork(), ALL_OUTCOMES_LEDGER);
+      const first = await reconcileStatement(orm.em.fork(), { provider: 'viettel-money', file: writeFile(env.dataDir, 'vtm.csv', ALL_OUTCOMES_STATEMENT), period: '2026-11-01', importedBy: 'test' });
+      expect(first.alreadyImported).toBe(false);
+      const resaved = writeFile(env.dataDir, 'vtm (1).csv', '\uFEFF' + ALL_OUTCOMES_STATEMENT.normalize('NFD').replace(/\n/g, '\r\n'));
+      const second = await reconcileStatement(orm.em.fork(), { provider: 'viettel-money', file: resaved, period: '2026-11-01', importedBy: 'test' });
+      expect(second).toMatchObject({ alreadyImported: true, run: { id: first.run.id } });
+      await expect(reconcileStatement(orm.em.fork(), { provider: 'viettel-money', file: resaved, period: '2026-11', importedBy: 'test' })).rejects.toThrow(
+        /was already imported as run .* for the period 2026-11-01, not 2026-11/,
+      );
+      expect(await orm.em.fork().count(ReconciliationRun, {})).toBe(1);
+    } finally {
+      await orm.close(true);
+    }
+  });
+});
