@@ -1,6 +1,7 @@
 import { composeSubgraph } from '../../core/subgraph.js';
 import { migrations as postgresql } from './migrations/postgresql/index.js';
 import { migrations as sqlite } from './migrations/sqlite/index.js';
+import { budgetPart } from './budget/budget.part.js';
 import { documentsPart } from './documents/documents.part.js';
 import { dossiersPart } from './dossiers/dossiers.part.js';
 import { importsPart } from './imports/imports.part.js';
@@ -13,5 +14,6 @@ export const governance = composeSubgraph('governance', { sqlite, postgresql }, 
   documentsPart,
   dossiersPart,
   kpisPart,
+  budgetPart,
   importsPart,
 ]);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { InputLineError } from '../../../core/domain-errors.js';
+import { prepareBudget, writeBudget } from './budget-import.js';
 import { CommuneLookup } from './commune-lookup.js';
 import { prepareDocuments, writeDocuments } from './document-import.js';
 import { prepareDossiers, writeDossiers } from './dossier-import.js';
@@ -69,6 +70,10 @@ async function prepare(em: EntityManager, request: ImportRequest, rows: SourceRo
     case 'targets': {
       const { prepared, errors } = await prepareTargets(em, rows, request.source);
       return { errors, write: (tx) => writeTargets(tx, prepared) };
+    }
+    case 'budget': {
+      const { prepared, errors } = prepareBudget(rows, communes, request.source);
+      return { errors, write: (tx) => writeBudget(tx, prepared) };
     }
   }
 }
