@@ -4,6 +4,7 @@ import { migrations as sqlite } from './migrations/sqlite/index.js';
 import { budgetPart } from './budget/budget.part.js';
 import { documentsPart } from './documents/documents.part.js';
 import { dossiersPart } from './dossiers/dossiers.part.js';
+import { indicatorsPart } from './indicators/indicators.part.js';
 import { importsPart } from './imports/imports.part.js';
 import { kpisPart } from './kpis/kpis.part.js';
 import { unitsPart } from './units/units.part.js';
@@ -15,5 +16,6 @@ export const governance = composeSubgraph('governance', { sqlite, postgresql }, 
   dossiersPart,
   kpisPart,
   budgetPart,
+  indicatorsPart,
   importsPart,
 ]);

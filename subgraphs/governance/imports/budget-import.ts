@@ -51,7 +51,7 @@ function prepareRow(row: SourceRow, communes: CommuneLookup): { prepared?: Prepa
   if (year !== undefined && (year < 1990 || year > 2100)) problems.push({ field: 'year', message: `year ${year} is not a plausible budget year.` });
   checkBudgetMonth(kind, month, problems);
   checkBudgetCodes(flow, { chapterCode, sectionCode, itemCode, subItemCode }, problems);
-  checkText(problems, 'source', source, 300);
+  checkText(problems, 'source', source, 300, false);
   checkText(problems, 'description', description, 300, false);
   // The commune a code names: on 1 January for the year's estimate, on the month's last day for an execution.
   const validYear = year !== undefined && year >= 1990 && year <= 2100;

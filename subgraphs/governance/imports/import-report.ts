@@ -1,6 +1,6 @@
 import type { InputLineError } from '../../../core/domain-errors.js';
 
-export type ImportKind = 'documents' | 'dossiers' | 'figures' | 'targets' | 'budget';
+export type ImportKind = 'documents' | 'dossiers' | 'figures' | 'targets' | 'budget' | 'indicators';
 
 /** What an import did, or (with errors) why it wrote nothing. */
 export interface ImportReport {

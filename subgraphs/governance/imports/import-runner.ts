@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { InputLineError } from '../../../core/domain-errors.js';
 import { prepareBudget, writeBudget } from './budget-import.js';
 import { CommuneLookup } from './commune-lookup.js';
+import { prepareIndicators, writeIndicators } from './indicator-import.js';
 import { prepareDocuments, writeDocuments } from './document-import.js';
 import { prepareDossiers, writeDossiers } from './dossier-import.js';
 import { prepareFigures, writeFigures } from './figure-import.js';
@@ -74,6 +75,10 @@ async function prepare(em: EntityManager, request: ImportRequest, rows: SourceRo
     case 'budget': {
       const { prepared, errors } = prepareBudget(rows, communes, request.source);
       return { errors, write: (tx) => writeBudget(tx, prepared) };
+    }
+    case 'indicators': {
+      const { prepared, errors } = prepareIndicators(rows, communes, request.source);
+      return { errors, write: (tx) => writeIndicators(tx, prepared) };
     }
   }
 }

@@ -17,7 +17,7 @@ export function describeReport(report: ImportReport): string {
     ].join('\n');
   }
   const verb = report.dryRun ? 'would be' : 'were';
-  const what = report.kind === 'budget' ? 'budget rows' : report.kind;
+  const what = report.kind === 'budget' ? 'budget rows' : report.kind === 'indicators' ? 'indicator values' : report.kind;
   return `${report.source}: ${report.rows} ${what} read; ${report.created} ${verb} created, ${report.updated} updated, ${report.unchanged} unchanged.`;
 }
 
@@ -37,6 +37,7 @@ export function registerImportCommands(program: Command, context: CommandContext
     ['figures', 'figures a source report stated (e.g. an online rate of 26.7%), shown beside the computed KPIs'],
     ['targets', 'KPI targets set by a province for its communes or for one commune (e.g. online rate at least 50% in 2021)'],
     ['budget', 'a commune budget: the year\'s estimate and monthly execution of revenue and expenditure by state budget code'],
+    ['indicators', 'socio-economic indicators per commune and year (population, households, poverty, income, broadband, cashless accounts)'],
   ];
   for (const [kind, what] of kinds) {
     group
