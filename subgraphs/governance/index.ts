@@ -5,6 +5,7 @@ import { budgetPart } from './budget/budget.part.js';
 import { documentsPart } from './documents/documents.part.js';
 import { dossiersPart } from './dossiers/dossiers.part.js';
 import { indicatorsPart } from './indicators/indicators.part.js';
+import { monitoringPart } from './monitoring/monitoring.part.js';
 import { importsPart } from './imports/imports.part.js';
 import { kpisPart } from './kpis/kpis.part.js';
 import { unitsPart } from './units/units.part.js';
@@ -17,5 +18,6 @@ export const governance = composeSubgraph('governance', { sqlite, postgresql }, 
   kpisPart,
   budgetPart,
   indicatorsPart,
+  monitoringPart,
   importsPart,
 ]);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { InputLineError } from '../../../core/domain-errors.js';
+import { prepareAlerts, writeAlerts } from './alert-import.js';
 import { prepareBudget, writeBudget } from './budget-import.js';
 import { CommuneLookup } from './commune-lookup.js';
 import { prepareIndicators, writeIndicators } from './indicator-import.js';
@@ -79,6 +80,10 @@ async function prepare(em: EntityManager, request: ImportRequest, rows: SourceRo
     case 'indicators': {
       const { prepared, errors } = prepareIndicators(rows, communes, request.source);
       return { errors, write: (tx) => writeIndicators(tx, prepared) };
+    }
+    case 'alerts': {
+      const { prepared, errors } = prepareAlerts(rows, communes, request.source);
+      return { errors, write: (tx) => writeAlerts(tx, prepared) };
     }
   }
 }

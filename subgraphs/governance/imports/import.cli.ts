@@ -38,6 +38,7 @@ export function registerImportCommands(program: Command, context: CommandContext
     ['targets', 'KPI targets set by a province for its communes or for one commune (e.g. online rate at least 50% in 2021)'],
     ['budget', 'a commune budget: the year\'s estimate and monthly execution of revenue and expenditure by state budget code'],
     ['indicators', 'socio-economic indicators per commune and year (population, households, poverty, income, broadband, cashless accounts)'],
+    ['alerts', 'internet information monitoring alerts (source, URL, time, topic, severity, handled or not) for the communes\' officers'],
   ];
   for (const [kind, what] of kinds) {
     group
