@@ -3,11 +3,12 @@ import { seedPilotKpis } from '../pilot/pilot-kpis.js';
 import { DossierMonthsResolver } from './dossier-months.resolver.js';
 import { KpiTarget } from './kpi-target.entity.js';
 import { CommuneKpiResolver, KpiTargetResolver } from './kpi.resolver.js';
+import { ProvinceKpiResolver } from './province-kpi.resolver.js';
 import { StatedFigure } from './stated-figure.entity.js';
 
 /** KPIs computed from the records (Commune.documentStats, Commune.dossierStats), targets, and figures stated by source reports. */
 export const kpisPart: SubgraphPart = {
   entities: [KpiTarget, StatedFigure],
-  resolvers: [CommuneKpiResolver, KpiTargetResolver, DossierMonthsResolver],
+  resolvers: [CommuneKpiResolver, KpiTargetResolver, ProvinceKpiResolver, DossierMonthsResolver],
   seedPilot: (em) => seedPilotKpis(em),
 };
