@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraph, type RunningSubgraph } from '../../../core/subgraph-server.js';
+import type { RunningSubgraph } from '../../../core/subgraph-server.js';
+import { startSubgraph } from '../../helpers/gateway-signing.js';
 import { governance } from '../../../subgraphs/governance/index.js';
 import { runImport } from '../../../subgraphs/governance/imports/import-runner.js';
 import { Role } from '../../../subgraphs/shared/roles.js';
