@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createServer } from 'node:http';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -22,6 +23,7 @@ import { createGatewayMetrics } from './metrics.js';
 import { serveMetrics } from './metrics-endpoint.js';
 import { operationBudgetPlugin } from './operation-budget.js';
 import { createOperationLabels } from './operation-labels.js';
+import { serveIoc } from './ioc-route.js';
 import { requestLogging } from './request-logging.js';
 import { hubScalarsPlugin } from './scalar-validation.js';
 import { createSubgraphConnections, HubSubgraphDataSource } from './subgraph-data-source.js';
@@ -39,6 +41,8 @@ export interface StartGatewayOptions {
   logger?: Logger;
   /** How often the supergraph file is checked for changes. */
   supergraphPollIntervalMs?: number;
+  /** The built IOC dashboard served at /ioc (default dist/ioc, from `npm run build`). */
+  iocDir?: string;
 }
 
 export interface RunningGateway {
@@ -144,6 +148,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     const ready = checks.length > 0 && checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: checks });
   });
+  serveIoc(app, options.iocDir ?? path.resolve('dist/ioc'));
   app.use('/graphql', corsForGraphQL(config));
   // A preflight from an origin that is not allowed: answered, without CORS headers.
   app.options('/graphql', (_req, res) => {

@@ -1,8 +1,11 @@
 import { composeSubgraph } from '../../core/subgraph.js';
 import { migrations as postgresql } from './migrations/postgresql/index.js';
 import { migrations as sqlite } from './migrations/sqlite/index.js';
+import { budgetPart } from './budget/budget.part.js';
 import { documentsPart } from './documents/documents.part.js';
 import { dossiersPart } from './dossiers/dossiers.part.js';
+import { indicatorsPart } from './indicators/indicators.part.js';
+import { monitoringPart } from './monitoring/monitoring.part.js';
 import { importsPart } from './imports/imports.part.js';
 import { kpisPart } from './kpis/kpis.part.js';
 import { unitsPart } from './units/units.part.js';
@@ -13,5 +16,8 @@ export const governance = composeSubgraph('governance', { sqlite, postgresql }, 
   documentsPart,
   dossiersPart,
   kpisPart,
+  budgetPart,
+  indicatorsPart,
+  monitoringPart,
   importsPart,
 ]);

@@ -1,6 +1,6 @@
 import type { InputLineError } from '../../../core/domain-errors.js';
 
-export type ImportKind = 'documents' | 'dossiers' | 'figures' | 'targets';
+export type ImportKind = 'documents' | 'dossiers' | 'figures' | 'targets' | 'budget' | 'indicators' | 'alerts';
 
 /** What an import did, or (with errors) why it wrote nothing. */
 export interface ImportReport {

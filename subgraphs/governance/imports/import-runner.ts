@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { InputLineError } from '../../../core/domain-errors.js';
+import { prepareAlerts, writeAlerts } from './alert-import.js';
+import { prepareBudget, writeBudget } from './budget-import.js';
 import { CommuneLookup } from './commune-lookup.js';
+import { prepareIndicators, writeIndicators } from './indicator-import.js';
 import { prepareDocuments, writeDocuments } from './document-import.js';
 import { prepareDossiers, writeDossiers } from './dossier-import.js';
 import { prepareFigures, writeFigures } from './figure-import.js';
@@ -69,6 +72,18 @@ async function prepare(em: EntityManager, request: ImportRequest, rows: SourceRo
     case 'targets': {
       const { prepared, errors } = await prepareTargets(em, rows, request.source);
       return { errors, write: (tx) => writeTargets(tx, prepared) };
+    }
+    case 'budget': {
+      const { prepared, errors } = prepareBudget(rows, communes, request.source);
+      return { errors, write: (tx) => writeBudget(tx, prepared) };
+    }
+    case 'indicators': {
+      const { prepared, errors } = prepareIndicators(rows, communes, request.source);
+      return { errors, write: (tx) => writeIndicators(tx, prepared) };
+    }
+    case 'alerts': {
+      const { prepared, errors } = prepareAlerts(rows, communes, request.source);
+      return { errors, write: (tx) => writeAlerts(tx, prepared) };
     }
   }
 }

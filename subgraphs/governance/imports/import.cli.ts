@@ -17,7 +17,8 @@ export function describeReport(report: ImportReport): string {
     ].join('\n');
   }
   const verb = report.dryRun ? 'would be' : 'were';
-  return `${report.source}: ${report.rows} ${report.kind} read; ${report.created} ${verb} created, ${report.updated} updated, ${report.unchanged} unchanged.`;
+  const what = report.kind === 'budget' ? 'budget rows' : report.kind === 'indicators' ? 'indicator values' : report.kind;
+  return `${report.source}: ${report.rows} ${what} read; ${report.created} ${verb} created, ${report.updated} updated, ${report.unchanged} unchanged.`;
 }
 
 /** The import command group; other subgraphs may add their own kinds under `hub import`. */
@@ -35,6 +36,9 @@ export function registerImportCommands(program: Command, context: CommandContext
     ['dossiers', 'administrative procedure dossiers (one-stop system export)'],
     ['figures', 'figures a source report stated (e.g. an online rate of 26.7%), shown beside the computed KPIs'],
     ['targets', 'KPI targets set by a province for its communes or for one commune (e.g. online rate at least 50% in 2021)'],
+    ['budget', 'a commune budget: the year\'s estimate and monthly execution of revenue and expenditure by state budget code'],
+    ['indicators', 'socio-economic indicators per commune and year (population, households, poverty, income, broadband, cashless accounts)'],
+    ['alerts', 'internet information monitoring alerts (source, URL, time, topic, severity, handled or not) for the communes\' officers'],
   ];
   for (const [kind, what] of kinds) {
     group

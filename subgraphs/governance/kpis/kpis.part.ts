@@ -1,5 +1,6 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { seedPilotKpis } from '../pilot/pilot-kpis.js';
+import { DossierMonthsResolver } from './dossier-months.resolver.js';
 import { KpiTarget } from './kpi-target.entity.js';
 import { CommuneKpiResolver, KpiTargetResolver } from './kpi.resolver.js';
 import { ProvinceKpiResolver } from './province-kpi.resolver.js';
@@ -8,6 +9,6 @@ import { StatedFigure } from './stated-figure.entity.js';
 /** KPIs computed from the records (Commune.documentStats, Commune.dossierStats), targets, and figures stated by source reports. */
 export const kpisPart: SubgraphPart = {
   entities: [KpiTarget, StatedFigure],
-  resolvers: [CommuneKpiResolver, KpiTargetResolver, ProvinceKpiResolver],
+  resolvers: [CommuneKpiResolver, KpiTargetResolver, ProvinceKpiResolver, DossierMonthsResolver],
   seedPilot: (em) => seedPilotKpis(em),
 };

@@ -3,9 +3,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127062431 } from './Migration20261127062431.js';
 import { Migration20261127065620 } from './Migration20261127065620.js';
 import { Migration20261201210321 } from './Migration20261201210321.js';
+import { Migration20261201210355 } from './Migration20261201210355.js';
+import { Migration20261201211852 } from './Migration20261201211852.js';
+import { Migration20261201213223 } from './Migration20261201213223.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127062431', class: Migration20261127062431 },
   { name: 'Migration20261127065620', class: Migration20261127065620 },
   { name: 'Migration20261201210321', class: Migration20261201210321 },
+  { name: 'Migration20261201210355', class: Migration20261201210355 },
+  { name: 'Migration20261201211852', class: Migration20261201211852 },
+  { name: 'Migration20261201213223', class: Migration20261201213223 },
 ];
