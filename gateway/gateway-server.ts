@@ -52,7 +52,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const verifyToken = await createTokenVerifier(config);
-  const connections = createSubgraphConnections();
+  const connections = createSubgraphConnections({ deduplicate: config.GATEWAY_DEDUPLICATE_QUERIES });
   const metrics = createGatewayMetrics();
   const limits = gatewayOperationLimits(config);
   const limitOptions = operationLimitOptions(limits);
