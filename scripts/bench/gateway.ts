@@ -12,8 +12,10 @@
  *   (b) the same query over varied communes, dates and years, no two consecutive requests alike;
  *   (c) a one-subgraph query, `commune(code, on) { id name provinceName }`, through each gateway and
  *       straight to the governance subgraph.
- * Prints requests/s, p50 and p99 latency per round, then the median of the rounds per target and
- * the ratios: ours ÷ Hive on (a) and (b), our gateway ÷ direct on (c).
+ * Prints requests/s, p50 and p99 latency and the CPU time per answered request (the target's own
+ * process, and the four subgraph processes) per round, then the median of the rounds per target
+ * and the ratios: ours ÷ Hive on (a) and (b), our gateway ÷ direct on (c). On a machine shared with
+ * other work requests/s move with its load; CPU per request much less.
  * Both gateways log at `warn` (no per-request line), anonymous requests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -35,6 +37,8 @@ const FREE_PORTS = { PORT: '0', GOVERNANCE_PORT: '0', SOCIETY_PORT: '0', DEVICES
 interface Target {
   name: string;
   url: string;
+  /** The processes whose CPU time serves this target's requests: its own, and the subgraphs'. */
+  pids: { own: number[]; subgraphs: number[] };
 }
 interface Scenario {
   key: 'a' | 'b' | 'c';
@@ -50,7 +54,27 @@ interface RoundResult {
   p50: number;
   p99: number;
   failures: number;
+  /** CPU time per answered request, ms: of the target's own process, and of the subgraph processes. */
+  cpuOwn: number;
+  cpuSubgraphs: number;
+  /** The same per subgraph process. */
+  cpuBySubgraph: Record<string, number>;
 }
+
+/** CPU time (user + system) a process and its descendants but `exclude` have used so far, ms (clock ticks of 10 ms). */
+function cpuMs(pid: number, exclude: ReadonlySet<number>): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return (Number(fields[11]) + Number(fields[12])) * 10 + children.filter((child) => !exclude.has(child)).reduce((sum, child) => sum + cpuMs(child, exclude), 0);
+  } catch {
+    return 0;
+  }
+}
+let subgraphProcesses: ReadonlySet<number> = new Set();
+let subgraphPidsByName: Record<string, number> = {};
+/** The subgraph processes are the hub's children: our gateway's own CPU time leaves them out. */
+const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid, subgraphProcesses), 0);
 
 /**
  * (b)'s variables: Nam Thượng (05068) every day from 2020 to 2026 (Hợp Kim from 2025-07-01, which
@@ -117,12 +141,15 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-function round(url: string, bodies: string[], connections: number, duration: number): Promise<RoundResult> {
+function round(target: Target, bodies: string[], connections: number, duration: number): Promise<RoundResult> {
   let next = 0;
+  const ownBefore = cpuOf(target.pids.own);
+  const subgraphsBefore = cpuOf(target.pids.subgraphs);
+  const bySubgraphBefore = Object.fromEntries(Object.entries(subgraphPidsByName).map(([name, pid]) => [name, cpuOf([pid])]));
   return new Promise((resolve, reject) => {
     autocannon(
       {
-        url,
+        url: target.url,
         method: 'POST',
         connections,
         duration,
@@ -133,7 +160,16 @@ function round(url: string, bodies: string[], connections: number, duration: num
       },
       (error, result) => {
         if (error) return reject(error);
-        resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts });
+        const answered = Math.max(1, result.requests.total);
+        resolve({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          failures: result.non2xx + result.errors + result.timeouts,
+          cpuOwn: (cpuOf(target.pids.own) - ownBefore) / answered,
+          cpuSubgraphs: (cpuOf(target.pids.subgraphs) - subgraphsBefore) / answered,
+          cpuBySubgraph: Object.fromEntries(Object.entries(subgraphPidsByName).map(([name, pid]) => [name, (cpuOf([pid]) - bySubgraphBefore[name]) / answered])),
+        });
       },
     );
   });
@@ -168,7 +204,12 @@ export async function run(args: string[]): Promise<void> {
   try {
     await waitFor('the hub', hub.child, hub.output, async () => /GraphQL endpoint: (\S+)/.test(hub.output()));
     const ours = /GraphQL endpoint: (\S+)/.exec(hub.output())![1];
-    const subgraphUrls = Object.fromEntries([...hub.output().matchAll(/^\s+(\w+): (http:\S+\/graphql) \(pid (\d+)\)/gm)].map((m) => [m[1], m[2]]));
+    const banner = [...hub.output().matchAll(/^\s+(\w+): (http:\S+\/graphql) \(pid (\d+)\)/gm)];
+    const subgraphUrls = Object.fromEntries(banner.map((m) => [m[1], m[2]]));
+    const subgraphPids = Object.fromEntries(banner.map((m) => [m[1], Number(m[3])]));
+    const allSubgraphs = Object.values(subgraphPids);
+    subgraphProcesses = new Set(allSubgraphs);
+    subgraphPidsByName = subgraphPids;
     // Hive Gateway on the same supergraph, pointed at the same subgraph processes.
     const supergraph = readFileSync('schema/supergraph.graphql', 'utf8').replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (whole, name: string) => {
       if (!subgraphUrls[name]) throw new Error(`no running subgraph ${name}`);
@@ -183,9 +224,10 @@ export async function run(args: string[]): Promise<void> {
     await waitFor('Hive Gateway', hive.child, hive.output, async () => (await post(hiveUrl, '{"query":"{ __typename }"}')).data !== undefined);
     const { version: hiveVersion } = JSON.parse(readFileSync(path.join(path.dirname(hiveBin), '..', 'package.json'), 'utf8')) as { version: string };
 
-    const ourTarget = { name: 'ours', url: ours };
-    const hiveTarget = { name: `hive ${hiveVersion}`, url: hiveUrl };
-    const direct = { name: 'governance direct', url: subgraphUrls.governance! };
+    // Our gateway runs in the hub's process (with the idle marketplace sandboxes), as in `npm start`.
+    const ourTarget: Target = { name: 'ours', url: ours, pids: { own: [hub.child.pid!], subgraphs: allSubgraphs } };
+    const hiveTarget: Target = { name: `hive ${hiveVersion}`, url: hiveUrl, pids: { own: [hive.child.pid!], subgraphs: allSubgraphs } };
+    const direct: Target = { name: 'governance direct', url: subgraphUrls.governance!, pids: { own: [subgraphPids.governance!], subgraphs: [] } };
     const scenarios: Scenario[] = [
       { key: 'a', title: "(a) README's sample query (4 subgraphs), Nam Thượng 2021, repeated", bodies: [JSON.stringify({ query: SAMPLE, variables: SAMPLE_VARIABLES })], targets: [ourTarget, hiveTarget], ratio: ['ours', hiveTarget.name] },
       {
@@ -203,24 +245,29 @@ export async function run(args: string[]): Promise<void> {
     for (const scenario of scenarios) {
       await checkIdentical(scenario, 20);
       console.log(`${scenario.title}: ${scenario.bodies.length} distinct request(s); every target gives the same data, no errors`);
-      for (const target of scenario.targets) await round(target.url, scenario.bodies, connections, 2); // warm-up
+      for (const target of scenario.targets) await round(target, scenario.bodies, connections, 2); // warm-up
       const results = new Map<string, RoundResult[]>(scenario.targets.map((t) => [t.name, []]));
       for (let r = 1; r <= rounds; r++) {
         const order = r % 2 ? scenario.targets : [...scenario.targets].reverse();
         for (const target of order) {
-          const result = await round(target.url, scenario.bodies, connections, duration);
+          const result = await round(target, scenario.bodies, connections, duration);
           results.get(target.name)!.push(result);
-          console.log(`  round ${r}  ${target.name.padEnd(18)} ${fmt(result.rps).padStart(6)} requests/s  p50 ${fmt(result.p50).padStart(5)} ms  p99 ${fmt(result.p99).padStart(5)} ms${result.failures ? `  ${result.failures} failed` : ''}`);
+          console.log(`  round ${r}  ${target.name.padEnd(18)} ${fmt(result.rps).padStart(6)} requests/s  p50 ${fmt(result.p50).padStart(5)} ms  p99 ${fmt(result.p99).padStart(5)} ms  CPU/request ${fmt(result.cpuOwn).padStart(5)} ms + subgraphs ${fmt(result.cpuSubgraphs).padStart(5)} ms${result.failures ? `  ${result.failures} failed` : ''}`);
         }
       }
       await checkIdentical(scenario, 5);
       const summary = (name: string) => {
         const rs = results.get(name)!;
-        return { rps: median(rs.map((x) => x.rps)), p50: median(rs.map((x) => x.p50)), p99: median(rs.map((x) => x.p99)) };
+        return { rps: median(rs.map((x) => x.rps)), p50: median(rs.map((x) => x.p50)), p99: median(rs.map((x) => x.p99)), cpuOwn: median(rs.map((x) => x.cpuOwn)), cpuSubgraphs: median(rs.map((x) => x.cpuSubgraphs)) };
       };
       for (const target of scenario.targets) {
+        const rs = results.get(target.name)!;
+        const bySubgraph = Object.keys(subgraphPids).map((name) => `${name} ${fmt(median(rs.map((x) => x.cpuBySubgraph[name])))}`);
+        console.log(`  CPU/request by subgraph, ${target.name}: ${bySubgraph.join(', ')} ms`);
+      }
+      for (const target of scenario.targets) {
         const s = summary(target.name);
-        console.log(`  median     ${target.name.padEnd(18)} ${fmt(s.rps).padStart(6)} requests/s  p50 ${fmt(s.p50).padStart(5)} ms  p99 ${fmt(s.p99).padStart(5)} ms`);
+        console.log(`  median     ${target.name.padEnd(18)} ${fmt(s.rps).padStart(6)} requests/s  p50 ${fmt(s.p50).padStart(5)} ms  p99 ${fmt(s.p99).padStart(5)} ms  CPU/request ${fmt(s.cpuOwn).padStart(5)} ms + subgraphs ${fmt(s.cpuSubgraphs).padStart(5)} ms`);
       }
       const [top, bottom] = scenario.ratio.map(summary);
       const perRound = results.get(scenario.ratio[0])!.map((x, i) => (x.rps / results.get(scenario.ratio[1])![i].rps).toFixed(2));
