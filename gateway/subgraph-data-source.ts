@@ -9,6 +9,7 @@ import { currentBudget, withBudget } from './operation-budget.js';
 import { readBodyWithin } from './read-body.js';
 import { deduplicatingFetch, mayShare } from './subgraph-fetch-dedup.js';
 import { subgraphRefusal } from './subgraph-errors.js';
+import { attachAssertion } from './subgraph-signing.js';
 
 /**
  * One keep-alive connection pool for all subgraph calls, and a deadline per call and subgraph: a
@@ -35,8 +36,7 @@ export function createSubgraphConnections(options: { deduplicate?: boolean } = {
 }
 
 /**
- * Forwards the caller's Authorization header and the request id; each subgraph verifies the token
- * again. A subgraph that cannot be reached (refused, timed out, 5xx) becomes one
+ * Signs each call for its subgraph with what the gateway verified (the viewer, request ids). A subgraph that cannot be reached (refused, timed out, 5xx) becomes one
  * SUBGRAPH_UNAVAILABLE error naming it; the query plan goes on with the other subgraphs. A subgraph
  * that refuses the request (4xx) keeps its message and code (subgraph-errors.ts).
  */
@@ -60,7 +60,7 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
     const read = 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query';
     const call = () => budget.race(super.process(options));
     try {
-      return await withBudget(budget, read ? () => mayShare(call) : call);
+      return await withBudget(budget, read ? () => mayShare(JSON.stringify(options.context.viewer ?? null), call) : call);
     } catch (error) {
       if (budget.exceeded) throw this.budgetError(budget.exceeded);
       throw error;
@@ -93,9 +93,18 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
     return contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json') ? (JSON.parse(text) as object) : text;
   }
 
+  /**
+   * The caller's token stays at the gateway: the subgraph learns the viewer the gateway verified
+   * from its signed assertion (subgraph-signing.ts), with the gateway's request id.
+   */
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
-    if (context.authorization) request.http.headers.set('authorization', context.authorization);
-    if (context.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    attachAssertion(request.http.headers, {
+      viewer: context.viewer ?? null,
+      requestId: context.requestId,
+      ...(context.callerRequestId ? { callerRequestId: context.callerRequestId } : {}),
+      ...(context.clientAddress ? { clientAddress: context.clientAddress } : {}),
+    });
   }
 }

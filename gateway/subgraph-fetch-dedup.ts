@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Response } from 'undici';
+import { GATEWAY_ASSERTION_HEADER } from '../core/auth/gateway-assertion.js';
 import type { OperationBudget } from './operation-budget.js';
+import { CLAIMS_HEADER } from './subgraph-signing.js';
 
 /** What one shared subgraph call hands to every operation waiting for it: the answer, read whole. */
 interface BufferedAnswer {
@@ -17,23 +19,28 @@ class SharedAnswerTooLarge extends Error {
   }
 }
 
-/** Headers that differ per caller without changing the answer; every other header is part of the key. */
-const NOT_IN_KEY = new Set(['x-request-id', 'content-length']);
+/**
+ * Headers that differ per request without changing the answer; every other header is part of the
+ * key. The signed assertion differs per request (its id, its time); the viewer it carries is in
+ * the key through `mayShare`'s identity instead.
+ */
+const NOT_IN_KEY = new Set(['x-request-id', 'content-length', GATEWAY_ASSERTION_HEADER, CLAIMS_HEADER]);
 
-/** Set around a subgraph call that may share: a read (query) of an incoming operation. */
-const sharing = new AsyncLocalStorage<true>();
+/** Set around a subgraph call that may share (a read of an incoming query): who the caller is. */
+const sharing = new AsyncLocalStorage<string>();
 
-/** Runs a subgraph call that may share an identical call already in flight (queries only). */
-export function mayShare<T>(call: () => Promise<T>): Promise<T> {
-  return sharing.run(true, call);
+/** Runs a subgraph call that may share an identical call in flight by a caller of the same `identity` (queries only). */
+export function mayShare<T>(identity: string, call: () => Promise<T>): Promise<T> {
+  return sharing.run(identity, call);
 }
 
 /**
  * Identical subgraph reads in flight at the same time go out once (as Apollo Router's
  * `deduplicate_query` and Hive Gateway do): a dashboard opened by many people at once costs the
  * subgraph one request, not one per viewer. The key is the subgraph URL, the request body
- * (document, variables, operation name) and every forwarded header but the request id, so callers
- * with a different Authorization (or any other identity header) never share. Only calls marked by
+ * (document, variables, operation name), the caller's verified viewer (what the signed assertion
+ * tells the subgraph: roles, scopes, subject) and every other header but the request id and the
+ * assertion itself, so callers with a different identity never share. Only calls marked by
  * `mayShare` (queries) share; mutations always go out on their own.
  *
  * The shared call runs under the subgraph's timeout alone, not any one operation's budget: an
@@ -49,8 +56,9 @@ export function deduplicatingFetch(
   const inFlight = new Map<string, Promise<BufferedAnswer>>();
   return (url, init) => {
     const budget = options.budget();
-    if (!sharing.getStore() || !budget || typeof init.body !== 'string') return undefined;
-    const key = keyOf(url, init);
+    const identity = sharing.getStore();
+    if (identity === undefined || !budget || typeof init.body !== 'string') return undefined;
+    const key = keyOf(url, init, identity);
     let shared = inFlight.get(key);
     if (!shared) {
       shared = readWhole(fetchOnce(url, init, AbortSignal.timeout(options.timeoutMs)), budget.maxResponseBytes);
@@ -69,12 +77,12 @@ export function deduplicatingFetch(
   };
 }
 
-function keyOf(url: string, init: Record<string, unknown>): string {
+function keyOf(url: string, init: Record<string, unknown>, identity: string): string {
   const headers = Object.entries((init.headers ?? {}) as Record<string, string>)
     .map(([name, value]) => [name.toLowerCase(), value] as const)
     .filter(([name]) => !NOT_IN_KEY.has(name))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([url, init.method ?? 'POST', headers, init.body]);
+  return JSON.stringify([url, init.method ?? 'POST', identity, headers, init.body]);
 }
 
 async function readWhole(pending: Promise<Response>, maxBytes: number): Promise<BufferedAnswer> {

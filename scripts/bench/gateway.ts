@@ -24,8 +24,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
+import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId } from '../../core/auth/gateway-assertion.js';
+import { loadConfig } from '../../core/config.js';
 
 const SAMPLE = readFileSync('docs/sample-query.graphql', 'utf8');
 const SAMPLE_VARIABLES = { code: '05068', on: '2021-06-01' };
@@ -39,6 +42,8 @@ interface Target {
   url: string;
   /** The processes whose CPU time serves this target's requests: its own, and the subgraphs'. */
   pids: { own: number[]; subgraphs: number[] };
+  /** Headers a request needs (a subgraph called directly answers only a gateway-signed request). */
+  headers?: (body: string) => Record<string, string>;
 }
 interface Scenario {
   key: 'a' | 'b' | 'c';
@@ -109,8 +114,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function post(url: string, body: string): Promise<{ data?: unknown; errors?: unknown[] }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ data?: unknown; errors?: unknown[] }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return (await response.json()) as { data?: unknown; errors?: unknown[] };
 }
 
@@ -156,7 +161,17 @@ function round(target: Target, bodies: string[], connections: number, duration: 
         headers: { 'content-type': 'application/json' },
         body: bodies[0],
         // Consecutive requests (across all connections) take consecutive bodies.
-        requests: bodies.length > 1 ? [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }] : undefined,
+        requests:
+          bodies.length > 1 || target.headers
+            ? [
+                {
+                  setupRequest: (request) => {
+                    const body = bodies[next++ % bodies.length];
+                    return { ...request, body, headers: { ...request.headers, ...target.headers?.(body) } };
+                  },
+                },
+              ]
+            : undefined,
       },
       (error, result) => {
         if (error) return reject(error);
@@ -182,7 +197,7 @@ const fmt = (n: number) => n.toFixed(n < 10 ? 2 : 0);
 async function checkIdentical(scenario: Scenario, samples: number): Promise<void> {
   const step = Math.max(1, Math.floor(scenario.bodies.length / samples));
   for (let i = 0; i < scenario.bodies.length; i += step) {
-    const answers = await Promise.all(scenario.targets.map((t) => post(t.url, scenario.bodies[i])));
+    const answers = await Promise.all(scenario.targets.map((t) => post(t.url, scenario.bodies[i], t.headers?.(scenario.bodies[i]))));
     for (const [j, answer] of answers.entries()) {
       if (answer.errors || answer.data === undefined) throw new Error(`(${scenario.key}) ${scenario.targets[j].name} answered with errors: ${JSON.stringify(answer).slice(0, 500)}\nfor ${scenario.bodies[i].slice(-120)}`);
       if (!isDeepStrictEqual(answer.data, answers[0].data))
@@ -201,6 +216,7 @@ export async function run(args: string[]): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-gateway-'));
   const hub = startProcess('node', ['dist/cli/hub.js', 'start'], { ...FREE_PORTS, HUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' });
   let hive: ReturnType<typeof startProcess> | undefined;
+  let renewal: NodeJS.Timeout | undefined;
   try {
     await waitFor('the hub', hub.child, hub.output, async () => /GraphQL endpoint: (\S+)/.test(hub.output()));
     const ours = /GraphQL endpoint: (\S+)/.exec(hub.output())![1];
@@ -219,7 +235,29 @@ export async function run(args: string[]): Promise<void> {
     writeFileSync(supergraphPath, supergraph);
     const hivePort = await freePort();
     const hiveBin = path.join(path.dirname(createRequire(import.meta.url).resolve('@graphql-hive/gateway/package.json')), 'dist', 'bin.js');
-    hive = startProcess('node', [hiveBin, 'supergraph', supergraphPath, '--host', '127.0.0.1', '--port', String(hivePort), '--fork', '1', '--polling', '1h'], { NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+    // Subgraphs answer only requests the gateway signed: Hive signs each of its subgraph requests the
+    // same way (a plugin in its configuration file, with the key the hub generated into its data directory).
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const hiveConfigPath = path.join(dataDir, 'gateway.config.mjs');
+    writeFileSync(
+      hiveConfigPath,
+      `import { createAssertionSigner, newRequestId, GATEWAY_ASSERTION_HEADER } from ${JSON.stringify(path.resolve(here, '../../core/auth/gateway-assertion.js'))};
+import { loadConfig } from ${JSON.stringify(path.resolve(here, '../../core/config.js'))};
+const sign = createAssertionSigner(loadConfig({ HUB_DATA_DIR: ${JSON.stringify(dataDir)}, NODE_ENV: 'development' }));
+const audiences = ${JSON.stringify(Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [url, name])))};
+export const gatewayConfig = {
+  plugins: () => [{
+    async onFetch({ url, options, setOptions }) {
+      const audience = audiences[url];
+      if (!audience) return;
+      const body = typeof options.body === 'string' ? options.body : '';
+      setOptions({ ...options, headers: { ...options.headers, [GATEWAY_ASSERTION_HEADER]: await sign(audience, { viewer: null, requestId: newRequestId() }, body) } });
+    },
+  }],
+};
+`,
+    );
+    hive = startProcess('node', [hiveBin, 'supergraph', supergraphPath, '-c', hiveConfigPath, '--host', '127.0.0.1', '--port', String(hivePort), '--fork', '1', '--polling', '1h'], { NODE_ENV: 'production', LOG_LEVEL: 'warn' });
     const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
     await waitFor('Hive Gateway', hive.child, hive.output, async () => (await post(hiveUrl, '{"query":"{ __typename }"}')).data !== undefined);
     const { version: hiveVersion } = JSON.parse(readFileSync(path.join(path.dirname(hiveBin), '..', 'package.json'), 'utf8')) as { version: string };
@@ -227,7 +265,22 @@ export async function run(args: string[]): Promise<void> {
     // Our gateway runs in the hub's process (with the idle marketplace sandboxes), as in `npm start`.
     const ourTarget: Target = { name: 'ours', url: ours, pids: { own: [hub.child.pid!], subgraphs: allSubgraphs } };
     const hiveTarget: Target = { name: `hive ${hiveVersion}`, url: hiveUrl, pids: { own: [hive.child.pid!], subgraphs: allSubgraphs } };
-    const direct: Target = { name: 'governance direct', url: subgraphUrls.governance!, pids: { own: [subgraphPids.governance!], subgraphs: [] } };
+    // Governance answers only requests the gateway signed (for their body): the benchmark signs as the
+    // gateway does, with the key the hub generated into its data directory, an assertion per body
+    // renewed every half second (each lives GATEWAY_ASSERTION_TTL).
+    const sign = createAssertionSigner(loadConfig({ HUB_DATA_DIR: dataDir, NODE_ENV: 'development' }));
+    const signed = new Map<string, string>();
+    const renew = async () => {
+      for (const body of new Set([JSON.stringify({ query: LOOKUP, variables: SAMPLE_VARIABLES })])) signed.set(body, await sign('governance', { viewer: null, requestId: newRequestId() }, body));
+    };
+    await renew();
+    renewal = setInterval(() => void renew(), 500);
+    const direct: Target = {
+      name: 'governance direct',
+      url: subgraphUrls.governance!,
+      pids: { own: [subgraphPids.governance!], subgraphs: [] },
+      headers: (body) => ({ [GATEWAY_ASSERTION_HEADER]: signed.get(body) ?? '' }),
+    };
     const scenarios: Scenario[] = [
       { key: 'a', title: "(a) README's sample query (4 subgraphs), Nam Thượng 2021, repeated", bodies: [JSON.stringify({ query: SAMPLE, variables: SAMPLE_VARIABLES })], targets: [ourTarget, hiveTarget], ratio: ['ours', hiveTarget.name] },
       {
@@ -275,6 +328,7 @@ export async function run(args: string[]): Promise<void> {
       console.log(`  ${scenario.ratio[0]} ÷ ${scenario.ratio[1]}: ${ratio} (${fmt(top.rps)} vs ${fmt(bottom.rps)} requests/s; per round ${perRound.join(', ')})\n`);
     }
   } finally {
+    clearInterval(renewal);
     if (hive) await stopProcess(hive.child);
     await stopProcess(hub.child);
     rmSync(dataDir, { recursive: true, force: true });

@@ -45,7 +45,9 @@ const logger = createLogger('test', 'silent');
 
 /** One subgraph call as the query planner makes it for an incoming operation of the given type. */
 function call(source: HubSubgraphDataSource, options: { operation: 'query' | 'mutation'; authorization?: string; variables?: Record<string, unknown>; budget?: OperationBudget }) {
-  const context: GatewayContext = { authorization: options.authorization, requestId: `r-${Math.random()}`, viewer: null, logger, budget: options.budget ?? new OperationBudget(60_000, 1024 * 1024) };
+  // The verified viewer the gateway signs for the subgraph: who `authorization` stands for here.
+  const viewer = options.authorization ? ({ subject: options.authorization, roles: [], scopes: {} } as unknown as GatewayContext['viewer']) : null;
+  const context: GatewayContext = { requestId: `r-${Math.random()}`, viewer, logger, budget: options.budget ?? new OperationBudget(60_000, 1024 * 1024) };
   return source.process({
     kind: 'incoming operation',
     request: { query: 'query Q__governance__0($code:String!){commune(code:$code){id name}}', variables: options.variables ?? { code: '05068' } },
@@ -90,7 +92,7 @@ describe('gateway: identical subgraph reads in flight are sent once', () => {
     await later;
   });
 
-  it('never shares between callers with a different Authorization, or different variables', async () => {
+  it('never shares between different viewers, or different variables', async () => {
     const pending = [
       call(source, { operation: 'query', authorization: 'Bearer officer-a' }),
       call(source, { operation: 'query', authorization: 'Bearer officer-b' }),
@@ -102,7 +104,6 @@ describe('gateway: identical subgraph reads in flight are sent once', () => {
     gate.release();
     await Promise.all(pending);
     expect(gate.received).toHaveLength(4);
-    expect(gate.received.map((r) => r.headers.authorization ?? null).sort()).toEqual(['Bearer officer-a', 'Bearer officer-a', 'Bearer officer-b', null].sort());
   });
 
   it('never shares the calls of a mutation', async () => {

@@ -71,3 +71,8 @@ export async function lineageIds(em: EntityManager, unitId: string): Promise<str
   seen.delete(unitId);
   return [unitId, ...[...seen].sort()];
 }
+
+/** `lineageIds` for many units at once (a page of communes, provinces), from the registry in memory. */
+export function lineageLoader(context: SubgraphContext) {
+  return requestLoader<string, string[]>(context, 'lineage', (ids) => Promise.all(ids.map((id) => lineageIds(context.em, id))));
+}
