@@ -50,6 +50,8 @@ const gatewayEdgeEnv = {
   /** Bytes one operation may receive from subgraphs in total (bounds the gateway's memory per request). */
   OPERATION_MAX_RESPONSE_BYTES: positiveInt.default(10 * 1024 * 1024),
   HTTP_MAX_BODY_BYTES: positiveInt.default(256 * 1024),
+  /** Identical subgraph reads (same subgraph, document, variables and caller headers) in flight at once go out once. */
+  GATEWAY_DEDUPLICATE_QUERIES: flag.default('true'),
   /** Automatic persisted queries: size of the in-memory cache of registered queries; 0 turns APQ off. */
   APQ_CACHE_MB: z.coerce.number().min(0).default(16),
   /** Trusted documents: an Apollo persisted query manifest (JSON); `enforce` runs only its operations. */

@@ -60,7 +60,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const verifyToken = await createTokenVerifier(config);
-  const connections = createSubgraphConnections();
+  const connections = createSubgraphConnections({ deduplicate: config.GATEWAY_DEDUPLICATE_QUERIES });
   // Every subgraph request is signed (subgraphs answer nothing else); production refuses to start without the key.
   const sign = createAssertionSigner(config);
   const anonymousAssertion = (): GatewayAssertion => ({ viewer: null, requestId: newRequestId() });

@@ -7,24 +7,30 @@ import { REQUEST_ID_HEADER } from '../core/http/request-id.js';
 import type { GatewayContext } from './context.js';
 import { currentBudget, withBudget } from './operation-budget.js';
 import { readBodyWithin } from './read-body.js';
+import { deduplicatingFetch, mayShare } from './subgraph-fetch-dedup.js';
 import { subgraphRefusal } from './subgraph-errors.js';
 import { attachAssertion } from './subgraph-signing.js';
 
 /**
  * One keep-alive connection pool for all subgraph calls, and a deadline per call and subgraph: a
  * hung subgraph costs a request at most its timeout, after which its fields come back null with an
- * error. A call is also aborted when its operation's budget (deadline, bytes) runs out.
+ * error. A call is also aborted when its operation's budget (deadline, bytes) runs out. With
+ * `deduplicate`, identical reads in flight at once go out once (subgraph-fetch-dedup.ts).
  */
-export function createSubgraphConnections(): { fetcher(timeoutMs: number): Fetcher; close(): Promise<void> } {
+export function createSubgraphConnections(options: { deduplicate?: boolean } = {}): { fetcher(timeoutMs: number): Fetcher; close(): Promise<void> } {
   const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
+  const fetchOnce = (url: string, init: Record<string, unknown>, signal: AbortSignal) => undiciFetch(url, { ...init, dispatcher: agent, signal });
   return {
-    fetcher: (timeoutMs) =>
-      ((url: string, init?: Record<string, unknown>) => {
+    fetcher: (timeoutMs) => {
+      const shared = options.deduplicate ? deduplicatingFetch(fetchOnce, { timeoutMs, budget: currentBudget }) : undefined;
+      return ((url: string, init: Record<string, unknown> = {}) => {
+        const deduplicated = shared?.(url, init);
+        if (deduplicated) return deduplicated;
         const budget = currentBudget();
         const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = budget ? AbortSignal.any([timeout, budget.signal]) : timeout;
-        return undiciFetch(url, { ...(init as object), dispatcher: agent, signal });
-      }) as unknown as Fetcher,
+        return fetchOnce(url, init, budget ? AbortSignal.any([timeout, budget.signal]) : timeout);
+      }) as unknown as Fetcher;
+    },
     close: () => agent.close(),
   };
 }
@@ -49,8 +55,12 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const budget = options.context.budget;
     if (!budget) return super.process(options);
+    // A query's subgraph calls may share an identical call in flight (subgraph-fetch-dedup.ts); a
+    // mutation's never do, not even its reads, which must see its writes.
+    const read = 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query';
+    const call = () => budget.race(super.process(options));
     try {
-      return await withBudget(budget, () => budget.race(super.process(options)));
+      return await withBudget(budget, read ? () => mayShare(JSON.stringify(options.context.viewer ?? null), call) : call);
     } catch (error) {
       if (budget.exceeded) throw this.budgetError(budget.exceeded);
       throw error;

@@ -6,7 +6,7 @@ import { GATEWAY_ASSERTION_HEADER, type AssertionSigner, type GatewayAssertion }
  * to the fetcher (which alone sees the exact body bytes sent). The fetcher always removes it: it
  * never leaves the gateway.
  */
-const CLAIMS_HEADER = 'x-hub-internal-assertion';
+export const CLAIMS_HEADER = 'x-hub-internal-assertion';
 
 export function attachAssertion(headers: { set(name: string, value: string): void }, assertion: GatewayAssertion): void {
   headers.set(CLAIMS_HEADER, Buffer.from(JSON.stringify(assertion)).toString('base64url'));

@@ -1,3 +1,4 @@
+import { forgetUnitSnapshot } from '../units/unit-snapshot.store.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { foldForSearch } from '../../../core/text.js';
 import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
@@ -83,4 +84,6 @@ export async function seedPilotUnits(em: EntityManager): Promise<void> {
     await tx.upsertMany(AdministrativeUnit, units);
     await tx.upsertMany(UnitSuccession, PILOT_SUCCESSIONS);
   });
+  // This process reads the registry from memory (unit-snapshot.store.ts): it sees the seed at once.
+  forgetUnitSnapshot(em);
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { requestLoader, groupByKey, type SubgraphContext } from '../../../core/graphql/context.js';
+import { requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { AdministrativeUnit, UnitLevel } from './administrative-unit.entity.js';
-import { UnitSuccession } from './unit-succession.entity.js';
+import type { UnitSuccession } from './unit-succession.entity.js';
+import { unitSnapshot } from './unit-snapshot.store.js';
 
 export const CODE_LENGTH: Record<UnitLevel, number> = {
   [UnitLevel.PROVINCE]: 2,
@@ -13,52 +14,44 @@ export function isUnitCode(level: UnitLevel, code: string): boolean {
   return new RegExp(`^\\d{${CODE_LENGTH[level]}}$`).test(code);
 }
 
-/** Validity condition: the unit existed on `on` (validFrom ≤ on ≤ validTo, open ends allowed). */
-function validOn(on: string) {
-  return {
-    $and: [{ $or: [{ validFrom: null }, { validFrom: { $lte: on } }] }, { $or: [{ validTo: null }, { validTo: { $gte: on } }] }],
-  };
-}
-
 export function isValidOn(unit: AdministrativeUnit, on: string): boolean {
   return (!unit.validFrom || unit.validFrom <= on) && (!unit.validTo || unit.validTo >= on);
 }
 
 /** The unit of that level bearing `code` on date `on`, or null. */
 export async function findUnitByCode(em: EntityManager, level: UnitLevel, code: string, on: string): Promise<AdministrativeUnit | null> {
-  return em.findOne(AdministrativeUnit, { level, code, ...validOn(on) });
+  return (await unitSnapshot(em)).byCode.get(`${level}:${code}`)?.find((unit) => isValidOn(unit, on)) ?? null;
 }
 
 /** Communes valid on `on`, optionally within the province bearing `provinceCode` on that date. */
 export async function listCommunes(em: EntityManager, on: string, provinceCode?: string): Promise<AdministrativeUnit[]> {
-  const where: Record<string, unknown> = { level: UnitLevel.COMMUNE, ...validOn(on) };
+  let provinceId: string | undefined;
   if (provinceCode) {
     const province = await findUnitByCode(em, UnitLevel.PROVINCE, provinceCode, on);
     if (!province) return [];
-    where.provinceId = province.id;
+    provinceId = province.id;
   }
-  return em.find(AdministrativeUnit, where, { orderBy: { code: 'asc' } });
+  return (await unitSnapshot(em)).communes.filter((unit) => isValidOn(unit, on) && (!provinceId || unit.provinceId === provinceId));
 }
 
 export function unitLoader(context: SubgraphContext) {
   return requestLoader<string, AdministrativeUnit | null>(context, 'unitById', async (ids) => {
-    const units = await context.em.find(AdministrativeUnit, { id: { $in: [...ids] } });
-    const byId = new Map(units.map((u) => [u.id, u]));
+    const { byId } = await unitSnapshot(context.em);
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
 
 export function successionsByPredecessor(context: SubgraphContext) {
   return requestLoader<string, UnitSuccession[]>(context, 'successionsByPredecessor', async (ids) => {
-    const rows = await context.em.find(UnitSuccession, { predecessorId: { $in: [...ids] } }, { orderBy: { successorId: 'asc' } });
-    return groupByKey(ids, rows, (r) => r.predecessorId);
+    const { byPredecessor } = await unitSnapshot(context.em);
+    return ids.map((id) => [...(byPredecessor.get(id) ?? [])]);
   });
 }
 
 export function successionsBySuccessor(context: SubgraphContext) {
   return requestLoader<string, UnitSuccession[]>(context, 'successionsBySuccessor', async (ids) => {
-    const rows = await context.em.find(UnitSuccession, { successorId: { $in: [...ids] } }, { orderBy: { predecessorId: 'asc' } });
-    return groupByKey(ids, rows, (r) => r.successorId);
+    const { bySuccessor } = await unitSnapshot(context.em);
+    return ids.map((id) => [...(bySuccessor.get(id) ?? [])]);
   });
 }
 
@@ -67,10 +60,11 @@ export function successionsBySuccessor(context: SubgraphContext) {
  * predecessors, and so on. KPIs "across the reform" sum over these.
  */
 export async function lineageIds(em: EntityManager, unitId: string): Promise<string[]> {
+  const { bySuccessor } = await unitSnapshot(em);
   const seen = new Set([unitId]);
   let frontier = [unitId];
   while (frontier.length) {
-    const rows = await em.find(UnitSuccession, { successorId: { $in: frontier } });
+    const rows = frontier.flatMap((id) => bySuccessor.get(id) ?? []);
     frontier = rows.map((r) => r.predecessorId).filter((id) => !seen.has(id));
     frontier.forEach((id) => seen.add(id));
   }
@@ -78,39 +72,7 @@ export async function lineageIds(em: EntityManager, unitId: string): Promise<str
   return [unitId, ...[...seen].sort()];
 }
 
-/**
- * `lineageIds` for many units at once (a page of communes, provinces): one statement per generation
- * of predecessors for the whole batch, not per unit.
- */
+/** `lineageIds` for many units at once (a page of communes, provinces), from the registry in memory. */
 export function lineageLoader(context: SubgraphContext) {
-  return requestLoader<string, string[]>(context, 'lineage', async (ids) => {
-    const predecessorsOf = new Map<string, string[]>();
-    const known = new Set(ids);
-    let frontier = [...known];
-    while (frontier.length) {
-      const rows = await context.em.find(UnitSuccession, { successorId: { $in: frontier } });
-      frontier = [];
-      for (const row of rows) {
-        predecessorsOf.set(row.successorId, [...(predecessorsOf.get(row.successorId) ?? []), row.predecessorId]);
-        if (!known.has(row.predecessorId)) {
-          known.add(row.predecessorId);
-          frontier.push(row.predecessorId);
-        }
-      }
-    }
-    return ids.map((id) => {
-      const seen = new Set([id]);
-      const stack = [id];
-      while (stack.length) {
-        for (const p of predecessorsOf.get(stack.pop()!) ?? []) {
-          if (!seen.has(p)) {
-            seen.add(p);
-            stack.push(p);
-          }
-        }
-      }
-      seen.delete(id);
-      return [id, ...[...seen].sort()];
-    });
-  });
+  return requestLoader<string, string[]>(context, 'lineage', (ids) => Promise.all(ids.map((id) => lineageIds(context.em, id))));
 }

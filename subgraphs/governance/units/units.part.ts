@@ -4,6 +4,7 @@ import { AdministrativeUnit } from './administrative-unit.entity.js';
 import { CommuneResolver, resolveCommuneReference } from './commune.resolver.js';
 import { ProvinceResolver } from './province.resolver.js';
 import { seedNationalUnits } from './national-units.seed.js';
+import { forgetUnitSnapshot } from './unit-snapshot.store.js';
 import { registerUnitImportCommand } from './unit-import.cli.js';
 import { UnitImport } from './unit-import.entity.js';
 import { unitSettings } from './unit-settings.js';
@@ -19,6 +20,7 @@ export const unitsPart: SubgraphPart = {
   async seedPilot(em, config) {
     await seedPilotUnits(em);
     if (config.get(unitSettings).national) await seedNationalUnits(em.fork());
+    forgetUnitSnapshot(em);
   },
   commands: registerUnitImportCommand,
 };

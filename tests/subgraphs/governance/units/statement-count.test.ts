@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSubgraph } from '../../../../core/subgraph-server.js';
+import { startSubgraph } from '../../../helpers/gateway-signing.js';
+import { governance } from '../../../../subgraphs/governance/index.js';
+import { createTestEnvironment, type TestEnvironment } from '../../../helpers/databases.js';
+import { postGraphQL } from '../../../helpers/graphql-client.js';
+
+/** A commune list's registry fields: each reads other units (province, district, predecessors, successor, lineage). */
+const REGISTRY_FIELDS = 'id name provinceName districtName predecessors { name } successor { name } lineageIds';
+/** The sample query's governance part. */
+const SAMPLE_FIELDS = `id name districtName provinceName predecessors { name }
+  dossierStats(year: 2021, includePredecessors: true) { received online onlineRate target { minimum } targetMet }
+  documentStats(year: 2021, includePredecessors: true) { outgoing outgoingSigned signedRate }`;
+
+/**
+ * SQL statements per request, counted at the driver: a list must cost a bounded number of
+ * statements whatever its length (batched loads, no statement per item), and the registry reads
+ * (a commune by code, its province, district, predecessors) none once the registry is in memory.
+ * (A list's dossierStats/documentStats still cost statements per commune: not batched yet.)
+ */
+describe('governance: SQL statements per request', () => {
+  let env: TestEnvironment;
+  let subgraph: RunningSubgraph;
+  const statements: string[] = [];
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    subgraph = await startSubgraph(governance, { config: env.config, port: 0, host: '127.0.0.1', seed: true, background: false, target: env.target('governance') });
+    const knex = (subgraph.orm.em.getConnection() as unknown as { getKnex(): { on(event: 'query', listener: (query: { sql: string }) => void): void } }).getKnex();
+    knex.on('query', (query) => statements.push(query.sql));
+  });
+  afterAll(async () => {
+    await subgraph?.close();
+    await env?.cleanup();
+  });
+
+  async function count(query: string, variables: Record<string, unknown> = {}): Promise<{ statements: number; data: Record<string, unknown> }> {
+    // Once first, so a registry load is not counted against the request measured.
+    await postGraphQL(subgraph.url, query, variables);
+    statements.length = 0;
+    const answer = await postGraphQL(subgraph.url, query, variables);
+    expect(answer.errors).toBeUndefined();
+    return { statements: statements.length, data: answer.data! };
+  }
+
+  it('a commune list costs the same number of statements however many communes it holds', async () => {
+    // The pilot's communes before the 2025 reform, and the fewer ones they were merged into.
+    const list = `query($on: Date) { communes(on: $on) { ${REGISTRY_FIELDS} } }`;
+    const before = await count(list, { on: '2021-06-01' });
+    const after = await count(list, { on: '2025-08-01' });
+    const [many, few] = [before.data.communes as unknown[], after.data.communes as unknown[]];
+    expect(few.length).toBeGreaterThan(0);
+    expect(many.length).toBeGreaterThan(few.length);
+    expect(before.statements).toBe(after.statements);
+    expect(before.statements).toBe(0);
+  });
+
+  it('a lookup by code reads no table; the sample query reads only its aggregates', async () => {
+    expect((await count('query($code: String!, $on: Date) { commune(code: $code, on: $on) { id name provinceName districtName predecessors { name } } }', { code: '05068', on: '2021-06-01' })).statements).toBe(0);
+    const sample = await count(`query($code: String!, $on: Date) { commune(code: $code, on: $on) { ${SAMPLE_FIELDS} } }`, { code: '05068', on: '2021-06-01' });
+    expect(sample.data.commune).toMatchObject({ name: 'Nam Thượng', dossierStats: { received: 1964, online: 411 } });
+    // dossierStats: its counts, the target, the stated figures; documentStats: its counts, the stated figure.
+    expect(sample.statements).toBeLessThanOrEqual(5);
+  });
+});
