@@ -5,13 +5,15 @@ import { documentsPart } from './documents/documents.part.js';
 import { dossiersPart } from './dossiers/dossiers.part.js';
 import { importsPart } from './imports/imports.part.js';
 import { kpisPart } from './kpis/kpis.part.js';
+import { portalPart } from './portal/portal.part.js';
 import { unitsPart } from './units/units.part.js';
 
-/** Governance: administrative units (the Commune entity), documents, dossiers and their KPIs. */
+/** Governance: administrative units (the Commune entity), documents, dossiers and their KPIs, the commune portal's posts. */
 export const governance = composeSubgraph('governance', { sqlite, postgresql }, [
   unitsPart,
   documentsPart,
   dossiersPart,
   kpisPart,
   importsPart,
+  portalPart,
 ]);

@@ -2,8 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127063551 } from './Migration20261127063551.js';
 import { Migration20261201175912_marketplace_codes_from_registry } from './Migration20261201175912_marketplace_codes_from_registry.js';
+import { Migration20261201212813 } from './Migration20261201212813.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
   { name: 'Migration20261201175912_marketplace_codes_from_registry', class: Migration20261201175912_marketplace_codes_from_registry },
+  { name: 'Migration20261201212813', class: Migration20261201212813 },
 ];
