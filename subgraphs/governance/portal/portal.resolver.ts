@@ -78,6 +78,7 @@ export class PortalPostResolver {
       publishAt: input.publishAt ?? existing.publishAt,
       expireAt: input.expireAt !== undefined ? input.expireAt : (existing.expireAt ?? null),
     });
+    if (input.publishAt) await communeForWrite(context, existing.communeId, todayInVietnam(fields.publishAt), 'input.id', 'input.publishAt');
     const post = await context.em.transactional(async (tx) => {
       const row = await tx.findOneOrFail(PortalPost, { id: input.id });
       requireStatus(row.status, [PostStatus.DRAFT, PostStatus.REJECTED], 'edited');

@@ -102,6 +102,8 @@ describe('governance through the gateway: the commune portal (officer drafts, ch
     const id = drafted.data!.draftPortalPost.portalPost.id;
     const badUpdate = await postGraphQL(hub.url, UPDATE, { input: { id, title: '' } }, officer);
     expect(badUpdate.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
+    const afterMerger = await postGraphQL(hub.url, UPDATE, { input: { id, publishAt: '2025-08-01T00:00:00Z' } }, officer);
+    expect(afterMerger.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.publishAt' });
     const noReason = await postGraphQL(hub.url, REJECT, { input: { id } }, chair);
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
     expect((await posts(NT.id, officer, true)).edges.find((e) => e.node.id === id)!.node).toMatchObject({ title: 'Thông báo', status: 'DRAFT', rejectionReason: null });
