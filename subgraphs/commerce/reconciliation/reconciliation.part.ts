@@ -1,6 +1,8 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
+import { registerImportPaymentsCommand } from './import-payments.cli.js';
 import { registerReconcileCommand } from './reconcile.cli.js';
 import { ExpectedPayment } from './expected-payment.entity.js';
+import { ExpectedPaymentResolver } from './expected-payment.resolver.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationResolution } from './reconciliation-resolution.entity.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
@@ -12,6 +14,9 @@ import { ReconciliationItemResolver, ReconciliationRunResolver } from './reconci
  */
 export const reconciliationPart: SubgraphPart = {
   entities: [ReconciliationRun, ReconciliationItem, ReconciliationResolution, ExpectedPayment],
-  resolvers: [ReconciliationRunResolver, ReconciliationItemResolver],
-  commands: registerReconcileCommand,
+  resolvers: [ReconciliationRunResolver, ReconciliationItemResolver, ExpectedPaymentResolver],
+  commands: (program, context) => {
+    registerReconcileCommand(program, context);
+    registerImportPaymentsCommand(program, context);
+  },
 };

@@ -2,10 +2,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127062431 } from './Migration20261127062431.js';
 import { Migration20261127065620 } from './Migration20261127065620.js';
+import { Migration20261201210321 } from './Migration20261201210321.js';
 import { Migration20261201212814 } from './Migration20261201212814.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127062431', class: Migration20261127062431 },
   { name: 'Migration20261127065620', class: Migration20261127065620 },
+  { name: 'Migration20261201210321', class: Migration20261201210321 },
   { name: 'Migration20261201212814', class: Migration20261201212814 },
 ];
