@@ -70,10 +70,20 @@ const PILOT_VIDEO_ROOMS: VideoRoom[] = COMMUNES.map((c) =>
   }),
 );
 
+
+/**
+ * Inserts the rows whose id is missing, through the entity's own mapping: upsertMany hands a JSON
+ * column's JS array to the driver as is, which PostgreSQL stores as an array literal, not JSON.
+ */
+async function insertMissingById<T extends { id: string }>(tx: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+  const existing = new Set((await tx.find(entity as never, { id: { $in: rows.map((r) => r.id) } } as never)).map((r) => (r as T).id));
+  for (const row of rows) if (!existing.has(row.id)) tx.persist(row);
+}
+
 export async function seedPilotInfrastructure(em: EntityManager): Promise<void> {
   await em.transactional(async (tx) => {
-    await tx.upsertMany(VillageConnectivity, PILOT_VILLAGE_CONNECTIVITY, { onConflictAction: 'ignore' });
+    await insertMissingById(tx, VillageConnectivity, PILOT_VILLAGE_CONNECTIVITY);
     await tx.upsertMany(ItEquipment, PILOT_IT_EQUIPMENT, { onConflictAction: 'ignore' });
-    await tx.upsertMany(VideoRoom, PILOT_VIDEO_ROOMS, { onConflictAction: 'ignore' });
+    await insertMissingById(tx, VideoRoom, PILOT_VIDEO_ROOMS);
   });
 }

@@ -76,9 +76,19 @@ const participants: TrainingParticipant[] = [
 ];
 
 /** Idempotent: fixed ids, inserted when missing. */
+
+/**
+ * Inserts the rows whose id is missing, through the entity's own mapping: upsertMany hands a JSON
+ * column's JS array to the driver as is, which PostgreSQL stores as an array literal, not JSON.
+ */
+async function insertMissingById<T extends { id: string }>(tx: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+  const existing = new Set((await tx.find(entity as never, { id: { $in: rows.map((r) => r.id) } } as never)).map((r) => (r as T).id));
+  for (const row of rows) if (!existing.has(row.id)) tx.persist(row);
+}
+
 export async function seedPilotTraining(em: EntityManager): Promise<void> {
   await em.transactional(async (tx) => {
-    await tx.upsertMany(TrainingSession, PILOT_TRAINING_SESSIONS, { onConflictAction: 'ignore' });
+    await insertMissingById(tx, TrainingSession, PILOT_TRAINING_SESSIONS);
     await tx.upsertMany(TrainingSessionCommune, links, { onConflictAction: 'ignore' });
     await tx.upsertMany(TrainingParticipant, participants, { onConflictAction: 'ignore' });
   });
