@@ -33,7 +33,7 @@ export function printBanner(config: HubConfig, gatewayUrl: string, marketplaces:
       `    -d '${JSON.stringify({ query: SAMPLE_QUERY.replace(/\s+/g, ' ') })}'`,
       'One query across all four subgraphs: docs/sample-query.graphql',
       '',
-      'A token for the embedded mode (roles: officer, health_staff, security, finance, producer, admin):',
+      'A token for the embedded mode (roles: officer, health_staff, security, finance, producer, chairperson, admin):',
       '  npm run hub --silent -- token --role officer --commune 05068',
       '  then send it as: -H "authorization: Bearer <token>"',
       '',

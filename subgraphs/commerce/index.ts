@@ -1,8 +1,9 @@
 import { composeSubgraph } from '../../core/subgraph.js';
+import { cashlessPart } from './cashless/cashless.part.js';
 import { cataloguePart } from './catalogue/catalogue.part.js';
 import { migrations as postgresql } from './migrations/postgresql/index.js';
 import { migrations as sqlite } from './migrations/sqlite/index.js';
 import { reconciliationPart } from './reconciliation/reconciliation.part.js';
 
-/** Commerce: producers, products, marketplace listings kept in sync, orders, and e-wallet reconciliation. */
-export const commerce = composeSubgraph('commerce', { sqlite, postgresql }, [cataloguePart, reconciliationPart]);
+/** Commerce: producers, products, marketplace listings kept in sync, orders, e-wallet reconciliation, cashless payments. */
+export const commerce = composeSubgraph('commerce', { sqlite, postgresql }, [cataloguePart, reconciliationPart, cashlessPart]);

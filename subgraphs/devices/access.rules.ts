@@ -13,10 +13,16 @@ export function actsForCommuneId(viewer: Viewer | null, roles: readonly Role[], 
  * Who may change what in the devices subgraph:
  * - radio clusters, their receivers and broadcasts: Role.OFFICER of the commune;
  * - cameras and their devices: Role.SECURITY or Role.OFFICER of the commune;
+ * - village connectivity, the IT inventory, video rooms and meetings: Role.OFFICER of the commune;
  * - Role.ADMIN: everything.
  */
 export const RADIO_MANAGERS: readonly Role[] = [Role.OFFICER];
 export const CAMERA_MANAGERS: readonly Role[] = [Role.SECURITY, Role.OFFICER];
+/** Village connectivity surveys, the LAN/IT inventory and video-conference rooms and meetings: the commune's officers. */
+export const CONNECTIVITY_MANAGERS: readonly Role[] = [Role.OFFICER];
+export const VIDEO_MANAGERS: readonly Role[] = [Role.OFFICER];
+/** Who sees a meeting's recording link: the officers of a participating commune. */
+export const RECORDING_VIEWERS: readonly Role[] = [Role.OFFICER];
 /** Who sees camera stream URLs: the security role (police, IOC operators) of the commune. */
 export const STREAM_VIEWERS: readonly Role[] = [Role.SECURITY];
 

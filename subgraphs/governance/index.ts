@@ -8,9 +8,10 @@ import { indicatorsPart } from './indicators/indicators.part.js';
 import { monitoringPart } from './monitoring/monitoring.part.js';
 import { importsPart } from './imports/imports.part.js';
 import { kpisPart } from './kpis/kpis.part.js';
+import { portalPart } from './portal/portal.part.js';
 import { unitsPart } from './units/units.part.js';
 
-/** Governance: administrative units (the Commune entity), documents, dossiers and their KPIs. */
+/** Governance: administrative units (the Commune entity), documents, dossiers and their KPIs, the commune portal's posts. */
 export const governance = composeSubgraph('governance', { sqlite, postgresql }, [
   unitsPart,
   documentsPart,
@@ -20,4 +21,5 @@ export const governance = composeSubgraph('governance', { sqlite, postgresql }, 
   indicatorsPart,
   monitoringPart,
   importsPart,
+  portalPart,
 ]);

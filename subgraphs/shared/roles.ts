@@ -17,6 +17,8 @@ export enum Role {
   FINANCE = 'finance',
   /** Member of a producer (household or cooperative): manages its own products and listings. */
   PRODUCER = 'producer',
+  /** Commune People's Committee chairperson: approves what officers draft (portal posts) for their own commune. */
+  CHAIRPERSON = 'chairperson',
   /** Hub administrator: every scope. */
   ADMIN = 'admin',
   /**

@@ -5,7 +5,9 @@ import { fieldReportsPart } from './field-reports/field-reports.part.js';
 import { healthPart } from './health/health.part.js';
 import { migrations as postgresql } from './migrations/postgresql/index.js';
 import { migrations as sqlite } from './migrations/sqlite/index.js';
+import { postalPart } from './postal/postal.part.js';
 import { telehealthPart } from './telehealth/telehealth.part.js';
+import { trainingPart } from './training/training.part.js';
 
-/** Society: health records and telehealth, schools and their digital systems, field reports (phản ánh hiện trường). */
-export const society = composeSubgraph('society', { sqlite, postgresql }, [communePart, healthPart, telehealthPart, educationPart, fieldReportsPart]);
+/** Society: health records and telehealth, schools and their digital systems, field reports (phản ánh hiện trường), training sessions, postal service points. */
+export const society = composeSubgraph('society', { sqlite, postgresql }, [communePart, healthPart, telehealthPart, educationPart, fieldReportsPart, trainingPart, postalPart]);

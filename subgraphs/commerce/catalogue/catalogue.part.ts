@@ -14,6 +14,7 @@ import { SyncWorkerLease } from '../sync/worker-lease.entity.js';
 import { CatalogueResolverSet } from './catalogue-resolvers.js';
 import { resolveCommuneReference } from '../commune/commune.reference.js';
 import { Producer } from './producer.entity.js';
+import { resolveProducerReference } from './producer.reference.js';
 import { Product } from './product.entity.js';
 
 /**
@@ -25,7 +26,7 @@ export function createCataloguePart(setup: CommerceSyncSetup = {}): SubgraphPart
     settings: [marketplaceSettings, syncSettings],
     entities: [Producer, Product, Listing, SyncJob, SyncWorkerLease, MarketplaceOrder, MarketplaceOrderLine, OrderFeedCursor],
     resolvers: CatalogueResolverSet,
-    referenceResolvers: { Commune: resolveCommuneReference },
+    referenceResolvers: { Commune: resolveCommuneReference, Producer: resolveProducerReference },
     seedPilot: (em) => seedPilotCatalogue(em),
     background: setup.runWorker === false ? undefined : (runtime) => startSyncWorker(runtime.orm, runtime.config, runtime.logger, setup, defaultConnectors),
     commands: (program, context) => registerWorkerCommand(program, context, setup),

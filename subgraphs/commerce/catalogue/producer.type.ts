@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../../core/graphql/connection.js';
 import { Marketplace } from './marketplace.js';
 import { ProducerKind } from './producer.entity.js';
@@ -19,6 +19,8 @@ export class ProducerContact {
 }
 
 @ObjectType('Producer', { description: 'A household or cooperative that sells its products through the hub.' })
+// An entity other subgraphs reference by id (society's training participants).
+@Directive('@key(fields: "id")')
 export class ProducerNode {
   @Field(() => ID, { description: 'Stable id of the producer.' })
   id!: string;

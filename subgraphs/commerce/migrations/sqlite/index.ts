@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127063551 } from './Migration20261127063551.js';
 import { Migration20261201175911_marketplace_codes_from_registry } from './Migration20261201175911_marketplace_codes_from_registry.js';
 import { Migration20261201211500_listing_duplicates_delisted } from './Migration20261201211500_listing_duplicates_delisted.js';
+import { Migration20261201212811 } from './Migration20261201212811.js';
 import { Migration20261201215848 } from './Migration20261201215848.js';
 import { Migration20261201221500_listing_attempts } from './Migration20261201221500_listing_attempts.js';
 
@@ -10,6 +11,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
   { name: 'Migration20261201175911_marketplace_codes_from_registry', class: Migration20261201175911_marketplace_codes_from_registry },
   { name: 'Migration20261201211500_listing_duplicates_delisted', class: Migration20261201211500_listing_duplicates_delisted },
+  { name: 'Migration20261201212811', class: Migration20261201212811 },
   { name: 'Migration20261201215848', class: Migration20261201215848 },
   { name: 'Migration20261201221500_listing_attempts', class: Migration20261201221500_listing_attempts },
 ];

@@ -5,6 +5,7 @@ import { Migration20261127065620 } from './Migration20261127065620.js';
 import { Migration20261201210322 } from './Migration20261201210322.js';
 import { Migration20261201210356 } from './Migration20261201210356.js';
 import { Migration20261201211854 } from './Migration20261201211854.js';
+import { Migration20261201212815 } from './Migration20261201212815.js';
 import { Migration20261201213225 } from './Migration20261201213225.js';
 
 export const migrations: MigrationObject[] = [
@@ -13,5 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201210322', class: Migration20261201210322 },
   { name: 'Migration20261201210356', class: Migration20261201210356 },
   { name: 'Migration20261201211854', class: Migration20261201211854 },
+  { name: 'Migration20261201212815', class: Migration20261201212815 },
   { name: 'Migration20261201213225', class: Migration20261201213225 },
 ];

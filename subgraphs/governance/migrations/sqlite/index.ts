@@ -5,6 +5,7 @@ import { Migration20261127065620 } from './Migration20261127065620.js';
 import { Migration20261201210321 } from './Migration20261201210321.js';
 import { Migration20261201210355 } from './Migration20261201210355.js';
 import { Migration20261201211852 } from './Migration20261201211852.js';
+import { Migration20261201212814 } from './Migration20261201212814.js';
 import { Migration20261201213223 } from './Migration20261201213223.js';
 
 export const migrations: MigrationObject[] = [
@@ -13,5 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201210321', class: Migration20261201210321 },
   { name: 'Migration20261201210355', class: Migration20261201210355 },
   { name: 'Migration20261201211852', class: Migration20261201211852 },
+  { name: 'Migration20261201212814', class: Migration20261201212814 },
   { name: 'Migration20261201213223', class: Migration20261201213223 },
 ];

@@ -1,0 +1,25 @@
+import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import { TrainingParticipant } from './training-participant.entity.js';
+import { TrainingSessionCommune } from './training-session-commune.entity.js';
+import { TrainingSession } from './training-session.entity.js';
+
+export function participantsBySession(context: SubgraphContext) {
+  return requestLoader<string, TrainingParticipant[]>(context, 'participantsBySession', async (ids) => {
+    const rows = await context.em.find(TrainingParticipant, { sessionId: { $in: [...ids] } }, { orderBy: { producerId: 'asc', id: 'asc' } });
+    return groupByKey(ids, rows, (r) => r.sessionId);
+  });
+}
+
+export function communesBySession(context: SubgraphContext) {
+  return requestLoader<string, TrainingSessionCommune[]>(context, 'communesBySession', async (ids) => {
+    const rows = await context.em.find(TrainingSessionCommune, { sessionId: { $in: [...ids] } }, { orderBy: { communeId: 'asc' } });
+    return groupByKey(ids, rows, (r) => r.sessionId);
+  });
+}
+
+/** Sessions held for any of these communes in [from, to) (yyyy-mm-dd), by day. */
+export async function sessionsForCommunes(context: SubgraphContext, communeIds: string[], from: string, to: string): Promise<TrainingSession[]> {
+  const links = await context.em.find(TrainingSessionCommune, { communeId: { $in: communeIds } });
+  if (!links.length) return [];
+  return context.em.find(TrainingSession, { id: { $in: [...new Set(links.map((l) => l.sessionId))] }, heldOn: { $gte: from, $lt: to } }, { orderBy: { heldOn: 'asc', id: 'asc' } });
+}
