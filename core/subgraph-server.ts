@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -9,6 +10,7 @@ import { databaseTarget, openDatabase, type DatabaseTarget } from './db/database
 import { buildFederatedSchema } from './graphql/federated-schema.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { operationLimitOptions, subgraphOperationLimits } from './graphql/operation-limits.js';
+import { trackHttpDrain } from './http/drain.js';
 import { graphqlBody } from './http/graphql-body.js';
 import type { SubgraphContext } from './graphql/context.js';
 import { listen } from './http/listen.js';
@@ -74,10 +76,17 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
 
     const app = express();
     app.disable('x-powered-by');
+    const httpServer = createServer(app);
+    const drain = trackHttpDrain(httpServer);
     app.get('/health', (_req, res) => {
       res.json({ status: 'ok', service: module.name });
     });
     app.get('/ready', async (_req, res) => {
+      // Draining (SIGTERM): still answering, but a load balancer should send nothing new.
+      if (drain.draining) {
+        res.status(503).json({ status: 'draining', service: module.name });
+        return;
+      }
       try {
         await orm.em.getConnection().execute('select 1');
         res.json({ status: 'ready', service: module.name });
@@ -104,7 +113,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
         },
       }),
     );
-    const listening = await listen(app, options.port, options.host ?? config.HOST);
+    const listening = await listen(httpServer, options.port, options.host ?? config.HOST);
     if (options.background && module.background) tasks.push(await module.background(runtime));
     const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${listening.port}/graphql`;
     logger.info({ url }, 'subgraph listening');
@@ -115,10 +124,14 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       orm,
       runtime,
       async close() {
-        for (const task of tasks) await task.stop();
-        await listening.close();
+        // Requests in flight and the background jobs in flight finish (within SHUTDOWN_TIMEOUT_MS)
+        // before the database closes under them.
+        const settings = { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS };
+        const [drained] = await Promise.all([drain.drain(settings), Promise.all(tasks.map((task) => task.stop({ graceMs: settings.timeoutMs })))]);
+        if (drained.cut) logger.warn({ cut: drained.cut }, 'shutdown deadline passed: requests still in flight were cut');
         await apollo?.stop();
         await orm.close(true);
+        logger.info('subgraph stopped');
       },
     };
   } catch (error) {

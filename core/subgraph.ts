@@ -17,7 +17,8 @@ export interface SubgraphRuntime {
 
 /** Something a subgraph runs beside its HTTP server (a sync worker, a status sweeper). */
 export interface BackgroundTask {
-  stop(): Promise<void>;
+  /** Stops; `graceMs`: work in flight may take this long to finish before it is interrupted (SIGTERM drain). */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 /** What a `hub` command of a subgraph gets: configuration on demand, and the composed subgraph. */
@@ -98,7 +99,7 @@ export function composeSubgraph(
     async background(runtime) {
       const tasks: BackgroundTask[] = [];
       for (const part of parts) if (part.background) tasks.push(await part.background(runtime));
-      return { stop: async () => void (await Promise.all(tasks.map((t) => t.stop()))) };
+      return { stop: async (options) => void (await Promise.all(tasks.map((t) => t.stop(options)))) };
     },
     commands(program, context) {
       for (const part of parts) part.commands?.(program, { ...context, subgraph: module });
