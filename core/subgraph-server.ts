@@ -16,6 +16,7 @@ import type { SubgraphContext } from './graphql/context.js';
 import { listen } from './http/listen.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './http/request-id.js';
 import { createLogger, type Logger } from './logger.js';
+import { createSubgraphMetrics } from './metrics/subgraph-metrics.js';
 import type { BackgroundTask, SubgraphModule, SubgraphRuntime } from './subgraph.js';
 
 export interface StartSubgraphOptions {
@@ -52,7 +53,9 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       await module.seedPilot(em, config);
     }
     const verifyToken = await createTokenVerifier(config);
-    const runtime: SubgraphRuntime = { config, orm, logger, verifyToken };
+    const metrics = createSubgraphMetrics(module.name, { maxOperations: config.METRICS_MAX_OPERATIONS });
+    metrics.observeDatabase(orm);
+    const runtime: SubgraphRuntime = { config, orm, logger, verifyToken, metrics: metrics.registry };
     const schema = await buildFederatedSchema(module);
     // A subgraph's port faces callers too: the gateway's limits, with headroom for the query planner.
     const limits = subgraphOperationLimits(config);
@@ -65,7 +68,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       // The hub handles SIGINT/SIGTERM itself and stops every server in order (core/shutdown.ts).
       stopOnTerminationSignals: false,
       // The hub reports no traces to Apollo Studio; the gateway logs timings itself.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ...limitOptions.plugins],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.graphqlPlugin(), ...limitOptions.plugins],
       includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
       formatError: createErrorFormatter({
         production: config.NODE_ENV === 'production',
@@ -78,6 +81,9 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     app.disable('x-powered-by');
     const httpServer = createServer(app);
     const drain = trackHttpDrain(httpServer);
+    metrics.httpMiddleware(app);
+    // The subgraph's port is private (only the gateway and Prometheus reach it): /metrics lives there.
+    app.get('/metrics', (req, res) => void metrics.serve(req, res));
     app.get('/health', (_req, res) => {
       res.json({ status: 'ok', service: module.name });
     });
@@ -94,6 +100,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
         res.status(503).json({ status: 'unavailable', service: module.name, reason: (error as Error).message });
       }
     });
+    module.metrics?.(runtime);
     module.routes?.(app, runtime);
     app.use(
       '/graphql',

@@ -17,7 +17,7 @@ import { createErrorFormatter } from '../core/graphql/format-error.js';
 import { createGatewayMetrics } from './metrics.js';
 import { serveMetrics } from './metrics-endpoint.js';
 import { operationBudgetPlugin } from './operation-budget.js';
-import { createOperationLabels } from './operation-labels.js';
+import { createOperationLabels } from '../core/metrics/operation-labels.js';
 import { requestLogging } from './request-logging.js';
 import { hubScalarsPlugin } from './scalar-validation.js';
 import { createSubgraphConnections, HubSubgraphDataSource } from './subgraph-data-source.js';

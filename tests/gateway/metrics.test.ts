@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOperationLabels } from '../../gateway/operation-labels.js';
+import { createOperationLabels } from '../../core/metrics/operation-labels.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../helpers/hub.js';

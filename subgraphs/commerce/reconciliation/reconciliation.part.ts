@@ -1,5 +1,6 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { registerReconcileCommand } from './reconcile.cli.js';
+import { registerReconciliationMetrics } from './reconciliation-metrics.js';
 import { ExpectedPayment } from './expected-payment.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationResolution } from './reconciliation-resolution.entity.js';
@@ -13,5 +14,6 @@ import { ReconciliationItemResolver, ReconciliationRunResolver } from './reconci
 export const reconciliationPart: SubgraphPart = {
   entities: [ReconciliationRun, ReconciliationItem, ReconciliationResolution, ExpectedPayment],
   resolvers: [ReconciliationRunResolver, ReconciliationItemResolver],
+  metrics: registerReconciliationMetrics,
   commands: registerReconcileCommand,
 };
