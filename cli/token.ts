@@ -11,7 +11,7 @@ export function registerTokenCommand(program: Command, config: () => HubConfig):
     .option('--commune <code...>', 'GSO commune code(s) the token acts for, e.g. 05068')
     .option('--producer <id...>', 'producer id(s) the token is a member of')
     .option('--subject <name>', 'who the token is for', 'cli-user')
-    .option('--expires <duration>', 'lifetime, e.g. 8h or 30d', '8h')
+    .option('--expires <duration>', 'lifetime, e.g. 30m or 8h; at most AUTH_MAX_TOKEN_LIFETIME (12h by default)', '8h')
     .action(async (options: { role: string[]; commune?: string[]; producer?: string[]; subject: string; expires: string }) => {
       const roles = options.role.map((r) => r.toLowerCase());
       const unknown = roles.filter((r) => !ROLES.includes(r as Role));

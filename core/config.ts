@@ -96,6 +96,34 @@ const operationsEnv = {
 };
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// Trust boundaries (README, "Trust boundaries"): how subgraphs know a request comes from the
+// gateway, the token policy, and what production exposes.
+/** A duration in seconds, or with a unit: `90`, `30s`, `15m`, `12h`, `7d`. */
+const duration = z.string().transform((value, ctx) => {
+  const match = /^(\d+)\s*(s|m|h|d)?$/.exec(value.trim());
+  if (!match) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${value}" is not a duration like 90, 30s, 15m, 12h or 7d` });
+    return z.NEVER;
+  }
+  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+});
+const trustEnv = {
+  /** HS256 key (32+ characters) the gateway signs every subgraph request with; generated into the data dir outside production. */
+  GATEWAY_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long a gateway-signed subgraph request stays valid (seconds). */
+  GATEWAY_ASSERTION_TTL: duration.default('30s'),
+  /** Longest lifetime a caller's token may have (`exp - iat`, or `exp - now` without `iat`). */
+  AUTH_MAX_TOKEN_LIFETIME: duration.default('12h'),
+  /** Clock difference tolerated on `exp`, `nbf` and `iat` between the token issuer and the hub. */
+  AUTH_CLOCK_SKEW: duration.default('30s'),
+  /** Production: introspection and "Did you mean ..." suggestions are off unless set to true. */
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  /** Header a trusted reverse proxy puts the client address in (e.g. x-forwarded-for); unset: the socket's address. */
+  TRUSTED_PROXY_HEADER: z.string().regex(/^[a-z0-9-]+$/i, 'must be an HTTP header name').transform((h) => h.toLowerCase()).optional(),
+};
+// ---------------------------------------------------------------------------------------------
+
 const envSchema = z.object({
   ...gatewayEdgeEnv,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -118,6 +146,7 @@ const envSchema = z.object({
   /** Default: 'pilot' in embedded mode (no DATABASE_URL), 'none' with PostgreSQL. */
   HUB_SEED: z.enum(['pilot', 'none']).optional(),
   ...operationsEnv,
+  ...trustEnv,
 });
 
 /** One entry of the subgraph registry: its name and the port it listens on by default. */
@@ -248,4 +277,9 @@ export function subgraphPort(config: HubConfig, name: string): number {
 /** The gateway's deadline for one call to this subgraph: `<NAME>_TIMEOUT_MS`, else SUBGRAPH_TIMEOUT_MS. */
 export function subgraphTimeoutMs(config: HubConfig, name: string): number {
   return config.subgraphs[name]?.timeoutMs ?? config.SUBGRAPH_TIMEOUT_MS;
+}
+
+/** Introspection and field suggestions: on outside production, off in production unless GRAPHQL_INTROSPECTION=true. */
+export function schemaDetailsVisible(config: HubConfig): boolean {
+  return config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production';
 }

@@ -4,17 +4,22 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { MikroORM } from '@mikro-orm/core';
+import { createAssertionVerifier } from './auth/gateway-assertion.js';
 import { createTokenVerifier } from './auth/tokens.js';
-import type { HubConfig } from './config.js';
+import { schemaDetailsVisible, type HubConfig } from './config.js';
+import path from 'node:path';
+import { secureDataDirectory } from './db/file-permissions.js';
 import { databaseTarget, openDatabase, type DatabaseTarget } from './db/database.js';
 import { buildFederatedSchema } from './graphql/federated-schema.js';
+import { internalErrorIdPlugin } from './graphql/internal-error-id.js';
+import { textHygienePlugin } from './graphql/text-hygiene.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { operationLimitOptions, subgraphOperationLimits } from './graphql/operation-limits.js';
 import { trackHttpDrain } from './http/drain.js';
 import { graphqlBody } from './http/graphql-body.js';
 import type { SubgraphContext } from './graphql/context.js';
 import { listen } from './http/listen.js';
-import { REQUEST_ID_HEADER, requestIdFrom } from './http/request-id.js';
+import { gatewayAssertionOf, gatewayGuard } from './http/gateway-guard.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSubgraphMetrics } from './metrics/subgraph-metrics.js';
 import type { BackgroundTask, SubgraphModule, SubgraphRuntime } from './subgraph.js';
@@ -44,7 +49,13 @@ export interface RunningSubgraph {
 export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions): Promise<RunningSubgraph> {
   const { config } = options;
   const logger = options.logger ?? createLogger(module.name, config.LOG_LEVEL);
-  const orm = await openDatabase(module.database, options.target ?? databaseTarget(config, module.name));
+  // First: production refuses to start without the gateway signing key (before touching the database).
+  const verifyAssertion = createAssertionVerifier(config, module.name);
+  const target = options.target ?? databaseTarget(config, module.name);
+  if (target.kind === 'sqlite') {
+    for (const fix of secureDataDirectory(path.dirname(target.file))) logger.warn(fix, 'data file was readable by other users: permissions tightened');
+  }
+  const orm = await openDatabase(module.database, target);
   const tasks: BackgroundTask[] = [];
   let apollo: ApolloServer<SubgraphContext> | undefined;
   try {
@@ -62,13 +73,15 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     const limitOptions = operationLimitOptions(limits);
     apollo = new ApolloServer<SubgraphContext>({
       schema,
-      introspection: true,
+      // Production: no introspection and no "Did you mean ..." unless GRAPHQL_INTROSPECTION=true.
+      introspection: schemaDetailsVisible(config),
+      hideSchemaDetailsFromClientErrors: !schemaDetailsVisible(config),
       parseOptions: limitOptions.parseOptions,
       validationRules: limitOptions.validationRules,
       // The hub handles SIGINT/SIGTERM itself and stops every server in order (core/shutdown.ts).
       stopOnTerminationSignals: false,
       // The hub reports no traces to Apollo Studio; the gateway logs timings itself.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.graphqlPlugin(), ...limitOptions.plugins],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.graphqlPlugin(), ...limitOptions.plugins, textHygienePlugin(), internalErrorIdPlugin()],
       includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
       formatError: createErrorFormatter({
         production: config.NODE_ENV === 'production',
@@ -102,18 +115,25 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     });
     module.metrics?.(runtime);
     module.routes?.(app, runtime);
+    // Only the gateway may call /graphql: a signed assertion per request, checked before the body is read.
+    const guard = gatewayGuard(verifyAssertion);
     app.use(
       '/graphql',
+      guard.before,
       // Entity batches from the gateway are larger than what clients send it.
-      ...graphqlBody({ maxBytes: Math.max(2 * 1024 * 1024, config.HTTP_MAX_BODY_BYTES * 4), maxOperationNameLength: limits.maxOperationNameLength }),
+      ...graphqlBody({ maxBytes: Math.max(2 * 1024 * 1024, config.HTTP_MAX_BODY_BYTES * 4), maxOperationNameLength: limits.maxOperationNameLength, onRawBody: guard.rawBody }),
+      guard.after,
       expressMiddleware(apollo, {
-        context: async ({ req }) => {
-          const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-          const viewer = await verifyToken(req.headers.authorization);
+        context: async ({ res }) => {
+          // The viewer and the request id are the gateway's, verified there: never the caller's word.
+          const assertion = gatewayAssertionOf(res);
+          const requestId = assertion.requestId;
           return {
             em: orm.em.fork(),
-            viewer,
+            viewer: assertion.viewer,
             requestId,
+            callerRequestId: assertion.callerRequestId,
+            clientAddress: assertion.clientAddress,
             logger: logger.child({ requestId }),
             loaders: new Map(),
           };

@@ -4,12 +4,16 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createTokenVerifier } from '../core/auth/tokens.js';
-import { subgraphTimeoutMs, type HubConfig } from '../core/config.js';
+import { schemaDetailsVisible, subgraphTimeoutMs, type HubConfig } from '../core/config.js';
 import { gatewayOperationLimits, operationLimitOptions } from '../core/graphql/operation-limits.js';
 import { trackHttpDrain } from '../core/http/drain.js';
 import { graphqlBody } from '../core/http/graphql-body.js';
+import { internalErrorIdPlugin } from '../core/graphql/internal-error-id.js';
+import { textHygienePlugin } from '../core/graphql/text-hygiene.js';
 import { listen } from '../core/http/listen.js';
-import { REQUEST_ID_HEADER, requestIdFrom } from '../core/http/request-id.js';
+import { callerRequestIdFrom, clientAddressOf, REQUEST_ID_HEADER } from '../core/http/request-id.js';
+import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId, type GatewayAssertion } from '../core/auth/gateway-assertion.js';
+import { signingFetcher } from './subgraph-signing.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import type { GatewayContext } from './context.js';
 import { corsForGraphQL } from './cors.js';
@@ -53,6 +57,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const verifyToken = await createTokenVerifier(config);
   const connections = createSubgraphConnections();
+  // Every subgraph request is signed (subgraphs answer nothing else); production refuses to start without the key.
+  const sign = createAssertionSigner(config);
+  const anonymousAssertion = (): GatewayAssertion => ({ viewer: null, requestId: newRequestId() });
   const metrics = createGatewayMetrics();
   const limits = gatewayOperationLimits(config);
   const limitOptions = operationLimitOptions(limits);
@@ -68,7 +75,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const resolved = options.subgraphUrls?.[name] ?? url;
       if (!resolved) throw new Error(`No routing URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       routing.set(name, resolved);
-      return new HubSubgraphDataSource(name, { url: resolved, fetcher: connections.fetcher(subgraphTimeoutMs(config, name)) });
+      const fetcher = signingFetcher(connections.fetcher(subgraphTimeoutMs(config, name)), name, sign, anonymousAssertion);
+      return new HubSubgraphDataSource(name, { url: resolved, fetcher });
     },
     logger: {
       debug: (m: unknown) => logger.debug(String(m)),
@@ -88,7 +96,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const drain = trackHttpDrain(httpServer);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
+    // Production: no introspection and no "Did you mean ..." unless GRAPHQL_INTROSPECTION=true.
+    introspection: schemaDetailsVisible(config),
+    hideSchemaDetailsFromClientErrors: !schemaDetailsVisible(config),
     // The hub handles SIGINT/SIGTERM itself and stops every server in order (core/shutdown.ts).
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
@@ -102,6 +112,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     plugins: [
       requestLogging(metrics, labels, (name) => routing.has(name)),
       hubScalarsPlugin(),
+      // Control characters and broken Unicode are refused here already; each subgraph checks again.
+      textHygienePlugin(),
+      internalErrorIdPlugin(),
       ...limitOptions.plugins,
       operationBudgetPlugin({ timeoutMs: config.OPERATION_TIMEOUT_MS, maxResponseBytes: config.OPERATION_MAX_RESPONSE_BYTES }),
     ],
@@ -119,10 +132,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     const checks = await Promise.all(
       [...routing].map(async ([name, url]) => {
         try {
+          const body = JSON.stringify({ query: '{ __typename }' });
           const response = await fetch(url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-            body: JSON.stringify({ query: '{ __typename }' }),
+            headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', [GATEWAY_ASSERTION_HEADER]: await sign(name, anonymousAssertion(), body) },
+            body,
             signal: AbortSignal.timeout(2000),
           });
           return { name, url, ready: response.ok };
@@ -146,10 +160,20 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ...(trusted ? [trustedDocumentsGuard(trusted)] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        // The id is always the gateway's; the caller's is kept apart (logged, passed on for correlation).
+        const requestId = newRequestId();
+        const callerRequestId = callerRequestIdFrom(req.headers[REQUEST_ID_HEADER]);
         res.setHeader(REQUEST_ID_HEADER, requestId);
         const authorization = req.headers.authorization;
-        return { authorization, requestId, viewer: await verifyToken(authorization), logger: logger.child({ requestId }) };
+        const clientAddress = clientAddressOf(req, config.TRUSTED_PROXY_HEADER);
+        return {
+          authorization,
+          requestId,
+          callerRequestId,
+          clientAddress,
+          viewer: await verifyToken(authorization),
+          logger: logger.child({ requestId, ...(callerRequestId ? { callerRequestId } : {}) }),
+        };
       },
     }),
   );

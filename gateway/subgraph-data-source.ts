@@ -8,6 +8,7 @@ import type { GatewayContext } from './context.js';
 import { currentBudget, withBudget } from './operation-budget.js';
 import { readBodyWithin } from './read-body.js';
 import { subgraphRefusal } from './subgraph-errors.js';
+import { attachAssertion } from './subgraph-signing.js';
 
 /**
  * One keep-alive connection pool for all subgraph calls, and a deadline per call and subgraph: a
@@ -29,8 +30,7 @@ export function createSubgraphConnections(): { fetcher(timeoutMs: number): Fetch
 }
 
 /**
- * Forwards the caller's Authorization header and the request id; each subgraph verifies the token
- * again. A subgraph that cannot be reached (refused, timed out, 5xx) becomes one
+ * Signs each call for its subgraph with what the gateway verified (the viewer, request ids). A subgraph that cannot be reached (refused, timed out, 5xx) becomes one
  * SUBGRAPH_UNAVAILABLE error naming it; the query plan goes on with the other subgraphs. A subgraph
  * that refuses the request (4xx) keeps its message and code (subgraph-errors.ts).
  */
@@ -83,9 +83,18 @@ export class HubSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContex
     return contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json') ? (JSON.parse(text) as object) : text;
   }
 
+  /**
+   * The caller's token stays at the gateway: the subgraph learns the viewer the gateway verified
+   * from its signed assertion (subgraph-signing.ts), with the gateway's request id.
+   */
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
-    if (context.authorization) request.http.headers.set('authorization', context.authorization);
-    if (context.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    attachAssertion(request.http.headers, {
+      viewer: context.viewer ?? null,
+      requestId: context.requestId,
+      ...(context.callerRequestId ? { callerRequestId: context.callerRequestId } : {}),
+      ...(context.clientAddress ? { clientAddress: context.clientAddress } : {}),
+    });
   }
 }

@@ -1,51 +1,101 @@
-import { MAX_VND } from '../../core/graphql/scalars.js';
 import { RowError } from './row-error.js';
 
-/** Amount parsers for the number formats statements use. Each returns whole đồng or throws RowError. */
+/**
+ * Amount formats of statement layouts. Each provider declares exactly one format; a text that does
+ * not fit it exactly is a line error, never a guess. "150,000" in a layout whose decimal comma
+ * allows only ",00", or "200.000" in a layout of plain digits with an optional ".00", could mean
+ * 150 or 150.000 đồng: guessing either way is how amounts silently become 1000× too small.
+ */
+export interface AmountFormat {
+  /** What the layout writes, for messages and the README: `dots group thousands, optional ",00" (1.250.000)`. */
+  readonly description: string;
+  /** The text → whole đồng, or RowError naming the column. Above MAX_ROW_VND is an error. */
+  parse(text: string, column: string): number;
+}
 
-function checked(value: number, column: string, text: string): number {
-  if (!Number.isSafeInteger(value) || value > MAX_VND) {
-    throw new RowError(`${column} "${text}" is above the limit of ${MAX_VND} đồng: check the file's number format`);
+/**
+ * Per-row maximum: 10.000.000.000 đồng (10 tỷ). No wallet payment to a commune's shops comes near
+ * it; a larger number is a format error (an amount × 100 or × 1000). Rows above it are line errors,
+ * which also bounds every per-item sum well inside exact double arithmetic.
+ */
+export const MAX_ROW_VND = 10_000_000_000;
+
+function bounded(value: number, column: string, text: string): number {
+  if (!Number.isSafeInteger(value) || value > MAX_ROW_VND) {
+    throw new RowError(`${column} "${text}" is above the per-row maximum of 10.000.000.000 đồng: check the file's number format`);
   }
   return value;
 }
 
-const GROUPED = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
+const DOT_GROUPED = /^(?:0|[1-9]\d{0,2}(?:\.\d{3})*)(?:,00)?$/;
 
 /**
- * Vietnamese grouping: "150.000" or "150000", optionally ",00". A non-zero decimal part is a
- * fraction of a đồng, which VND does not have.
+ * Vietnamese grouping, strictly: dots between groups of three digits, first group without a
+ * leading zero, optionally ",00" (a zero đồng fraction). "150.000", "1.250.000", "880", "150.000,00".
+ * Not "150000" (ungrouped), not "150,000" (comma grouping or a three-digit fraction: ambiguous),
+ * not "150.000,50" (a fraction of a đồng).
  */
-export function parseGroupedVnd(text: string, column: string): number {
-  const m = GROUPED.exec(text);
-  if (!m) throw new RowError(`${column} "${text}" is not an amount in đồng (expected e.g. 150.000 or 150000)`);
-  if (m[2] !== undefined && /[1-9]/.test(m[2])) {
-    throw new RowError(`${column} "${text}" has a fraction of a đồng; VND amounts are whole numbers`);
-  }
-  return checked(Number(m[1].replace(/\./g, '')), column, text);
-}
+const DOT_GROUPED_TEXT = 'dots group thousands, optional ",00" (e.g. 1.250.000 or 1.250.000,00)';
+export const DOT_GROUPED_VND: AmountFormat = {
+  description: DOT_GROUPED_TEXT,
+  parse(text, column) {
+    if (!DOT_GROUPED.test(text)) {
+      if (/^\d[\d.]*,\d*[1-9]\d*$/.test(text) && /,\d{1,2}$/.test(text)) {
+        throw new RowError(`${column} "${text}" has a fraction of a đồng; VND amounts are whole numbers`);
+      }
+      const hint = /,\d{3}/.test(text)
+        ? ': a comma here is the decimal mark, so "150,000" could mean 150 or 150.000 đồng; the row is refused rather than guessed'
+        : '';
+      throw new RowError(`${column} "${text}" is not an amount in this layout's format, ${DOT_GROUPED_TEXT}${hint}`);
+    }
+    const comma = text.indexOf(',');
+    const whole = comma < 0 ? text : text.slice(0, comma);
+    return bounded(Number(whole.replaceAll('.', '')), column, text);
+  },
+};
 
-const PLAIN = /^(\d+)(?:\.(\d+))?$/;
+const PLAIN = /^(?:0|[1-9]\d*)(?:\.00)?$/;
 
-/** Plain digits, "150000", optionally ".00" (bank exports). A non-zero decimal part is rejected. */
-export function parsePlainVnd(text: string, column: string): number {
-  const m = PLAIN.exec(text);
-  if (!m) throw new RowError(`${column} "${text}" is not an amount in đồng (expected digits, e.g. 150000)`);
-  if (m[2] !== undefined && /[1-9]/.test(m[2])) {
-    throw new RowError(`${column} "${text}" has a fraction of a đồng; VND amounts are whole numbers`);
-  }
-  return checked(Number(m[1]), column, text);
+/**
+ * Plain digits, optionally ".00" (bank exports): "150000", "150000.00". Not "200.000" (a
+ * three-digit fraction or dot grouping: ambiguous), not "150000.50" (a fraction of a đồng).
+ */
+const PLAIN_TEXT = 'plain digits, optional ".00" (e.g. 150000 or 150000.00)';
+export const PLAIN_VND: AmountFormat = {
+  description: PLAIN_TEXT,
+  parse(text, column) {
+    if (!PLAIN.test(text)) {
+      if (/^\d+\.\d?[1-9]\d?$/.test(text) && /\.\d{1,2}$/.test(text)) throw new RowError(`${column} "${text}" has a fraction of a đồng; VND amounts are whole numbers`);
+      const hint = /\.\d{3}/.test(text)
+        ? ': this layout writes no thousands separator, so "200.000" could mean 200 or 200.000 đồng; the row is refused rather than guessed'
+        : '';
+      throw new RowError(`${column} "${text}" is not an amount in this layout's format, ${PLAIN_TEXT}${hint}`);
+    }
+    const dot = text.indexOf('.');
+    return bounded(Number(dot < 0 ? text : text.slice(0, dot)), column, text);
+  },
+};
+
+/** A control total in the plain format: exact (bigint) and without the per-row maximum. */
+export function parsePlainTotal(text: string, column: string): bigint {
+  if (!PLAIN.test(text)) throw new RowError(`${column} "${text}" is not a total in this layout's format, ${PLAIN_TEXT}`);
+  const dot = text.indexOf('.');
+  return BigInt(dot < 0 ? text : text.slice(0, dot));
 }
 
 /**
- * Gateway convention (like VNPAY's vnp_Amount): the amount × 100, as digits. "15000000" is
+ * Gateway convention (like VNPAY's vnp_Amount): the amount × 100, digits only. "15000000" is
  * 150.000 đồng; "15000050" would be 150.000,50 đồng, which cannot exist.
  */
-export function parseHundredthsVnd(text: string, column: string): number {
-  if (!/^\d+$/.test(text)) throw new RowError(`${column} "${text}" is not an amount × 100 (expected digits only, e.g. 15000000 for 150.000 đồng)`);
-  const hundredths = Number(text);
-  if (hundredths % 100 !== 0) {
-    throw new RowError(`${column} "${text}" is ${hundredths / 100} đồng, a fraction of a đồng: this provider sends amounts × 100, so they must end in 00`);
-  }
-  return checked(hundredths / 100, column, text);
-}
+export const HUNDREDTHS_VND: AmountFormat = {
+  description: 'the amount × 100 as digits only (e.g. 15000000 for 150.000 đồng)',
+  parse(text, column) {
+    if (!/^(?:0|[1-9]\d*)$/.test(text)) throw new RowError(`${column} "${text}" is not an amount × 100 (expected digits only, e.g. 15000000 for 150.000 đồng)`);
+    if (text.length > 18) return bounded(Number.POSITIVE_INFINITY, column, text);
+    const hundredths = Number(text);
+    if (hundredths % 100 !== 0) {
+      throw new RowError(`${column} "${text}" is ${hundredths / 100} đồng, a fraction of a đồng: this provider sends amounts × 100, so they must end in 00`);
+    }
+    return bounded(hundredths / 100, column, text);
+  },
+};

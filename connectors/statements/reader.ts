@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InputLineError } from '../../core/domain-errors.js';
 import { foldForSearch } from '../../core/text.js';
+import type { AmountFormat } from './amounts.js';
 import type { PaymentRecord } from './payment-record.js';
 import { RowError } from './row-error.js';
 
@@ -21,6 +22,8 @@ export interface StatementReader<C extends string = string> {
   readonly quote: string | false;
   /** Title lines above the header (bank exports print the account and dates first). */
   readonly preambleLines: number;
+  /** The one number format of the layout's amount columns (amounts.ts); anything else is a line error. */
+  readonly amountFormat: AmountFormat;
   /** Logical column → header text as the provider writes it. */
   readonly columns: Readonly<Record<C, string>>;
   /**
@@ -28,6 +31,36 @@ export interface StatementReader<C extends string = string> {
    * Throws RowError with a message naming the column and what was expected.
    */
   parseRow(field: (column: C) => string, line: number): PaymentRecord | null;
+  /**
+   * A layout with a closing control-total line (ViViet's "TONG CONG"): recognises it and reads the
+   * totals it states. The line is required and must agree, to the đồng, with the rows above it, or
+   * the file is refused (a truncated or altered file); nothing may follow it.
+   */
+  readonly controlLine?: {
+    /** How the provider names the line, for messages. */
+    readonly name: string;
+    /** The totals the row states, or null when the row is not the control line. Throws RowError on a bad number. */
+    read(field: (column: C) => string): ControlTotals | null;
+  };
+}
+
+/** What a control-total line states: Σ payment (credit) rows, Σ reversal (debit) rows, Σ fees; exact. */
+export interface ControlTotals {
+  paymentsVnd: bigint;
+  reversalsVnd: bigint;
+  feesVnd: bigint;
+}
+
+function describeTotals(t: ControlTotals): string {
+  return `payments ${t.paymentsVnd}, reversals ${t.reversalsVnd}, fees ${t.feesVnd} đồng`;
+}
+
+/** True when the header line of this layout is where the layout puts it in `lines` (the file's first lines). */
+export function hasLayoutHeader(reader: StatementReader, lines: readonly string[]): boolean {
+  const header = lines[reader.preambleLines];
+  if (header === undefined) return false;
+  const folded = new Set(header.split(reader.delimiter).map((h) => foldForSearch(h.replace(/^"|"$/g, ''))));
+  return Object.values<string>(reader.columns).every((title) => folded.has(foldForSearch(title)));
 }
 
 export interface ReadStatementOptions {
@@ -95,6 +128,11 @@ export async function* readStatement<C extends string>(
   const field = (column: C): string => values[index![column]]!;
   // The line a record starts on: the next physical line, plus the line breaks quoted fields held.
   let nextLine = reader.preambleLines + 1;
+  const control = reader.controlLine;
+  // Exact sums for the control line (bigint: a total may pass 2^53 even when no row does).
+  const sums: ControlTotals = { paymentsVnd: 0n, reversalsVnd: 0n, feesVnd: 0n };
+  let rowErrors = 0;
+  let closed: { line: number; totals: ControlTotals } | null = null;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -108,20 +146,38 @@ export async function* readStatement<C extends string>(
         width = record.length;
         continue;
       }
+      if (closed) {
+        rowErrors++;
+        report(new InputLineError(line, `a row after the closing ${control!.name} line (line ${closed.line}): the file was altered or joined from several exports`, source));
+        continue;
+      }
       if (record.length !== width) {
+        rowErrors++;
         report(new InputLineError(line, `expected ${width} fields separated by "${reader.delimiter === '\t' ? '\\t' : reader.delimiter}", found ${record.length}: the row is malformed`, source));
         continue;
       }
       values = record;
       let payment: PaymentRecord | null;
       try {
+        const totals = control ? control.read(field) : null;
+        if (totals) {
+          closed = { line, totals };
+          continue;
+        }
         payment = reader.parseRow(field, line);
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
+        rowErrors++;
         report(new InputLineError(line, error.message, source));
         continue;
       }
-      if (payment) yield payment;
+      if (!payment) continue;
+      if (control) {
+        if (payment.kind === 'REVERSAL') sums.reversalsVnd += BigInt(payment.amountVnd);
+        else sums.paymentsVnd += BigInt(payment.amountVnd);
+        sums.feesVnd += BigInt(payment.feeVnd);
+      }
+      yield payment;
     }
   } catch (error) {
     const csv = error as { code?: string; lines?: number; message: string };
@@ -131,4 +187,18 @@ export async function* readStatement<C extends string>(
     throw error;
   }
   if (!index) throw new InputLineError(reader.preambleLines + 1, `the file has no header line: expected a ${reader.displayName} statement`, source);
+  if (control && !closed) {
+    report(new InputLineError(nextLine, `the closing ${control.name} line is missing: the file may be truncated; ask the provider for the whole statement`, source));
+  } else if (control && closed && rowErrors === 0) {
+    const stated = closed.totals;
+    if (stated.paymentsVnd !== sums.paymentsVnd || stated.reversalsVnd !== sums.reversalsVnd || stated.feesVnd !== sums.feesVnd) {
+      report(
+        new InputLineError(
+          closed.line,
+          `the ${control.name} line states ${describeTotals(stated)} but the rows add up to ${describeTotals(sums)}: the file was altered or is incomplete, so it is refused`,
+          source,
+        ),
+      );
+    }
+  }
 }

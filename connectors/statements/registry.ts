@@ -4,7 +4,7 @@ import { vivietReader } from './viviet.reader.js';
 import { vnptMoneyReader } from './vnpt-money.reader.js';
 
 /** Every statement reader, by provider code. Adding a provider: write its reader, add it here. */
-const READERS: ReadonlyMap<string, StatementReader> = new Map(
+export const READERS: ReadonlyMap<string, StatementReader> = new Map(
   [viettelMoneyReader, vnptMoneyReader, vivietReader].map((r) => [r.provider, r as StatementReader]),
 );
 

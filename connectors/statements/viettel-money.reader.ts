@@ -1,5 +1,5 @@
 import { foldForSearch } from '../../core/text.js';
-import { parseGroupedVnd } from './amounts.js';
+import { DOT_GROUPED_VND } from './amounts.js';
 import type { PaymentRecord, PaymentStatus } from './payment-record.js';
 import type { StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
@@ -33,6 +33,7 @@ export const viettelMoneyReader: StatementReader<Column> = {
   delimiter: ',',
   quote: '"',
   preambleLines: 0,
+  amountFormat: DOT_GROUPED_VND,
   columns: {
     txn: 'Mã giao dịch',
     ref: 'Mã đơn hàng',
@@ -65,10 +66,10 @@ export const viettelMoneyReader: StatementReader<Column> = {
       { year: +t[3], month: +t[2], day: +t[1], hour: +t[4], minute: +t[5], second: +t[6] },
       VIETNAM_OFFSET_MINUTES,
     );
-    const amountVnd = parseGroupedVnd(field('amount'), '"Số tiền"');
+    const amountVnd = DOT_GROUPED_VND.parse(field('amount'), '"Số tiền"');
     if (amountVnd === 0) throw new RowError('"Số tiền" is 0: a transaction moves a positive amount');
     const feeText = field('fee');
-    const feeVnd = feeText === '' ? 0 : parseGroupedVnd(feeText, '"Phí giao dịch"');
+    const feeVnd = feeText === '' ? 0 : DOT_GROUPED_VND.parse(feeText, '"Phí giao dịch"');
     const original = field('original').trim();
     if (kind === 'REVERSAL' && !original) throw new RowError('a "Hoàn tiền" row must name "Mã giao dịch gốc" (the payment it refunds)');
     const ref = field('ref').trim();

@@ -1,4 +1,4 @@
-import { parsePlainVnd } from './amounts.js';
+import { parsePlainTotal, PLAIN_VND } from './amounts.js';
 import type { PaymentRecord } from './payment-record.js';
 import type { StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
@@ -11,7 +11,7 @@ import { VIETNAM_OFFSET_MINUTES, wallClockToUtc } from './times.js';
  * (dd-MM-yyyy HH:mm, Vietnam time, no seconds); plain amounts ("150000", sometimes "150000.00");
  * money in "Ghi co" (credit) and reversals out in "Ghi no" (debit) naming the original in
  * "So tham chieu goc"; fee 0 on almost every row (charged monthly), gross amounts; a closing
- * "TONG CONG" totals line, skipped. Only posted rows are exported: every row is SUCCESS.
+ * "TONG CONG" totals line, required and checked (reader.ts). Only posted rows are exported: every row is SUCCESS.
  */
 type Column = 'booked' | 'time' | 'txn' | 'ref' | 'text' | 'credit' | 'debit' | 'fee' | 'currency' | 'original' | 'counterparty';
 
@@ -23,6 +23,7 @@ export const vivietReader: StatementReader<Column> = {
   delimiter: '\t',
   quote: false,
   preambleLines: 3,
+  amountFormat: PLAIN_VND,
   columns: {
     booked: 'Ngay hach toan',
     time: 'Ngay giao dich',
@@ -36,8 +37,18 @@ export const vivietReader: StatementReader<Column> = {
     original: 'So tham chieu goc',
     counterparty: 'Tai khoan doi ung',
   },
-  parseRow(field, line): PaymentRecord | null {
-    if (field('booked').toUpperCase() === 'TONG CONG') return null;
+  controlLine: {
+    name: 'TONG CONG',
+    read(field) {
+      if (field('booked').trim().toUpperCase() !== 'TONG CONG') return null;
+      return {
+        paymentsVnd: parsePlainTotal(field('credit') || '0', 'TONG CONG "Ghi co"'),
+        reversalsVnd: parsePlainTotal(field('debit') || '0', 'TONG CONG "Ghi no"'),
+        feesVnd: parsePlainTotal(field('fee') || '0', 'TONG CONG "Phi"'),
+      };
+    },
+  },
+  parseRow(field, line): PaymentRecord {
     const transactionId = field('txn');
     if (!transactionId) throw new RowError('"So tham chieu" (transaction id) is empty');
     const currency = field('currency');
@@ -51,11 +62,11 @@ export const vivietReader: StatementReader<Column> = {
       { year: +t[3], month: +t[2], day: +t[1], hour: +t[4], minute: +t[5], second: 0 },
       VIETNAM_OFFSET_MINUTES,
     );
-    const credit = parsePlainVnd(field('credit') || '0', '"Ghi co"');
-    const debit = parsePlainVnd(field('debit') || '0', '"Ghi no"');
+    const credit = PLAIN_VND.parse(field('credit') || '0', '"Ghi co"');
+    const debit = PLAIN_VND.parse(field('debit') || '0', '"Ghi no"');
     if ((credit > 0) === (debit > 0)) throw new RowError('exactly one of "Ghi co" (credit) and "Ghi no" (debit) must be above 0');
     const fee = field('fee');
-    const feeVnd = fee ? parsePlainVnd(fee, '"Phi"') : 0;
+    const feeVnd = fee ? PLAIN_VND.parse(fee, '"Phi"') : 0;
     const original = field('original');
     if (debit > 0 && !original) throw new RowError('a debit (reversal) row must name "So tham chieu goc"');
     const ref = field('ref');

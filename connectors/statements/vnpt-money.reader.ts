@@ -1,4 +1,4 @@
-import { parseHundredthsVnd } from './amounts.js';
+import { HUNDREDTHS_VND, MAX_ROW_VND } from './amounts.js';
 import type { PaymentRecord, PaymentStatus } from './payment-record.js';
 import type { StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
@@ -28,6 +28,7 @@ export const vnptMoneyReader: StatementReader<Column> = {
   delimiter: ';',
   quote: '"',
   preambleLines: 0,
+  amountFormat: HUNDREDTHS_VND,
   columns: {
     txn: 'TRANS_ID',
     ref: 'PARTNER_REF',
@@ -53,10 +54,11 @@ export const vnptMoneyReader: StatementReader<Column> = {
     const t = TIME.exec(timeText);
     if (!t) throw new RowError(`TRANS_TIME "${timeText}" is not yyyyMMddHHmmss (UTC)`);
     const occurredAt = wallClockToUtc(timeText, 'TRANS_TIME', { year: +t[1], month: +t[2], day: +t[3], hour: +t[4], minute: +t[5], second: +t[6] }, 0);
-    const net = parseHundredthsVnd(field('amount'), 'AMOUNT');
+    const net = HUNDREDTHS_VND.parse(field('amount'), 'AMOUNT');
     const feeText = field('fee');
-    const feeVnd = feeText === '' ? 0 : parseHundredthsVnd(feeText, 'FEE');
+    const feeVnd = feeText === '' ? 0 : HUNDREDTHS_VND.parse(feeText, 'FEE');
     const amountVnd = net + feeVnd;
+    if (amountVnd > MAX_ROW_VND) throw new RowError(`AMOUNT + FEE is ${amountVnd} đồng, above the per-row maximum of 10.000.000.000 đồng: check the file's number format`);
     if (amountVnd === 0) throw new RowError('AMOUNT and FEE are 0: a transaction moves a positive amount');
     const original = field('original');
     if (type === 'REFUND' && !original) throw new RowError('a REFUND row must name ORIGINAL_TRANS_ID');

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { createRemoteJWKSet, importSPKI, type JWTVerifyGetKey } from 'jose';
 
 type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
 import type { HubConfig } from '../config.js';
+import { readOrCreateSecretFile } from './secret-file.js';
 
 export const EMBEDDED_SECRET_FILE = 'auth-secret.key';
 
@@ -13,22 +11,7 @@ export const EMBEDDED_SECRET_FILE = 'auth-secret.key';
  * data directory, so no two installations share a key and none is ever written in the code.
  */
 export function embeddedSecret(dataDir: string): Uint8Array {
-  const file = path.join(dataDir, EMBEDDED_SECRET_FILE);
-  try {
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32);
-  try {
-    writeFileSync(file, secret.toString('base64url'), { mode: 0o600, flag: 'wx' });
-    return secret;
-  } catch (error) {
-    // Another process of the hub created it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
-    throw error;
-  }
+  return readOrCreateSecretFile(dataDir, EMBEDDED_SECRET_FILE);
 }
 
 export type VerificationKey =

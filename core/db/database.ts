@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { MikroORM, type EntityClass, type MigrationObject, type Options } from '@mikro-orm/core';
+import { secureDatabaseFiles } from './file-permissions.js';
 import { HubSqliteDriver } from './sqlite-driver.js';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -62,7 +63,7 @@ export function ormOptions(definition: DatabaseDefinition, target: DatabaseTarge
     },
   };
   if (target.kind === 'sqlite') {
-    mkdirSync(path.dirname(target.file), { recursive: true });
+    mkdirSync(path.dirname(target.file), { recursive: true, mode: 0o700 });
     // SQLite keeps datetimes as epoch milliseconds (no zone to force); see HubSqliteDriver.
     return { ...common, driver: HubSqliteDriver, dbName: target.file };
   }
@@ -94,6 +95,8 @@ export async function openDatabase(definition: DatabaseDefinition, target: Datab
     }
     if (target.kind === 'postgresql') await withMigrationLock(target, () => orm.getMigrator().up());
     else await orm.getMigrator().up();
+    // Created with the umask (often 0644): health records and credential hashes are the owner's only.
+    if (target.kind === 'sqlite') secureDatabaseFiles(target.file);
     return orm;
   } catch (error) {
     await orm.close(true);

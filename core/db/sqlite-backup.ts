@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -22,8 +22,8 @@ export interface BackupManifest {
   format: number;
   createdAt: string;
   databases: BackupDatabase[];
-  /** The embedded token secret's file name, when the data directory had one. */
-  secret: string | null;
+  /** The embedded keys copied (token secret, gateway signing key): the files the data directory had. */
+  secrets: string[];
 }
 
 /** A backup or restore that cannot go on; its message says why and what to do. */
@@ -72,12 +72,13 @@ export function databaseRows(file: string): Record<string, number> {
  * either in it or not, and writers are not blocked (WAL). The copy is written beside `outDir` and
  * renamed into place at the end, so a directory named `outDir` is always a complete backup.
  */
-export async function backupDataDir(dataDir: string, names: readonly string[], outDir: string, secretFile: string): Promise<BackupManifest> {
+export async function backupDataDir(dataDir: string, names: readonly string[], outDir: string, secretFiles: readonly string[]): Promise<BackupManifest> {
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new BackupError(`${outDir} exists and is not empty: back up into a new directory.`);
   const missing = names.filter((name) => !existsSync(path.join(dataDir, `${name}.sqlite`)));
   if (missing.length) throw new BackupError(`${dataDir} has no ${missing.map((n) => `${n}.sqlite`).join(', ')}: is HUB_DATA_DIR the hub's data directory? (With DATABASE_URL, back up PostgreSQL with pg_dump.)`);
   const partial = `${outDir.replace(/\/+$/, '')}.partial-${randomBytes(4).toString('hex')}`;
-  mkdirSync(partial, { recursive: true });
+  // Personal data and keys: the backup is its owner's only, like the data directory.
+  mkdirSync(partial, { recursive: true, mode: 0o700 });
   try {
     const databases: BackupDatabase[] = [];
     for (const name of names) {
@@ -103,12 +104,10 @@ export async function backupDataDir(dataDir: string, names: readonly string[], o
       checkIntegrity(target);
       databases.push({ ...entry, bytes: statSync(target).size, sha256: sha256(target) });
     }
-    let secret: string | null = null;
-    if (existsSync(path.join(dataDir, secretFile))) {
-      copyFileSync(path.join(dataDir, secretFile), path.join(partial, secretFile));
-      secret = secretFile;
-    }
-    const manifest: BackupManifest = { format: FORMAT, createdAt: new Date().toISOString(), databases, secret };
+    const secrets = secretFiles.filter((file) => existsSync(path.join(dataDir, file)));
+    for (const file of secrets) copyFileSync(path.join(dataDir, file), path.join(partial, file));
+    for (const file of readdirSync(partial)) chmodSync(path.join(partial, file), 0o600);
+    const manifest: BackupManifest = { format: FORMAT, createdAt: new Date().toISOString(), databases, secrets };
     writeFileSync(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
     if (existsSync(outDir)) rmSync(outDir, { recursive: true });
     renameSync(partial, outDir);
@@ -152,18 +151,22 @@ export function restoreDataDir(backupDir: string, names: readonly string[], data
   if (existing.length && !options.force) {
     throw new BackupError(`${dataDir} already has ${existing.map((n) => `${n}.sqlite`).join(', ')}: stop the hub and restore with --force to replace them.`);
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   for (const name of names) {
     const entry = byName.get(name)!;
     const target = path.join(dataDir, `${name}.sqlite`);
     const temporary = `${target}.restoring`;
     copyFileSync(path.join(backupDir, entry.file), temporary);
+    chmodSync(temporary, 0o600);
     // A WAL left by the replaced database would be replayed into the restored one.
     for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${target}${suffix}`, { force: true });
     renameSync(temporary, target);
     const rows = databaseRows(target);
     if (JSON.stringify(rows) !== JSON.stringify(entry.rows)) throw new BackupError(`${name}: restored counts differ from the backup's manifest.`);
   }
-  if (manifest.secret) copyFileSync(path.join(backupDir, manifest.secret), path.join(dataDir, manifest.secret));
+  for (const file of manifest.secrets) {
+    copyFileSync(path.join(backupDir, file), path.join(dataDir, file));
+    chmodSync(path.join(dataDir, file), 0o600);
+  }
   return manifest;
 }

@@ -7,7 +7,12 @@ import type { Viewer } from '../auth/viewer.js';
 export interface SubgraphContext {
   em: EntityManager;
   viewer: Viewer | null;
+  /** The gateway's id for the request (core/auth/gateway-assertion.ts). */
   requestId: string;
+  /** The `x-request-id` the caller sent the gateway, kept apart: correlation only, never an id of ours. */
+  callerRequestId?: string;
+  /** The client's address as the gateway determined it (for per-address limits). */
+  clientAddress?: string;
   logger: Logger;
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/core';
+import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId } from '../../core/auth/gateway-assertion.js';
 import { loadConfig } from '../../core/config.js';
 import type { DatabaseTarget } from '../../core/db/database.js';
 import { withTemporaryPostgresDatabase } from '../support/temporary-database.js';
@@ -91,7 +92,8 @@ async function time(runs: number, work: () => Promise<unknown>): Promise<number[
 }
 
 async function benchOne(label: string, target: DatabaseTarget, dataDir: string, options: Options): Promise<void> {
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', HUB_DATA_DIR: dataDir, AUTH_SECRET: randomBytes(32).toString('hex') });
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', HUB_DATA_DIR: dataDir, AUTH_SECRET: randomBytes(32).toString('hex'), GATEWAY_SIGNING_KEY: randomBytes(32).toString('hex') });
+  const sign = createAssertionSigner(config);
   // Starting the subgraph applies the migrations (indexes included), as production does.
   const subgraph = await startSubgraph(governance, { config, port: 0, host: '127.0.0.1', seed: false, target });
   try {
@@ -136,7 +138,9 @@ async function benchOne(label: string, target: DatabaseTarget, dataDir: string, 
       query: `{ communeById(id: "${TARGET_COMMUNE}") { dossierStats(year: ${TARGET_YEAR}) { received resolvedOnTime resolvedOverdue online onlineRate onTimeRate targetMet } } }`,
     });
     const http = await time(options.runs, async () => {
-      const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      // Signed as the gateway signs each call (subgraphs answer nothing else): its cost is part of the figure.
+      const assertion = await sign('governance', { viewer: null, requestId: newRequestId() }, body);
+      const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: assertion }, body });
       const json = (await response.json()) as { errors?: unknown };
       if (json.errors) throw new Error(JSON.stringify(json.errors));
     });

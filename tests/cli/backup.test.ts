@@ -84,7 +84,7 @@ describe('hub backup / hub restore (embedded SQLite)', () => {
 
     const manifest = JSON.parse(readFileSync(path.join(work, 'b1', 'backup.json'), 'utf8')) as BackupManifest;
     expect(manifest.databases.map((d) => d.name)).toEqual([...SUBGRAPH_NAMES]);
-    expect(manifest.secret).toBe('auth-secret.key');
+    expect(manifest.secrets).toEqual(['auth-secret.key', 'gateway-signing.key']);
     // The copy is the database of one moment during the load: between before and after.
     const commerce = manifest.databases.find((d) => d.name === 'commerce')!;
     expect(commerce.rows.product).toBeGreaterThanOrEqual(productsBefore);

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId } from '../../core/auth/gateway-assertion.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../helpers/databases.js';
 import { loadLoops } from '../helpers/load-client.js';
@@ -41,7 +42,9 @@ describe.skipIf(!TEST_DATABASE_URL)('subgraph process: SIGTERM under load (Postg
     const [, url] = await subgraph.waitFor(/"url":"(http:\/\/[^"]+\/graphql)"[^\n]*subgraph listening/, 90_000);
     const ready = url!.replace(/\/graphql$/, '/ready');
 
-    const load = loadLoops(url!, QUERY, CLIENTS);
+    // The subgraph answers only the gateway: each request is signed as the gateway signs it (same data dir, same key).
+    const signer = createAssertionSigner(env.config);
+    const load = loadLoops(url!, QUERY, CLIENTS, async (body) => ({ [GATEWAY_ASSERTION_HEADER]: await signer('governance', { viewer: null, requestId: newRequestId() }, body) }));
     await expect.poll(() => load.outcomes.filter((o) => o.status === 200).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(CLIENTS);
 
     // Hold the dossier table: every caller's next request waits inside the subgraph, on its SQL.

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedGatewayKey } from '../../core/auth/gateway-assertion.js';
 import type { RunningGateway } from '../../gateway/gateway-server.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
@@ -55,9 +56,9 @@ describe('gateway: CORS for frontends on other origins', () => {
   });
 
   it('in production allows no origin by default, and only CORS_ORIGINS when set', async () => {
-    const production = await gatewayWith({ NODE_ENV: 'production' });
+    const production = await gatewayWith({ NODE_ENV: 'production', GATEWAY_SIGNING_KEY: embeddedGatewayKey(env.config.dataDir) });
     expect((await preflight(production.url, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();
-    const configured = await gatewayWith({ NODE_ENV: 'production', CORS_ORIGINS: ['https://app.hoabinh.gov.vn'] });
+    const configured = await gatewayWith({ NODE_ENV: 'production', GATEWAY_SIGNING_KEY: embeddedGatewayKey(env.config.dataDir), CORS_ORIGINS: ['https://app.hoabinh.gov.vn'] });
     expect((await preflight(configured.url, 'https://app.hoabinh.gov.vn')).headers.get('access-control-allow-origin')).toBe('https://app.hoabinh.gov.vn');
     expect((await preflight(configured.url, 'https://app.hoabinh.gov.vn.evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     expect((await preflight(configured.url, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,13 +45,13 @@ describe('gateway', () => {
     expect(text).toMatch(/hub_graphql_errors_total\{code="BAD_USER_INPUT",subgraph="governance"\} [1-9]/);
   });
 
-  it('echoes the request id it was given, and makes one up otherwise', async () => {
+  it('answers with its own request id, whatever id the caller sent', async () => {
     const given = await fetch(hub.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'test-req-42' },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
-    expect(given.headers.get('x-request-id')).toBe('test-req-42');
+    expect(given.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const made = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -104,15 +105,19 @@ describe('gateway → subgraph headers', () => {
     await env?.cleanup();
   });
 
-  it('forwards the Authorization header and the request id, over kept-alive connections', async () => {
+  it('keeps the caller\'s token, and signs what it verified with its own request id, over kept-alive connections', async () => {
     const token = await signHubToken(env.config, { subject: 'officer-1', roles: [Role.OFFICER], communeCodes: ['05068'] });
     for (const id of ['req-a', 'req-b']) {
       const response = await postGraphQL(gateway.url, '{ commune(code: "05068") { name } }', {}, { ...bearer(token), 'x-request-id': id });
       expect(response.data).toEqual({ commune: { name: 'Hợp Kim' } });
     }
-    expect(seen.map((h) => [h.authorization, h['x-request-id']])).toEqual([
-      [`Bearer ${token}`, 'req-a'],
-      [`Bearer ${token}`, 'req-b'],
+    expect(seen.map((h) => h.authorization)).toEqual([undefined, undefined]);
+    const ids = seen.map((h) => h['x-request-id']);
+    expect(ids.every((id) => /^[0-9a-f-]{36}$/.test(String(id)))).toBe(true);
+    const claims = seen.map((h) => decodeJwt(String(h['x-hub-gateway-assertion'])));
+    expect(claims.map((c) => [c.aud, c.rid, c.crid, (c.vw as { sub: string }).sub])).toEqual([
+      ['governance', ids[0], 'req-a', 'officer-1'],
+      ['governance', ids[1], 'req-b', 'officer-1'],
     ]);
     expect(seen.every((h) => h.connection !== 'close')).toBe(true);
   });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GATEWAY_ASSERTION_HEADER } from '../../core/auth/gateway-assertion.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { startHub, type TestHub } from '../helpers/hub.js';
 import { loadLoops } from '../helpers/load-client.js';
@@ -11,7 +12,7 @@ import { startProcess, type StartedProcess } from '../helpers/start-process.js';
 
 /**
  * A proxy in front of a subgraph that can hold the gateway's calls: a call it holds belongs to a
- * request the gateway accepted and is working on, named by the x-request-id the gateway forwards.
+ * request the gateway accepted and is working on, named by the caller's x-request-id the gateway forwards.
  */
 async function holdingProxy(targetUrl: string) {
   const target = new URL(targetUrl);
@@ -27,8 +28,12 @@ async function holdingProxy(targetUrl: string) {
     req.pipe(upstream);
   };
   const server: Server = createServer((req, res) => {
-    const id = req.headers['x-request-id'];
-    if (typeof id === 'string') seen.add(id);
+    // The gateway signs each call; the caller's x-request-id travels in the assertion (claim crid).
+    const assertion = req.headers[GATEWAY_ASSERTION_HEADER];
+    if (typeof assertion === 'string') {
+      const claims = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as { crid?: string };
+      if (claims.crid) seen.add(claims.crid);
+    }
     if (holding) {
       req.pause();
       held.push(() => forward(req, res));

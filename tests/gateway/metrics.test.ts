@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedGatewayKey } from '../../core/auth/gateway-assertion.js';
 import { createOperationLabels } from '../../core/metrics/operation-labels.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
@@ -60,7 +61,7 @@ describe('gateway: /metrics stays small whatever callers name their operations',
   });
 
   it('in production, keeps /metrics off the public port unless METRICS_PORT says where', async () => {
-    const gateway = await gatewayWith({ NODE_ENV: 'production' });
+    const gateway = await gatewayWith({ NODE_ENV: 'production', GATEWAY_SIGNING_KEY: embeddedGatewayKey(env.config.dataDir) });
     expect(gateway.metricsUrl).toBeNull();
     expect((await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).status).toBe(404);
   });

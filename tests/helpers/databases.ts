@@ -41,6 +41,8 @@ export async function createTestEnvironment(options: { postgres?: boolean; env?:
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     HUB_DATA_DIR: dataDir,
+    // The pilot's units only, unless a test asks for the whole country (HUB_UNITS: 'national').
+    HUB_UNITS: 'pilot',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   }, { subgraphs: SUBGRAPH_REGISTRY });

@@ -1,6 +1,8 @@
 import type { HubConfig } from '../../core/config.js';
+import type { Logger } from '../../core/logger.js';
 import type { SubgraphName } from '../../subgraphs/registry.js';
-import { startSubgraph as startSubgraphServer, type RunningSubgraph } from '../../core/subgraph-server.js';
+import type { RunningSubgraph } from '../../core/subgraph-server.js';
+import { startSubgraph as startSubgraphServer } from './gateway-signing.js';
 import { composeSupergraph } from '../../scripts/support/compose.js';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '../../gateway/gateway-server.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
@@ -30,6 +32,8 @@ export interface StartHubOptions {
   seed?: boolean;
   /** Run the subgraphs' background work (sync worker, sweepers). Default false: tests drive it. */
   background?: boolean;
+  /** The hub's own loggers (redaction included) for the gateway and each subgraph, e.g. to read what they log. */
+  logger?: (service: string) => Logger;
 }
 
 /**
@@ -50,6 +54,7 @@ export async function startHub(options: StartHubOptions): Promise<TestHub> {
       seed: options.seed ?? true,
       background: options.background ?? false,
       target: options.env.target(name),
+      logger: options.logger?.(name),
     });
     running[name] = subgraph;
     ports[name] = subgraph.port;
@@ -65,7 +70,7 @@ export async function startHub(options: StartHubOptions): Promise<TestHub> {
       }),
     );
     const supergraphSdl = composeSupergraph(sdls);
-    const gateway = await startGateway({ config: options.env.config, port: 0, host: '127.0.0.1', supergraphSdl });
+    const gateway = await startGateway({ config: options.env.config, port: 0, host: '127.0.0.1', supergraphSdl, logger: options.logger?.('gateway') });
     const others: RunningGateway[] = [];
     return {
       url: gateway.url,

@@ -9,11 +9,15 @@ export interface LoadOutcome {
   error?: string;
 }
 
+/** Headers to add to one request, given its body (e.g. the gateway's signature, for a subgraph port). */
+export type SignBody = (body: string) => Promise<Record<string, string>>;
+
 /** POSTs a GraphQL query on a fresh connection with its own x-request-id. */
-export function postOnce(url: string, query: string, id: string, headers: Record<string, string> = {}): Promise<LoadOutcome> {
+export async function postOnce(url: string, query: string, id: string, sign?: SignBody): Promise<LoadOutcome> {
+  const body = JSON.stringify({ query });
+  const headers = sign ? await sign(body) : {};
   return new Promise((resolve) => {
     const target = new URL(url);
-    const body = JSON.stringify({ query });
     const req = request(
       {
         host: target.hostname,
@@ -40,12 +44,12 @@ export function postOnce(url: string, query: string, id: string, headers: Record
  * `clients` loops, each sending one request after the other on fresh connections, until a
  * connection is refused (the server stopped listening) or `stop()` is called. Every outcome is kept.
  */
-export function loadLoops(url: string, query: string, clients: number, headers: Record<string, string> = {}) {
+export function loadLoops(url: string, query: string, clients: number, sign?: SignBody) {
   const outcomes: LoadOutcome[] = [];
   let stopped = false;
   const loops = Array.from({ length: clients }, async () => {
     while (!stopped) {
-      const outcome = await postOnce(url, query, randomUUID(), headers);
+      const outcome = await postOnce(url, query, randomUUID(), sign);
       outcomes.push(outcome);
       if (outcome.error === 'ECONNREFUSED') return;
     }

@@ -8,6 +8,7 @@ import { Product } from '../catalogue/product.entity.js';
 import { queueProductChange } from '../listings/listing.command.js';
 import type { RateLimiter } from '../sync/rate-limiter.js';
 import type { ConnectorSet, SyncOptions } from '../sync/sync-options.js';
+import { expectOrderPayment, forgetOrderPayment } from '../reconciliation/order-payment.command.js';
 import { maskName, maskPhone } from './buyer-mask.rules.js';
 import { OrderFeedCursor } from './order-feed-cursor.entity.js';
 import { MarketplaceOrderLine } from './order-line.entity.js';
@@ -35,7 +36,7 @@ export class OrderPuller {
   constructor(
     private readonly orm: MikroORM,
     private readonly connectorSet: ConnectorSet,
-    private readonly options: Pick<SyncOptions, 'orderPageSize'>,
+    private readonly options: Pick<SyncOptions, 'orderPageSize' | 'orderPaymentProviders'>,
     private readonly logger: Logger,
     private readonly postgres: boolean,
     /** The sync engine's per-marketplace pacer: order reads share the marketplace's rate limit. */
@@ -112,6 +113,7 @@ export class OrderPuller {
       if (existing.status === status) return null;
       existing.status = status;
       existing.remoteUpdatedAt = new Date(remote.updatedAt);
+      if (status === OrderStatus.CANCELLED) await forgetOrderPayment(em, existing.id);
       if (existing.stockTaken && RELEASES_STOCK.has(status)) {
         const lines = await em.find(MarketplaceOrderLine, { orderId: existing.id });
         await this.moveStock(em, lines, +1);
@@ -147,6 +149,14 @@ export class OrderPuller {
     );
     em.persist([order, ...lines]);
     if (order.stockTaken) await this.moveStock(em, lines, -1);
+    if (status !== OrderStatus.CANCELLED) {
+      const valueByProducer = new Map<string, number>();
+      for (const line of remote.lines) {
+        const producerId = bySku.get(line.sellerSku)?.producerId;
+        if (producerId) valueByProducer.set(producerId, (valueByProducer.get(producerId) ?? 0) + line.quantity * line.unitPriceVnd);
+      }
+      await expectOrderPayment(em, { ...order, buyerPhone: remote.buyerPhone, valueByProducer }, this.options.orderPaymentProviders?.[marketplace]);
+    }
     return 'created';
   }
 

@@ -1,3 +1,4 @@
+import { payerKeysCompatible } from './payer-key.rules.js';
 import { MatchRule, ReconciliationOutcome } from './outcomes.js';
 import { StringIndex } from './string-index.js';
 import type { LedgerTable, PaymentTable } from './tables.js';
@@ -63,18 +64,6 @@ export interface MatchResult {
   expectationGroup: Int32Array;
   /** Groups in result order: by first statement row, then expectation-only groups by (time, id). */
   order: Int32Array;
-}
-
-/** True when two payer identifiers can be the same: equal, or equal where neither is masked. */
-export function payerCompatible(a: string | null, b: string | null): boolean {
-  if (a === null || b === null || a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y && x !== 42 && y !== 42) return false;
-  }
-  return true;
 }
 
 export function matchPayments(payments: PaymentTable, ledger: LedgerTable, options: MatchOptions): MatchResult {
@@ -236,7 +225,7 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
         const e = bucket[j];
         const delta = ledger.time[e] - t;
         if (delta > tolerance) break;
-        if (expectationGroup[e] >= 0 || !payerCompatible(payments.payer(i), ledger.payer(e))) continue;
+        if (expectationGroup[e] >= 0 || !payerKeysCompatible(payments.payerKey(i), ledger.payerKey(e))) continue;
         const d = Math.abs(delta);
         if (d < bestDelta || (d === bestDelta && ledger.id[e] < ledger.id[best])) {
           best = e;

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { checkProvider, fileHeadLines } from '../../../connectors/statements/identify.js';
 import { readerFor } from '../../../connectors/statements/registry.js';
+import { InputLineError } from '../../../core/domain-errors.js';
 import { expectedPaymentLedger, type Ledger } from './ledger.js';
 import { matchPayments, type MatchResult } from './matcher.rules.js';
 import { insertItems } from './item.store.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
-import { resultItems, summarize, type RunTotals } from './result-items.js';
-import { fileSha256, loadStatement } from './statement-load.js';
+import { resultItems, summarize, totalAboveLimit, type RunTotals } from './result-items.js';
+import { fileSha256, loadStatement, StatementRejectedError } from './statement-load.js';
 import { LedgerTable, type PaymentTable } from './tables.js';
 
 /** Default time tolerance of the amount-and-time rule: payments usually follow the order within minutes. */
@@ -63,6 +65,13 @@ export async function computeReconciliation(
   const from = new Date(period.start.getTime() - toleranceMs);
   const to = new Date(period.end.getTime() + toleranceMs);
   for await (const expected of request.ledger.expectedPayments(request.provider, from, to)) ledger.push(expected);
+  const source = path.basename(request.file);
+  try {
+    checkProvider(reader, await fileHeadLines(request.file), source);
+  } catch (error) {
+    if (error instanceof InputLineError) throw new StatementRejectedError([error], 1, source);
+    throw error;
+  }
   const input = createReadStream(request.file, { highWaterMark: 256 * 1024 });
   if (request.onProgress) {
     const total = statSync(request.file).size;
@@ -72,14 +81,20 @@ export async function computeReconciliation(
       request.onProgress!(read, total);
     });
   }
-  const loaded = await loadStatement(reader, input, { period, source: path.basename(request.file), ledger });
+  const loaded = await loadStatement(reader, input, { period, source, ledger });
   const result = matchPayments(loaded.table, ledger, { toleranceMs, periodStart: period.start.getTime(), periodEnd: period.end.getTime() });
+  const totals = summarize(loaded.table, ledger, result);
+  const above = totalAboveLimit(totals);
+  if (above) {
+    const error = new InputLineError(loaded.lastLine, `the run's ${above} is above 10^15 đồng, the hub's bound on an amount: split the statement or check its number format`, source);
+    throw new StatementRejectedError([error], 1, source);
+  }
   return {
     period,
     payments: loaded.table,
     ledger,
     result,
-    totals: summarize(loaded.table, ledger, result),
+    totals,
     rows: loaded.rows,
     ignoredRows: loaded.ignoredRows,
   };

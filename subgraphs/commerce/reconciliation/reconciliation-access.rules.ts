@@ -15,9 +15,9 @@ export function reconciliationScope(viewer: Viewer | null): ReconciliationScope 
   throw forbidden('Reconciliation is for the finance role, and for producers about their own payments.');
 }
 
-export function requireFinance(viewer: Viewer | null): void {
+export function requireFinance(viewer: Viewer | null, action = 'resolve reconciliation items'): void {
   if (!viewer) throw unauthenticated();
-  if (!hasRole(viewer, Role.FINANCE)) throw forbidden('Only the finance role may resolve reconciliation items.');
+  if (!hasRole(viewer, Role.FINANCE)) throw forbidden(`Only the finance role may ${action}.`);
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
+import { registerImportPaymentsCommand } from './import-payments.cli.js';
 import { registerReconcileCommand } from './reconcile.cli.js';
 import { registerReconciliationMetrics } from './reconciliation-metrics.js';
 import { ExpectedPayment } from './expected-payment.entity.js';
+import { ExpectedPaymentResolver } from './expected-payment.resolver.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationResolution } from './reconciliation-resolution.entity.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
@@ -13,7 +15,10 @@ import { ReconciliationItemResolver, ReconciliationRunResolver } from './reconci
  */
 export const reconciliationPart: SubgraphPart = {
   entities: [ReconciliationRun, ReconciliationItem, ReconciliationResolution, ExpectedPayment],
-  resolvers: [ReconciliationRunResolver, ReconciliationItemResolver],
+  resolvers: [ReconciliationRunResolver, ReconciliationItemResolver, ExpectedPaymentResolver],
   metrics: registerReconciliationMetrics,
-  commands: registerReconcileCommand,
+  commands: (program, context) => {
+    registerReconcileCommand(program, context);
+    registerImportPaymentsCommand(program, context);
+  },
 };

@@ -1,5 +1,6 @@
+import { MAX_VND } from '../../../core/graphql/scalars.js';
 import { OUTCOME_CODES, RULE_CODES, type MatchResult } from './matcher.rules.js';
-import { ReconciliationOutcome, type MatchRule } from './outcomes.js';
+import { MatchRule, ReconciliationOutcome } from './outcomes.js';
 import type { LedgerTable, PaymentTable } from './tables.js';
 
 /** One item of a result, as stored and shown: a group of statement rows and expected payments. */
@@ -107,11 +108,17 @@ export function summarize(payments: PaymentTable, ledger: LedgerTable, result: M
   const counts = Object.fromEntries(OUTCOME_CODES.map((o) => [o, 0])) as Record<ReconciliationOutcome, number>;
   for (let g = 0; g < result.groupCount; g++) counts[OUTCOME_CODES[result.groupOutcome[g]]]++;
   const matched = OUTCOME_CODES.indexOf(ReconciliationOutcome.MATCHED);
+  const repeatedRow = RULE_CODES.indexOf(MatchRule.DUPLICATE_TRANSACTION);
+  // Row amounts are at most MAX_ROW_VND (10^10), so these sums stay exact in doubles up to and past
+  // MAX_VND (10^15 < 2^53); checkRunTotals refuses a run whose totals go beyond it.
   let statementGrossVnd = 0;
   let reversedVnd = 0;
   let statementFeeVnd = 0;
   let matchedVnd = 0;
   for (let i = 0; i < payments.length; i++) {
+    // A row repeating an earlier row's transaction id is the same money listed twice: shown as a
+    // DUPLICATE item, never added to the totals again.
+    if (result.groupRule[result.paymentGroup[i]] === repeatedRow) continue;
     if (payments.reversal[i]) reversedVnd += payments.amount[i];
     else statementGrossVnd += payments.amount[i];
     statementFeeVnd += payments.fee[i];
@@ -120,4 +127,12 @@ export function summarize(payments: PaymentTable, ledger: LedgerTable, result: M
   let expectedVnd = 0;
   for (let x = 0; x < ledger.length; x++) if (result.expectationGroup[x] >= 0) expectedVnd += ledger.amount[x];
   return { statementGrossVnd, reversedVnd, statementFeeVnd, expectedVnd, matchedVnd, counts };
+}
+
+/** The first total above MAX_VND (10^15 đồng, the hub's bound on an amount), or null when all fit. */
+export function totalAboveLimit(totals: RunTotals): string | null {
+  for (const key of ['statementGrossVnd', 'reversedVnd', 'statementFeeVnd', 'expectedVnd'] as const) {
+    if (totals[key] > MAX_VND) return key;
+  }
+  return null;
 }

@@ -26,6 +26,8 @@ export interface LoadedStatement {
   rows: number;
   /** Pending or failed rows, validated but left out of matching. */
   ignoredRows: number;
+  /** Line of the last transaction row (for messages about the file as a whole). */
+  lastLine: number;
 }
 
 export interface LoadOptions {
@@ -54,11 +56,13 @@ export async function loadStatement(reader: StatementReader, input: Readable, op
   const table = new PaymentTable(options.ledger);
   let rows = 0;
   let ignoredRows = 0;
+  let lastLine = 0;
   const start = period.start.getTime();
   const end = period.end.getTime();
   try {
     for await (const record of readStatement(reader, input, { source, onError })) {
       rows++;
+      lastLine = record.line;
       const t = record.occurredAt.getTime();
       if (t < start || t >= end) {
         onError(
@@ -78,7 +82,7 @@ export async function loadStatement(reader: StatementReader, input: Readable, op
     onError(error);
   }
   if (total) throw new StatementRejectedError(errors, total, source);
-  return { table, rows, ignoredRows };
+  return { table, rows, ignoredRows, lastLine };
 }
 
 /** SHA-256 of a file, streamed. */

@@ -1,6 +1,7 @@
 import type { PaymentRecord } from '../../../connectors/statements/payment-record.js';
 import type { ExpectedPaymentRecord } from './ledger.js';
 import { PayerColumn } from './payer-column.js';
+import { payerKey } from './payer-key.rules.js';
 import { StringIndex } from './string-index.js';
 
 /**
@@ -20,6 +21,8 @@ export class PaymentTable {
   readonly transactionId: string[] = [];
   readonly reference: (string | null)[] = [];
   private readonly payers = new PayerColumn();
+  /** Sparse: most statements already write payers in their matching form. */
+  private readonly payerKeys = new Map<number, string | null>();
   /** Gross amount, đồng. */
   amount = new Float64Array(INITIAL);
   fee = new Float64Array(INITIAL);
@@ -50,6 +53,11 @@ export class PaymentTable {
     return this.payers.get(i);
   }
 
+  /** The payer as matched (payer-key.rules.ts); held only where it differs from the raw text. */
+  payerKey(i: number): string | null {
+    return this.payerKeys.has(i) ? this.payerKeys.get(i)! : this.payers.get(i);
+  }
+
   /** Adds a SUCCESS record (the caller leaves pending and failed rows out). */
   push(record: PaymentRecord): void {
     const i = this.count;
@@ -68,6 +76,8 @@ export class PaymentTable {
     }
     this.reference.push(reference);
     this.payers.set(i, record.payer);
+    const key = payerKey(record.payer);
+    if (key !== record.payer) this.payerKeys.set(i, key);
     this.amount[i] = record.amountVnd;
     this.fee[i] = record.feeVnd;
     this.time[i] = record.occurredAt.getTime();
@@ -82,6 +92,8 @@ export class LedgerTable {
   readonly id: string[] = [];
   readonly reference: string[] = [];
   private readonly payers = new PayerColumn();
+  /** Sparse: most statements already write payers in their matching form. */
+  private readonly payerKeys = new Map<number, string | null>();
   private readonly referenceIndex = new StringIndex(this.reference);
   amount = new Float64Array(INITIAL);
   /** Epoch milliseconds (UTC). */
@@ -98,6 +110,11 @@ export class LedgerTable {
 
   payer(x: number): string | null {
     return this.payers.get(x);
+  }
+
+  /** The payer as matched (payer-key.rules.ts); held only where it differs from the raw text. */
+  payerKey(x: number): string | null {
+    return this.payerKeys.has(x) ? this.payerKeys.get(x)! : this.payers.get(x);
   }
 
   /** The first expected payment with this reference, or -1. */
@@ -126,6 +143,8 @@ export class LedgerTable {
     this.reference.push(record.reference);
     this.referenceIndex.addIfAbsent(record.reference, x);
     this.payers.set(x, record.payer);
+    const key = payerKey(record.payer);
+    if (key !== record.payer) this.payerKeys.set(x, key);
     this.amount[x] = record.amountVnd;
     this.time[x] = record.expectedAt.getTime();
     this.producer[x] = p;

@@ -1,3 +1,4 @@
+import { parseOrderPaymentProviders } from '../reconciliation/order-payment.rules.js';
 import { z } from 'zod';
 import type { AnyMarketplaceAdapter } from '../../../connectors/marketplace/adapter.js';
 import type { MarketplaceConnector } from '../../../connectors/marketplace/contract.js';
@@ -37,6 +38,8 @@ export interface SyncOptions {
   /** How often the order feeds are read (0: never). */
   orderPollMs: number;
   orderPageSize: number;
+  /** Marketplace code → statement provider its buyers pay through: their orders become expected payments (reconciliation). */
+  orderPaymentProviders?: Readonly<Record<string, string>>;
 }
 
 const variables = {
@@ -50,6 +53,7 @@ const variables = {
   COMMERCE_SYNC_REVIEW_POLL_MS: z.coerce.number().int().min(50).default(10_000),
   COMMERCE_SYNC_RATE_PER_SECOND: z.coerce.number().positive().default(10),
   COMMERCE_ORDER_POLL_MS: z.coerce.number().int().min(0).default(60_000),
+  COMMERCE_ORDER_PAYMENT_PROVIDERS: z.string().default(''),
 };
 
 /** The rate variable of one marketplace: `COMMERCE_SYNC_RATE_<CODE>` (default COMMERCE_SYNC_RATE_PER_SECOND). */
@@ -60,7 +64,15 @@ export function rateVariable(code: string): string {
 /** The worker's settings, COMMERCE_SYNC_* (subgraphs/commerce/README.md), with a rate per marketplace of the list. */
 export function syncSettingsSection(adapters: readonly AnyMarketplaceAdapter[]): ConfigSection<SyncOptions> {
   const rates = Object.fromEntries(adapters.map((a) => [rateVariable(a.code), z.coerce.number().positive().optional()]));
-  return defineConfigSection('commerce sync', { ...variables, ...rates }, (e) => {
+  const codes = adapters.map((a) => a.code);
+  const paymentProviders = variables.COMMERCE_ORDER_PAYMENT_PROVIDERS.superRefine((value, ctx) => {
+    try {
+      parseOrderPaymentProviders(value, codes);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  });
+  return defineConfigSection('commerce sync', { ...variables, COMMERCE_ORDER_PAYMENT_PROVIDERS: paymentProviders, ...rates }, (e) => {
     const rate = e as unknown as Record<string, number | undefined>;
     return {
       concurrency: e.COMMERCE_SYNC_CONCURRENCY,
@@ -78,6 +90,7 @@ export function syncSettingsSection(adapters: readonly AnyMarketplaceAdapter[]):
       },
       orderPollMs: e.COMMERCE_ORDER_POLL_MS,
       orderPageSize: 100,
+      orderPaymentProviders: parseOrderPaymentProviders(e.COMMERCE_ORDER_PAYMENT_PROVIDERS, codes),
     };
   });
 }

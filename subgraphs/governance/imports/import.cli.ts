@@ -21,7 +21,7 @@ export function describeReport(report: ImportReport): string {
 }
 
 /** The import command group; other subgraphs may add their own kinds under `hub import`. */
-function importGroup(program: Command): Command {
+export function importGroup(program: Command): Command {
   return (
     program.commands.find((c) => c.name() === 'import') ??
     program.command('import').description('Import records from files (validated first; all or nothing; re-importing changes nothing)')

@@ -1,7 +1,6 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { KpiIndicator, TargetScope } from './kpi-enums.js';
-import { KpiTarget } from './kpi-target.entity.js';
-import { StatedFigure } from './stated-figure.entity.js';
+import type { KpiTarget } from './kpi-target.entity.js';
+import type { StatedFigure } from './stated-figure.entity.js';
 import { KpiTargetView, StatedFigureComparison } from './kpi.type.js';
 
 /** numerator ÷ denominator, unrounded; null for an empty denominator. */
@@ -14,28 +13,23 @@ export function round3(value: number | null): number | null {
   return value === null ? null : Math.round(value * 1000) / 1000;
 }
 
-/** Stated figures of one unit and year for these indicators, each beside the computed value. */
-export async function compareStated(
-  em: EntityManager,
-  unitId: string,
-  year: number,
-  computed: Partial<Record<KpiIndicator, number | null>>,
-): Promise<StatedFigureComparison[]> {
-  const indicators = Object.keys(computed) as KpiIndicator[];
-  const figures = await em.find(StatedFigure, { unitId, year, indicator: { $in: indicators } }, { orderBy: { indicator: 'asc', source: 'asc' } });
-  return figures.map((f) => {
-    const value = computed[f.indicator] ?? null;
-    return Object.assign(new StatedFigureComparison(), {
-      indicator: f.indicator,
-      stated: f.value,
-      computed: round3(value),
-      difference: value === null ? null : round3(value - f.value),
-      // Within half a rounding step of the statement: 972/976 = 0.99590 is consistent with a stated 99.6%.
-      consistent: value !== null && Math.abs(value - f.value) <= f.precision / 2 + 1e-9,
-      source: f.source,
-      note: f.note ?? null,
+/** Stated figures for these indicators, each beside the computed value (figures of other indicators are left out). */
+export function compareStated(figures: readonly StatedFigure[], computed: Partial<Record<KpiIndicator, number | null>>): StatedFigureComparison[] {
+  return figures
+    .filter((f) => f.indicator in computed)
+    .map((f) => {
+      const value = computed[f.indicator] ?? null;
+      return Object.assign(new StatedFigureComparison(), {
+        indicator: f.indicator,
+        stated: f.value,
+        computed: round3(value),
+        difference: value === null ? null : round3(value - f.value),
+        // Within half a rounding step of the statement: 972/976 = 0.99590 is consistent with a stated 99.6%.
+        consistent: value !== null && Math.abs(value - f.value) <= f.precision / 2 + 1e-9,
+        source: f.source,
+        note: f.note ?? null,
+      });
     });
-  });
 }
 
 export function toTargetView(target: KpiTarget): KpiTargetView {
@@ -49,13 +43,7 @@ export function toTargetView(target: KpiTarget): KpiTargetView {
   });
 }
 
-/** The commune's own target for the year if set, else its province's. */
-export async function applicableTarget(
-  em: EntityManager,
-  commune: { id: string; provinceId: string },
-  year: number,
-  indicator: KpiIndicator,
-): Promise<KpiTarget | null> {
-  const targets = await em.find(KpiTarget, { year, indicator, unitId: { $in: [commune.id, commune.provinceId] } });
-  return targets.find((t) => t.scope === TargetScope.COMMUNE && t.unitId === commune.id) ?? targets.find((t) => t.unitId === commune.provinceId) ?? null;
+/** The commune's own target for the year if set, else its province's (a province-scoped target of the province unit). */
+export function applicableTarget(own: KpiTarget | null, province: KpiTarget | null): KpiTarget | null {
+  return own?.scope === TargetScope.COMMUNE ? own : province;
 }

@@ -2,9 +2,10 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { invalidInput } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { Commune } from '../units/commune.type.js';
-import { lineageIds } from '../units/unit-registry.js';
-import { countDocuments } from './document-stats.query.js';
-import { countDossiers } from './dossier-stats.query.js';
+import { lineageLoader } from '../units/unit-registry.js';
+import { loadAll } from './kpi-loading.js';
+import { documentCountsByUnit, dossierCountsByUnit, statedByUnit, targetsByUnit } from './kpi-loaders.js';
+import { sumCounts, ZERO_DOCUMENTS, ZERO_DOSSIERS } from './grouped-counts.query.js';
 import { KpiIndicator } from './kpi-enums.js';
 import { applicableTarget, compareStated, ratio, round3, toTargetView } from './kpi-figures.js';
 import { KpiTarget } from './kpi-target.entity.js';
@@ -19,8 +20,9 @@ export function checkYear(year: number, field = 'year'): void {
   }
 }
 
+/** The commune, or with includePredecessors its whole lineage (sorted); batched across the communes of a response. */
 async function scopeIds(context: SubgraphContext, communeId: string, includePredecessors: boolean): Promise<string[]> {
-  return includePredecessors ? (await lineageIds(context.em, communeId)).sort() : [communeId];
+  return includePredecessors ? [...(await lineageLoader(context).load(communeId))].sort() : [communeId];
 }
 
 const INCLUDE_PREDECESSORS =
@@ -42,9 +44,9 @@ export class CommuneKpiResolver {
   ): Promise<DocumentStats> {
     checkYear(year);
     const communeIds = await scopeIds(context, commune.id, includePredecessors);
-    const counts = await countDocuments(context.em, communeIds, year);
+    const counts = sumCounts(ZERO_DOCUMENTS, await loadAll(documentCountsByUnit(context, year), communeIds));
     const signedRate = ratio(counts.outgoingSigned, counts.outgoingElectronic);
-    const stated = communeIds.length === 1 ? await compareStated(context.em, commune.id, year, { [KpiIndicator.SIGNED_RATE]: signedRate }) : [];
+    const stated = communeIds.length === 1 ? compareStated(await statedByUnit(context, year).load(commune.id), { [KpiIndicator.SIGNED_RATE]: signedRate }) : [];
     return Object.assign(new DocumentStats(), {
       year,
       communeIds,
@@ -69,13 +71,15 @@ export class CommuneKpiResolver {
   ): Promise<DossierStats> {
     checkYear(year);
     const communeIds = await scopeIds(context, commune.id, includePredecessors);
-    const counts = await countDossiers(context.em, communeIds, year);
+    const counts = sumCounts(ZERO_DOSSIERS, await loadAll(dossierCountsByUnit(context, year), communeIds));
     const onlineRate = ratio(counts.online, counts.received);
     const onTimeRate = ratio(counts.resolvedOnTime, counts.resolvedOnTime + counts.resolvedOverdue);
-    const target = await applicableTarget(context.em, commune, year, KpiIndicator.ONLINE_RATE);
+    const targets = targetsByUnit(context, year, KpiIndicator.ONLINE_RATE);
+    const [own, provinceWide] = await Promise.all([targets.load(commune.id), commune.provinceId ? targets.load(commune.provinceId) : null]);
+    const target = applicableTarget(own, provinceWide);
     const stated =
       communeIds.length === 1
-        ? await compareStated(context.em, commune.id, year, { [KpiIndicator.ONLINE_RATE]: onlineRate, [KpiIndicator.ON_TIME_RATE]: onTimeRate })
+        ? compareStated(await statedByUnit(context, year).load(commune.id), { [KpiIndicator.ONLINE_RATE]: onlineRate, [KpiIndicator.ON_TIME_RATE]: onTimeRate })
         : [];
     return Object.assign(new DossierStats(), {
       year,

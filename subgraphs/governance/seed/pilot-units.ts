@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { foldForSearch } from '../../../core/text.js';
 import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { AdministrativeUnit, CommuneKind, UnitLevel } from '../units/administrative-unit.entity.js';
 import { SuccessionShare, UnitSuccession } from '../units/unit-succession.entity.js';
@@ -12,12 +13,12 @@ type UnitRow = Pick<AdministrativeUnit, 'id' | 'code' | 'level' | 'name'> & Part
 
 /** The pilot's administrative units before and after the 2025 reform (DOMAIN.md section 2). */
 export const PILOT_UNITS: UnitRow[] = [
-  { id: '17/1', code: '17', level: UnitLevel.PROVINCE, name: 'Hòa Bình', validTo: LAST_DAY_BEFORE_REFORM },
-  { id: '25/1', code: '25', level: UnitLevel.PROVINCE, name: 'Phú Thọ', validTo: LAST_DAY_BEFORE_REFORM },
-  { id: '26/1', code: '26', level: UnitLevel.PROVINCE, name: 'Vĩnh Phúc', validTo: LAST_DAY_BEFORE_REFORM },
-  { id: '25/2', code: '25', level: UnitLevel.PROVINCE, name: 'Phú Thọ', validFrom: REFORM_DAY, legalBasis: PROVINCE_MERGER },
-  { id: '152/1', code: '152', level: UnitLevel.DISTRICT, name: 'Lương Sơn', provinceId: '17/1', validTo: LAST_DAY_BEFORE_REFORM },
-  { id: '153/1', code: '153', level: UnitLevel.DISTRICT, name: 'Kim Bôi', provinceId: '17/1', validTo: LAST_DAY_BEFORE_REFORM },
+  { id: '17/1', code: '17', level: UnitLevel.PROVINCE, name: 'Hòa Bình', kindName: 'Tỉnh', validTo: LAST_DAY_BEFORE_REFORM },
+  { id: '25/1', code: '25', level: UnitLevel.PROVINCE, name: 'Phú Thọ', kindName: 'Tỉnh', validTo: LAST_DAY_BEFORE_REFORM },
+  { id: '26/1', code: '26', level: UnitLevel.PROVINCE, name: 'Vĩnh Phúc', kindName: 'Tỉnh', validTo: LAST_DAY_BEFORE_REFORM },
+  { id: '25/2', code: '25', level: UnitLevel.PROVINCE, name: 'Phú Thọ', kindName: 'Tỉnh', validFrom: REFORM_DAY, legalBasis: PROVINCE_MERGER },
+  { id: '152/1', code: '152', level: UnitLevel.DISTRICT, name: 'Lương Sơn', kindName: 'Huyện', provinceId: '17/1', validTo: LAST_DAY_BEFORE_REFORM },
+  { id: '153/1', code: '153', level: UnitLevel.DISTRICT, name: 'Kim Bôi', kindName: 'Huyện', provinceId: '17/1', validTo: LAST_DAY_BEFORE_REFORM },
   ...[
     ['05035/1', '05035', 'Kim Lập', '153/1'],
     [PILOT_COMMUNES.namThuong.id, PILOT_COMMUNES.namThuong.code, PILOT_COMMUNES.namThuong.name, '153/1'],
@@ -32,6 +33,7 @@ export const PILOT_UNITS: UnitRow[] = [
     districtId,
     level: UnitLevel.COMMUNE,
     kind: CommuneKind.COMMUNE,
+    kindName: 'Xã',
     provinceId: '17/1',
     validTo: LAST_DAY_BEFORE_REFORM,
   })),
@@ -41,6 +43,7 @@ export const PILOT_UNITS: UnitRow[] = [
     name: c.name,
     level: UnitLevel.COMMUNE,
     kind: CommuneKind.COMMUNE,
+    kindName: 'Xã',
     provinceId: '25/2',
     validFrom: REFORM_DAY,
     legalBasis: COMMUNE_MERGER,
@@ -71,7 +74,9 @@ export async function seedPilotUnits(em: EntityManager): Promise<void> {
       validFrom: null,
       validTo: null,
       legalBasis: null,
+      kindName: null,
       ...row,
+      nameSearch: foldForSearch(row.name),
     }),
   );
   await em.transactional(async (tx) => {

@@ -21,6 +21,7 @@ export enum CommuneKind {
  */
 @Entity({ tableName: 'administrative_unit' })
 @Index({ properties: ['level', 'code', 'validFrom'] })
+@Index({ properties: ['provinceId', 'level', 'code'] })
 export class AdministrativeUnit {
   @PrimaryKey({ type: 'string', length: 16 })
   id!: string;
@@ -38,6 +39,14 @@ export class AdministrativeUnit {
   /** The name without the "Xã"/"Tỉnh" prefix, NFC. */
   @Property({ type: 'string', length: 200 })
   name!: string;
+
+  /** `foldForSearch(name)`: what name search compares ("hoa binh" finds "Hòa Bình" and "Hoà Bình"). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  nameSearch?: string | null;
+
+  /** The unit kind as the source lists it, at any level: "Tỉnh", "Thành phố", "Huyện", "Quận", "Xã", "Đặc khu". */
+  @Property({ type: 'string', length: 40, nullable: true })
+  kindName?: string | null;
 
   /** Province the unit belonged to; null for provinces. */
   @Property({ type: 'string', length: 16, nullable: true })

@@ -1,10 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { invalidInput } from '../../../core/domain-errors.js';
 import { todayInVietnam } from '../../../core/time.js';
 import { AdministrativeUnit, CommuneKind, UnitLevel } from './administrative-unit.entity.js';
 import { Commune, CommuneSuccession } from './commune.type.js';
+import { pageCommunes } from './commune-list.query.js';
+import { CommuneConnection } from './province.type.js';
 import { findUnitByCode, isUnitCode, lineageIds, listCommunes, successionsByPredecessor, successionsBySuccessor, unitLoader } from './unit-registry.js';
 
 export function toCommune(unit: AdministrativeUnit): Commune {
@@ -50,7 +53,10 @@ export class CommuneResolver {
     return resolveCommuneReference({ id }, context);
   }
 
-  @Query(() => [Commune], { description: 'Communes that existed on date `on` (default today), optionally only those of one province, ordered by code.' })
+  @Query(() => [Commune], {
+    description: 'Communes that existed on date `on` (default today), optionally only those of one province, ordered by code. The whole list, unpaged.',
+    deprecationReason: 'Use communesConnection (paged, searchable) or Province.communes: the national list holds thousands of communes.',
+  })
   async communes(
     @Arg('provinceCode', () => String, { nullable: true, description: 'GSO province code, 2 digits, as of `on`.' }) provinceCode: string | undefined,
     @Arg('on', () => DateScalar, { nullable: true, description: 'The date; default today.' }) on: string | undefined,
@@ -61,6 +67,31 @@ export class CommuneResolver {
     }
     const units = await listCommunes(context.em, on ?? todayInVietnam(), provinceCode ?? undefined);
     return units.map(toCommune);
+  }
+
+  @Query(() => CommuneConnection, {
+    description:
+      'Communes that existed on date `on` (default today), optionally only those of one province, ordered by code, paged; ' +
+      '`search` matches names ignoring diacritics and case ("phuc xa" finds Phúc Xá), or the start of a code.',
+  })
+  async communesConnection(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('provinceCode', () => String, { nullable: true, description: 'GSO province code, 2 digits, as of `on`.' }) provinceCode: string | undefined,
+    @Arg('search', () => String, { nullable: true, description: 'Part of a name (diacritics and case ignored), or the first digits of a code.' }) search: string | undefined,
+    @Arg('on', () => DateScalar, { nullable: true, description: 'The date; default today.' }) on: string | undefined,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Connection<Commune>> {
+    const { limit, after } = pageWindow(page);
+    const day = on ?? todayInVietnam();
+    let provinceId: string | undefined;
+    if (provinceCode !== undefined && provinceCode !== null) {
+      if (!isUnitCode(UnitLevel.PROVINCE, provinceCode)) throw invalidInput(`"${provinceCode}" is not a GSO province code: give 2 digits, e.g. "25".`, 'provinceCode');
+      const province = await findUnitByCode(context.em, UnitLevel.PROVINCE, provinceCode, day);
+      if (!province) return toConnection([], limit, 0, () => []);
+      provinceId = province.id;
+    }
+    const { rows, totalCount } = await pageCommunes(context.em, { on: day, provinceId, search: search ?? undefined, limit, after });
+    return toConnection(rows.map(toCommune), limit, totalCount, (c) => [c.code, c.id]);
   }
 
   @FieldResolver(() => String, { description: 'GSO code of the province the unit belonged to.' })

@@ -77,3 +77,40 @@ export async function lineageIds(em: EntityManager, unitId: string): Promise<str
   seen.delete(unitId);
   return [unitId, ...[...seen].sort()];
 }
+
+/**
+ * `lineageIds` for many units at once (a page of communes, provinces): one statement per generation
+ * of predecessors for the whole batch, not per unit.
+ */
+export function lineageLoader(context: SubgraphContext) {
+  return requestLoader<string, string[]>(context, 'lineage', async (ids) => {
+    const predecessorsOf = new Map<string, string[]>();
+    const known = new Set(ids);
+    let frontier = [...known];
+    while (frontier.length) {
+      const rows = await context.em.find(UnitSuccession, { successorId: { $in: frontier } });
+      frontier = [];
+      for (const row of rows) {
+        predecessorsOf.set(row.successorId, [...(predecessorsOf.get(row.successorId) ?? []), row.predecessorId]);
+        if (!known.has(row.predecessorId)) {
+          known.add(row.predecessorId);
+          frontier.push(row.predecessorId);
+        }
+      }
+    }
+    return ids.map((id) => {
+      const seen = new Set([id]);
+      const stack = [id];
+      while (stack.length) {
+        for (const p of predecessorsOf.get(stack.pop()!) ?? []) {
+          if (!seen.has(p)) {
+            seen.add(p);
+            stack.push(p);
+          }
+        }
+      }
+      seen.delete(id);
+      return [id, ...[...seen].sort()];
+    });
+  });
+}

@@ -76,7 +76,7 @@ describe('Viettel Money reader (comma, dd/MM/yyyy UTC+7, "150.000", gross + fee)
     expect(errors[1].message).toMatch(/test.csv:3: "Loại tiền" is "USD", not VND/);
     expect(errors[2].message).toMatch(/"31\/11\/2026 08:00:00" is not a real date/);
     expect(errors[3].message).toMatch(/expected 11 fields separated by ",", found 7: the row is malformed/);
-    expect(errors[4].message).toMatch(/"15O.000" is not an amount in đồng/);
+    expect(errors[4].message).toMatch(/"15O.000" is not an amount in this layout's format, dots group thousands/);
     expect(errors[5].message).toMatch(/must name "Mã giao dịch gốc"/);
   });
 
@@ -161,6 +161,7 @@ describe('ViViet reader (tab, title lines, dd-MM-yyyy HH:mm UTC+7, credit/debit 
     expect(errors.map((e) => [e.line, e.reason])).toEqual([
       [5, '"Ghi co" "150000.50" has a fraction of a đồng; VND amounts are whole numbers'],
       [6, 'exactly one of "Ghi co" (credit) and "Ghi no" (debit) must be above 0'],
+      [7, 'the closing TONG CONG line is missing: the file may be truncated; ask the provider for the whole statement'],
     ]);
   });
 });

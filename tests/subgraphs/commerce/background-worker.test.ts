@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraph, type RunningSubgraph } from '../../../core/subgraph-server.js';
+import type { RunningSubgraph } from '../../../core/subgraph-server.js';
+import { startSubgraph } from '../../helpers/gateway-signing.js';
 import { composeSubgraph } from '../../../core/subgraph.js';
 import { createCataloguePart } from '../../../subgraphs/commerce/catalogue/catalogue.part.js';
 import { Marketplace } from '../../../subgraphs/commerce/catalogue/marketplace.js';

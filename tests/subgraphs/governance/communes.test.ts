@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraph, type RunningSubgraph } from '../../../core/subgraph-server.js';
+import type { RunningSubgraph } from '../../../core/subgraph-server.js';
+import { startSubgraph } from '../../helpers/gateway-signing.js';
 import { governance } from '../../../subgraphs/governance/index.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
 import { postGraphQL } from '../../helpers/graphql-client.js';

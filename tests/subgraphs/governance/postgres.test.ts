@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../../subgraphs/shared/roles.js';
 import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
-import { startSubgraph, type RunningSubgraph } from '../../../core/subgraph-server.js';
+import type { RunningSubgraph } from '../../../core/subgraph-server.js';
+import { startSubgraph } from '../../helpers/gateway-signing.js';
 import { governance } from '../../../subgraphs/governance/index.js';
 import { runImport } from '../../../subgraphs/governance/imports/import-runner.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../helpers/databases.js';

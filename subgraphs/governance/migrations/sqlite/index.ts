@@ -2,8 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127062431 } from './Migration20261127062431.js';
 import { Migration20261127065620 } from './Migration20261127065620.js';
+import { Migration20261201210321 } from './Migration20261201210321.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127062431', class: Migration20261127062431 },
   { name: 'Migration20261127065620', class: Migration20261127065620 },
+  { name: 'Migration20261201210321', class: Migration20261201210321 },
 ];

@@ -41,7 +41,7 @@ describe('hub reconcile', () => {
     expect(out).toMatch(/^Run [0-9a-f-]{36}: viettel-money, period 2026-11-01, vtm.csv/);
     expect(out).toMatch(/ MATCHED\s+\|\s+3\n/);
     expect(out).toMatch(/ MISSING_IN_STATEMENT\s+\|\s+2\n/);
-    expect(out).toMatch(/ gross paid \(VND\)\s+\|\s+825\.000\n/);
+    expect(out).toMatch(/ gross paid \(VND\)\s+\|\s+675\.000\n/);
     expect(out).toContain('Wrote 8 items to');
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
     expect(rows[0]).toBe('seq,outcome,rule,references,transaction_ids,statement_lines,expected_payment_ids,producer_ids,payer,paid_vnd,reversed_vnd,fee_vnd,expected_vnd,paid_at,expected_at,resolved_by,resolved_at');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentRecord } from '../../../../connectors/statements/payment-record.js';
 import type { ExpectedPaymentRecord } from '../../../../subgraphs/commerce/reconciliation/ledger.js';
-import { matchPayments, payerCompatible } from '../../../../subgraphs/commerce/reconciliation/matcher.rules.js';
+import { matchPayments } from '../../../../subgraphs/commerce/reconciliation/matcher.rules.js';
+import { payerKeysCompatible as payerCompatible } from '../../../../subgraphs/commerce/reconciliation/payer-key.rules.js';
 import { resultItems, summarize, type ResultItem } from '../../../../subgraphs/commerce/reconciliation/result-items.js';
 import { LedgerTable, PaymentTable } from '../../../../subgraphs/commerce/reconciliation/tables.js';
 

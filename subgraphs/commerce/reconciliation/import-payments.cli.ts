@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { databaseTarget, openDatabase } from '../../../core/db/database.js';
+import type { CommandContext } from '../../../core/subgraph.js';
+import { describeExpectedPaymentImport, importExpectedPayments } from './expected-payment-import.js';
+
+/** `hub import` is shared: governance adds its kinds there too, whichever registers first creates it. */
+function importGroup(program: Command): Command {
+  return (
+    program.commands.find((c) => c.name() === 'import') ??
+    program.command('import').description('Import records from files (validated first; all or nothing; re-importing changes nothing)')
+  );
+}
+
+export function registerImportPaymentsCommand(program: Command, context: CommandContext): void {
+  importGroup(program)
+    .command('payments <file>')
+    .description('Import expected payments (the ledger side of reconciliation) from CSV or JSON (format: subgraphs/commerce/reconciliation/README.md#expected-payments)')
+    .option('--format <format>', 'csv or json (default: from the file extension)')
+    .option('--dry-run', 'validate and count, write nothing')
+    .action(async (file: string, options: { format?: string; dryRun?: boolean }) => {
+      const format = (options.format ?? path.extname(file).slice(1)).toLowerCase();
+      if (format !== 'csv' && format !== 'json') throw new Error(`Cannot tell the format of ${path.basename(file)}: give --format csv or --format json.`);
+      const text = await readFile(file, 'utf8');
+      const { database } = context.subgraph;
+      const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
+      try {
+        const report = await importExpectedPayments(orm.em.fork(), { text, format, source: path.basename(file), dryRun: options.dryRun });
+        if (report.errors.length) {
+          console.error(describeExpectedPaymentImport(report));
+          process.exitCode = 1;
+        } else {
+          console.log(describeExpectedPaymentImport(report));
+        }
+      } finally {
+        await orm.close(true);
+      }
+    });
+}

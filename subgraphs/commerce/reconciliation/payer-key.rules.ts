@@ -1,0 +1,37 @@
+import { foldForSearch } from '../../../core/text.js';
+
+/**
+ * The form of a payer identifier used for matching; the raw text is kept for display.
+ *
+ * - Phones and account numbers (digits, with "*" or "x" masking some): separators dropped, masks
+ *   written "*", and a Vietnamese number's international forms +84… / 84… written as its national
+ *   form 0…: VNPT's "84868***123" and "+84 868 123 123" both become "0868***123" / "0868123123".
+ * - Names: NFC, case and diacritics folded, spaces collapsed ("NGUYỄN  Văn A" → "nguyen van a"),
+ *   so an NFD export matches the NFC ledger.
+ *
+ * Returns null for an empty identifier (it constrains nothing).
+ */
+export function payerKey(raw: string | null): string | null {
+  if (raw === null) return null;
+  const text = raw.normalize('NFC').trim();
+  if (text === '') return null;
+  const compact = text.replace(/[\s.\-()]/g, '');
+  if (/^\+?[\d*xX•]+$/.test(compact) && /\d{2}/.test(compact)) {
+    const masked = compact.replace(/[xX•]/g, '*');
+    // +84 / 84 then the 9 (mobile) or 10 (landline) symbols after the national 0.
+    return masked.replace(/^\+?84(?=[1-9*][\d*]{8,9}$)/, '0');
+  }
+  return foldForSearch(text);
+}
+
+/** True when two payer keys can be the same person: either unknown, equal, or equal where one side is masked. */
+export function payerKeysCompatible(a: string | null, b: string | null): boolean {
+  if (a === null || b === null || a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && x !== 42 && y !== 42) return false;
+  }
+  return true;
+}

@@ -1,0 +1,101 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { toCount } from '../../../core/db/database.js';
+import { vietnamYearRange } from '../../../core/time.js';
+import { executeSql, placeholders, tableName } from '../common/dialect.js';
+import { DocumentDirection } from '../documents/document-enums.js';
+import { DossierChannel, DossierStatus } from '../dossiers/dossier-enums.js';
+import type { DocumentCounts } from './document-stats.query.js';
+import type { DossierCounts } from './dossier-stats.query.js';
+
+/**
+ * The same aggregates as countDossiers/countDocuments, for many units in one statement, grouped by
+ * unit: a page of communes with their figures costs one query, not one per commune. `by` groups by
+ * the commune (`commune`) or by the province the commune belonged to (`province`, a join on the
+ * registry). Units without records are absent from the map.
+ */
+type GroupBy = 'commune' | 'province';
+
+const SQLITE_SAFE_IDS = 10_000;
+
+function groupColumn(by: GroupBy, alias: string): { select: string; join: (em: EntityManager) => string; where: string } {
+  return by === 'commune'
+    ? { select: `${alias}.commune_id`, join: () => '', where: `${alias}.commune_id` }
+    : { select: 'u.province_id', join: (em) => `join ${tableName(em, 'administrative_unit')} u on u.id = ${alias}.commune_id`, where: 'u.province_id' };
+}
+
+export const ZERO_DOSSIERS: DossierCounts = { received: 0, resolvedOnTime: 0, resolvedOverdue: 0, online: 0 };
+export const ZERO_DOCUMENTS: DocumentCounts = { incoming: 0, incomingElectronic: 0, outgoing: 0, outgoingElectronic: 0, outgoingSigned: 0 };
+
+export async function countDossiersGrouped(em: EntityManager, by: GroupBy, ids: readonly string[], year: number): Promise<Map<string, DossierCounts>> {
+  const result = new Map<string, DossierCounts>();
+  const { start, end } = vietnamYearRange(year);
+  const g = groupColumn(by, 'd');
+  for (let i = 0; i < ids.length; i += SQLITE_SAFE_IDS) {
+    const chunk = ids.slice(i, i + SQLITE_SAFE_IDS);
+    const rows = await executeSql(
+      em,
+      `select ${g.select} as unit_id,
+         count(*) as received,
+         sum(case when d.status = ? and d.completed_at <= d.due_at then 1 else 0 end) as resolved_on_time,
+         sum(case when d.status = ? and d.completed_at > d.due_at then 1 else 0 end) as resolved_overdue,
+         sum(case when d.channel = ? then 1 else 0 end) as online
+       from ${tableName(em, 'dossier')} d ${g.join(em)}
+       where ${g.where} in (${placeholders(chunk.length)}) and d.received_at >= ? and d.received_at < ?
+       group by ${g.select}`,
+      [DossierStatus.RESOLVED, DossierStatus.RESOLVED, DossierChannel.ONLINE, ...chunk, start, end],
+    );
+    for (const row of rows) {
+      result.set(String(row.unit_id), {
+        received: toCount(row.received),
+        resolvedOnTime: toCount(row.resolved_on_time),
+        resolvedOverdue: toCount(row.resolved_overdue),
+        online: toCount(row.online),
+      });
+    }
+  }
+  return result;
+}
+
+export async function countDocumentsGrouped(em: EntityManager, by: GroupBy, ids: readonly string[], year: number): Promise<Map<string, DocumentCounts>> {
+  const result = new Map<string, DocumentCounts>();
+  const IN = DocumentDirection.INCOMING;
+  const OUT = DocumentDirection.OUTGOING;
+  const g = groupColumn(by, 'd');
+  for (let i = 0; i < ids.length; i += SQLITE_SAFE_IDS) {
+    const chunk = ids.slice(i, i + SQLITE_SAFE_IDS);
+    const rows = await executeSql(
+      em,
+      `select ${g.select} as unit_id,
+         sum(case when d.direction = ? then 1 else 0 end) as incoming,
+         sum(case when d.direction = ? and d.electronic then 1 else 0 end) as incoming_electronic,
+         sum(case when d.direction = ? then 1 else 0 end) as outgoing,
+         sum(case when d.direction = ? and d.electronic then 1 else 0 end) as outgoing_electronic,
+         sum(case when d.direction = ? and d.electronic
+                   and exists (select 1 from ${tableName(em, 'document_signature')} s where s.document_id = d.id) then 1 else 0 end) as outgoing_signed
+       from ${tableName(em, 'document')} d ${g.join(em)}
+       where ${g.where} in (${placeholders(chunk.length)}) and d.register_year = ?
+       group by ${g.select}`,
+      [IN, IN, OUT, OUT, OUT, ...chunk, year],
+    );
+    for (const row of rows) {
+      result.set(String(row.unit_id), {
+        incoming: toCount(row.incoming),
+        incomingElectronic: toCount(row.incoming_electronic),
+        outgoing: toCount(row.outgoing),
+        outgoingElectronic: toCount(row.outgoing_electronic),
+        outgoingSigned: toCount(row.outgoing_signed),
+      });
+    }
+  }
+  return result;
+}
+
+/** Adds up counts of several units (a commune and its predecessors, a province and those merged into it). */
+export function sumCounts<T extends object>(zero: T, parts: readonly (T | undefined)[]): T {
+  const total = { ...zero } as Record<string, number>;
+  for (const part of parts) {
+    if (!part) continue;
+    for (const [k, v] of Object.entries(part)) total[k] = (total[k] ?? 0) + (v as number);
+  }
+  return total as T;
+}
