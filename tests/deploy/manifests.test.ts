@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
@@ -107,5 +108,16 @@ describe('deploy/compose.yaml: the topology on one host', () => {
       expect(services.gateway!.environment[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${defaultPort}/graphql`);
       expect(services.gateway!.depends_on[name].condition).toBe('service_healthy');
     }
+  });
+});
+
+/** `docker compose config` (or Debian's docker-compose 1.29) validates the file where one is installed. */
+const composeCommand = [['docker', 'compose'], ['docker-compose']].find(([command, ...args]) => spawnSync(command!, [...args, 'version'], { stdio: 'ignore' }).status === 0);
+
+describe.skipIf(!composeCommand)('deploy/compose.yaml: docker compose config', () => {
+  it('accepts the file', () => {
+    const [command, ...args] = composeCommand!;
+    const out = execFileSync(command!, [...args, '-f', 'deploy/compose.yaml', 'config'], { env: { ...process.env, AUTH_SECRET: 'a-test-secret-of-at-least-32-characters' }, encoding: 'utf8' });
+    expect(out).toContain('service_completed_successfully');
   });
 });
