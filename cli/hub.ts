@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { sandboxSettings } from '../connectors/marketplace/sandbox/sandbox-settings.js';
 import { ConfigError, type HubConfig } from '../core/config.js';
 import { loadHubConfig, SUBGRAPH_MODULES } from '../subgraphs/index.js';
+import { registerBackupCommands } from './backup.js';
 import { registerStartCommands } from './start.js';
 import { registerTokenCommand } from './token.js';
 
@@ -25,6 +26,7 @@ const program = new Command()
 
 registerStartCommands(program, config);
 registerTokenCommand(program, config);
+registerBackupCommands(program, config);
 for (const subgraph of SUBGRAPH_MODULES) subgraph.commands?.(program, { config });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

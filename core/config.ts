@@ -84,6 +84,21 @@ function gatewayEdgeProblems(config: z.infer<z.ZodObject<typeof gatewayEdgeEnv>>
 // ---------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
+// Operations: draining on SIGTERM and the PostgreSQL pool (README, "Running in production").
+const operationsEnv = {
+  /** On SIGTERM, /ready answers 503 at once and requests are still served this long, so a load balancer stops sending first. */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  /** Then no new connection is accepted and requests and jobs in flight get this long to finish; what remains is cut. */
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
+  /** PostgreSQL connections per subgraph process (each replica has its own pool). */
+  DATABASE_POOL_MIN: z.coerce.number().int().min(0).default(0),
+  DATABASE_POOL_MAX: positiveInt.default(10),
+  /** PostgreSQL `statement_timeout` of every connection; 0 lets a statement run forever. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+};
+// ---------------------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
 // Trust boundaries (README, "Trust boundaries"): how subgraphs know a request comes from the
 // gateway, the token policy, and what production exposes.
 /** A duration in seconds, or with a unit: `90`, `30s`, `15m`, `12h`, `7d`. */
@@ -132,6 +147,7 @@ const envSchema = z.object({
   AUTH_AUDIENCE: z.string().default('commune-hub'),
   /** Default: 'pilot' in embedded mode (no DATABASE_URL), 'none' with PostgreSQL. */
   HUB_SEED: z.enum(['pilot', 'none']).optional(),
+  ...operationsEnv,
   ...trustEnv,
 });
 
@@ -222,6 +238,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const config = parsed.data;
   const edgeProblems = gatewayEdgeProblems(config);
   if (edgeProblems.length) throw new ConfigError(edgeProblems);
+  if (config.DATABASE_POOL_MIN > config.DATABASE_POOL_MAX) {
+    throw new ConfigError([`DATABASE_POOL_MIN: ${config.DATABASE_POOL_MIN} is above DATABASE_POOL_MAX (${config.DATABASE_POOL_MAX})`]);
+  }
   if (config.NODE_ENV === 'production' && !config.AUTH_SECRET && !config.AUTH_PUBLIC_KEY && !config.AUTH_JWKS_URL) {
     throw new ConfigError(['AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_SECRET: production needs a token verification key; the generated embedded secret is for development only']);
   }

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,11 +15,13 @@ import { internalErrorIdPlugin } from './graphql/internal-error-id.js';
 import { textHygienePlugin } from './graphql/text-hygiene.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { operationLimitOptions, subgraphOperationLimits } from './graphql/operation-limits.js';
+import { trackHttpDrain } from './http/drain.js';
 import { graphqlBody } from './http/graphql-body.js';
 import type { SubgraphContext } from './graphql/context.js';
 import { listen } from './http/listen.js';
 import { gatewayAssertionOf, gatewayGuard } from './http/gateway-guard.js';
 import { createLogger, type Logger } from './logger.js';
+import { createSubgraphMetrics } from './metrics/subgraph-metrics.js';
 import type { BackgroundTask, SubgraphModule, SubgraphRuntime } from './subgraph.js';
 
 export interface StartSubgraphOptions {
@@ -61,7 +64,9 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       await module.seedPilot(em, config);
     }
     const verifyToken = await createTokenVerifier(config);
-    const runtime: SubgraphRuntime = { config, orm, logger, verifyToken };
+    const metrics = createSubgraphMetrics(module.name, { maxOperations: config.METRICS_MAX_OPERATIONS });
+    metrics.observeDatabase(orm);
+    const runtime: SubgraphRuntime = { config, orm, logger, verifyToken, metrics: metrics.registry };
     const schema = await buildFederatedSchema(module);
     // A subgraph's port faces callers too: the gateway's limits, with headroom for the query planner.
     const limits = subgraphOperationLimits(config);
@@ -76,7 +81,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       // The hub handles SIGINT/SIGTERM itself and stops every server in order (core/shutdown.ts).
       stopOnTerminationSignals: false,
       // The hub reports no traces to Apollo Studio; the gateway logs timings itself.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ...limitOptions.plugins, textHygienePlugin(), internalErrorIdPlugin()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.graphqlPlugin(), ...limitOptions.plugins, textHygienePlugin(), internalErrorIdPlugin()],
       includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
       formatError: createErrorFormatter({
         production: config.NODE_ENV === 'production',
@@ -87,10 +92,20 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
 
     const app = express();
     app.disable('x-powered-by');
+    const httpServer = createServer(app);
+    const drain = trackHttpDrain(httpServer);
+    metrics.httpMiddleware(app);
+    // The subgraph's port is private (only the gateway and Prometheus reach it): /metrics lives there.
+    app.get('/metrics', (req, res) => void metrics.serve(req, res));
     app.get('/health', (_req, res) => {
       res.json({ status: 'ok', service: module.name });
     });
     app.get('/ready', async (_req, res) => {
+      // Draining (SIGTERM): still answering, but a load balancer should send nothing new.
+      if (drain.draining) {
+        res.status(503).json({ status: 'draining', service: module.name });
+        return;
+      }
       try {
         await orm.em.getConnection().execute('select 1');
         res.json({ status: 'ready', service: module.name });
@@ -98,6 +113,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
         res.status(503).json({ status: 'unavailable', service: module.name, reason: (error as Error).message });
       }
     });
+    module.metrics?.(runtime);
     module.routes?.(app, runtime);
     // Only the gateway may call /graphql: a signed assertion per request, checked before the body is read.
     const guard = gatewayGuard(verifyAssertion);
@@ -124,7 +140,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
         },
       }),
     );
-    const listening = await listen(app, options.port, options.host ?? config.HOST);
+    const listening = await listen(httpServer, options.port, options.host ?? config.HOST);
     if (options.background && module.background) tasks.push(await module.background(runtime));
     const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${listening.port}/graphql`;
     logger.info({ url }, 'subgraph listening');
@@ -135,10 +151,14 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       orm,
       runtime,
       async close() {
-        for (const task of tasks) await task.stop();
-        await listening.close();
+        // Requests in flight and the background jobs in flight finish (within SHUTDOWN_TIMEOUT_MS)
+        // before the database closes under them.
+        const settings = { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS };
+        const [drained] = await Promise.all([drain.drain(settings), Promise.all(tasks.map((task) => task.stop({ graceMs: settings.timeoutMs })))]);
+        if (drained.cut) logger.warn({ cut: drained.cut }, 'shutdown deadline passed: requests still in flight were cut');
         await apollo?.stop();
         await orm.close(true);
+        logger.info('subgraph stopped');
       },
     };
   } catch (error) {

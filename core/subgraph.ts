@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { Registry } from 'prom-client';
 import type { Express } from 'express';
 import type { Command } from 'commander';
 import type { NonEmptyArray } from 'type-graphql';
@@ -13,11 +14,14 @@ export interface SubgraphRuntime {
   orm: MikroORM;
   logger: Logger;
   verifyToken: TokenVerifier;
+  /** The subgraph's Prometheus registry (served at /metrics): parts add their own metrics to it. */
+  metrics: Registry;
 }
 
 /** Something a subgraph runs beside its HTTP server (a sync worker, a status sweeper). */
 export interface BackgroundTask {
-  stop(): Promise<void>;
+  /** Stops; `graceMs`: work in flight may take this long to finish before it is interrupted (SIGTERM drain). */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 /** What a `hub` command of a subgraph gets: configuration on demand, and the composed subgraph. */
@@ -49,6 +53,8 @@ export interface SubgraphModule {
   routes?(app: Express, runtime: SubgraphRuntime): void;
   /** Work that runs while the subgraph runs, stopped on shutdown. */
   background?(runtime: SubgraphRuntime): Promise<BackgroundTask>;
+  /** Adds the subgraph's own Prometheus metrics to `runtime.metrics` (served at /metrics). */
+  metrics?(runtime: SubgraphRuntime): void;
   /** `hub` CLI commands this subgraph contributes. */
   commands?(program: Command, context: Omit<CommandContext, 'subgraph'>): void;
 }
@@ -69,6 +75,8 @@ export interface SubgraphPart {
   seedPilot?(em: EntityManager, config: HubConfig): Promise<void>;
   routes?(app: Express, runtime: SubgraphRuntime): void;
   background?(runtime: SubgraphRuntime): Promise<BackgroundTask>;
+  /** This part's Prometheus metrics, added to `runtime.metrics`. */
+  metrics?(runtime: SubgraphRuntime): void;
   /** `hub` CLI commands of this part; the context carries the composed subgraph (no import of the index back). */
   commands?(program: Command, context: CommandContext): void;
 }
@@ -98,7 +106,10 @@ export function composeSubgraph(
     async background(runtime) {
       const tasks: BackgroundTask[] = [];
       for (const part of parts) if (part.background) tasks.push(await part.background(runtime));
-      return { stop: async () => void (await Promise.all(tasks.map((t) => t.stop()))) };
+      return { stop: async (options) => void (await Promise.all(tasks.map((t) => t.stop(options)))) };
+    },
+    metrics(runtime) {
+      for (const part of parts) part.metrics?.(runtime);
     },
     commands(program, context) {
       for (const part of parts) part.commands?.(program, { ...context, subgraph: module });

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { createServer } from 'node:http';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createTokenVerifier } from '../core/auth/tokens.js';
 import { schemaDetailsVisible, subgraphTimeoutMs, type HubConfig } from '../core/config.js';
 import { gatewayOperationLimits, operationLimitOptions } from '../core/graphql/operation-limits.js';
+import { trackHttpDrain } from '../core/http/drain.js';
 import { graphqlBody } from '../core/http/graphql-body.js';
 import { internalErrorIdPlugin } from '../core/graphql/internal-error-id.js';
 import { textHygienePlugin } from '../core/graphql/text-hygiene.js';
@@ -22,7 +22,7 @@ import { createErrorFormatter } from '../core/graphql/format-error.js';
 import { createGatewayMetrics } from './metrics.js';
 import { serveMetrics } from './metrics-endpoint.js';
 import { operationBudgetPlugin } from './operation-budget.js';
-import { createOperationLabels } from './operation-labels.js';
+import { createOperationLabels } from '../core/metrics/operation-labels.js';
 import { serveIoc } from './ioc-route.js';
 import { requestLogging } from './request-logging.js';
 import { hubScalarsPlugin } from './scalar-validation.js';
@@ -96,6 +96,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const httpServer = createServer(app);
   // A caller that trickles its request in (slow-loris) is cut off instead of holding a socket.
   httpServer.requestTimeout = 30_000;
+  // SIGTERM: /ready fails, then no new connection, and requests in flight are answered (core/http/drain.ts).
+  const drain = trackHttpDrain(httpServer);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Production: no introspection and no "Did you mean ..." unless GRAPHQL_INTROSPECTION=true.
@@ -119,8 +121,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       internalErrorIdPlugin(),
       ...limitOptions.plugins,
       operationBudgetPlugin({ timeoutMs: config.OPERATION_TIMEOUT_MS, maxResponseBytes: config.OPERATION_MAX_RESPONSE_BYTES }),
-      // On stop: no new connections, in-flight requests finish (up to 10 s), idle sockets close.
-      ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
   });
   await apollo.start();
@@ -129,6 +129,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.get('/ready', async (_req, res) => {
+    if (drain.draining) {
+      res.status(503).json({ status: 'draining', subgraphs: [] });
+      return;
+    }
     const checks = await Promise.all(
       [...routing].map(async ([name, url]) => {
         try {
@@ -190,7 +194,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     port: listening.port,
     metricsUrl: metricsEndpoint.url,
     async close() {
-      // The drain plugin closes the HTTP server once in-flight requests are answered.
+      const drained = await drain.drain({ delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+      if (drained.cut) logger.warn({ cut: drained.cut }, 'shutdown deadline passed: requests still in flight were cut');
       await apollo.stop();
       await metricsEndpoint.close();
       await connections.close();

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { PUBLIC_ERROR_CODES } from '../core/errors.js';
 import type { GatewayContext } from './context.js';
 import type { GatewayMetrics } from './metrics.js';
-import type { OperationLabels } from './operation-labels.js';
+import type { OperationLabels } from '../core/metrics/operation-labels.js';
 
 /** Apollo Server's own codes a client may see besides the hub's (persisted-query protocol). */
 const PROTOCOL_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);

@@ -16,7 +16,8 @@ import type { Viewer } from './viewer.js';
 export const GATEWAY_ASSERTION_HEADER = 'x-hub-gateway-assertion';
 
 const ISSUER = 'commune-hub/gateway';
-const KEY_FILE = 'gateway-signing.key';
+export const GATEWAY_KEY_FILE = 'gateway-signing.key';
+const KEY_FILE = GATEWAY_KEY_FILE;
 
 /** What the gateway vouches for in one subgraph request. */
 export interface GatewayAssertion {

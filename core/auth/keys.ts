@@ -4,7 +4,7 @@ type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
 import type { HubConfig } from '../config.js';
 import { readOrCreateSecretFile } from './secret-file.js';
 
-const EMBEDDED_SECRET_FILE = 'auth-secret.key';
+export const EMBEDDED_SECRET_FILE = 'auth-secret.key';
 
 /**
  * The embedded mode signs its own tokens with a secret generated on first start and kept in the

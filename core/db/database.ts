@@ -6,6 +6,7 @@ import { HubSqliteDriver } from './sqlite-driver.js';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { HubConfig } from '../config.js';
+import { withMigrationLock } from './migration-lock.js';
 
 /**
  * Where a subgraph keeps its data. Embedded: one SQLite file per subgraph in the data directory.
@@ -13,7 +14,15 @@ import type { HubConfig } from '../config.js';
  */
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgresql'; url: string; schema: string };
+  | { kind: 'postgresql'; url: string; schema: string; pool?: PostgresPoolSettings };
+
+/** A subgraph process's PostgreSQL pool: DATABASE_POOL_MIN/MAX and DATABASE_STATEMENT_TIMEOUT_MS. */
+export interface PostgresPoolSettings {
+  min: number;
+  max: number;
+  /** `statement_timeout` of every connection, in ms; 0 means none. */
+  statementTimeoutMs: number;
+}
 
 export type Dialect = DatabaseTarget['kind'];
 
@@ -25,8 +34,13 @@ export interface DatabaseDefinition {
   migrations: Record<Dialect, MigrationObject[]>;
 }
 
-export function databaseTarget(config: Pick<HubConfig, 'DATABASE_URL' | 'dataDir'>, name: string): DatabaseTarget {
-  if (config.DATABASE_URL) return { kind: 'postgresql', url: config.DATABASE_URL, schema: name };
+type TargetConfig = Pick<HubConfig, 'DATABASE_URL' | 'dataDir'> & Partial<Pick<HubConfig, 'DATABASE_POOL_MIN' | 'DATABASE_POOL_MAX' | 'DATABASE_STATEMENT_TIMEOUT_MS'>>;
+
+export function databaseTarget(config: TargetConfig, name: string): DatabaseTarget {
+  if (config.DATABASE_URL) {
+    const pool = { min: config.DATABASE_POOL_MIN ?? 0, max: config.DATABASE_POOL_MAX ?? 10, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000 };
+    return { kind: 'postgresql', url: config.DATABASE_URL, schema: name, pool };
+  }
   return { kind: 'sqlite', file: path.join(config.dataDir, `${name}.sqlite`) };
 }
 
@@ -53,7 +67,17 @@ export function ormOptions(definition: DatabaseDefinition, target: DatabaseTarge
     // SQLite keeps datetimes as epoch milliseconds (no zone to force); see HubSqliteDriver.
     return { ...common, driver: HubSqliteDriver, dbName: target.file };
   }
-  return { ...common, driver: PostgreSqlDriver, clientUrl: target.url, schema: target.schema, forceUtcTimezone: true, pool: { min: 0, max: 10 } };
+  const pool = target.pool ?? { min: 0, max: 10, statementTimeoutMs: 0 };
+  return {
+    ...common,
+    driver: PostgreSqlDriver,
+    clientUrl: target.url,
+    schema: target.schema,
+    forceUtcTimezone: true,
+    pool: { min: pool.min, max: pool.max },
+    // node-postgres sends these as start-up parameters of every connection of the pool.
+    driverOptions: { connection: { statement_timeout: pool.statementTimeoutMs, application_name: `commune-hub:${definition.name}` } },
+  };
 }
 
 /** Opens the database and applies every pending checked-in migration (never schema auto-sync). */
@@ -69,7 +93,8 @@ export async function openDatabase(definition: DatabaseDefinition, target: Datab
       await connection.execute('pragma busy_timeout = 30000');
       await connection.execute('pragma foreign_keys = on');
     }
-    await orm.getMigrator().up();
+    if (target.kind === 'postgresql') await withMigrationLock(target, () => orm.getMigrator().up());
+    else await orm.getMigrator().up();
     // Created with the umask (often 0644): health records and credential hashes are the owner's only.
     if (target.kind === 'sqlite') secureDatabaseFiles(target.file);
     return orm;

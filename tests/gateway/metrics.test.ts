@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedGatewayKey } from '../../core/auth/gateway-assertion.js';
-import { createOperationLabels } from '../../gateway/operation-labels.js';
+import { createOperationLabels } from '../../core/metrics/operation-labels.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../helpers/hub.js';

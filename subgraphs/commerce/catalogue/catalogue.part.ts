@@ -6,6 +6,7 @@ import { MarketplaceOrder } from '../orders/order.entity.js';
 import { seedPilotCatalogue } from '../seed/pilot-catalogue.js';
 import { marketplaceSettings } from '../../../connectors/marketplace/settings.js';
 import { defaultConnectors } from '../sync/default-connectors.js';
+import { registerSyncMetrics } from '../sync/sync-metrics.js';
 import { syncSettings } from '../sync/sync-options.js';
 import { SyncJob } from '../sync/sync-job.entity.js';
 import { registerWorkerCommand } from '../sync/worker.cli.js';
@@ -29,6 +30,7 @@ export function createCataloguePart(setup: CommerceSyncSetup = {}): SubgraphPart
     referenceResolvers: { Commune: resolveCommuneReference, Producer: resolveProducerReference },
     seedPilot: (em) => seedPilotCatalogue(em),
     background: setup.runWorker === false ? undefined : (runtime) => startSyncWorker(runtime.orm, runtime.config, runtime.logger, setup, defaultConnectors),
+    metrics: registerSyncMetrics,
     commands: (program, context) => registerWorkerCommand(program, context, setup),
   };
 }

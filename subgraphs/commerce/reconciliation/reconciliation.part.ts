@@ -1,6 +1,7 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { registerImportPaymentsCommand } from './import-payments.cli.js';
 import { registerReconcileCommand } from './reconcile.cli.js';
+import { registerReconciliationMetrics } from './reconciliation-metrics.js';
 import { ExpectedPayment } from './expected-payment.entity.js';
 import { ExpectedPaymentResolver } from './expected-payment.resolver.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
@@ -15,6 +16,7 @@ import { ReconciliationItemResolver, ReconciliationRunResolver } from './reconci
 export const reconciliationPart: SubgraphPart = {
   entities: [ReconciliationRun, ReconciliationItem, ReconciliationResolution, ExpectedPayment],
   resolvers: [ReconciliationRunResolver, ReconciliationItemResolver, ExpectedPaymentResolver],
+  metrics: registerReconciliationMetrics,
   commands: (program, context) => {
     registerReconcileCommand(program, context);
     registerImportPaymentsCommand(program, context);

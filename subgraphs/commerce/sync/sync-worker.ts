@@ -65,13 +65,23 @@ export class SyncWorker {
 
   /**
    * Stops claiming and interrupts the jobs in flight at their next wait (rate limiter, backoff,
-   * database write). Graceful (default): their claims are released, so another worker, or this one
+   * database write); with `graceMs`, the jobs in flight first get that long to finish. Graceful
+   * (default): the claims of interrupted jobs are released, so another worker, or this one
    * restarted, takes them at once. `abandon`: they are left as a crash leaves them (claimed until
    * their lease expires) — used by tests to kill a worker mid-run.
    */
-  async stop(options: { abandon?: boolean } = {}): Promise<void> {
+  async stop(options: { abandon?: boolean; graceMs?: number } = {}): Promise<void> {
     this.stopping = true;
     this.abandoning = !!options.abandon;
+    if (options.graceMs && !options.abandon) {
+      // SIGTERM: claim nothing more, and let the jobs in flight finish within the grace period.
+      this.wake?.();
+      await this.loop;
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.graceMs)));
+      await Promise.race([this.idle(), grace]);
+      clearTimeout(timer);
+    }
     this.abort.abort(new Error('sync worker stopping'));
     this.wake?.();
     await this.loop;

@@ -32,8 +32,8 @@ export async function startSyncWorker(
   const worker = new SyncWorker(orm, connectorSet, resolveSyncOptions(config, setup), logger).start();
   return {
     worker,
-    async stop() {
-      await worker.stop();
+    async stop(options) {
+      await worker.stop(options);
       await connectorSet.close?.();
     },
   };

@@ -24,7 +24,7 @@ export function registerWorkerCommand(program: Command, context: CommandContext,
         process.once('SIGTERM', resolve);
       });
       logger.info('stopping: finishing the jobs in flight');
-      await task.stop();
+      await task.stop({ graceMs: hubConfig.SHUTDOWN_TIMEOUT_MS });
       await orm.close(true);
     });
 }

@@ -8,7 +8,7 @@ export const REJECTED_OPERATION = 'rejected';
 const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /**
- * The operation label of the gateway's metrics, from a bounded set: the names of registered
+ * The operation label of the hub's metrics (gateway and subgraphs), from a bounded set: the names of registered
  * (trusted) operations, then the first `max` other well-formed names of operations that ran; any
  * other name is "other". 100 requests with distinct 200,000-letter names add no series.
  */
