@@ -25,6 +25,7 @@ import {
   type UnitRecord,
 } from './unit-import.store.js';
 import { SuccessionShare } from './unit-succession.entity.js';
+import { forgetUnitSnapshot } from './unit-snapshot.store.js';
 
 export interface Tally {
   created: number;
@@ -61,7 +62,7 @@ class Rollback extends Error {
 export async function importUnits(em: EntityManager, reforms: readonly ReformFiles[], options: { dryRun?: boolean } = {}): Promise<UnitImportReport> {
   const dryRun = !!options.dryRun;
   try {
-    return await em.transactional(async (tx) => {
+    const report = await em.transactional(async (tx) => {
       const results: ReformImportResult[] = [];
       for (const reform of reforms) {
         const outcome = await applyReform(tx, reform);
@@ -71,6 +72,9 @@ export async function importUnits(em: EntityManager, reforms: readonly ReformFil
       if (dryRun) throw new Rollback({ reforms: results, errors: [], dryRun });
       return { reforms: results, errors: [], dryRun };
     });
+    // This process reads the registry from memory: it sees the import at once (others within the TTL).
+    forgetUnitSnapshot(em);
+    return report;
   } catch (error) {
     if (error instanceof Rollback) return error.report;
     throw error;
