@@ -12,6 +12,15 @@ interface BufferedAnswer {
   body: Uint8Array;
 }
 
+/** One subgraph call in flight and the operations waiting for it. */
+interface SharedCall {
+  answer: Promise<BufferedAnswer>;
+  waiters: number;
+  settled: boolean;
+  /** Ends the call when every operation waiting for it has given up. */
+  hangUp: AbortController;
+}
+
 /** The shared call's answer was bigger than an operation may receive (OPERATION_MAX_RESPONSE_BYTES). */
 class SharedAnswerTooLarge extends Error {
   constructor(readonly bytes: number) {
@@ -45,7 +54,7 @@ export function mayShare<T>(identity: string, call: () => Promise<T>): Promise<T
  *
  * The shared call runs under the subgraph's timeout alone, not any one operation's budget: an
  * operation whose deadline passes stops waiting (its budget's `race`), and the others still get
- * the answer. Its body is read whole (at most the operation byte budget) and each waiter gets its
+ * the answer; when the last one stops waiting, the call is cut. Its body is read whole (at most the operation byte budget) and each waiter gets its
  * own copy as a fresh Response, so each still charges its own budget and reads its own errors; a
  * failure reaches every waiter.
  */
@@ -53,22 +62,40 @@ export function deduplicatingFetch(
   fetchOnce: (url: string, init: Record<string, unknown>, signal: AbortSignal) => Promise<Response>,
   options: { timeoutMs: number; budget: () => OperationBudget | undefined },
 ): (url: string, init: Record<string, unknown>) => Promise<Response> | undefined {
-  const inFlight = new Map<string, Promise<BufferedAnswer>>();
+  const inFlight = new Map<string, SharedCall>();
   return (url, init) => {
     const budget = options.budget();
     const identity = sharing.getStore();
     if (identity === undefined || !budget || typeof init.body !== 'string') return undefined;
     const key = keyOf(url, init, identity);
-    let shared = inFlight.get(key);
-    if (!shared) {
-      shared = readWhole(fetchOnce(url, init, AbortSignal.timeout(options.timeoutMs)), budget.maxResponseBytes);
-      inFlight.set(key, shared);
-      const forget = () => inFlight.delete(key);
-      shared.then(forget, forget);
+    let call = inFlight.get(key);
+    if (!call) {
+      const hangUp = new AbortController();
+      const signal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), hangUp.signal]);
+      const started: SharedCall = { answer: readWhole(fetchOnce(url, init, signal), budget.maxResponseBytes), waiters: 0, settled: false, hangUp };
+      const forget = () => {
+        started.settled = true;
+        if (inFlight.get(key) === started) inFlight.delete(key);
+      };
+      started.answer.then(forget, forget);
+      inFlight.set(key, started);
+      call = started;
     }
-    return budget.race(shared).then(
-      (answer) => new Response(answer.body.byteLength ? answer.body : null, { status: answer.status, statusText: answer.statusText, headers: answer.headers }),
+    const shared = call;
+    shared.waiters += 1;
+    return budget.race(shared.answer).then(
+      (answer) => {
+        shared.waiters -= 1;
+        return new Response(answer.body.byteLength ? answer.body : null, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+      },
       (error: unknown) => {
+        shared.waiters -= 1;
+        // The last operation waiting gave up (its deadline passed): nobody will read the answer, so
+        // the gateway hangs up on the subgraph instead of holding the call open.
+        if (shared.waiters === 0 && !shared.settled) {
+          if (inFlight.get(key) === shared) inFlight.delete(key);
+          shared.hangUp.abort();
+        }
         // Charged to this operation's budget, which reports it as its own limit.
         if (error instanceof SharedAnswerTooLarge) budget.charge(error.bytes + 1);
         throw error;

@@ -94,6 +94,8 @@ describe('gateway: SIGTERM under load', () => {
       GOVERNANCE_URL: proxy.url,
       SHUTDOWN_DELAY_MS: '3000',
       SHUTDOWN_TIMEOUT_MS: '60000',
+      // Each caller's request must hold its own subgraph call: identical reads in flight would share one.
+      GATEWAY_DEDUPLICATE_QUERIES: 'false',
     });
     const [, url] = await gateway.waitFor(/"url":"(http:\/\/[^"]+\/graphql)"[^\n]*gateway listening/, 60_000);
     const ready = url!.replace(/\/graphql$/, '/ready');
