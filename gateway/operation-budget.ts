@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { ErrorCode, operationLimitExceeded } from '../core/errors.js';
-import type { GatewayContext } from './context.js';
 
 /**
  * What one operation may spend at the gateway once it is accepted: wall-clock time (a deadline for
@@ -97,8 +96,10 @@ function isBudgetError(error: { extensions?: Record<string, unknown> }): boolean
 /**
  * Gives each operation its budget when the request starts and ends it when the answer is sent.
  * Every subgraph call an exhausted budget aborted reports the same error: the answer keeps one.
+ * Generic over the context (any context with a `budget` slot), so this file does not import the
+ * gateway's context, which itself names OperationBudget.
  */
-export function operationBudgetPlugin(options: { timeoutMs: number; maxResponseBytes: number }): ApolloServerPlugin<GatewayContext> {
+export function operationBudgetPlugin<TContext extends { budget?: OperationBudget }>(options: { timeoutMs: number; maxResponseBytes: number }): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
       const budget = new OperationBudget(options.timeoutMs, options.maxResponseBytes);
