@@ -121,6 +121,8 @@ const trustEnv = {
   AUTH_CLOCK_SKEW: duration.default('30s'),
   /** Production: introspection and "Did you mean ..." suggestions are off unless set to true. */
   GRAPHQL_INTROSPECTION: flag.optional(),
+  /** The local GraphQL explorer (GraphiQL) at GET /graphql: on outside production, off in production unless set to true. */
+  GRAPHQL_EXPLORER: flag.optional(),
   /** Header a trusted reverse proxy puts the client address in (e.g. x-forwarded-for); unset: the socket's address. */
   TRUSTED_PROXY_HEADER: z.string().regex(/^[a-z0-9-]+$/i, 'must be an HTTP header name').transform((h) => h.toLowerCase()).optional(),
 };
@@ -284,4 +286,9 @@ export function subgraphTimeoutMs(config: HubConfig, name: string): number {
 /** Introspection and field suggestions: on outside production, off in production unless GRAPHQL_INTROSPECTION=true. */
 export function schemaDetailsVisible(config: HubConfig): boolean {
   return config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production';
+}
+
+/** The local GraphQL explorer at GET /graphql: on outside production, off in production unless GRAPHQL_EXPLORER=true. */
+export function explorerEnabled(config: HubConfig): boolean {
+  return config.GRAPHQL_EXPLORER ?? config.NODE_ENV !== 'production';
 }
