@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { toCount } from '../../../core/db/database.js';
+import { executeSql, tableName } from '../common/dialect.js';
+import { rebuildDossierSummary } from './dossier-summary.store.js';
+
+/**
+ * Recounts the whole month summary from the dossiers in one transaction (readers see the old
+ * summary until it commits): after rows were written outside the hub's write paths, e.g. a bulk
+ * load straight into the database. Returns the number of commune-months.
+ */
+export async function rebuildDossierSummaryCommand(em: EntityManager): Promise<{ communeMonths: number }> {
+  return em.transactional(async (tx) => {
+    await rebuildDossierSummary(tx);
+    const [row] = await executeSql(tx, `select count(*) as n from ${tableName(tx, 'dossier_month_summary')}`);
+    return { communeMonths: toCount(row?.n) };
+  });
+}
