@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { toCount } from '../../../core/db/database.js';
-import { executeSql, tableName } from '../common/dialect.js';
+import { executeSql, isSqlite, tableName } from '../common/dialect.js';
 import { rebuildDossierSummary } from './dossier-summary.store.js';
 
 /**
@@ -9,9 +9,14 @@ import { rebuildDossierSummary } from './dossier-summary.store.js';
  * load straight into the database. Returns the number of commune-months.
  */
 export async function rebuildDossierSummaryCommand(em: EntityManager): Promise<{ communeMonths: number }> {
-  return em.transactional(async (tx) => {
+  const result = await em.transactional(async (tx) => {
+    // A recount of tens of millions of dossiers outlasts the statement timeout meant for requests (DATABASE_STATEMENT_TIMEOUT_MS).
+    if (!isSqlite(tx)) await executeSql(tx, 'set local statement_timeout = 0');
     await rebuildDossierSummary(tx);
     const [row] = await executeSql(tx, `select count(*) as n from ${tableName(tx, 'dossier_month_summary')}`);
     return { communeMonths: toCount(row?.n) };
   });
+  // Every row was replaced: fresh planner statistics (PostgreSQL), rather than waiting for autovacuum.
+  await executeSql(em, `analyze ${tableName(em, 'dossier_month_summary')}`);
+  return result;
 }

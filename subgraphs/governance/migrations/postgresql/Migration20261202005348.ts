@@ -9,7 +9,7 @@ export class Migration20261202005348 extends Migration {
       select "commune_id", cast(extract(year from ("received_at" at time zone 'UTC') + interval '7 hours') as int), cast(extract(month from ("received_at" at time zone 'UTC') + interval '7 hours') as int), count(*),
         sum(case when "status" = 'RESOLVED' and "completed_at" <= "due_at" then 1 else 0 end), sum(case when "status" = 'RESOLVED' and "completed_at" > "due_at" then 1 else 0 end),
         sum(case when "channel" = 'ONLINE' then 1 else 0 end)
-      from "governance"."dossier" group by 1, 2, 3;`);
+      from "governance"."dossier" group by 1, 2, 3 order by 1, 2, 3;`);
   }
 
   override async down(): Promise<void> {

@@ -9,7 +9,7 @@ export class Migration20261202005345 extends Migration {
       select \`commune_id\`, cast(strftime('%Y', (\`received_at\` + 25200000) / 1000, 'unixepoch') as integer), cast(strftime('%m', (\`received_at\` + 25200000) / 1000, 'unixepoch') as integer), count(*),
         sum(case when \`status\` = 'RESOLVED' and \`completed_at\` <= \`due_at\` then 1 else 0 end), sum(case when \`status\` = 'RESOLVED' and \`completed_at\` > \`due_at\` then 1 else 0 end),
         sum(case when \`channel\` = 'ONLINE' then 1 else 0 end)
-      from \`dossier\` group by 1, 2, 3;`);
+      from \`dossier\` group by 1, 2, 3 order by 1, 2, 3;`);
   }
 
   override async down(): Promise<void> {
