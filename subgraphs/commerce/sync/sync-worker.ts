@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from '../../../core/logger.js';
+import { inSpanContinuing } from '../../../core/tracing/trace-context.js';
 import { JobQueue, type ClaimedJob } from './job-queue.js';
 import { ClaimLostError, SyncEngine, type JobOutcome } from './sync-engine.js';
 import { SyncJobStatus } from './sync-job.entity.js';
@@ -144,7 +145,14 @@ export class SyncWorker {
     entry.promise = (async () => {
       let outcome: JobOutcome;
       try {
-        outcome = await this.engine.run({ id: job.id, listingId: job.listingId, assertClaim }, this.abort.signal);
+        // One span per run, in the trace of the change that queued the job: its SQL and marketplace calls nest under it.
+        outcome = await inSpanContinuing(
+          'commune-hub/sync-worker',
+          `sync job ${job.reason ?? 'SYNC'}`,
+          job.traceParent ?? null,
+          { 'hub.sync.job_id': job.id, 'hub.sync.marketplace': job.marketplace, 'hub.sync.reason': job.reason ?? '' },
+          () => this.engine.run({ id: job.id, listingId: job.listingId, assertClaim }, this.abort.signal),
+        );
       } catch (error) {
         if (this.abort.signal.aborted) return this.interrupted(job.id);
         if (error instanceof ClaimLostError) {

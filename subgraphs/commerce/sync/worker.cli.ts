@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import { createLogger } from '../../../core/logger.js';
+import { flushTelemetry } from '../../../core/tracing/telemetry-flush.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import { defaultConnectors } from './default-connectors.js';
 import { startSyncWorker, type CommerceSyncSetup } from './worker-runtime.js';
@@ -26,5 +27,6 @@ export function registerWorkerCommand(program: Command, context: CommandContext,
       logger.info('stopping: finishing the jobs in flight');
       await task.stop({ graceMs: hubConfig.SHUTDOWN_TIMEOUT_MS });
       await orm.close(true);
+      await flushTelemetry();
     });
 }
