@@ -49,6 +49,8 @@ describe.skipIf(!TEST_DATABASE_URL)('production topology on PostgreSQL: one trac
   let sandboxes: MarketplaceSandboxes;
   const processes: StartedProcess[] = [];
   let gatewayUrl: string;
+  let commerceMetricsUrl: string;
+  let workerMetricsUrl: string;
 
   beforeAll(async () => {
     env = await createTestEnvironment({ postgres: true });
@@ -76,7 +78,7 @@ describe.skipIf(!TEST_DATABASE_URL)('production topology on PostgreSQL: one trac
       SUBGRAPH_NAMES.map(async (name) => {
         const subgraph = startProcess('node', ['dist/cli/hub.js', 'serve', name], { ...common, HUB_SEED: 'pilot', [`${name.toUpperCase()}_PORT`]: '0' });
         processes.push(subgraph);
-        const [, url] = await subgraph.waitFor(/"url":"(http:\/\/[^"]+\/graphql)"[^\n]*subgraph listening/, 120_000);
+        const [, url] = await subgraph.waitFor(/"url":"(http:\/\/[^"]+\/graphql)"[^\n]*subgraph listening/, 300_000);
         urls[`${name.toUpperCase()}_URL`] = url!;
       }),
     );
@@ -84,10 +86,12 @@ describe.skipIf(!TEST_DATABASE_URL)('production topology on PostgreSQL: one trac
     const patience = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_TIMEOUT_MS`, '60000']));
     const gateway = startProcess('node', ['dist/cli/hub.js', 'serve', 'gateway'], { ...common, ...urls, ...patience, OPERATION_TIMEOUT_MS: '60000', PORT: '0' });
     processes.push(gateway);
-    gatewayUrl = (await gateway.waitFor(/"url":"(http:\/\/[^"]+\/graphql)"[^\n]*gateway listening/, 120_000))[1]!;
-    const worker = startProcess('node', ['dist/cli/hub.js', 'worker'], common);
+    gatewayUrl = (await gateway.waitFor(/"url":"(http:\/\/[^"]+\/graphql)"[^\n]*gateway listening/, 300_000))[1]!;
+    commerceMetricsUrl = urls.COMMERCE_URL!.replace(/\/graphql$/, '/metrics');
+    const worker = startProcess('node', ['dist/cli/hub.js', 'worker'], { ...common, METRICS_PORT: '0' });
     processes.push(worker);
-  }, 300_000);
+    workerMetricsUrl = (await worker.waitFor(/"url":"(http:\/\/[^"]+\/metrics)"[^\n]*metrics listening/, 300_000))[1]!;
+  }, 900_000);
 
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.stop({ timeoutMs: 20_000 })));
@@ -104,11 +108,17 @@ describe.skipIf(!TEST_DATABASE_URL)('production topology on PostgreSQL: one trac
 
     const subgraphServices = SUBGRAPH_NAMES.map((name) => `commune-hub-${name}`);
     const serverSpansOf = () => traceOf(receiver.spans, client.traceId).spans.filter((s) => s.kind === SERVER && subgraphServices.includes(s.service));
-    await expect.poll(() => new Set(serverSpansOf().map((s) => s.service)).size, { timeout: 30_000 }).toBe(4);
+    await expect.poll(() => new Set(serverSpansOf().map((s) => s.service)).size, { timeout: 90_000 }).toBe(4);
     // Spans of one request arrive in several exports: wait until the SQL of every subgraph is in.
     const trace = () => traceOf(receiver.spans, client.traceId);
     const sqlUnder = (service: string) => trace().spans.filter((s) => s.service === service && isSql(s));
-    await expect.poll(() => subgraphServices.filter((service) => sqlUnder(service).length > 0).length, { timeout: 30_000 }).toBe(4);
+    await expect.poll(() => subgraphServices.filter((service) => sqlUnder(service).length > 0).length, { timeout: 90_000 }).toBe(4);
+    // A parent ends (and is exported) after its children: wait until every span's chain is in.
+    const rooted = () => {
+      const { spans, ancestors } = trace();
+      return spans.filter((s) => s.parentSpanId !== client.spanId && ancestors(s).at(-1)?.parentSpanId !== client.spanId).length;
+    };
+    await expect.poll(rooted, { timeout: 90_000 }).toBe(0);
 
     const { spans, ancestors } = trace();
     // The gateway's server span continues the client's span: the client's traceparent was honoured.
@@ -148,7 +158,13 @@ describe.skipIf(!TEST_DATABASE_URL)('production topology on PostgreSQL: one trac
     const sandboxHost = new URL(sandboxes.settings.VOSO.baseUrl).host;
     const marketplaceCalls = () =>
       traceOf(receiver.spans, client.traceId).spans.filter((s) => s.kind === CLIENT && String(s.attributes['url.full'] ?? s.attributes['http.url'] ?? '').includes(sandboxHost));
-    await waitFor('the worker\'s call to the VOSO sandbox in the publish trace', async () => marketplaceCalls().length > 0, 60_000, 200);
+    // A parent ends (and is exported) after its children: wait for the whole chain above each call.
+    const chainComplete = () => {
+      const { ancestors } = traceOf(receiver.spans, client.traceId);
+      const calls = marketplaceCalls();
+      return calls.length > 0 && calls.every((call) => ancestors(call).at(-1)?.parentSpanId === client.spanId && ancestors(call).some((s) => s.name === 'sync job PUBLISH'));
+    };
+    await waitFor('the worker\'s calls to the VOSO sandbox, and every span above them, in the publish trace', async () => chainComplete(), 90_000, 200);
     await waitFor('VOSO listed the product', async () => sandboxes.VOSO.state.listingCountBySku().size > 0, 30_000, 200);
 
     const { spans, ancestors } = traceOf(receiver.spans, client.traceId);
@@ -170,6 +186,17 @@ describe.skipIf(!TEST_DATABASE_URL)('production topology on PostgreSQL: one trac
       expect(up).toContain(commerceServer);
       expect(up.at(-1)?.spanId).toBe(gatewayServer!.spanId);
     }
+
+    // The run is counted by the process that made it (`hub worker` or commerce's own worker).
+    const counted = async (pattern: RegExp) => {
+      let total = 0;
+      for (const url of [workerMetricsUrl, commerceMetricsUrl]) {
+        for (const match of (await (await fetch(url)).text()).matchAll(pattern)) total += Number(match[1]);
+      }
+      return total;
+    };
+    expect(await counted(/^hub_sync_job_runs_total\{marketplace="VOSO",outcome="done"\} (\d+)$/gm)).toBeGreaterThanOrEqual(1);
+    expect(await counted(/^hub_sync_marketplace_calls_total\{marketplace="VOSO"\} (\d+)$/gm)).toBeGreaterThanOrEqual(1);
   });
 
   it('puts the trace and span ids on the log lines written while a span is active', async () => {

@@ -12,6 +12,7 @@ import { OrderPuller } from '../orders/order-puller.js';
 import type { Marketplace } from '../catalogue/marketplace.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { requeueFailedListings } from './failed-retry.js';
+import type { SyncRunMetrics } from './sync-run-metrics.js';
 
 export interface WorkerStats {
   done: number;
@@ -47,6 +48,7 @@ export class SyncWorker {
     connectorSet: ConnectorSet,
     private readonly options: SyncOptions,
     private readonly logger: Logger,
+    private readonly metrics?: SyncRunMetrics,
   ) {
     // Every job in flight waits on this signal (rate limiter, backoff): more listeners than the default 10.
     setMaxListeners(0, this.abort.signal);
@@ -163,6 +165,7 @@ export class SyncWorker {
       }
       if (this.abandoning) return;
       this.stats.attempts += outcome.attempts;
+      this.metrics?.record(job.marketplace, outcome.kind === 'DONE' ? 'done' : outcome.kind === 'FAILED' ? 'failed' : 'wait', outcome.attempts, outcome.retries ?? 0);
       if (outcome.kind === 'DONE') this.stats.done += 1;
       else if (outcome.kind === 'FAILED') this.stats.failed += 1;
       else this.stats.waits += 1;
