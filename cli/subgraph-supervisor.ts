@@ -62,8 +62,9 @@ export class SubgraphSupervisor {
 
   private spawn(seed: boolean): Promise<SubgraphProcessMessage> {
     const { name, heapMb, logger } = this.options;
-    // The parent's own heap flag must not reach the child: the child gets its own limit.
     const env = { ...process.env, ...this.options.env };
+    // The parent's own heap flag must not reach the child: the child gets its own limit. With
+    // tracing on, the SDK is loaded before the child's modules (core/tracing/register.ts).
     const execArgv = [
       ...process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size')),
       `--max-old-space-size=${heapMb}`,
