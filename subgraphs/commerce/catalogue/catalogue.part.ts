@@ -29,7 +29,7 @@ export function createCataloguePart(setup: CommerceSyncSetup = {}): SubgraphPart
     resolvers: CatalogueResolverSet,
     referenceResolvers: { Commune: resolveCommuneReference, Producer: resolveProducerReference },
     seedPilot: (em) => seedPilotCatalogue(em),
-    background: setup.runWorker === false ? undefined : (runtime) => startSyncWorker(runtime.orm, runtime.config, runtime.logger, setup, defaultConnectors),
+    background: setup.runWorker === false ? undefined : (runtime) => startSyncWorker(runtime.orm, runtime.config, runtime.logger, setup, defaultConnectors, runtime.metrics),
     metrics: registerSyncMetrics,
     commands: (program, context) => registerWorkerCommand(program, context, setup),
   };

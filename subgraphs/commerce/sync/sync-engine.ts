@@ -11,10 +11,11 @@ import { RateLimiter } from './rate-limiter.js';
 import type { ConnectorSet, SyncOptions } from './sync-options.js';
 
 /** What one run of a job ended with. */
+/** `attempts`: marketplace calls made; `retries`: tries of the whole step beyond the first in this run (after a timeout, 5xx, 429). */
 export type JobOutcome =
-  | { kind: 'DONE'; attempts: number }
-  | { kind: 'WAIT'; attempts: number; delayMs: number }
-  | { kind: 'FAILED'; attempts: number; error: string };
+  | { kind: 'DONE'; attempts: number; retries?: number }
+  | { kind: 'WAIT'; attempts: number; delayMs: number; retries?: number }
+  | { kind: 'FAILED'; attempts: number; error: string; retries?: number };
 
 export interface JobToRun {
   id: number;
@@ -25,6 +26,8 @@ export interface JobToRun {
 
 interface AttemptCounter {
   attempts: number;
+  /** Tries of `reconcile` in this run (pRetry's attempts). */
+  tries: number;
   marketplace: Marketplace | null;
 }
 
@@ -77,7 +80,8 @@ export class SyncEngine {
 
   async run(job: JobToRun, signal: AbortSignal): Promise<JobOutcome> {
     const em = this.orm.em.fork();
-    const counter: AttemptCounter = { attempts: 0, marketplace: null };
+    const counter: AttemptCounter = { attempts: 0, tries: 0, marketplace: null };
+    const retries = () => Math.max(0, counter.tries - 1);
     try {
       const result = await pRetry(() => this.reconcile(em, job, counter, signal), {
         retries: this.options.retries,
@@ -101,11 +105,11 @@ export class SyncEngine {
       });
       if (result.waitMs !== null) await this.planNextAttempt(job, result.waitMs);
       return result.waitMs !== null
-        ? { kind: 'WAIT', attempts: counter.attempts, delayMs: result.waitMs }
-        : { kind: 'DONE', attempts: counter.attempts };
+        ? { kind: 'WAIT', attempts: counter.attempts, delayMs: result.waitMs, retries: retries() }
+        : { kind: 'DONE', attempts: counter.attempts, retries: retries() };
     } catch (error) {
       if (signal.aborted || error instanceof ClaimLostError) throw error;
-      return this.fail(em, job, counter.attempts, error);
+      return { ...(await this.fail(em, job, counter.attempts, error)), retries: retries() };
     }
   }
 
@@ -165,6 +169,7 @@ export class SyncEngine {
 
   /** One attempt. Returns waitMs when the marketplace is still reviewing the listing. */
   private async reconcile(em: EntityManager, job: JobToRun, counter: AttemptCounter, signal: AbortSignal): Promise<{ waitMs: number | null }> {
+    counter.tries += 1;
     em.clear();
     const listing = await em.findOne(Listing, job.listingId);
     if (!listing) return { waitMs: null };

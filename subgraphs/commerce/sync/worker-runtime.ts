@@ -2,7 +2,9 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { HubConfig } from '../../../core/config.js';
 import type { Logger } from '../../../core/logger.js';
 import type { BackgroundTask } from '../../../core/subgraph.js';
+import type { Registry } from 'prom-client';
 import { SyncWorker } from './sync-worker.js';
+import { createSyncRunMetrics } from './sync-run-metrics.js';
 import { syncSettings, type ConnectorSet, type SyncOptions } from './sync-options.js';
 
 /** How the commerce part gets its connectors and worker settings; tests and benchmarks pass their own. */
@@ -20,16 +22,17 @@ export function resolveSyncOptions(config: HubConfig, setup: CommerceSyncSetup):
   return { ...base, ...setup.options, ratePerSecond: { ...base.ratePerSecond, ...setup.options?.ratePerSecond } };
 }
 
-/** Starts a worker over `orm` and returns it with a stop that also releases the connectors. */
+/** Starts a worker over `orm` and returns it with a stop that also releases the connectors; its counters go to `metrics` when given. */
 export async function startSyncWorker(
   orm: MikroORM,
   config: HubConfig,
   logger: Logger,
   setup: CommerceSyncSetup,
   defaultConnectors: (config: HubConfig, logger: Logger) => Promise<ConnectorSet>,
+  metrics?: Registry,
 ): Promise<BackgroundTask & { worker: SyncWorker }> {
   const connectorSet = await (setup.connectors ?? defaultConnectors)(config, logger);
-  const worker = new SyncWorker(orm, connectorSet, resolveSyncOptions(config, setup), logger).start();
+  const worker = new SyncWorker(orm, connectorSet, resolveSyncOptions(config, setup), logger, metrics && createSyncRunMetrics(metrics)).start();
   return {
     worker,
     async stop(options) {
