@@ -37,13 +37,16 @@ export const vosoAdapter = defineMarketplaceAdapter({
   events: vosoEvents,
   sandbox: {
     defaultPort: 4101,
-    start: ({ port, host, faults, stateDir, webhookUrl }) =>
+    /** VOSO_SANDBOX_WEBHOOK_URL: where the sandbox pushes seller-centre edits (`npm start` points it at the commerce subgraph). */
+    variables: { WEBHOOK_URL: z.string().url().optional() },
+    options: (values): { webhookUrl?: string } => (values.WEBHOOK_URL ? { webhookUrl: values.WEBHOOK_URL as string } : {}),
+    start: ({ port, host, faults, stateDir, webhookUrl, options }) =>
       startVosoSandbox({
         port,
         host,
         faults,
         stateFile: stateDir ? join(stateDir, 'voso.json') : undefined,
-        webhook: webhookUrl ? { url: webhookUrl, secret: VOSO_SANDBOX_WEBHOOK_SECRET } : undefined,
+        webhook: (webhookUrl ?? options?.webhookUrl) ? { url: (webhookUrl ?? options?.webhookUrl)!, secret: VOSO_SANDBOX_WEBHOOK_SECRET } : undefined,
       }),
     settingsFor: (url, timeoutMs): VosoSettings => ({ baseUrl: url, ...VOSO_SANDBOX_CLIENT, webhookSecret: VOSO_SANDBOX_WEBHOOK_SECRET, timeoutMs }),
   },

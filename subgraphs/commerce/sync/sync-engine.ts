@@ -6,6 +6,7 @@ import type { Marketplace } from '../catalogue/marketplace.js';
 import { Product } from '../catalogue/product.entity.js';
 import { Listing } from '../listings/listing.entity.js';
 import { ListingIntent, ListingStatus } from '../listings/listing-status.js';
+import { resolveReassertedDrift } from '../drift/drift.command.js';
 import { listingContent } from './listing-content.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { ConnectorSet, SyncOptions } from './sync-options.js';
@@ -26,6 +27,8 @@ export interface JobToRun {
 interface AttemptCounter {
   attempts: number;
   marketplace: Marketplace | null;
+  /** The listing showed DRIFTED when the job began: once done, the hub's version is back and the drift is settled. */
+  drifted: boolean;
 }
 
 const MAX_ERROR_LENGTH = 1000;
@@ -77,7 +80,7 @@ export class SyncEngine {
 
   async run(job: JobToRun, signal: AbortSignal): Promise<JobOutcome> {
     const em = this.orm.em.fork();
-    const counter: AttemptCounter = { attempts: 0, marketplace: null };
+    const counter: AttemptCounter = { attempts: 0, marketplace: null, drifted: false };
     try {
       const result = await pRetry(() => this.reconcile(em, job, counter, signal), {
         retries: this.options.retries,
@@ -100,6 +103,7 @@ export class SyncEngine {
         },
       });
       if (result.waitMs !== null) await this.planNextAttempt(job, result.waitMs);
+      else if (counter.drifted) await resolveReassertedDrift(this.orm.em.fork(), job.listingId);
       return result.waitMs !== null
         ? { kind: 'WAIT', attempts: counter.attempts, delayMs: result.waitMs }
         : { kind: 'DONE', attempts: counter.attempts };
@@ -171,6 +175,7 @@ export class SyncEngine {
     const product = await em.findOne(Product, listing.productId);
     if (!product) return { waitMs: null };
     counter.marketplace = listing.marketplace;
+    counter.drifted ||= listing.status === ListingStatus.DRIFTED;
     const connector = this.connectorSet.connectors[listing.marketplace];
     if (!connector) throw new ConnectorError('AUTH', `No connector is configured for ${listing.marketplace}: configure it and retry the listing.`);
     const call = async <T>(fn: (c: MarketplaceConnector) => Promise<T>): Promise<T> => {

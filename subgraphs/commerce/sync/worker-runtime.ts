@@ -2,6 +2,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { HubConfig } from '../../../core/config.js';
 import type { Logger } from '../../../core/logger.js';
 import type { BackgroundTask } from '../../../core/subgraph.js';
+import { DriftAuditor } from '../drift/drift-auditor.js';
+import { driftSettings } from '../drift/drift-settings.js';
 import { SyncWorker } from './sync-worker.js';
 import { syncSettings, type ConnectorSet, type SyncOptions } from './sync-options.js';
 
@@ -29,10 +31,17 @@ export async function startSyncWorker(
   defaultConnectors: (config: HubConfig, logger: Logger) => Promise<ConnectorSet>,
 ): Promise<BackgroundTask & { worker: SyncWorker }> {
   const connectorSet = await (setup.connectors ?? defaultConnectors)(config, logger);
-  const worker = new SyncWorker(orm, connectorSet, resolveSyncOptions(config, setup), logger).start();
+  const options = resolveSyncOptions(config, setup);
+  const worker = new SyncWorker(orm, connectorSet, options, logger).start();
+  // The audit shares the worker's rate limiters, and reads the order feeds first when they are pulled at all.
+  const auditor = new DriftAuditor(orm, connectorSet, config.get(driftSettings), logger, {
+    limiter: (m) => worker.limiter(m),
+    pullOrders: options.orderPollMs > 0 ? (m) => worker.pullOrders(m) : undefined,
+  }).start();
   return {
     worker,
     async stop(options) {
+      await auditor.stop();
       await worker.stop(options);
       await connectorSet.close?.();
     },
