@@ -18,8 +18,6 @@ export const sellerEditSchema = z
   .strict()
   .refine((edit) => Object.keys(edit).length > 0, 'send at least one of priceVnd, stock, name, active');
 
-export type SellerEdit = z.infer<typeof sellerEditSchema>;
-
 /** The problems of a refused edit, one line. */
 export function sellerEditProblems(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');

@@ -20,6 +20,14 @@ export interface AuditorHooks {
   limiter(marketplace: Marketplace): RateLimiter;
   /** Reads the marketplace's order feed first, so stock taken by orders not pulled yet is not taken for drift. */
   pullOrders?(marketplace: Marketplace): Promise<unknown>;
+  /** Runs `task` every `ms` until the returned stop is called (default: setInterval; tests tick it themselves). */
+  every?(ms: number, task: () => void): () => void;
+}
+
+function everyMs(ms: number, task: () => void): () => void {
+  const timer = setInterval(task, ms);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export interface AuditRoundResult {
@@ -39,7 +47,7 @@ const MAX_ERROR_LENGTH = 1000;
  * `lastAuditedAt` with a conditional update.
  */
 export class DriftAuditor {
-  private timers: NodeJS.Timeout[] = [];
+  private timers: (() => void)[] = [];
   private running: Promise<unknown> = Promise.resolve();
   private readonly abort = new AbortController();
 
@@ -53,12 +61,11 @@ export class DriftAuditor {
 
   start(): this {
     const every = (ms: number, task: () => Promise<unknown>) => {
-      const timer = setInterval(() => {
+      const stop = (this.hooks.every ?? everyMs)(ms, () => {
         // One task at a time: a slow round delays the next instead of overlapping it.
         this.running = this.running.then(task).catch((error: unknown) => this.logger.warn({ err: error }, 'drift audit failed'));
-      }, ms);
-      timer.unref();
-      this.timers.push(timer);
+      });
+      this.timers.push(stop);
     };
     if (this.settings.intervalMs > 0) every(this.settings.intervalMs, () => this.auditRound());
     every(this.settings.requestPollMs, () => this.auditRequested());
@@ -71,7 +78,7 @@ export class DriftAuditor {
   }
 
   async stop(): Promise<void> {
-    for (const timer of this.timers) clearInterval(timer);
+    for (const stop of this.timers) stop();
     this.timers = [];
     this.abort.abort(new Error('drift auditor stopping'));
     await this.running.catch(() => undefined);

@@ -60,8 +60,9 @@ describe('embedded default: the pilot catalogue is published at first start and 
     const anonymous = await postGraphQL(hub!.url, `{ products(first: 50) { totalCount edges { node { name listings { marketplace status } } } } }`);
     expect(anonymous.errors).toBeUndefined();
     expect((anonymous.data as { products: { totalCount: number } }).products.totalCount).toBe(PILOT_IDS.length);
-    // The state file is there, written whole (no temporary file left beside it).
-    expect(readdirSync(stateDir).sort()).toEqual(['postmart.json', 'voso.json']);
+    // voso's state file is there, written whole (no temporary file left beside it).
+    expect(readdirSync(stateDir)).toContain('voso.json');
+    expect(readdirSync(stateDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('after a restart of the sandboxes and the hub the listings are still there, published once, and nothing is created again', async () => {
