@@ -125,6 +125,8 @@ describe('drift: listings changed at the marketplace are found, shown and settle
     const voso = await listingAt(product.id, 'VOSO');
     await sellerEdit('VOSO', voso.externalId, { priceVnd: product.priceVnd + 5_000 });
 
+    // The worker writes the hub's price back within milliseconds: paused, the graph shows the drift as it stands.
+    await worker.stop();
     const time = clock();
     const audit = auditor({}, time.every).start();
     time.tick(INTERVAL_MS - 1);
@@ -139,6 +141,8 @@ describe('drift: listings changed at the marketplace are found, shown and settle
     // Anonymous callers still see the product: the listing is live at the marketplace.
     const anonymous = await postGraphQL(hub.url, `query ($id: ID!) { product(id: $id) { listings { marketplace status } } }`, { id: product.id });
     expect((anonymous.data as { product: { listings: { marketplace: string }[] } }).product.listings.map((l) => l.marketplace)).toContain('VOSO');
+
+    worker = startWorker(hub.subgraphs.commerce!, { connectors: createConnectors(sandboxes.settings) });
 
     await waitFor('the hub\'s price back at voso and the drift settled', async () => {
       const listing = await listingAt(product.id, 'VOSO');
