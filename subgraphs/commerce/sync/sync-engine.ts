@@ -6,6 +6,7 @@ import type { Marketplace } from '../catalogue/marketplace.js';
 import { Product } from '../catalogue/product.entity.js';
 import { Listing } from '../listings/listing.entity.js';
 import { ListingIntent, ListingStatus } from '../listings/listing-status.js';
+import { resolveReassertedDrift } from '../drift/drift.command.js';
 import { listingContent } from './listing-content.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { ConnectorSet, SyncOptions } from './sync-options.js';
@@ -29,6 +30,8 @@ interface AttemptCounter {
   /** Tries of `reconcile` in this run (pRetry's attempts). */
   tries: number;
   marketplace: Marketplace | null;
+  /** The listing showed DRIFTED when the job began: once done, the hub's version is back and the drift is settled. */
+  drifted: boolean;
 }
 
 const MAX_ERROR_LENGTH = 1000;
@@ -80,7 +83,7 @@ export class SyncEngine {
 
   async run(job: JobToRun, signal: AbortSignal): Promise<JobOutcome> {
     const em = this.orm.em.fork();
-    const counter: AttemptCounter = { attempts: 0, tries: 0, marketplace: null };
+    const counter: AttemptCounter = { attempts: 0, tries: 0, marketplace: null, drifted: false };
     const retries = () => Math.max(0, counter.tries - 1);
     try {
       const result = await pRetry(() => this.reconcile(em, job, counter, signal), {
@@ -104,6 +107,7 @@ export class SyncEngine {
         },
       });
       if (result.waitMs !== null) await this.planNextAttempt(job, result.waitMs);
+      else if (counter.drifted) await resolveReassertedDrift(this.orm.em.fork(), job.listingId);
       return result.waitMs !== null
         ? { kind: 'WAIT', attempts: counter.attempts, delayMs: result.waitMs, retries: retries() }
         : { kind: 'DONE', attempts: counter.attempts, retries: retries() };
@@ -176,6 +180,7 @@ export class SyncEngine {
     const product = await em.findOne(Product, listing.productId);
     if (!product) return { waitMs: null };
     counter.marketplace = listing.marketplace;
+    counter.drifted ||= listing.status === ListingStatus.DRIFTED;
     const connector = this.connectorSet.connectors[listing.marketplace];
     if (!connector) throw new ConnectorError('AUTH', `No connector is configured for ${listing.marketplace}: configure it and retry the listing.`);
     const call = async <T>(fn: (c: MarketplaceConnector) => Promise<T>): Promise<T> => {

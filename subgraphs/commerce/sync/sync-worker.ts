@@ -100,6 +100,11 @@ export class SyncWorker {
     return this.engine.limiter(marketplace);
   }
 
+  /** Reads one marketplace's order feed now (the drift audit does, before comparing stock). */
+  pullOrders(marketplace: Marketplace): Promise<unknown> {
+    return this.orders.pull(marketplace);
+  }
+
   /** Resolves when no job is due or running (tests and benchmarks). */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.race([...this.inFlight.values()].map((j) => j.promise));
