@@ -94,7 +94,7 @@ export class DossierMutationsResolver {
     const found = await context.em.findOne(Dossier, { id: input.dossierId });
     if (!found) throw notFound(`No dossier has id "${input.dossierId}": take the id from the commune's dossier list.`);
     const unit = await unitLoader(context).load(found.communeId);
-    requireOfficerOf(context, unit ?? { code: '', name: found.communeId });
+    requireOfficerOf(context, unit ?? { id: found.communeId, code: '', name: found.communeId });
     // Inside the transaction use only `tx`: SQLite has one connection, which the transaction holds.
     const result = await context.em.transactional((tx) => applyStatusChange(tx, input, at, now, viewer.subject)).catch((error: unknown) => {
       if (error instanceof OptimisticLockError) {

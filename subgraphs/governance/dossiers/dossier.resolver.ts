@@ -18,7 +18,7 @@ export class DossierResolver {
     const dossier = await context.em.findOne(Dossier, { id });
     if (!dossier) return null;
     const unit = await unitLoader(context).load(dossier.communeId);
-    await requireReaderOf(context, unit ?? { code: '', name: dossier.communeId, provinceId: null });
+    await requireReaderOf(context, unit ?? { id: dossier.communeId, code: '', name: dossier.communeId, provinceId: null });
     return toDossierView(dossier);
   }
 
