@@ -55,7 +55,7 @@ describe.each(DIALECTS)('society through the gateway: field reports (%s)', (dial
     env = await createTestEnvironment({ postgres: dialect === 'postgresql' });
     hub = await startHub({ env, subgraphs: ['governance', 'society'], seed: true });
     officer = await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] });
-    otherOfficer = await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] });
+    otherOfficer = await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04960'] });
     citizen = await signHubToken(env.config, { subject: 'citizen-1', roles: [] });
   });
   afterAll(async () => {
