@@ -1,7 +1,7 @@
 import { Directive, ObjectType } from 'type-graphql';
 import { CommuneReference, communeReferenceResolver } from '../../shared/commune.reference.js';
 
-export { loadForScope, REQUIRES_LINEAGE } from '../../shared/commune.reference.js';
+export { communeScope, loadForScope, REQUIRES_LINEAGE } from '../../shared/commune.reference.js';
 
 /**
  * Commune is owned by the governance subgraph; devices extends it through its key and adds

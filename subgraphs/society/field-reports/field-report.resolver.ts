@@ -21,6 +21,7 @@ import {
   FieldReportStats,
 } from './field-report.type.js';
 import { requireOfficerOf } from './officer-access.rules.js';
+import { auditedCheck } from '../../shared/refused-read.store.js';
 import { normaliseReceiptCode } from './receipt-code.rules.js';
 import { pickSla } from './sla.rules.js';
 import { OPEN_STATUSES } from './field-report-workflow.rules.js';
@@ -136,8 +137,8 @@ export class FieldReportResolver {
     nullable: true,
     description: 'How to reach the reporter: officers of the report\'s commune only (FORBIDDEN otherwise), never public.',
   })
-  reporter(@Root() report: FieldReport, @Ctx() context: SubgraphContext): FieldReportReporter {
-    requireOfficerOf(context.viewer, report.communeId, 'read reporters\' contact');
+  async reporter(@Root() report: FieldReport, @Ctx() context: SubgraphContext): Promise<FieldReportReporter> {
+    await auditedCheck(context, { field: 'FieldReport.reporter', target: report.id, communeId: report.communeId }, () => requireOfficerOf(context.viewer, report.communeId, 'read reporters\' contact'));
     return Object.assign(new FieldReportReporter(), {
       name: report.reporterName ?? null,
       phone: report.reporterPhone ?? null,
