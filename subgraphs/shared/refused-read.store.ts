@@ -40,9 +40,9 @@ export async function recordRefusedRead(context: SubgraphContext, read: RefusedT
  * Runs an access check for a read of restricted data; when it refuses (FORBIDDEN or
  * UNAUTHENTICATED), records the refusal, then lets the refusal through unchanged.
  */
-export async function auditedCheck<T>(context: SubgraphContext, read: RefusedTarget, check: () => T): Promise<T> {
+export async function auditedCheck<T>(context: SubgraphContext, read: RefusedTarget, check: () => T | Promise<T>): Promise<T> {
   try {
-    return check();
+    return await check();
   } catch (error) {
     if (error instanceof DomainError && (error.kind === 'FORBIDDEN' || error.kind === 'UNAUTHENTICATED')) await recordRefusedRead(context, read);
     throw error;
