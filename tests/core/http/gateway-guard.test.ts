@@ -71,7 +71,7 @@ describe('subgraphs answer only the gateway', () => {
     const em = hub.subgraphs.society!.orm.em.fork();
     const namThuongAndKimLap = await em.getConnection().execute<{ id: string }[]>(`select id from health_record where commune_id in ('05068/1', '05035/1')`);
     expect(namThuongAndKimLap.length).toBeGreaterThan(0);
-    const leaked = new Set(namThuongAndKimLap.map((r) => r.id));
+    const leaked = new Set(namThuongAndKimLap.map((r: { id: string }) => r.id));
     expect(returned.edges.filter((e) => leaked.has(e.node.id))).toEqual([]);
   });
 

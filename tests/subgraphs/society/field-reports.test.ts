@@ -181,10 +181,10 @@ describe.each(DIALECTS)('society through the gateway: field reports (%s)', (dial
     await postGraphQL(hub.url, RESOLVE, { id: onTime, text: 'Đã xử lý.' }, bearer(officer));
     const after = (await postGraphQL(hub.url, STATS, { id: NAM_THUONG })).data?.communeById as { fieldReportStats: Record<string, number> };
     expect(after.fieldReportStats).toMatchObject({ open: open - 2, resolved: 2, resolvedOnTime: 1, resolvedOnTimeRate: 0.5, overdueNow: 1 });
-    const overdue = await postGraphQL(hub.url, `query { communeById(id: "05068/1") { fieldReports(overdue: true) { totalCount edges { node { id overdue } } } } }`);
+    const overdue = await postGraphQL(hub.url, `query { communeById(id: "05068/2") { fieldReports(overdue: true) { totalCount edges { node { id overdue } } } } }`);
     expect((overdue.data?.communeById as { fieldReports: unknown }).fieldReports).toEqual({ totalCount: 1, edges: [{ node: { id: reports[0].id, overdue: true } }] });
 
-    const list = `query ($after: String) { communeById(id: "05068/1") { fieldReports(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id receivedAt } } } } }`;
+    const list = `query ($after: String) { communeById(id: "05068/2") { fieldReports(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id receivedAt } } } } }`;
     const seen: string[] = [];
     let cursor: string | null = null;
     let total = 0;
