@@ -44,7 +44,8 @@ describe('who acts for a merged unit, through the gateway', () => {
     );
     expect(camera.errors).toBeUndefined();
     cameraId = camera.data!.addCamera.camera.id;
-  });
+    // Three subgraphs and the gateway start here; on a loaded machine that outruns the default hook time.
+  }, 400_000);
   afterAll(async () => {
     await hub?.close();
     await env?.cleanup();
