@@ -178,7 +178,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         const callerRequestId = callerRequestIdFrom(req.headers[REQUEST_ID_HEADER]);
         res.setHeader(REQUEST_ID_HEADER, requestId);
         const authorization = req.headers.authorization;
-        const clientAddress = clientAddressOf(req, config.TRUSTED_PROXY_HEADER);
+        const clientAddress = clientAddressOf(req, config.TRUSTED_PROXY_HEADER, config.TRUSTED_PROXIES);
         return {
           authorization,
           requestId,

@@ -18,7 +18,7 @@ export async function attachSignature(context: SubgraphContext, input: AttachSig
   const document = await context.em.findOne(DocumentRecord, { id: input.documentId });
   if (!document) throw notFound(`No document has id "${input.documentId}": take the id from the document register.`);
   const unit = await unitLoader(context).load(document.communeId);
-  requireOfficerOf(context, unit ?? { code: '', name: document.communeId });
+  requireOfficerOf(context, unit ?? { id: document.communeId, code: '', name: document.communeId });
   if (document.direction !== DocumentDirection.OUTGOING || !document.electronic) {
     throw invalidInput('Only an outgoing electronic document carries digital signatures recorded here.', 'input.documentId');
   }

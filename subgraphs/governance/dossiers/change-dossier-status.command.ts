@@ -51,7 +51,7 @@ export async function changeDossierStatus(context: SubgraphContext, input: Chang
   const found = await context.em.findOne(Dossier, { id: input.dossierId });
   if (!found) throw notFound(`No dossier has id "${input.dossierId}": take the id from the commune's dossier list.`);
   const unit = await unitLoader(context).load(found.communeId);
-  requireOfficerOf(context, unit ?? { code: '', name: found.communeId });
+  requireOfficerOf(context, unit ?? { id: found.communeId, code: '', name: found.communeId });
   // Inside the transaction use only `tx`: SQLite has one connection, which the transaction holds.
   return context.em.transactional((tx) => applyStatusChange(tx, input, at, now, viewer.subject)).catch((error: unknown) => {
     if (error instanceof OptimisticLockError) {

@@ -6,11 +6,13 @@ import { DossierStatusChange } from './dossier-status-change.entity.js';
 import { Dossier } from './dossier.entity.js';
 import { DossierMonthSummary } from './dossier-month-summary.entity.js';
 import { CommuneDossiersResolver, DossierResolver } from './dossier.resolver.js';
+import { RefusedRead } from '../../shared/refused-read.entity.js';
+import { CommuneRefusedRecordReadsResolver } from './refused-reads.resolver.js';
 
-/** Administrative procedure dossiers of the one-stop desk and their status transitions. */
+/** Administrative procedure dossiers of the one-stop desk, their status transitions, and the log of refused reads of them. */
 export const dossiersPart: SubgraphPart = {
-  entities: [Dossier, DossierStatusChange, DossierMonthSummary],
-  resolvers: [DossierResolver, CommuneDossiersResolver, DossierMutationsResolver],
+  entities: [Dossier, DossierStatusChange, DossierMonthSummary, RefusedRead],
+  resolvers: [DossierResolver, CommuneDossiersResolver, DossierMutationsResolver, CommuneRefusedRecordReadsResolver],
   seedPilot: (em) => seedPilotDossiers(em),
   commands: registerDossierSummaryCommand,
 };
