@@ -25,9 +25,15 @@ export interface Ledger {
   readonly name: string;
   /** Expected payments for `provider` with expectedAt in [from, to). Any order: matching does not depend on it. */
   expectedPayments(provider: string, from: Date, to: Date): AsyncIterable<ExpectedPaymentRecord>;
+  /** Expected payments by id (open items carried over from earlier runs); absent: no carry-over. */
+  expectedPaymentsByIds?(ids: readonly string[]): AsyncIterable<ExpectedPaymentRecord>;
 }
 
 const PAGE = 5000;
+
+function toRecord(row: ExpectedPayment): ExpectedPaymentRecord {
+  return { id: row.id, reference: row.reference, amountVnd: row.amountVnd, expectedAt: row.expectedAt, payer: row.payer ?? null, producerId: row.producerId };
+}
 
 /** The ledger over the `expected_payment` table, read in keyset pages so a big period never loads at once as entities. */
 export function expectedPaymentLedger(em: EntityManager): Ledger {
@@ -42,10 +48,16 @@ export function expectedPaymentLedger(em: EntityManager): Ledger {
           { orderBy: { id: 'asc' }, limit: PAGE, disableIdentityMap: true },
         );
         for (const row of rows) {
-          yield { id: row.id, reference: row.reference, amountVnd: row.amountVnd, expectedAt: row.expectedAt, payer: row.payer ?? null, producerId: row.producerId };
+          yield toRecord(row);
         }
         if (rows.length < PAGE) return;
         after = rows[rows.length - 1].id;
+      }
+    },
+    async *expectedPaymentsByIds(ids) {
+      for (let k = 0; k < ids.length; k += 500) {
+        const rows: ExpectedPayment[] = await em.find(ExpectedPayment, { id: { $in: ids.slice(k, k + 500) } }, { orderBy: { id: 'asc' }, disableIdentityMap: true });
+        for (const row of rows) yield toRecord(row);
       }
     },
   };
