@@ -184,7 +184,7 @@ describe.each(DIALECTS)('reconciliation versions, carry-over, close and write-of
     const e4 = byTxnOrExpected(await items(v2.id), 'e4');
     expect((await gql(RESOLVE, { input: { itemId: String(e4.id), category: 'ACCEPTED', note: 'x' } })).errors?.[0].extensions?.code).toBe('CONFLICT');
     // Another provider's period is not closed.
-    const other = writeFile(env.dataDir, 'vnpt.csv', readFileSync(path.join(import.meta.dirname, '../../../../connectors/statements/samples/vnpt-money-2026-11-01.csv')));
+    const other = writeFile(env.dataDir, 'vnpt.csv', readFileSync(path.join(import.meta.dirname, '../../../../connectors/statements/samples/vnpt-money-2026-11-01.csv'), 'utf8'));
     await expect(reconcileStatement(subgraph.orm.em.fork(), { provider: 'vnpt-money', file: other, period: '2026-11-01', importedBy: 'test' })).resolves.toMatchObject({ alreadyImported: false });
 
     expect((await gql(REOPEN, { input: { provider: 'viettel-money', period: '2026-11' } })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
