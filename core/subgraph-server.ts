@@ -135,6 +135,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
             callerRequestId: assertion.callerRequestId,
             clientAddress: assertion.clientAddress,
             logger: logger.child({ requestId }),
+            config,
             loaders: new Map(),
           };
         },

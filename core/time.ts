@@ -29,3 +29,8 @@ export function isCalendarDate(value: string): boolean {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.toISOString().slice(0, 10) === value;
 }
+
+/** An instant as ISO 8601 in Vietnam time with its offset: "2026-11-01T08:00:00+07:00" (reports, exports). */
+export function vietnamIsoTime(date: Date): string {
+  return `${new Date(date.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
+}

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { Logger } from '../logger.js';
 import type { Viewer } from '../auth/viewer.js';
+import type { HubConfig } from '../config.js';
 
 /** What every resolver gets: a request-scoped EntityManager fork, the caller, and per-request loaders. */
 export interface SubgraphContext {
@@ -14,6 +15,8 @@ export interface SubgraphContext {
   /** The client's address as the gateway determined it (for per-address limits). */
   clientAddress?: string;
   logger: Logger;
+  /** The hub's configuration, for settings a use case needs per request (`config.get(section)`). */
+  config: HubConfig;
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }
 

@@ -12,7 +12,17 @@ const NON_ASCII = /[^\t -~]/;
  * is recognised as the run it already is.
  */
 export async function contentSha256(file: string): Promise<string> {
+  return (await statementHashes(file)).contentSha256;
+}
+
+/**
+ * Both hashes in one pass over the file: SHA-256 of the bytes and of the content (above). Calls
+ * `onBytes` with the bytes read so far.
+ */
+export async function statementHashes(file: string, onBytes?: (read: number) => void): Promise<{ fileSha256: string; contentSha256: string }> {
+  const bytes = createHash('sha256');
   const hash = createHash('sha256');
+  let read = 0;
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let first = true;
@@ -30,6 +40,9 @@ export async function contentSha256(file: string): Promise<string> {
     hash.update('\n');
   };
   for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+    bytes.update(chunk as Buffer);
+    read += (chunk as Buffer).length;
+    onBytes?.(read);
     let text = carry + decoder.write(chunk as Buffer);
     if (first && text.length) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -41,5 +54,5 @@ export async function contentSha256(file: string): Promise<string> {
   }
   const rest = carry + decoder.end();
   if (rest) emit(rest);
-  return hash.digest('hex');
+  return { fileSha256: bytes.digest('hex'), contentSha256: hash.digest('hex') };
 }

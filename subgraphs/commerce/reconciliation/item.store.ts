@@ -10,7 +10,7 @@ import type { ResultItem } from './result-items.js';
  */
 const PROPERTIES = [
   'runId', 'seq', 'outcome', 'rule', 'referencesJson', 'transactionIdsJson', 'linesJson', 'expectedPaymentIdsJson',
-  'producerKey', 'payer', 'paidVnd', 'reversedVnd', 'feeVnd', 'expectedVnd', 'paidAt', 'expectedAt',
+  'producerKey', 'payer', 'paidVnd', 'reversedVnd', 'feeVnd', 'expectedVnd', 'paidAt', 'expectedAt', 'carriedFromItemId',
 ] as const;
 const ROWS_PER_STATEMENT = 500;
 
@@ -61,6 +61,7 @@ export async function insertItems(
       item.expectedVnd,
       instant(item.paidAt),
       instant(item.expectedAt),
+      item.carriedFromItemId ?? null,
     );
     if (++rows === ROWS_PER_STATEMENT) await flush();
   }

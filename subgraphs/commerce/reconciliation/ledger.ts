@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { rawTableName } from '../../../core/db/raw-sql.js';
 import { ExpectedPayment } from './expected-payment.entity.js';
 
 /**
@@ -25,28 +26,59 @@ export interface Ledger {
   readonly name: string;
   /** Expected payments for `provider` with expectedAt in [from, to). Any order: matching does not depend on it. */
   expectedPayments(provider: string, from: Date, to: Date): AsyncIterable<ExpectedPaymentRecord>;
+  /** Expected payments by id (open items carried over from earlier runs); absent: no carry-over. */
+  expectedPaymentsByIds?(ids: readonly string[]): AsyncIterable<ExpectedPaymentRecord>;
 }
 
-const PAGE = 5000;
+const PAGE = 10_000;
 
-/** The ledger over the `expected_payment` table, read in keyset pages so a big period never loads at once as entities. */
+/**
+ * The ledger over the `expected_payment` table, read in keyset pages of plain rows (raw SQL, no
+ * entity per row: at a million expected payments hydration cost more than the query).
+ */
 export function expectedPaymentLedger(em: EntityManager): Ledger {
+  const meta = em.getMetadata().get(ExpectedPayment.name);
+  const table = rawTableName(em, meta.tableName);
+  const column = (p: keyof ExpectedPayment) => `"${meta.properties[p].fieldNames[0]}"`;
+  const select = `select ${column('id')} as id, ${column('reference')} as reference, ${column('amountVnd')} as amount, ${column('expectedAt')} as expected_at, ${column('payer')} as payer, ${column('producerId')} as producer from ${table}`;
+  const platform = em.getPlatform();
+  const instant = (d: Date) => platform.processDateProperty(d) as Date | number;
   return {
     name: 'expected_payment',
     async *expectedPayments(provider, from, to) {
       let after: string | null = null;
       for (;;) {
-        const rows: ExpectedPayment[] = await em.find(
-          ExpectedPayment,
-          { provider, expectedAt: { $gte: from, $lt: to }, ...(after === null ? {} : { id: { $gt: after } }) },
-          { orderBy: { id: 'asc' }, limit: PAGE, disableIdentityMap: true },
-        );
-        for (const row of rows) {
-          yield { id: row.id, reference: row.reference, amountVnd: row.amountVnd, expectedAt: row.expectedAt, payer: row.payer ?? null, producerId: row.producerId };
-        }
+        const rows = (await em.getConnection().execute(
+          `${select} where ${column('provider')} = ? and ${column('expectedAt')} >= ? and ${column('expectedAt')} < ?${after === null ? '' : ` and ${column('id')} > ?`} order by ${column('id')} limit ${PAGE}`,
+          [provider, instant(from), instant(to), ...(after === null ? [] : [after])],
+          'all',
+        )) as RawRow[];
+        for (const row of rows) yield fromRaw(row);
         if (rows.length < PAGE) return;
         after = rows[rows.length - 1].id;
       }
     },
+    async *expectedPaymentsByIds(ids) {
+      for (let k = 0; k < ids.length; k += 500) {
+        const chunk = ids.slice(k, k + 500);
+        const rows = (await em.getConnection().execute(`${select} where ${column('id')} in (${chunk.map(() => '?').join(', ')}) order by ${column('id')}`, chunk, 'all')) as RawRow[];
+        for (const row of rows) yield fromRaw(row);
+      }
+    },
   };
+}
+
+interface RawRow {
+  id: string;
+  reference: string;
+  /** bigint: a string on PostgreSQL. */
+  amount: number | string;
+  /** Epoch ms on SQLite, a Date on PostgreSQL. */
+  expected_at: number | string | Date;
+  payer: string | null;
+  producer: string;
+}
+
+function fromRaw(row: RawRow): ExpectedPaymentRecord {
+  return { id: row.id, reference: row.reference, amountVnd: Number(row.amount), expectedAt: new Date(row.expected_at), payer: row.payer ?? null, producerId: row.producer };
 }

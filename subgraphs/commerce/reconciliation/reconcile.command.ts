@@ -4,15 +4,18 @@ import path from 'node:path';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { checkProvider, fileHeadLines } from '../../../connectors/statements/identify.js';
 import { readerFor } from '../../../connectors/statements/registry.js';
-import { InputLineError } from '../../../core/domain-errors.js';
+import { conflict, InputLineError } from '../../../core/domain-errors.js';
 import { expectedPaymentLedger, type Ledger } from './ledger.js';
 import { matchPayments, type MatchResult } from './matcher.rules.js';
 import { insertItems } from './item.store.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
-import { resultItems, summarize, totalAboveLimit, type RunTotals } from './result-items.js';
-import { contentSha256 } from './content-hash.js';
-import { fileSha256, loadStatement, StatementRejectedError } from './statement-load.js';
+import { resultItems, summarize, totalAboveLimit, type ResultItem, type RunTotals } from './result-items.js';
+import { statementHashes } from './content-hash.js';
+import { loadStatement, StatementRejectedError } from './statement-load.js';
+import { linkSettled, openExpectations, releaseSettlements } from './carry-over.store.js';
+import { carryResolutions, itemFactsKey, resolvedItemsByKey, type ResolvedItem } from './resolution-carry.store.js';
+import { closedPeriodOverlapping } from './period.store.js';
 import { LedgerTable, type PaymentTable } from './tables.js';
 
 /** Default time tolerance of the amount-and-time rule: payments usually follow the order within minutes. */
@@ -29,16 +32,24 @@ export interface ReconcileRequest {
   importedBy: string;
   /** Default: the expected_payment table through the same EntityManager. */
   ledger?: Ledger;
-  /** Called as the file is read, with bytes read and the file size. */
-  onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Called as items are written, with how many are written and how many there are. */
-  onStoreProgress?: (written: number, total: number) => void;
+  /** Called through every phase with what is done of its total (0: total not known ahead). */
+  onProgress?: ProgressListener;
 }
+
+/** The phases of an import, in order. */
+export type ReconcilePhase = 'hashing' | 'ledger' | 'reading' | 'matching' | 'storing';
+export type ProgressListener = (phase: ReconcilePhase, done: number, total: number) => void;
 
 export interface ReconcileOutcome {
   run: ReconciliationRun;
   /** True when this file had been imported before: the earlier run is returned, nothing is written. */
   alreadyImported: boolean;
+  /** The version this run superseded (a corrected file for the same provider and period), if any. */
+  superseded?: ReconciliationRun | null;
+  /** Items of the superseded version whose resolutions were carried to this one (unchanged items). */
+  carriedResolutions?: number;
+  /** Open items of earlier runs this run settled (late payments matched here). */
+  settledOpenItems?: number;
 }
 
 export interface ComputedReconciliation {
@@ -56,7 +67,11 @@ export interface ComputedReconciliation {
  * Throws UnknownProviderError, StatementRejectedError (with line numbers) or an Error for the period.
  */
 export async function computeReconciliation(
-  request: Pick<ReconcileRequest, 'provider' | 'file' | 'period' | 'toleranceMinutes' | 'onProgress'> & { ledger: Ledger },
+  request: Pick<ReconcileRequest, 'provider' | 'file' | 'period' | 'toleranceMinutes' | 'onProgress'> & {
+    ledger: Ledger;
+    /** Open expectations of earlier runs (id → open item id): loaded too, so a late payment matches them. */
+    carried?: ReadonlyMap<string, number>;
+  },
 ): Promise<ComputedReconciliation> {
   const reader = readerFor(request.provider);
   const period = parsePeriod(request.period);
@@ -65,7 +80,19 @@ export async function computeReconciliation(
   const ledger = new LedgerTable();
   const from = new Date(period.start.getTime() - toleranceMs);
   const to = new Date(period.end.getTime() + toleranceMs);
-  for await (const expected of request.ledger.expectedPayments(request.provider, from, to)) ledger.push(expected);
+  const progress = request.onProgress;
+  for await (const expected of request.ledger.expectedPayments(request.provider, from, to)) {
+    ledger.push(expected);
+    if (progress && ledger.length % 50_000 === 0) progress('ledger', ledger.length, 0);
+  }
+  if (request.carried?.size && request.ledger.expectedPaymentsByIds) {
+    for await (const expected of request.ledger.expectedPaymentsByIds([...request.carried.keys()])) {
+      // Inside the window it is loaded already; outside, it is reported only if something matches it.
+      const t = expected.expectedAt.getTime();
+      if (t < from.getTime() || t >= to.getTime()) ledger.push(expected);
+    }
+  }
+  progress?.('ledger', ledger.length, ledger.length);
   const source = path.basename(request.file);
   try {
     checkProvider(reader, await fileHeadLines(request.file), source);
@@ -74,17 +101,19 @@ export async function computeReconciliation(
     throw error;
   }
   const input = createReadStream(request.file, { highWaterMark: 256 * 1024 });
-  if (request.onProgress) {
+  if (progress) {
     const total = statSync(request.file).size;
     let read = 0;
     input.on('data', (chunk) => {
       read += chunk.length;
-      request.onProgress!(read, total);
+      progress('reading', read, total);
     });
   }
   const loaded = await loadStatement(reader, input, { period, source, ledger });
+  progress?.('matching', 0, 1);
   const result = matchPayments(loaded.table, ledger, { toleranceMs, periodStart: period.start.getTime(), periodEnd: period.end.getTime() });
   const totals = summarize(loaded.table, ledger, result);
+  progress?.('matching', 1, 1);
   const above = totalAboveLimit(totals);
   if (above) {
     const error = new InputLineError(loaded.lastLine, `the run's ${above} is above 10^15 đồng, the hub's bound on an amount: split the statement or check its number format`, source);
@@ -101,6 +130,13 @@ export async function computeReconciliation(
   };
 }
 
+/** Inside the transaction: another import superseded the same version first. */
+class SupersededMeanwhile extends Error {
+  constructor(runId: string) {
+    super(`run ${runId} was superseded meanwhile`);
+  }
+}
+
 /** The same file was imported before for another period. */
 export class AlreadyImportedError extends Error {
   constructor(message: string) {
@@ -110,26 +146,34 @@ export class AlreadyImportedError extends Error {
 }
 
 /**
- * One import: recognises a file seen before (SHA-256 per provider) and returns its run; otherwise
- * validates the whole file, matches, and stores the run and its items in one transaction, so a
- * failure leaves nothing behind.
+ * One import: recognises a file seen before (SHA-256 of bytes or content, per provider) and returns
+ * its run; refuses a period a closed period overlaps; otherwise validates the whole file, matches
+ * (with the provider's open expectations of earlier runs carried over), and stores the run and its
+ * items in one transaction, so a failure leaves nothing behind. A different file for a provider and
+ * period that already has a run is a corrected statement: the new run supersedes it as the next
+ * version, manual resolutions of unchanged items are carried over, and the earlier version stays.
  */
 export async function reconcileStatement(em: EntityManager, request: ReconcileRequest): Promise<ReconcileOutcome> {
   readerFor(request.provider);
   const period = parsePeriod(request.period);
-  const sha = await fileSha256(request.file);
-  const content = await contentSha256(request.file);
+  const source = path.basename(request.file);
+  const size = statSync(request.file).size;
+  const { fileSha256: sha, contentSha256: content } = await statementHashes(request.file, (read) => request.onProgress?.('hashing', read, size));
   // The same bytes, or the same content re-saved (CRLF, BOM, NFD): the same statement.
   const previous = await em.findOne(ReconciliationRun, { provider: request.provider, $or: [{ fileSha256: sha }, { contentSha256: content }] });
   if (previous && previous.periodLabel !== period.label) {
     throw new AlreadyImportedError(
-      `${path.basename(request.file)} was already imported as run ${previous.id} for the period ${previous.periodLabel}, not ${period.label}: a statement file belongs to one period.`,
+      `${source} was already imported as run ${previous.id} for the period ${previous.periodLabel}, not ${period.label}: a statement file belongs to one period.`,
     );
   }
   if (previous) return { run: previous, alreadyImported: true };
+  await refuseClosedPeriod(em, request.provider, period);
 
+  const currentKey = `${request.provider}|${period.label}`;
+  const current = await em.findOne(ReconciliationRun, { currentKey });
   const ledger = request.ledger ?? expectedPaymentLedger(em.fork());
-  const computed = await computeReconciliation({ ...request, ledger });
+  const carried = ledger.expectedPaymentsByIds ? await openExpectations(em, request.provider, current?.id ?? null) : new Map<string, number>();
+  const computed = await computeReconciliation({ ...request, ledger, carried });
   const { totals } = computed;
   const itemCount = computed.result.order.length;
 
@@ -139,11 +183,14 @@ export async function reconcileStatement(em: EntityManager, request: ReconcileRe
     periodStart: period.firstDay,
     periodEnd: period.lastDay,
     periodLabel: period.label,
-    fileName: path.basename(request.file).slice(0, 300),
+    fileName: source.slice(0, 300),
     fileSha256: sha,
     contentSha256: content,
     importedAt: new Date(),
     importedBy: request.importedBy,
+    version: current ? current.version + 1 : 1,
+    currentKey,
+    supersedesRunId: current?.id ?? null,
     ledgerSource: ledger.name,
     toleranceMinutes: request.toleranceMinutes ?? DEFAULT_TOLERANCE_MINUTES,
     statementRows: computed.rows,
@@ -159,17 +206,82 @@ export async function reconcileStatement(em: EntityManager, request: ReconcileRe
     missingInLedgerCount: totals.counts.MISSING_IN_LEDGER,
     duplicateCount: totals.counts.DUPLICATE,
   });
+  let carriedResolutions = 0;
+  let settledOpenItems = 0;
   try {
     await em.transactional(async (tx) => {
+      // Again inside the transaction: a close that landed while the file was read wins.
+      await refuseClosedPeriod(tx, request.provider, period);
+      let resolved = new Map<string, ResolvedItem>();
+      if (current) {
+        const taken = await tx.nativeUpdate(ReconciliationRun, { id: current.id, currentKey }, { currentKey: null, supersededByRunId: run.id, supersededAt: run.importedAt });
+        if (taken !== 1) throw new SupersededMeanwhile(current.id);
+        await releaseSettlements(tx, current.id);
+        resolved = await resolvedItemsByKey(tx, current.id);
+      }
       await tx.insert(ReconciliationRun, run);
-      await insertItems(tx, run.id, resultItems(computed.payments, computed.ledger, computed.result), (written) => request.onStoreProgress?.(written, itemCount));
+      const toCarry = new Map<number, ResolvedItem>();
+      await insertItems(tx, run.id, linkedItems(resultItems(computed.payments, computed.ledger, computed.result), carried, resolved, toCarry), (written) =>
+        request.onProgress?.('storing', written, itemCount),
+      );
+      if (current) carriedResolutions = await carryResolutions(tx, current.id, run.id, toCarry);
+      if (carried.size) settledOpenItems = await linkSettled(tx, run.id);
     });
   } catch (error) {
     // Someone imported the same file meanwhile: theirs stands, ours was rolled back.
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    if (!(error instanceof UniqueConstraintViolationException) && !(error instanceof SupersededMeanwhile)) throw error;
     const winner = await em.fork().findOne(ReconciliationRun, { provider: request.provider, $or: [{ fileSha256: sha }, { contentSha256: content }] });
-    if (!winner) throw error;
+    if (!winner) throw conflict(`Another file for ${currentKey} was stored while this one was read: import it again to supersede that version.`);
     return { run: winner, alreadyImported: true };
   }
-  return { run, alreadyImported: false };
+  if (current) {
+    current.currentKey = null;
+    current.supersededByRunId = run.id;
+    current.supersededAt = run.importedAt;
+  }
+  return { run, alreadyImported: false, superseded: current, carriedResolutions, settledOpenItems };
+}
+
+/**
+ * Adds to each item what storing needs beyond matching: the open item of an earlier run it settles
+ * (its expectations were carried over), and whether the superseded version had the same item with
+ * a resolution (recorded in `toCarry` by seq). Cheap when there is nothing to carry.
+ */
+function* linkedItems(items: Iterable<ResultItem>, carried: ReadonlyMap<string, number>, resolved: ReadonlyMap<string, ResolvedItem>, toCarry: Map<number, ResolvedItem>): Generator<ResultItem> {
+  if (!carried.size && !resolved.size) {
+    yield* items;
+    return;
+  }
+  for (const item of items) {
+    if (carried.size) {
+      for (const id of item.expectedPaymentIds) {
+        const from = carried.get(id);
+        if (from !== undefined) item.carriedFromItemId = from;
+      }
+    }
+    if (resolved.size) {
+      const key = itemFactsKey({
+        outcome: item.outcome,
+        rule: item.rule,
+        transactionIdsJson: JSON.stringify(item.transactionIds),
+        expectedPaymentIdsJson: JSON.stringify(item.expectedPaymentIds),
+        paidVnd: item.paidVnd,
+        reversedVnd: item.reversedVnd,
+        expectedVnd: item.expectedVnd,
+      });
+      const earlier = resolved.get(key);
+      if (earlier) toCarry.set(item.seq, earlier);
+    }
+    yield item;
+  }
+}
+
+async function refuseClosedPeriod(em: EntityManager, provider: string, period: Period): Promise<void> {
+  const closed = await closedPeriodOverlapping(em, provider, period.firstDay, period.lastDay);
+  if (closed) {
+    throw conflict(
+      `The period ${closed.periodLabel} of ${provider} is closed (by ${closed.closedBy} on ${closed.closedAt.toISOString().slice(0, 10)}): no run can be imported for ${period.label}. Reopen the period first, with a reason.`,
+      { periodId: closed.id },
+    );
+  }
 }

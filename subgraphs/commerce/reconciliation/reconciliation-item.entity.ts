@@ -77,4 +77,19 @@ export class ReconciliationItem {
 
   @Property({ type: 'string', length: 200, nullable: true })
   resolvedBy?: string | null;
+
+  /** Category of the latest effective resolution (ResolutionCategory); null while open. */
+  @Property({ type: 'string', length: 32, nullable: true })
+  resolutionCategory?: string | null;
+
+  /** An open item of an earlier run that this item settles (a late payment matched here). */
+  @Property({ type: 'integer', nullable: true })
+  carriedFromItemId?: number | null;
+
+  /** The item of a later run that settled this open item, and its run. */
+  @Property({ type: 'integer', nullable: true })
+  settledByItemId?: number | null;
+
+  @Property({ type: 'string', length: 36, nullable: true })
+  settledByRunId?: string | null;
 }

@@ -9,6 +9,7 @@ import { BigIntType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-
 @Unique({ properties: ['provider', 'fileSha256'] })
 @Index({ properties: ['provider', 'periodStart'] })
 @Unique({ properties: ['provider', 'contentSha256'] })
+@Unique({ properties: ['currentKey'] })
 export class ReconciliationRun {
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -44,6 +45,28 @@ export class ReconciliationRun {
 
   @Property({ type: 'datetime' })
   importedAt!: Date;
+
+  /** 1 for the first file of a provider and period; each corrected file supersedes with the next number. */
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
+
+  /**
+   * "provider|period" on the current version, null once superseded: unique, so two corrected files
+   * imported at once cannot both become current (NULLs never collide in SQLite or PostgreSQL).
+   */
+  @Property({ type: 'string', length: 48, nullable: true })
+  currentKey?: string | null;
+
+  /** The version this one replaced. */
+  @Property({ type: 'string', length: 36, nullable: true })
+  supersedesRunId?: string | null;
+
+  /** The version that replaced this one; the run stays readable. */
+  @Property({ type: 'string', length: 36, nullable: true })
+  supersededByRunId?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  supersededAt?: Date | null;
 
   /** Subject of the token, or the OS user for the CLI. */
   @Property({ type: 'string', length: 200 })

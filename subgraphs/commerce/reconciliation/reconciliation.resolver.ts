@@ -1,114 +1,71 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
-import { nfc } from '../../../core/text.js';
-import { producerKeyFilter, reconciliationScope, requireFinance } from './reconciliation-access.rules.js';
+import { invalidInput } from '../../../core/domain-errors.js';
+import { approveWriteOff } from './approve-write-off.command.js';
+import { outcomeTotals } from './outcome-totals.query.js';
 import { ReconciliationOutcome } from './outcomes.js';
-import { ReconciliationItem } from './reconciliation-item.entity.js';
-import { ReconciliationResolution } from './reconciliation-resolution.entity.js';
-import { ReconciliationRun } from './reconciliation-run.entity.js';
+import { reconciliationScope, requireFinance } from './reconciliation-access.rules.js';
+import { toItem, toResolution, toRun, toSummary } from './reconciliation.mapping.js';
+import { reconciliationSettings } from './reconciliation-settings.js';
+import { reopenItem } from './reopen-item.command.js';
+import { resolveItem } from './resolve-item.command.js';
+import { itemIdOf } from './resolution.rules.js';
+import { openCount, resolutionsOf, runItems } from './run-items.query.js';
+import { findRun, listRuns, runVersions } from './runs.query.js';
+import type { ReconciliationResolution } from './reconciliation-resolution.entity.js';
 import {
+  ApproveReconciliationWriteOffInput,
   ReconciliationItemConnection,
+  ReconciliationItemPayload,
   ReconciliationItemType,
   ReconciliationResolutionType,
   ReconciliationRunConnection,
   ReconciliationRunType,
   ReconciliationSummary,
+  ReopenReconciliationItemInput,
   ResolveReconciliationItemInput,
   ResolveReconciliationItemPayload,
 } from './reconciliation.type.js';
 
-function toRun(run: ReconciliationRun): ReconciliationRunType {
-  return Object.assign(new ReconciliationRunType(), {
-    id: run.id,
-    provider: run.provider,
-    period: run.periodLabel,
-    periodStart: run.periodStart,
-    periodEnd: run.periodEnd,
-    fileName: run.fileName,
-    fileSha256: run.fileSha256,
-    importedAt: run.importedAt,
-    importedBy: run.importedBy,
-    ledgerSource: run.ledgerSource,
-    toleranceMinutes: run.toleranceMinutes,
-    statementRows: run.statementRows,
-    ignoredRows: run.ignoredRows,
-  });
-}
-
-export function toItem(item: ReconciliationItem): ReconciliationItemType {
-  const net = item.paidVnd - item.reversedVnd;
-  return Object.assign(new ReconciliationItemType(), {
-    id: String(item.id),
-    outcome: item.outcome,
-    rule: item.rule,
-    references: JSON.parse(item.referencesJson) as string[],
-    transactionIds: JSON.parse(item.transactionIdsJson) as string[],
-    statementLines: JSON.parse(item.linesJson) as number[],
-    expectedPaymentIds: JSON.parse(item.expectedPaymentIdsJson) as string[],
-    payer: item.payer ?? null,
-    paidVnd: item.paidVnd,
-    reversedVnd: item.reversedVnd,
-    feeVnd: item.feeVnd,
-    expectedVnd: item.expectedVnd,
-    shortfallVnd: Math.max(0, item.expectedVnd - net),
-    excessVnd: Math.max(0, net - item.expectedVnd),
-    paidAt: item.paidAt ?? null,
-    expectedAt: item.expectedAt ?? null,
-    resolved: !!item.resolvedAt,
-  });
-}
-
-const NOTE_MAX = 2000;
-
 @Resolver(() => ReconciliationRunType)
 export class ReconciliationRunResolver {
   @Query(() => ReconciliationRunConnection, {
-    description: 'Reconciliation runs, newest import first. Finance staff and producers (who see only their own items in each run).',
+    description: 'Reconciliation runs, newest import first, superseded versions included unless currentOnly. Finance staff and producers (who see only their own items in each run).',
   })
   async reconciliationRuns(
     @Arg('provider', () => String, { nullable: true, description: 'Only runs of this provider (viettel-money, vnpt-money, viviet).' }) provider: string | undefined,
+    @Arg('period', () => String, { nullable: true, description: 'Only runs of this period as imported (yyyy-mm-dd or yyyy-mm): with provider, its versions.' }) period: string | undefined,
+    @Arg('currentOnly', () => Boolean, { nullable: true, description: 'Only the version in force of each provider and period.' }) currentOnly: boolean | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<ReconciliationRunType>> {
     reconciliationScope(context.viewer);
     const { limit, after } = pageWindow(page);
-    const where: Record<string, unknown> = provider ? { provider } : {};
-    const keyset = after ? { $or: [{ importedAt: { $lt: new Date(Number(after[0])) } }, { importedAt: new Date(Number(after[0])), id: { $lt: String(after[1]) } }] } : {};
-    const [rows, total] = await Promise.all([
-      context.em.find(ReconciliationRun, { $and: [where, keyset] }, { orderBy: [{ importedAt: 'desc' }, { id: 'desc' }], limit: limit + 1 }),
-      context.em.count(ReconciliationRun, where),
-    ]);
+    const { rows, total } = await listRuns(context.em, { provider, period, currentOnly, limit, after: after ? [Number(after[0]), String(after[1])] : undefined });
     return toConnection(rows.map(toRun), limit, total, (r) => [r.importedAt.getTime(), r.id]);
   }
 
-  @Query(() => ReconciliationRunType, { nullable: true, description: 'One run; null when there is none with this id. Finance staff and producers.' })
+  @Query(() => ReconciliationRunType, { nullable: true, description: 'One run (any version); null when there is none with this id. Finance staff and producers.' })
   async reconciliationRun(@Arg('id', () => ID, { description: 'ReconciliationRun.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<ReconciliationRunType | null> {
     reconciliationScope(context.viewer);
-    const run = await context.em.findOne(ReconciliationRun, { id });
+    const run = await findRun(context.em, id);
     return run ? toRun(run) : null;
   }
 
-  @FieldResolver(() => ReconciliationSummary, { nullable: true, description: 'Totals of the run. Finance staff only: null for producers.' })
+  @FieldResolver(() => [ReconciliationRunType], { description: 'Every version of this run\'s provider and period, version 1 first (this one included).' })
+  async versions(@Root() root: ReconciliationRunType, @Ctx() context: SubgraphContext): Promise<ReconciliationRunType[]> {
+    reconciliationScope(context.viewer);
+    return (await runVersions(context.em, { provider: root.provider, periodLabel: root.period })).map(toRun);
+  }
+
+  @FieldResolver(() => ReconciliationSummary, { nullable: true, description: 'Totals of the run, with VND per outcome. Finance staff only: null for producers.' })
   async summary(@Root() root: ReconciliationRunType, @Ctx() context: SubgraphContext): Promise<ReconciliationSummary | null> {
     if (reconciliationScope(context.viewer).kind !== 'finance') return null;
-    const run = await context.em.findOneOrFail(ReconciliationRun, { id: root.id });
-    const open = await context.em.count(ReconciliationItem, { runId: run.id, outcome: { $ne: ReconciliationOutcome.MATCHED }, resolvedAt: null });
-    return Object.assign(new ReconciliationSummary(), {
-      statementGrossVnd: run.statementGrossVnd,
-      reversedVnd: run.reversedVnd,
-      statementFeeVnd: run.statementFeeVnd,
-      statementNetVnd: Math.max(0, run.statementGrossVnd - run.reversedVnd - run.statementFeeVnd),
-      expectedVnd: run.expectedVnd,
-      matchedVnd: run.matchedVnd,
-      matchedCount: run.matchedCount,
-      amountMismatchCount: run.amountMismatchCount,
-      missingInStatementCount: run.missingInStatementCount,
-      missingInLedgerCount: run.missingInLedgerCount,
-      duplicateCount: run.duplicateCount,
-      openCount: open,
-    });
+    const run = await findRun(context.em, root.id);
+    if (!run) return null;
+    const [open, byOutcome] = await Promise.all([openCount(context.em, run.id), outcomeTotals(context.em, run.id)]);
+    return toSummary(run, open, byOutcome);
   }
 
   @FieldResolver(() => ReconciliationItemConnection, {
@@ -123,15 +80,7 @@ export class ReconciliationRunResolver {
   ): Promise<Connection<ReconciliationItemType>> {
     const scope = reconciliationScope(context.viewer);
     const { limit, after } = pageWindow(page);
-    const where: Record<string, unknown>[] = [{ runId: run.id }];
-    if (outcome) where.push({ outcome });
-    if (unresolvedOnly) where.push({ resolvedAt: null });
-    if (scope.kind === 'producer') where.push(producerKeyFilter(scope.producerIds));
-    const keyset = after ? [{ seq: { $gt: Number(after[0]) } }] : [];
-    const [rows, total] = await Promise.all([
-      context.em.find(ReconciliationItem, { $and: [...where, ...keyset] }, { orderBy: { seq: 'asc' }, limit: limit + 1 }),
-      context.em.count(ReconciliationItem, { $and: where }),
-    ]);
+    const { rows, total } = await runItems(context.em, { runId: run.id, scope, outcome, unresolvedOnly, limit, afterSeq: after ? Number(after[0]) : undefined });
     context.logger.info(
       { audit: 'reconciliation.items.read', subject: context.viewer?.subject, runId: run.id, scope: scope.kind, items: Math.min(rows.length, limit) },
       'payment details read',
@@ -143,40 +92,57 @@ export class ReconciliationRunResolver {
 
 @Resolver(() => ReconciliationItemType)
 export class ReconciliationItemResolver {
-  @FieldResolver(() => [ReconciliationResolutionType], { description: 'Manual resolutions of the item, oldest first (bounded: a few per item).' })
+  @FieldResolver(() => [ReconciliationResolutionType], { description: 'Resolutions and reopenings of the item, oldest first (bounded: a few per item).' })
   async resolutions(@Root() item: ReconciliationItemType, @Ctx() context: SubgraphContext): Promise<ReconciliationResolutionType[]> {
-    const loader = requestLoader<number, ReconciliationResolution[]>(context, 'reconciliationResolutionsByItem', async (ids) => {
-      const rows = await context.em.find(ReconciliationResolution, { itemId: { $in: [...ids] } }, { orderBy: [{ resolvedAt: 'asc' }, { id: 'asc' }] });
-      return groupByKey(ids, rows, (r) => r.itemId);
-    });
-    const rows = await loader.load(Number(item.id));
-    return rows.map((r) => Object.assign(new ReconciliationResolutionType(), { note: r.note, resolvedBy: r.resolvedBy, resolvedAt: r.resolvedAt }));
+    const loader = requestLoader<number, ReconciliationResolution[]>(context, 'reconciliationResolutionsByItem', async (ids) =>
+      groupByKey(ids, await resolutionsOf(context.em, ids), (r) => r.itemId),
+    );
+    return (await loader.load(Number(item.id))).map(toResolution);
   }
 
   @Mutation(() => ResolveReconciliationItemPayload, {
-    description: 'Records that a person resolved an item by hand (e.g. a duplicate refunded, a missing payment found in another file), with a note. Finance only; the history is kept.',
+    description:
+      'Records that a person resolved an item by hand, with a category and a note (e.g. a duplicate refunded). A WRITE_OFF above COMMERCE_WRITE_OFF_APPROVAL_VND waits for a second person (approveReconciliationWriteOff). Finance only; refused on a superseded version or in a closed period (CONFLICT). The history is kept.',
   })
   async resolveReconciliationItem(
-    @Arg('input', () => ResolveReconciliationItemInput, { description: 'The item and the note.' }) input: ResolveReconciliationItemInput,
+    @Arg('input', () => ResolveReconciliationItemInput, { description: 'The item, the category and the note.' }) input: ResolveReconciliationItemInput,
     @Ctx() context: SubgraphContext,
   ): Promise<ResolveReconciliationItemPayload> {
     requireFinance(context.viewer);
-    const note = nfc(input.note);
-    if (!note) throw invalidInput('The note is empty: say what was found or done.', 'input.note');
-    if (note.length > NOTE_MAX) throw invalidInput(`The note is ${note.length} characters; keep it within ${NOTE_MAX}.`, 'input.note');
-    const id = Number(input.itemId);
-    if (!Number.isSafeInteger(id) || id <= 0) throw invalidInput(`"${input.itemId}" is not a reconciliation item id.`, 'input.itemId');
-    const item = await context.em.transactional(async (tx) => {
-      const found = await tx.findOne(ReconciliationItem, { id });
-      if (!found) throw notFound(`No reconciliation item ${input.itemId}: take the id from a run's items.`);
-      const now = new Date();
-      const subject = context.viewer!.subject;
-      tx.persist(Object.assign(new ReconciliationResolution(), { itemId: id, note, resolvedBy: subject, resolvedAt: now }));
-      found.resolvedAt = now;
-      found.resolvedBy = subject;
-      return found;
+    const { item, resolution } = await resolveItem(context.em, {
+      itemId: itemIdOf(input.itemId),
+      category: input.category,
+      note: input.note,
+      by: context.viewer!.subject,
+      writeOffApprovalVnd: context.config.get(reconciliationSettings).writeOffApprovalVnd,
     });
-    context.logger.info({ audit: 'reconciliation.item.resolved', subject: context.viewer?.subject, itemId: id }, 'reconciliation item resolved');
-    return Object.assign(new ResolveReconciliationItemPayload(), { item: toItem(item) });
+    context.logger.info({ audit: 'reconciliation.item.resolved', subject: context.viewer?.subject, itemId: item.id, category: input.category, status: resolution.status }, 'reconciliation item resolved');
+    return Object.assign(new ResolveReconciliationItemPayload(), { item: toItem(item), resolution: toResolution(resolution) });
+  }
+
+  @Mutation(() => ReconciliationItemPayload, { description: 'Reopens a resolved item with the reason: it is open again, the history keeps both. Finance only.' })
+  async reopenReconciliationItem(
+    @Arg('input', () => ReopenReconciliationItemInput, { description: 'The item and why it is reopened.' }) input: ReopenReconciliationItemInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<ReconciliationItemPayload> {
+    requireFinance(context.viewer, 'reopen reconciliation items');
+    const item = await reopenItem(context.em, { itemId: itemIdOf(input.itemId), note: input.note, by: context.viewer!.subject });
+    context.logger.info({ audit: 'reconciliation.item.reopened', subject: context.viewer?.subject, itemId: item.id }, 'reconciliation item reopened');
+    return Object.assign(new ReconciliationItemPayload(), { item: toItem(item) });
+  }
+
+  @Mutation(() => ReconciliationItemPayload, {
+    description: 'Approves a write-off waiting for a second person: the approver must be another finance person than who proposed it (else FORBIDDEN). The item is then resolved.',
+  })
+  async approveReconciliationWriteOff(
+    @Arg('input', () => ApproveReconciliationWriteOffInput, { description: 'The pending write-off.' }) input: ApproveReconciliationWriteOffInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<ReconciliationItemPayload> {
+    requireFinance(context.viewer, 'approve write-offs');
+    const id = Number(input.resolutionId);
+    if (!/^\d{1,15}$/.test(input.resolutionId) || id <= 0) throw invalidInput(`"${input.resolutionId}" is not a resolution id.`, 'input.resolutionId');
+    const { item } = await approveWriteOff(context.em, { resolutionId: id, by: context.viewer!.subject });
+    context.logger.info({ audit: 'reconciliation.write-off.approved', subject: context.viewer?.subject, itemId: item.id, resolutionId: id }, 'write-off approved');
+    return Object.assign(new ReconciliationItemPayload(), { item: toItem(item) });
   }
 }

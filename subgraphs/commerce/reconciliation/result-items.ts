@@ -20,6 +20,8 @@ export interface ResultItem {
   expectedVnd: number;
   paidAt: Date | null;
   expectedAt: Date | null;
+  /** The open item of an earlier run this item settles (carry-over), set by the run. */
+  carriedFromItemId?: number | null;
 }
 
 /** Members of each group in compressed form: group g's rows are list[start[g]..start[g+1]). */

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputLineError } from '../../../core/domain-errors.js';
 import { readStatement, type StatementReader } from '../../../connectors/statements/reader.js';
@@ -83,11 +81,4 @@ export async function loadStatement(reader: StatementReader, input: Readable, op
   }
   if (total) throw new StatementRejectedError(errors, total, source);
   return { table, rows, ignoredRows, lastLine };
-}
-
-/** SHA-256 of a file, streamed. */
-export async function fileSha256(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

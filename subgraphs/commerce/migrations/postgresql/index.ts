@@ -8,6 +8,7 @@ import { Migration20261201215851 } from './Migration20261201215851.js';
 import { Migration20261201221500_listing_attempts } from './Migration20261201221500_listing_attempts.js';
 import { Migration20261202004500_sync_job_trace_parent } from './Migration20261202004500_sync_job_trace_parent.js';
 import { Migration20261202010000_listing_drift } from './Migration20261202010000_listing_drift.js';
+import { Migration20261202011225 } from './Migration20261202011225.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201221500_listing_attempts', class: Migration20261201221500_listing_attempts },
   { name: 'Migration20261202004500_sync_job_trace_parent', class: Migration20261202004500_sync_job_trace_parent },
   { name: 'Migration20261202010000_listing_drift', class: Migration20261202010000_listing_drift },
+  { name: 'Migration20261202011225', class: Migration20261202011225 },
 ];

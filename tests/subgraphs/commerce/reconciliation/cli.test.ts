@@ -38,7 +38,7 @@ describe('hub reconcile', () => {
     const file = writeFile(env.dataDir, 'vtm.csv', ALL_OUTCOMES_STATEMENT);
     const csv = path.join(env.dataDir, 'items.csv');
     const out = await hub('--provider', 'viettel-money', '--file', file, '--period', '2026-11-01', '--csv', csv, '--as', 'ke-toan');
-    expect(out).toMatch(/^Run [0-9a-f-]{36}: viettel-money, period 2026-11-01, vtm.csv/);
+    expect(out).toMatch(/^Run [0-9a-f-]{36}: viettel-money, period 2026-11-01, vtm.csv, version 1/);
     expect(out).toMatch(/ MATCHED\s+\|\s+3\n/);
     expect(out).toMatch(/ MISSING_IN_STATEMENT\s+\|\s+2\n/);
     expect(out).toMatch(/ gross paid \(VND\)\s+\|\s+675\.000\n/);
@@ -46,10 +46,15 @@ describe('hub reconcile', () => {
     expect(out).toMatch(/ MATCHED paid \/ expected \(VND\)\s+\|\s+480\.000 \/ [\d.]+\n/);
     expect(out).toMatch(/ MISSING_IN_LEDGER paid \/ expected \(VND\)\s+\|\s+45\.000 \/ 0\n/);
     expect(out).toContain('Wrote 8 items to');
-    const rows = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('seq,outcome,rule,references,transaction_ids,statement_lines,expected_payment_ids,producer_ids,payer,paid_vnd,reversed_vnd,fee_vnd,expected_vnd,paid_at,expected_at,resolved_by,resolved_at');
+    const text = readFileSync(csv, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = text.slice(1).trim().split('\n');
+    expect(rows[0]).toBe(
+      'run_id,provider,period,version,seq,outcome,rule,references,transaction_ids,statement_lines,expected_payment_ids,producer_ids,payer,paid_vnd,reversed_vnd,fee_vnd,expected_vnd,open_vnd,paid_at,expected_at,resolution_category,resolved_by,resolved_at,resolution_notes,carried_from_item,settled_by_run',
+    );
     expect(rows).toHaveLength(9);
-    expect(rows[5]).toBe('4,MATCHED,COMBINED_PAYMENT,CK-7,A5,6,o7a o7b,p1 p2,,330000,0,3630,330000,2026-11-01T04:00:00.000Z,2026-11-01T03:58:00.000Z,,');
+    const runId = /^Run ([0-9a-f-]{36})/.exec(out)![1];
+    expect(rows[5]).toBe(`${runId},viettel-money,2026-11-01,1,4,MATCHED,COMBINED_PAYMENT,CK-7,A5,6,o7a o7b,p1 p2,,330000,0,3630,330000,0,2026-11-01T11:00:00+07:00,2026-11-01T10:58:00+07:00,,,,,,`);
 
     const again = await hub('--provider', 'viettel-money', '--file', file, '--period', '2026-11-01');
     expect(again).toMatch(/vtm.csv was already imported \(same SHA-256\) as run .*: nothing was added/);

@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { rawTableName } from '../../../core/db/raw-sql.js';
+import { ReconciliationOutcome } from './outcomes.js';
+import { ReconciliationItem } from './reconciliation-item.entity.js';
+import { ReconciliationRun } from './reconciliation-run.entity.js';
+
+/**
+ * Carry-over between runs. An expected payment nobody paid stays open on the item of the run that
+ * reported it MISSING_IN_STATEMENT (current version, not resolved by hand, not yet settled). A later
+ * run of the same provider loads these expectations beside its own period's, so a payment that
+ * arrives late is matched there; the two items are then linked both ways
+ * (`carriedFromItemId` on the new one, `settledByItemId`/`settledByRunId` on the open one).
+ */
+
+/** Open expectations of the provider's other current runs: expected-payment id → the open item's id. */
+export async function openExpectations(em: EntityManager, provider: string, exceptRunId: string | null): Promise<Map<string, number>> {
+  const items = rawTableName(em, em.getMetadata().get(ReconciliationItem.name).tableName);
+  const runs = rawTableName(em, em.getMetadata().get(ReconciliationRun.name).tableName);
+  // Items a superseded-now version settled are open again: that version's matches no longer count.
+  const rows = (await em.getConnection().execute(
+    `select i."id", i."expected_payment_ids_json" as ids from ${items} i join ${runs} r on r."id" = i."run_id"
+     where r."provider" = ? and r."current_key" is not null and r."id" <> ? and i."outcome" = ? and i."resolved_at" is null
+       and (i."settled_by_item_id" is null or i."settled_by_run_id" = ?)`,
+    [provider, exceptRunId ?? '', ReconciliationOutcome.MISSING_IN_STATEMENT, exceptRunId ?? ''],
+    'all',
+    em.getTransactionContext(),
+  )) as { id: number | string; ids: string }[];
+  const open = new Map<string, number>();
+  for (const row of rows) for (const id of JSON.parse(row.ids) as string[]) open.set(id, Number(row.id));
+  return open;
+}
+
+/** After a run's items are stored: marks each open item its items settled, with the settling item and run. */
+export async function linkSettled(tx: EntityManager, runId: string): Promise<number> {
+  const settling = await tx.find(ReconciliationItem, { runId, carriedFromItemId: { $ne: null } }, { fields: ['id', 'carriedFromItemId'], disableIdentityMap: true });
+  for (const item of settling) {
+    await tx.nativeUpdate(ReconciliationItem, { id: item.carriedFromItemId! }, { settledByItemId: item.id, settledByRunId: runId });
+  }
+  return settling.length;
+}
+
+/** A superseded version's settlements no longer hold: the items it settled are open again until the new version settles them. */
+export async function releaseSettlements(tx: EntityManager, runId: string): Promise<void> {
+  await tx.nativeUpdate(ReconciliationItem, { settledByRunId: runId }, { settledByItemId: null, settledByRunId: null });
+}

@@ -1,0 +1,18 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { ReconciliationOutcome } from './outcomes.js';
+import { ReconciliationItem } from './reconciliation-item.entity.js';
+import { ReconciliationRun } from './reconciliation-run.entity.js';
+
+/**
+ * What "open" means across runs and periods: an item of a current (not superseded) run whose
+ * outcome is not MATCHED, that nobody resolved and that no later run settled.
+ */
+export async function openItemsFilter(em: EntityManager, provider: string | undefined): Promise<FilterQuery<ReconciliationItem>> {
+  const runs = await em.find(ReconciliationRun, { currentKey: { $ne: null }, ...(provider ? { provider } : {}) }, { fields: ['id'], disableIdentityMap: true });
+  return {
+    runId: { $in: runs.map((r) => r.id) },
+    outcome: { $ne: ReconciliationOutcome.MATCHED },
+    resolvedAt: null,
+    settledByItemId: null,
+  };
+}
