@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127064613 } from './Migration20261127064613.js';
 import { Migration20261201212810 } from './Migration20261201212810.js';
 import { Migration20261201215434 } from './Migration20261201215434.js';
+import { Migration20261202005209 } from './Migration20261202005209.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127064613', class: Migration20261127064613 },
   { name: 'Migration20261201212810', class: Migration20261201212810 },
   { name: 'Migration20261201215434', class: Migration20261201215434 },
+  { name: 'Migration20261202005209', class: Migration20261202005209 },
 ];
