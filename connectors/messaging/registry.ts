@@ -10,7 +10,6 @@ export type ChannelCode = (typeof CHANNEL_ADAPTERS)[number]['code'];
 
 export const CHANNEL_CODES: readonly ChannelCode[] = CHANNEL_ADAPTERS.map((a) => a.code);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SettingsOf<A> = A extends ChannelAdapter<string, infer S> ? S : never;
 export type ChannelSettings = { [C in ChannelCode]: SettingsOf<Extract<(typeof CHANNEL_ADAPTERS)[number], { code: C }>> };
 

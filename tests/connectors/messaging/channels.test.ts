@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectorError, withoutPhoneNumbers, type MessagingChannel } from '../../../connectors/messaging/contract.js';
-import { CHANNEL_ADAPTERS, connectChannels } from '../../../connectors/messaging/registry.js';
+import { CHANNEL_ADAPTERS, CHANNEL_CODES, connectChannels } from '../../../connectors/messaging/registry.js';
+import { SubscriberChannel } from '../../../subgraphs/society/announcements/announcement-enums.js';
 import { startMessagingSandboxes, type MessagingSandboxes } from '../../../connectors/messaging/sandboxes.js';
 import { SmsChannel } from '../../../connectors/sms/adapter.js';
 import { ZaloChannel } from '../../../connectors/zalo/adapter.js';
@@ -101,6 +102,12 @@ describe.each(CHANNEL_ADAPTERS.map((a) => [a.code] as const))('the %s adapter ag
     const dead = connectChannels(closed.settings)[code];
     await closed.close();
     expect((await failure(dead.send({ clientMessageId: id(), phone: PHONE, text: 'x' }))).kind).toBe('TRANSIENT');
+  });
+});
+
+describe('the messaging registry', () => {
+  it('has exactly the channels a subscriber can choose (the MessagingChannel enum and its check constraint)', () => {
+    expect([...CHANNEL_CODES].sort()).toEqual(Object.values(SubscriberChannel).sort());
   });
 });
 
