@@ -8,6 +8,8 @@ import { CHANNEL_ADAPTERS, type ChannelCode, type ChannelSettings } from './regi
 import type { MessagingSandbox, MessagingSandboxOptions } from './sandbox/messaging-sandbox.js';
 
 export interface MessagingSandboxesOptions {
+  /** Which channels (default all of the registry). */
+  codes?: readonly ChannelCode[];
   /** Per channel: the port (default a free one). */
   ports?: Partial<Record<ChannelCode, number>>;
   host?: string;
@@ -17,12 +19,13 @@ export interface MessagingSandboxesOptions {
   timeoutMs?: number;
 }
 
+/** A sandbox per channel started (all of them unless `codes` said otherwise), and the channel settings pointing at them. */
 export type MessagingSandboxes = Record<ChannelCode, MessagingSandbox> & { settings: ChannelSettings; close(): Promise<void> };
 
 export async function startMessagingSandboxes(options: MessagingSandboxesOptions = {}): Promise<MessagingSandboxes> {
   const started: [ChannelCode, MessagingSandbox][] = [];
   try {
-    for (const adapter of CHANNEL_ADAPTERS) {
+    for (const adapter of CHANNEL_ADAPTERS.filter((a) => !options.codes || options.codes.includes(a.code))) {
       started.push([adapter.code, await adapter.sandbox.start({ port: options.ports?.[adapter.code] ?? 0, host: options.host, faults: options.faults, options: options.options })]);
     }
   } catch (error) {
@@ -33,7 +36,7 @@ export async function startMessagingSandboxes(options: MessagingSandboxesOptions
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
     ...byCode,
-    settings: Object.fromEntries(CHANNEL_ADAPTERS.map((a) => [a.code, a.sandbox.settingsFor(byCode[a.code].url, timeoutMs)])) as ChannelSettings,
+    settings: Object.fromEntries(started.map(([code, sandbox]) => [code, CHANNEL_ADAPTERS.find((a) => a.code === code)!.sandbox.settingsFor(sandbox.url, timeoutMs)])) as ChannelSettings,
     close: async () => {
       await Promise.all(started.map(([, s]) => s.close()));
     },
