@@ -11,6 +11,8 @@ const SAMPLE_QUERY = `query NamThuong2021 {
 export interface BannerProcesses {
   subgraphs: { name: string; pid: number | undefined; url: string }[];
   metricsUrl: string | null;
+  /** Where the citizen channel's messaging channels point (SMS, ZALO). */
+  channels?: Record<string, string>;
 }
 
 /** What a newcomer needs after `npm start`: where the graph is, something to run, how to sign in. */
@@ -27,6 +29,7 @@ export function printBanner(config: HubConfig, gatewayUrl: string, marketplaces:
       ...processes.subgraphs.map((s) => `    ${s.name}: ${s.url} (pid ${s.pid ?? '?'})`),
       '  marketplaces the commerce connectors publish to:',
       ...Object.entries(marketplaces).map(([name, target]) => `    ${name}: ${target}`),
+      ...(processes.channels ? ['  channels the society announcements go out through:', ...Object.entries(processes.channels).map(([name, target]) => `    ${name}: ${target}`)] : []),
       '',
       'Try:',
       `  curl -s ${gatewayUrl} -H 'content-type: application/json' \\`,

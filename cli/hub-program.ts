@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { sandboxSettings } from '../connectors/marketplace/sandbox/sandbox-settings.js';
+import { messagingSandboxSettings } from '../connectors/messaging/sandbox/sandbox-settings.js';
 import { ConfigError, type HubConfig } from '../core/config.js';
 import { loadHubConfig, SUBGRAPH_MODULES } from '../subgraphs/index.js';
 import { registerBackupCommands } from './backup.js';
@@ -14,7 +15,7 @@ import { registerTokenCommand } from './token.js';
 let cached: HubConfig | undefined;
 /** Config is read when a command runs, not at load, so `hub --help` works with a broken env. */
 function config(): HubConfig {
-  cached ??= loadHubConfig(process.env, [sandboxSettings]);
+  cached ??= loadHubConfig(process.env, [sandboxSettings, messagingSandboxSettings]);
   return cached;
 }
 

@@ -9,6 +9,7 @@ import { SUBGRAPHS } from '../subgraphs/index.js';
 import { isSubgraphName, SUBGRAPH_NAMES } from '../subgraphs/registry.js';
 import { printBanner } from './banner.js';
 import { startSandboxesUnlessConfigured } from './marketplace-sandboxes.js';
+import { startMessagingSandboxesUnlessConfigured } from './messaging-sandboxes.js';
 import { SubgraphSupervisor } from './subgraph-supervisor.js';
 
 function moduleNamed(name: string) {
@@ -18,21 +19,25 @@ function moduleNamed(name: string) {
 
 /**
  * The embedded default of `npm start`: each subgraph in its own process (own heap limit, restarted
- * if it dies, bound to 127.0.0.1), the gateway and the marketplace sandboxes in this one. Ctrl-C or
+ * if it dies, bound to 127.0.0.1), the gateway and the marketplace and messaging sandboxes in this one. Ctrl-C or
  * SIGTERM stops the gateway first, then every subgraph process, then the sandboxes.
  */
 async function startAll(config: HubConfig): Promise<void> {
   const logger = createLogger('hub', config.LOG_LEVEL);
   let supervisors: SubgraphSupervisor[] = [];
   let sandboxes: Awaited<ReturnType<typeof startSandboxesUnlessConfigured>>['sandboxes'] = null;
+  let messaging: Awaited<ReturnType<typeof startMessagingSandboxesUnlessConfigured>>['sandboxes'] = null;
   const stopAll = async () => {
     await Promise.all(supervisors.map((s) => s.stop()));
     await sandboxes?.close();
+    await messaging?.close();
   };
   try {
     // The sandboxes first: each subgraph process is told where they listen (its start-up settings).
     const marketplaces = await startSandboxesUnlessConfigured(config);
     sandboxes = marketplaces.sandboxes;
+    const channels = await startMessagingSandboxesUnlessConfigured(config);
+    messaging = channels.sandboxes;
     supervisors = SUBGRAPH_NAMES.map(
       (name) =>
         new SubgraphSupervisor({
@@ -41,7 +46,7 @@ async function startAll(config: HubConfig): Promise<void> {
           heapMb: config.SUBGRAPH_MAX_OLD_SPACE_MB,
           maxRestartDelayMs: config.SUBGRAPH_RESTART_MAX_DELAY_MS,
           logger,
-          env: marketplaces.childEnv,
+          env: { ...marketplaces.childEnv, ...channels.childEnv },
         }),
     );
     const urls = await Promise.all(supervisors.map((s) => s.start()));
@@ -59,6 +64,7 @@ async function startAll(config: HubConfig): Promise<void> {
     printBanner(config, gateway.url, marketplaces.targets, {
       subgraphs: supervisors.map((s, i) => ({ name: s.name, pid: s.pid, url: urls[i] })),
       metricsUrl: gateway.metricsUrl,
+      channels: channels.targets,
     });
   } catch (error) {
     await stopAll().catch(() => undefined);

@@ -1,4 +1,5 @@
 import { composeSubgraph } from '../../core/subgraph.js';
+import { announcementsPart } from './announcements/announcements.part.js';
 import { communePart } from './commune/commune.part.js';
 import { educationPart } from './education/education.part.js';
 import { fieldReportsPart } from './field-reports/field-reports.part.js';
@@ -9,5 +10,5 @@ import { postalPart } from './postal/postal.part.js';
 import { telehealthPart } from './telehealth/telehealth.part.js';
 import { trainingPart } from './training/training.part.js';
 
-/** Society: health records and telehealth, schools and their digital systems, field reports (phản ánh hiện trường), training sessions, postal service points. */
-export const society = composeSubgraph('society', { sqlite, postgresql }, [communePart, healthPart, telehealthPart, educationPart, fieldReportsPart, trainingPart, postalPart]);
+/** Society: health records and telehealth, schools and their digital systems, field reports (phản ánh hiện trường), training sessions, postal service points, announcements to subscribers (SMS, Zalo). */
+export const society = composeSubgraph('society', { sqlite, postgresql }, [communePart, healthPart, telehealthPart, educationPart, fieldReportsPart, trainingPart, postalPart, announcementsPart]);

@@ -8,7 +8,7 @@ import { loadConfig } from '../../core/config.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
 import { startProcess, type StartedProcess } from '../helpers/start-process.js';
 
-const FREE_PORTS = { PORT: '0', GOVERNANCE_PORT: '0', SOCIETY_PORT: '0', DEVICES_PORT: '0', COMMERCE_PORT: '0', VOSO_SANDBOX_PORT: '0', POSTMART_SANDBOX_PORT: '0' };
+const FREE_PORTS = { PORT: '0', GOVERNANCE_PORT: '0', SOCIETY_PORT: '0', DEVICES_PORT: '0', COMMERCE_PORT: '0', VOSO_SANDBOX_PORT: '0', POSTMART_SANDBOX_PORT: '0', SMS_SANDBOX_PORT: '0', ZALO_SANDBOX_PORT: '0' };
 const SAMPLE = '{ commune(code: "05068", on: "2021-06-01") { name successor { name } } }';
 
 /** The README's quick start, as a newcomer runs it: `npm start`, then query the printed endpoint. */

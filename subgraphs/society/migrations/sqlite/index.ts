@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127064613 } from './Migration20261127064613.js';
 import { Migration20261201212808 } from './Migration20261201212808.js';
 import { Migration20261201215433 } from './Migration20261201215433.js';
+import { Migration20261202005206 } from './Migration20261202005206.js';
 import { Migration20261202010743_refused_reads } from './Migration20261202010743_refused_reads.js';
 import { Migration20261202012823_field_report_address_key } from './Migration20261202012823_field_report_address_key.js';
 
@@ -10,6 +11,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127064613', class: Migration20261127064613 },
   { name: 'Migration20261201212808', class: Migration20261201212808 },
   { name: 'Migration20261201215433', class: Migration20261201215433 },
+  { name: 'Migration20261202005206', class: Migration20261202005206 },
   { name: 'Migration20261202010743_refused_reads', class: Migration20261202010743_refused_reads },
   { name: 'Migration20261202012823_field_report_address_key', class: Migration20261202012823_field_report_address_key },
 ];
