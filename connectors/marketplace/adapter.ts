@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MarketplaceConnector } from './contract.js';
 import type { ListingLimits } from './listing-limits.js';
+import type { ShopAuthorization } from './shop-auth.js';
 import type { FaultInjector, FaultSettings } from './sandbox/faults.js';
 import type { PlaceOrderInput, SandboxOrderStatus } from './sandbox/order-book.js';
 
@@ -60,6 +61,11 @@ export interface MarketplaceAdapter<Code extends string, Settings extends Connec
   rules(settings: Settings, local: boolean): string[];
   /** A connector speaking the marketplace's API; each call makes a new one (own sockets, own token cache). */
   connect(settings: Settings): MarketplaceConnector;
+  /**
+   * How a producer's own shop authorises the hub, and a connector acting for that shop
+   * (./shop-auth.ts). Without it the marketplace has one shop for the whole hub (the connector above).
+   */
+  readonly shops?: ShopAuthorization<Settings>;
   readonly sandbox: {
     /** Where `npm start` runs it: `<CODE>_SANDBOX_PORT`, by default this. */
     readonly defaultPort: number;

@@ -4,6 +4,7 @@ import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { PostmartConnector, type PostmartSettings } from './adapter.js';
 import { POSTMART_CATEGORY_BY_HUB, POSTMART_UNIT_BY_HUB } from './mappings.js';
 import { POSTMART_SANDBOX_CREDENTIALS, startPostmartSandbox } from './sandbox.js';
+import { postmartShops } from './shop-auth.js';
 
 export const postmartAdapter = defineMarketplaceAdapter({
   code: 'POSTMART',
@@ -30,6 +31,8 @@ export const postmartAdapter = defineMarketplaceAdapter({
       ? ['POSTMART_PARTNER_ID/POSTMART_PARTNER_KEY/POSTMART_SHOP_ID: POSTMART_BASE_URL points away from the sandbox but the credentials are the sandbox ones; set the real ones']
       : [],
   connect: (settings) => new PostmartConnector(settings),
+  // The partner key signs for the shop id the seller authorised it for (README.md, "Shop authorisation").
+  shops: postmartShops,
   sandbox: {
     defaultPort: 4102,
     /** POSTMART_SANDBOX_MODERATION_MS: how long a new item stays under review. */

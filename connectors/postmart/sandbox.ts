@@ -9,6 +9,7 @@ import type { Express, Request, Response } from 'express';
 import { listen } from '../../core/http/listen.js';
 import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
 import { registerProductRoutes } from './sandbox-routes/product.routes.js';
+import { registerShopControlRoutes } from './sandbox-routes/shop.routes.js';
 import type { PostmartRecord, PostmartSandboxState } from './sandbox-state.js';
 import type { PostmartRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
@@ -61,6 +62,10 @@ export interface PostmartSandbox {
   /** Places an order on approved, listed items (decrements their stock). */
   placeOrder(input: PlaceOrderInput): PostmartOrder;
   setOrderStatus(orderSn: string, status: SandboxOrderStatus): PostmartOrder;
+  /** A seller authorises a partner (default: the sandbox partner) to act for the shop, as in postmart's seller centre. */
+  authorizeShop(shopId: string, partnerId?: string): void;
+  /** A seller withdraws every partner's access to the shop: its signed requests get 403 error_permission. */
+  revokeShop(shopId: string): void;
 }
 
 const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, PostmartOrderStatus>> = {
@@ -75,7 +80,8 @@ const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, PostmartOrderStatus>> = 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
 export async function startPostmartSandbox(options: PostmartSandboxOptions = {}): Promise<PostmartSandbox> {
-  const partners = options.partners ?? [POSTMART_SANDBOX_PARTNER];
+  // Copies: sellers authorise and revoke partners at run time (authorizeShop, revokeShop).
+  const partners = (options.partners ?? [POSTMART_SANDBOX_PARTNER]).map((p) => ({ ...p, shopIds: [...p.shopIds] }));
   const moderate = options.moderate ?? defaultModeration;
   const faults = new FaultInjector(options.faults);
   const items = new ListingTable<PostmartRecord>((r) => r.input.item_sku);
@@ -232,6 +238,17 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     nextItemId: () => 100_000_000 + ++itemCount,
   };
 
+  const shops = {
+    authorizeShop(shopId: string, partnerId: string = POSTMART_SANDBOX_CREDENTIALS.partnerId) {
+      const partner = partners.find((p) => p.partnerId === partnerId);
+      if (!partner) throw new Error(`no partner ${partnerId}`);
+      if (!partner.shopIds.includes(shopId)) partner.shopIds.push(shopId);
+    },
+    revokeShop(shopId: string) {
+      for (const partner of partners) partner.shopIds = partner.shopIds.filter((id) => id !== shopId);
+    },
+  };
+
   const routes = (app: Express) => {
     registerProductRoutes(app, ctx);
     registerOrderRoutes(app, ctx);
@@ -272,6 +289,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
       },
       placeOrder,
       setOrderStatus: (id, status) => renderOrder(orders.setStatus(id, status)),
+      routes: (router) => registerShopControlRoutes(router, shops),
     },
   });
 
@@ -299,5 +317,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     },
     placeOrder,
     setOrderStatus: (id, status) => renderOrder(orders.setStatus(id, status)),
+    authorizeShop: (shopId, partnerId) => shops.authorizeShop(shopId, partnerId),
+    revokeShop: (shopId) => shops.revokeShop(shopId),
   };
 }

@@ -13,7 +13,7 @@ import {
   type RemoteOrder,
 } from '../marketplace/contract.js';
 import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext } from '../marketplace/http.js';
-import { VosoTokenSource } from './auth.js';
+import { VosoTokenSource, type VosoTokens } from './auth.js';
 import { fromVosoOrder, fromVosoProduct, toVosoProductInput, type VosoOrderFeed } from './wire.js';
 
 export interface VosoSettings {
@@ -35,13 +35,20 @@ export const VOSO_MAX_ORDER_PAGE = 100;
 export class VosoConnector implements MarketplaceConnector {
   readonly marketplace = 'VOSO' as const;
   private readonly http: AxiosInstance;
-  readonly tokens: VosoTokenSource;
+  readonly tokens: VosoTokens & { fetches?: number };
   readonly slowestCreateMs: number;
 
-  constructor(readonly settings: VosoSettings) {
+  /**
+   * `tokens`: a shop's own access tokens (shop-auth.ts); without it the connector acts for the
+   * client's own sandbox shop by client credentials (the development fallback).
+   */
+  constructor(
+    readonly settings: VosoSettings,
+    tokens?: VosoTokens,
+  ) {
     this.slowestCreateMs = settings.slowestCreateMs ?? 3 * settings.timeoutMs;
     this.http = createHttpClient({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets });
-    this.tokens = new VosoTokenSource(this.http, settings);
+    this.tokens = tokens ?? new VosoTokenSource(this.http, settings);
   }
 
   async createListing(content: ListingContent): Promise<RemoteListing> {

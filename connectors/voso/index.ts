@@ -4,6 +4,7 @@ import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { VosoConnector, type VosoSettings } from './adapter.js';
 import { VOSO_CATEGORY_BY_HUB, VOSO_UNIT_BY_HUB } from './mappings.js';
 import { startVosoSandbox, VOSO_SANDBOX_CLIENT } from './sandbox.js';
+import { vosoShops } from './shop-auth.js';
 
 export const vosoAdapter = defineMarketplaceAdapter({
   code: 'VOSO',
@@ -29,6 +30,8 @@ export const vosoAdapter = defineMarketplaceAdapter({
       ? ['VOSO_CLIENT_ID/VOSO_CLIENT_SECRET: VOSO_BASE_URL points away from the sandbox but the credentials are the sandbox ones; set the real ones']
       : [],
   connect: (settings) => new VosoConnector(settings),
+  // OAuth2 authorization code per shop (README.md, "Shop authorisation").
+  shops: vosoShops,
   sandbox: {
     defaultPort: 4101,
     start: ({ port, host, faults }) => startVosoSandbox({ port, host, faults }),

@@ -5,7 +5,9 @@
  */
 import type { Express, Request, Response } from 'express';
 import { listen } from '../../core/http/listen.js';
+import { registerAuthorizeRoutes, registerShopControlRoutes } from './sandbox-routes/authorize.routes.js';
 import { registerOAuthRoutes } from './sandbox-routes/oauth.routes.js';
+import { VosoGrantStore } from './sandbox-grants.js';
 import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
 import { registerProductRoutes } from './sandbox-routes/product.routes.js';
 import type { VosoSandboxState } from './sandbox-state.js';
@@ -21,6 +23,8 @@ import type { VosoOrder, VosoOrderStatus, VosoProduct, VosoProductInput } from '
 
 /** The client the sandbox accepts by default, and the connector uses by default. */
 export const VOSO_SANDBOX_CLIENT = { clientId: 'hub-sandbox', clientSecret: 'voso-sandbox-secret' } as const;
+/** The shop client-credentials tokens act for (the development fallback without shop connections). */
+export const VOSO_SANDBOX_CLIENT_SHOP = 'hub-sandbox-shop';
 
 export type { VosoSandboxState } from './sandbox-state.js';
 
@@ -30,8 +34,11 @@ export interface VosoSandboxOptions {
   host?: string;
   /** Accepted client credentials; default VOSO_SANDBOX_CLIENT. */
   clients?: { clientId: string; clientSecret: string }[];
-  /** Lifetime of issued access tokens (default 3600 s). */
+  /** Lifetime of client-credentials access tokens (default 3600 s). */
   tokenTtlSeconds?: number;
+  /** Lifetime of a shop's access tokens (default 14400 s, 4 h) and refresh tokens (default 2592000 s, 30 days). */
+  shopTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
   /** Fault settings (none by default). */
   faults?: Partial<FaultSettings>;
 }
@@ -45,8 +52,14 @@ export interface VosoSandbox {
   /** Places an order on active products (decrements their stock); returns it as the feed shows it. */
   placeOrder(input: PlaceOrderInput): VosoOrder;
   setOrderStatus(orderId: string, status: SandboxOrderStatus): VosoOrder;
-  /** Makes every issued token expired, as if time had passed (the next API call gets 401). */
-  expireTokens(): void;
+  /** Makes every issued access token (of one shop, or all) expired, as if time had passed (the next API call gets 401). */
+  expireTokens(shopId?: string): void;
+  /** The seller withdraws the hub's access: every access and refresh token of the shop stops working. */
+  revokeShop(shopId: string): void;
+  /** Codes, tokens and refreshes (tests count refreshes). */
+  grants: VosoGrantStore;
+  /** The seller's approval at the consent page: the redirect URL (with code and state) voso sends the browser to. */
+  approve(request: { authorizeUrl: string; shopId: string }): Promise<string>;
   /** Bans a product as voso's staff would (status banned with a reason). */
   ban(productId: string, reason: string): void;
 }
@@ -62,9 +75,12 @@ const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, VosoOrderStatus>> = {
 
 export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promise<VosoSandbox> {
   const clients = options.clients ?? [VOSO_SANDBOX_CLIENT];
-  const ttlSeconds = options.tokenTtlSeconds ?? 3600;
   const faults = new FaultInjector(options.faults);
-  const tokens = new Map<string, number>();
+  const grants = new VosoGrantStore({
+    clientCredentials: options.tokenTtlSeconds ?? 3600,
+    access: options.shopTokenTtlSeconds ?? 4 * 3600,
+    refresh: options.refreshTokenTtlSeconds ?? 30 * 24 * 3600,
+  });
   const products = new ListingTable<VosoProduct>((p) => p.seller_sku);
   const orders = new OrderBook((n) => `VSO${String(n).padStart(9, '0')}`);
   const requestsByRoute = new Map<string, number>();
@@ -116,13 +132,13 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     return renderOrder(orders.setStatus(orderId, status));
   }
 
-  function authenticated(req: Request, res: Response): boolean {
+  function authenticated(req: Request, res: Response): string | null {
     const match = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '');
-    const expiresAt = match ? tokens.get(match[1] as string) : undefined;
-    if (expiresAt !== undefined && expiresAt > Date.now()) return true;
+    const shopId = match ? grants.shopOf(match[1] as string) : null;
+    if (shopId) return shopId;
     res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
-    sendError(res, 401, 'invalid_token', match ? 'the access token is unknown or expired: request a new one at /oauth2/token' : 'send Authorization: Bearer <access token>');
-    return false;
+    sendError(res, 401, 'invalid_token', match ? 'the access token is unknown, expired or revoked: request a new one at /oauth2/token' : 'send Authorization: Bearer <access token>');
+    return null;
   }
 
   function validProduct(body: unknown, res: Response): body is VosoProductInput {
@@ -147,16 +163,17 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     return { seller_sku, name: name.trim(), description, category_id, unit_code, net_weight_g, price, stock, images: [...images] };
   }
 
-  function findProduct(req: Request, res: Response): VosoProduct | undefined {
+  function findProduct(shopId: string, req: Request, res: Response): VosoProduct | undefined {
     const product = products.get(String(req.params.id));
-    if (!product) sendError(res, 404, 'product_not_found', `no product ${String(req.params.id)}`);
-    return product;
+    if (product?.shop_id === shopId) return product;
+    sendError(res, 404, 'product_not_found', `no product ${String(req.params.id)} in this shop`);
+    return undefined;
   }
 
   const ctx: VosoRouteContext = {
     clients,
-    ttlSeconds,
-    tokens,
+    grants,
+    clientShop: VOSO_SANDBOX_CLIENT_SHOP,
     products,
     orders,
     state,
@@ -172,6 +189,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
 
   const routes = (app: Express) => {
     registerOAuthRoutes(app, ctx);
+    registerAuthorizeRoutes(app, ctx);
     registerProductRoutes(app, ctx);
     registerOrderRoutes(app, ctx);
   };
@@ -202,6 +220,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
       }),
       placeOrder,
       setOrderStatus,
+      routes: (router) => registerShopControlRoutes(router, ctx),
     },
   });
 
@@ -215,8 +234,17 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     close: () => listening.close(),
     placeOrder,
     setOrderStatus,
-    expireTokens: () => {
-      for (const token of tokens.keys()) tokens.set(token, 0);
+    expireTokens: (shopId) => grants.expireAccessTokens(shopId),
+    revokeShop: (shopId) => grants.revokeShop(shopId),
+    grants,
+    approve: async ({ authorizeUrl, shopId }) => {
+      // What the seller's browser does: post the consent form, follow nothing (the hub's callback is the redirect's target).
+      const query = new URL(authorizeUrl).searchParams;
+      const form = new URLSearchParams({ client_id: query.get('client_id') ?? '', redirect_uri: query.get('redirect_uri') ?? '', state: query.get('state') ?? '', shop_id: shopId, decision: 'approve' });
+      const answer = await fetch(`${url}/oauth2/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+      const location = answer.headers.get('location');
+      if (answer.status !== 302 || !location) throw new Error(`voso sandbox refused the authorisation: ${answer.status} ${await answer.text()}`);
+      return location;
     },
     ban: (productId, reason) => {
       const product = products.get(productId);

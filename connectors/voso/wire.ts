@@ -23,6 +23,8 @@ export interface VosoProductInput {
 
 export interface VosoProduct extends VosoProductInput {
   id: string;
+  /** The shop whose token created it: only that shop's tokens see and change it. */
+  shop_id: string;
   status: VosoProductStatus;
   ban_reason: string | null;
   url: string;

@@ -15,6 +15,8 @@ export interface SandboxControl {
   summary(): unknown;
   placeOrder(input: PlaceOrderInput): unknown;
   setOrderStatus(orderId: string, status: SandboxOrderStatus): unknown;
+  /** The marketplace's own control routes under /_sandbox (e.g. a seller revoking a shop's authorisation). */
+  routes?(router: express.Router): void;
 }
 
 export interface SandboxAppOptions {
@@ -84,6 +86,7 @@ export function createSandboxApp(options: SandboxAppOptions): Express {
       sendError(res, 404, 'not_found', error instanceof Error ? error.message : String(error));
     }
   });
+  options.control.routes?.(control);
   app.use('/_sandbox', control);
 
   const page = options.productPage;

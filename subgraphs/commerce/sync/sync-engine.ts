@@ -171,7 +171,8 @@ export class SyncEngine {
     const product = await em.findOne(Product, listing.productId);
     if (!product) return { waitMs: null };
     counter.marketplace = listing.marketplace;
-    const connector = this.connectorSet.connectors[listing.marketplace];
+    // The producer's own shop; the marketplace-wide connector only where the fallback allows it (null).
+    const connector = (await this.connectorSet.shops?.connectorFor(product.producerId, listing.marketplace)) ?? this.connectorSet.connectors[listing.marketplace];
     if (!connector) throw new ConnectorError('AUTH', `No connector is configured for ${listing.marketplace}: configure it and retry the listing.`);
     const call = async <T>(fn: (c: MarketplaceConnector) => Promise<T>): Promise<T> => {
       await this.limiter(listing.marketplace).acquire(signal);
