@@ -32,9 +32,9 @@ export const FAST_SYNC: Partial<SyncOptions> = {
 };
 
 /** The commerce catalogue alone (no worker inside: tests start and stop workers themselves). */
-export async function startCommerce(env: TestEnvironment, options: { seed?: boolean } = {}): Promise<RunningSubgraph> {
+export async function startCommerce(env: TestEnvironment, options: { seed?: boolean; config?: HubConfig } = {}): Promise<RunningSubgraph> {
   const module = composeSubgraph('commerce', { sqlite, postgresql }, [createCataloguePart({ runWorker: false }), shopsPart]);
-  return startSubgraph(module, { config: env.config, port: 0, host: '127.0.0.1', seed: options.seed ?? true, target: env.target('commerce') });
+  return startSubgraph(module, { config: options.config ?? env.config, port: 0, host: '127.0.0.1', seed: options.seed ?? true, target: env.target('commerce') });
 }
 
 export function startWorker(subgraph: RunningSubgraph, connectorSet: ConnectorSet, options: Partial<SyncOptions> = {}): SyncWorker {
