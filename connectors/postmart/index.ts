@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { PostmartConnector, type PostmartSettings } from './adapter.js';
-import { POSTMART_CATEGORY_BY_HUB, POSTMART_UNIT_BY_HUB } from './mappings.js';
+import { POSTMART_ATTRIBUTES_BY_HUB, POSTMART_CATEGORY_BY_HUB, POSTMART_UNIT_BY_HUB } from './mappings.js';
 import { POSTMART_SANDBOX_CREDENTIALS, startPostmartSandbox } from './sandbox.js';
 import { postmartShops } from './shop-auth.js';
 
@@ -19,6 +19,7 @@ export const postmartAdapter = defineMarketplaceAdapter({
     categories: Object.keys(POSTMART_CATEGORY_BY_HUB),
     weight: { maxGrams: 50_000, optionalForUnits: ['kg'] },
     images: { max: 9 },
+    attributes: POSTMART_ATTRIBUTES_BY_HUB,
   },
   variables: {
     PARTNER_ID: z.string().min(1).default(POSTMART_SANDBOX_CREDENTIALS.partnerId),

@@ -13,12 +13,14 @@ import { registerShopControlRoutes } from './sandbox-routes/shop.routes.js';
 import type { PostmartRecord, PostmartSandboxState } from './sandbox-state.js';
 import type { PostmartRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
-import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
+import { attributeProblems, FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
+import { MediaStore } from '../marketplace/sandbox/media-store.js';
 import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
 import { OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
-import { POSTMART_CATEGORIES, POSTMART_UNITS } from './mappings.js';
+import { POSTMART_CATEGORIES, POSTMART_REQUIRED_ATTRIBUTES, POSTMART_UNITS } from './mappings.js';
+import { registerMediaRoutes } from './sandbox-routes/media.routes.js';
 import { defaultModeration, type ModeratedContent } from './moderation.js';
 import { checkSignature, type SandboxPartner } from './sandbox-signature.js';
 import type { PostmartItem, PostmartItemInput, PostmartOrder, PostmartOrderStatus } from './wire.js';
@@ -175,7 +177,9 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     return null;
   }
 
-  function validItem(body: Record<string, unknown>, res: Response): boolean {
+  const media = new MediaStore(() => url);
+
+  function validItem(body: Record<string, unknown>, res: Response, shopId = ''): boolean {
     const checks = new FieldChecks(body);
     checks.text('item_sku', 1, 64, SELLER_SKU);
     checks.text('item_name', 3, 120);
@@ -186,8 +190,13 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     checks.integer('original_price', 1_000, 100_000_000);
     checks.integer('stock', 0, 100_000);
     checks.urls('image_urls', 9);
-    if (checks.problems.length === 0) return true;
-    sendValidationError(res, 'error_param', checks.problems);
+    const problems = [
+      ...checks.problems,
+      ...attributeProblems('attribute_list', body.attribute_list, POSTMART_REQUIRED_ATTRIBUTES[body.category_id as number] ?? [], 'attribute_name'),
+      ...media.check('image_urls', body.image_urls, shopId),
+    ];
+    if (problems.length === 0) return true;
+    sendValidationError(res, 'error_param', problems);
     return false;
   }
 
@@ -203,6 +212,8 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
       original_price: b.original_price,
       stock: b.stock,
       image_urls: [...b.image_urls],
+      attribute_list: b.attribute_list ?? [],
+      dimension: b.dimension ?? null,
     };
   }
 
@@ -252,6 +263,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
   const routes = (app: Express) => {
     registerProductRoutes(app, ctx);
     registerOrderRoutes(app, ctx);
+    registerMediaRoutes(app, ctx, media);
   };
 
   const app = createSandboxApp({

@@ -6,6 +6,7 @@
 import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import {
   ConnectorError,
+  type ImageUpload,
   type ListingContent,
   type MarketplaceConnector,
   type OrderPage,
@@ -104,6 +105,18 @@ export class VosoConnector implements MarketplaceConnector {
 
   async relist(externalId: string): Promise<RemoteListing> {
     return this.product('relist', { method: 'POST', url: `/v1/products/${encodeURIComponent(externalId)}/activate` });
+  }
+
+  /** POST /v1/media/images: the image lands in the shop's media; listings reference its URL. */
+  async uploadImage(image: ImageUpload): Promise<{ url: string }> {
+    const context: CallContext = { marketplace: 'VOSO', operation: 'uploadImage', write: true };
+    const { data, response } = await this.call<{ image?: { url?: unknown } }>(context, {
+      method: 'POST',
+      url: '/v1/media/images',
+      data: { content_type: image.contentType, data: image.data.toString('base64') },
+    });
+    if (typeof data?.image?.url !== 'string') throw malformedResponse(context, 'no image url', response);
+    return { url: data.image.url };
   }
 
   async listOrdersSince(cursor: string | null, limit: number): Promise<OrderPage> {

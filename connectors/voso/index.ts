@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { VosoConnector, type VosoSettings } from './adapter.js';
-import { VOSO_CATEGORY_BY_HUB, VOSO_UNIT_BY_HUB } from './mappings.js';
+import { VOSO_ATTRIBUTES_BY_HUB, VOSO_CATEGORY_BY_HUB, VOSO_UNIT_BY_HUB } from './mappings.js';
 import { startVosoSandbox, VOSO_SANDBOX_CLIENT } from './sandbox.js';
 import { vosoShops } from './shop-auth.js';
 
@@ -19,6 +19,7 @@ export const vosoAdapter = defineMarketplaceAdapter({
     categories: Object.keys(VOSO_CATEGORY_BY_HUB),
     weight: { maxGrams: 100_000 },
     images: { max: 9 },
+    attributes: VOSO_ATTRIBUTES_BY_HUB,
   },
   variables: {
     CLIENT_ID: z.string().min(1).default(VOSO_SANDBOX_CLIENT.clientId),

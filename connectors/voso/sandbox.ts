@@ -13,12 +13,14 @@ import { registerProductRoutes } from './sandbox-routes/product.routes.js';
 import type { VosoSandboxState } from './sandbox-state.js';
 import { vietnamTime, type VosoRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
-import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
+import { attributeProblems, FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
+import { MediaStore } from '../marketplace/sandbox/media-store.js';
 import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
 import { OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
-import { VOSO_CATEGORIES, VOSO_UNITS } from './mappings.js';
+import { VOSO_CATEGORIES, VOSO_REQUIRED_ATTRIBUTES, VOSO_UNITS } from './mappings.js';
+import { registerMediaRoutes } from './sandbox-routes/media.routes.js';
 import type { VosoOrder, VosoOrderStatus, VosoProduct, VosoProductInput } from './wire.js';
 
 /** The client the sandbox accepts by default, and the connector uses by default. */
@@ -141,7 +143,9 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     return null;
   }
 
-  function validProduct(body: unknown, res: Response): body is VosoProductInput {
+  const media = new MediaStore(() => url);
+
+  function validProduct(body: unknown, res: Response, shopId = ''): body is VosoProductInput {
     const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
     const checks = new FieldChecks(input);
     checks.text('seller_sku', 1, 64, SELLER_SKU);
@@ -153,14 +157,19 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     checks.integer('price', 1_000, 100_000_000);
     checks.integer('stock', 0, 100_000);
     checks.urls('images', 9);
-    if (checks.problems.length === 0) return true;
-    sendValidationError(res, 'validation_failed', checks.problems);
+    const problems = [
+      ...checks.problems,
+      ...attributeProblems('attributes', input.attributes, VOSO_REQUIRED_ATTRIBUTES[input.category_id as number] ?? []),
+      ...media.check('images', input.images, shopId),
+    ];
+    if (problems.length === 0) return true;
+    sendValidationError(res, 'validation_failed', problems);
     return false;
   }
 
   function pickInput(body: VosoProductInput): VosoProductInput {
-    const { seller_sku, name, description, category_id, unit_code, net_weight_g, price, stock, images } = body;
-    return { seller_sku, name: name.trim(), description, category_id, unit_code, net_weight_g, price, stock, images: [...images] };
+    const { seller_sku, name, description, category_id, unit_code, net_weight_g, price, stock, images, attributes, package: pkg } = body;
+    return { seller_sku, name: name.trim(), description, category_id, unit_code, net_weight_g, price, stock, images: [...images], attributes: attributes ?? [], package: pkg ?? null };
   }
 
   function findProduct(shopId: string, req: Request, res: Response): VosoProduct | undefined {
@@ -190,6 +199,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
   const routes = (app: Express) => {
     registerOAuthRoutes(app, ctx);
     registerAuthorizeRoutes(app, ctx);
+    registerMediaRoutes(app, ctx, media);
     registerProductRoutes(app, ctx);
     registerOrderRoutes(app, ctx);
   };

@@ -101,7 +101,8 @@ export function createSandboxApp(options: SandboxAppOptions): Express {
 
   app.use(
     express.json({
-      limit: '1mb',
+      // Image uploads are base64 JSON: 2 MB of image is about 2.7 MB of body.
+      limit: '4mb',
       verify: (req, _res, buffer) => {
         (req as unknown as { rawBody: Buffer }).rawBody = buffer;
       },

@@ -9,7 +9,7 @@ export function registerProductRoutes(app: Express, ctx: VosoRouteContext): void
   app.post('/v1/products', (req, res) => {
     ctx.count('POST /v1/products');
     const shopId = ctx.authenticated(req, res);
-    if (!shopId || !ctx.validProduct(req.body, res)) return;
+    if (!shopId || !ctx.validProduct(req.body, res, shopId)) return;
     const id = ctx.nextProductId();
     const now = vietnamTime(new Date());
     // A product belongs to the shop whose token created it.
@@ -40,7 +40,7 @@ export function registerProductRoutes(app: Express, ctx: VosoRouteContext): void
     const shopId = ctx.authenticated(req, res);
     if (!shopId) return;
     const product = ctx.findProduct(shopId, req, res);
-    if (!product || !ctx.validProduct(req.body, res)) return;
+    if (!product || !ctx.validProduct(req.body, res, shopId)) return;
     if (req.body.seller_sku !== product.seller_sku) {
       return sendValidationError(res, 'validation_failed', [{ field: 'seller_sku', message: `cannot change (is ${product.seller_sku})` }]);
     }

@@ -20,7 +20,7 @@ export interface VosoRouteContext {
   /** The shop the bearer token acts for; answers 401 and returns null unless the token is live. */
   authenticated(req: Request, res: Response): string | null;
   /** Answers 400 listing every problem and returns false unless the body is a valid product. */
-  validProduct(body: unknown, res: Response): body is VosoProductInput;
+  validProduct(body: unknown, res: Response, shopId: string): body is VosoProductInput;
   pickInput(body: VosoProductInput): VosoProductInput;
   /** The shop's product named by :id, or a 404 answered (another shop's product is not found). */
   findProduct(shopId: string, req: Request, res: Response): VosoProduct | undefined;

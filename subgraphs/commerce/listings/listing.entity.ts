@@ -79,6 +79,10 @@ export class Listing {
   @Property({ type: 'datetime', nullable: true })
   nextAttemptAt?: Date | null;
 
+  /** Images uploaded to this listing's shop: SHA-256 of the hub's image → the marketplace's URL (each uploaded once). */
+  @Property({ type: 'json' })
+  mediaUrls: Record<string, string> = {};
+
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 }

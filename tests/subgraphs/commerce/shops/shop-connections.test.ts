@@ -3,6 +3,7 @@ import { createConnectors, marketplaceSettings } from '../../../../connectors/ma
 import { startMarketplaceSandboxes, type MarketplaceSandboxes } from '../../../../connectors/marketplace/sandboxes.js';
 import { createLogger } from '../../../../core/logger.js';
 import type { RunningSubgraph } from '../../../../core/subgraph-server.js';
+import type { Marketplace } from '../../../../subgraphs/commerce/catalogue/marketplace.js';
 import { Product } from '../../../../subgraphs/commerce/catalogue/product.entity.js';
 import { Listing } from '../../../../subgraphs/commerce/listings/listing.entity.js';
 import { ShopConnection } from '../../../../subgraphs/commerce/shops/shop-connection.entity.js';
@@ -79,8 +80,8 @@ describe('shop connections: each producer writes to its own shop, tokens refresh
     return product;
   }
 
-  const listing = (productId: string, marketplace: string) => subgraph.orm.em.fork().findOneOrFail(Listing, { productId, marketplace });
-  const connection = (producerId: string, marketplace: string) => subgraph.orm.em.fork().findOneOrFail(ShopConnection, { producerId, marketplace });
+  const listing = (productId: string, marketplace: Marketplace) => subgraph.orm.em.fork().findOneOrFail(Listing, { productId, marketplace });
+  const connection = (producerId: string, marketplace: Marketplace) => subgraph.orm.em.fork().findOneOrFail(ShopConnection, { producerId, marketplace });
 
   it('onboards a producer through the graph (manager of its commune only) and refuses bad input', async () => {
     const outsider = bearer(await signHubToken(env.config, { subject: 'manager-04969', roles: [Role.COOPERATIVE_MANAGER], communeCodes: ['04969'] }));
