@@ -52,7 +52,7 @@ describe('product content: stored images uploaded to each marketplace, category 
     );
     const id = created.createProduct.product.id as string;
     const refused = await postGraphQL(subgraph.url, `mutation { publishProduct(input: { productId: "${id}", marketplaces: [VOSO] }) { product { id } } }`, {}, member);
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', marketplace: 'VOSO', rule: 'CATEGORY_ATTRIBUTE', field: 'input.attributes' });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', marketplace: 'VOSO', rule: 'CATEGORY_ATTRIBUTE', field: 'input.marketplaces' });
     expect(refused.errors?.[0]?.message).toMatch(/needs the attributes origin, quarantine_certificate/);
     expect((await listing(id, 'VOSO')).status).toBe('DRAFT');
 
