@@ -19,7 +19,7 @@ export function communeIdOf(value: string, field: string): string {
 /** A member's account id (token `sub`): printable, 1–200 characters. */
 export function memberSubject(value: string, field: string): string {
   const subject = value.trim();
-  if (subject.length < 1 || subject.length > 200 || /[\u0000-\u001f]/.test(subject)) throw invalidInput('A member\'s account id must be 1 to 200 printable characters.', field);
+  if (subject.length < 1 || subject.length > 200 || [...subject].some((c) => c.charCodeAt(0) < 0x20)) throw invalidInput('A member\'s account id must be 1 to 200 printable characters.', field);
   return subject;
 }
 
