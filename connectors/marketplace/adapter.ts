@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MarketplaceConnector } from './contract.js';
 import type { ListingLimits } from './listing-limits.js';
+import type { ShopAuthorization } from './shop-auth.js';
 import type { FaultInjector, FaultSettings } from './sandbox/faults.js';
 import type { PlaceOrderInput, SandboxOrderStatus } from './sandbox/order-book.js';
 
@@ -82,6 +83,11 @@ export interface MarketplaceAdapter<Code extends string, Settings extends Connec
   connect(settings: Settings): MarketplaceConnector;
   /** Declared by marketplaces that push listing events; the others are only audited on a schedule. */
   readonly events?: MarketplaceEvents<Settings>;
+  /**
+   * How a producer's own shop authorises the hub, and a connector acting for that shop
+   * (./shop-auth.ts). Without it the marketplace has one shop for the whole hub (the connector above).
+   */
+  readonly shops?: ShopAuthorization<Settings>;
   readonly sandbox: {
     /** Where `npm start` runs it: `<CODE>_SANDBOX_PORT`, by default this. */
     readonly defaultPort: number;

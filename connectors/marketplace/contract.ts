@@ -18,9 +18,31 @@ export interface ListingContent {
   netWeightGrams: number | null;
   priceVnd: number;
   stock: number;
+  /** Image URLs: the marketplace's own (uploaded through `uploadImage`) and any external ones the producer gave. */
   images: string[];
   /** Monotonic version of the product in the hub; lets the engine ignore stale writes. */
   version: number;
+  /** Added (optional): category attributes by name (e.g. origin), as the producer entered them; each adapter maps the ones its category needs. */
+  attributes?: Readonly<Record<string, string>>;
+  /** Added (optional): the shipping package of one selling unit, when known. */
+  package?: PackageData | null;
+}
+
+/** The shipping package of one selling unit. */
+export interface PackageData {
+  /** Gross weight with packaging, grams. */
+  weightGrams: number;
+  lengthCm: number;
+  widthCm: number;
+  heightCm: number;
+}
+
+/** An image the hub stores, to be uploaded to a marketplace's media service. */
+export interface ImageUpload {
+  data: Buffer;
+  contentType: string;
+  /** SHA-256 (hex) of `data`: the hub uploads each image once per listing. */
+  sha256: string;
 }
 
 export type RemoteListingStatus = 'PENDING_REVIEW' | 'PUBLISHED' | 'REJECTED' | 'DELISTED';
@@ -132,5 +154,11 @@ export interface MarketplaceConnector {
   listOrdersSince(cursor: string | null, limit: number): Promise<OrderPage>;
   /** Added (optional): lists a DELISTED listing again without changing its content. */
   relist?(externalId: string): Promise<RemoteListing>;
+  /**
+   * Added (optional): uploads an image to the marketplace's media service (for the shop the
+   * connector acts for) and returns the URL a listing then references. REJECTED when the
+   * marketplace refuses the image (type, size).
+   */
+  uploadImage?(image: ImageUpload): Promise<{ url: string }>;
 }
 

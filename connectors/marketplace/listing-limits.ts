@@ -21,15 +21,17 @@ export interface ListingLimits {
   /** Net weight of one selling unit: at most `maxGrams`; required unless the unit is one of `optionalForUnits` (when given). */
   weight: { maxGrams: number; optionalForUnits?: readonly string[] };
   images: { max: number };
+  /** Attributes each hub category needs there (e.g. meat: origin, quarantine certificate); categories not named need none. */
+  attributes?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The rule a listing breaks; part of the public error (`extensions.rule`). */
-export type ListingRule = 'PRICE' | 'STOCK' | 'NAME_LENGTH' | 'DESCRIPTION_LENGTH' | 'UNIT' | 'CATEGORY' | 'WEIGHT' | 'IMAGES';
+export type ListingRule = 'PRICE' | 'STOCK' | 'NAME_LENGTH' | 'DESCRIPTION_LENGTH' | 'UNIT' | 'CATEGORY' | 'WEIGHT' | 'IMAGES' | 'CATEGORY_ATTRIBUTE';
 
 export interface ListingLimitProblem {
   rule: ListingRule;
   /** The content field at fault. */
-  field: 'priceVnd' | 'stock' | 'name' | 'description' | 'unit' | 'category' | 'netWeightGrams' | 'images';
+  field: 'priceVnd' | 'stock' | 'name' | 'description' | 'unit' | 'category' | 'netWeightGrams' | 'images' | 'attributes';
   message: string;
 }
 
@@ -62,5 +64,10 @@ export function listingLimitProblems(limits: ListingLimits, content: Omit<Listin
     problems.push({ rule: 'WEIGHT', field: 'netWeightGrams', message: `a net weight is required for products sold by the ${content.unit}` });
   }
   if (content.images.length > images.max) problems.push({ rule: 'IMAGES', field: 'images', message: `at most ${images.max} images (has ${content.images.length})` });
+  const required = limits.attributes?.[mappingKey(content.category)] ?? [];
+  const missing = required.filter((name) => !content.attributes?.[name]?.trim());
+  if (missing.length) {
+    problems.push({ rule: 'CATEGORY_ATTRIBUTE', field: 'attributes', message: `the category "${content.category}" needs the attribute${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
+  }
   return problems;
 }

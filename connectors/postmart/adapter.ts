@@ -7,6 +7,7 @@
 import type { AxiosInstance } from 'axios';
 import {
   ConnectorError,
+  type ImageUpload,
   type ListingContent,
   type MarketplaceConnector,
   type OrderPage,
@@ -94,6 +95,14 @@ export class PostmartConnector implements MarketplaceConnector {
 
   async relist(externalId: string): Promise<RemoteListing> {
     return this.item('relist', 'POST', `${API}/product/unlist_item`, { body: { item_id: itemId(externalId), unlist: false } });
+  }
+
+  /** POST /api/v2/media/upload_image: the image lands in the shop's media; items reference its URL. */
+  async uploadImage(image: ImageUpload): Promise<{ url: string }> {
+    const context = this.context('uploadImage', 'POST');
+    const { data, response } = await this.call<{ image_info?: { image_url?: unknown } }>(context, 'POST', `${API}/media/upload_image`, { body: { image: image.data.toString('base64') } });
+    if (typeof data?.image_info?.image_url !== 'string') throw malformedResponse(context, 'no image_info.image_url', response);
+    return { url: data.image_info.image_url };
   }
 
   async listOrdersSince(cursor: string | null, limit: number): Promise<OrderPage> {

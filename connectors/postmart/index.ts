@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { PostmartConnector, type PostmartSettings } from './adapter.js';
-import { POSTMART_CATEGORY_BY_HUB, POSTMART_UNIT_BY_HUB } from './mappings.js';
+import { POSTMART_ATTRIBUTES_BY_HUB, POSTMART_CATEGORY_BY_HUB, POSTMART_UNIT_BY_HUB } from './mappings.js';
 import { POSTMART_SANDBOX_CREDENTIALS, startPostmartSandbox } from './sandbox.js';
+import { postmartShops } from './shop-auth.js';
 
 export const postmartAdapter = defineMarketplaceAdapter({
   code: 'POSTMART',
@@ -19,6 +20,7 @@ export const postmartAdapter = defineMarketplaceAdapter({
     categories: Object.keys(POSTMART_CATEGORY_BY_HUB),
     weight: { maxGrams: 50_000, optionalForUnits: ['kg'] },
     images: { max: 9 },
+    attributes: POSTMART_ATTRIBUTES_BY_HUB,
   },
   variables: {
     PARTNER_ID: z.string().min(1).default(POSTMART_SANDBOX_CREDENTIALS.partnerId),
@@ -31,6 +33,8 @@ export const postmartAdapter = defineMarketplaceAdapter({
       ? ['POSTMART_PARTNER_ID/POSTMART_PARTNER_KEY/POSTMART_SHOP_ID: POSTMART_BASE_URL points away from the sandbox but the credentials are the sandbox ones; set the real ones']
       : [],
   connect: (settings) => new PostmartConnector(settings),
+  // The partner key signs for the shop id the seller authorised it for (README.md, "Shop authorisation").
+  shops: postmartShops,
   sandbox: {
     defaultPort: 4102,
     /** POSTMART_SANDBOX_MODERATION_MS: how long a new item stays under review. */

@@ -45,3 +45,13 @@ export const POSTMART_UNIT_BY_HUB: Readonly<Record<string, PostmartUnit>> = {
   chai: 'BOTTLE',
   khay: 'TRAY',
 };
+
+/** Attributes postmart requires per category (assumed, as Shopee's): meat needs its origin and veterinary quarantine certificate. By postmart category id. */
+export const POSTMART_REQUIRED_ATTRIBUTES: Readonly<Record<number, readonly string[]>> = {
+  300180: ['origin', 'quarantine_certificate'],
+};
+
+/** The same by hub category, for the adapter's declared limits. */
+export const POSTMART_ATTRIBUTES_BY_HUB: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(POSTMART_CATEGORY_BY_HUB).flatMap(([hub, id]) => (POSTMART_REQUIRED_ATTRIBUTES[id] ? [[hub, POSTMART_REQUIRED_ATTRIBUTES[id]]] : [])),
+);

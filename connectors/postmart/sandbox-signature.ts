@@ -9,7 +9,7 @@ import { POSTMART_TIMESTAMP_TOLERANCE_SECONDS, signatureMatches } from './signin
 export interface SandboxPartner {
   partnerId: string;
   partnerKey: string;
-  shopIds: readonly string[];
+  shopIds: string[];
 }
 
 export type SignatureCheck = { ok: true; shopId: string } | { ok: false; status: number; error: string; message: string };

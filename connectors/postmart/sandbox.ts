@@ -12,15 +12,18 @@ import { registerProductRoutes } from './sandbox-routes/product.routes.js';
 import { registerSellerCentreRoutes } from './sandbox-routes/seller-centre.routes.js';
 import { registerShopRoutes } from './sandbox-routes/shop.routes.js';
 import { SandboxStateFile } from '../marketplace/sandbox/state-file.js';
+import { registerShopControlRoutes } from './sandbox-routes/shop-control.routes.js';
 import type { PostmartRecord, PostmartSandboxState } from './sandbox-state.js';
 import type { PostmartRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
-import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
+import { attributeProblems, FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
+import { MediaStore } from '../marketplace/sandbox/media-store.js';
 import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
 import { OrderBook, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
-import { POSTMART_CATEGORIES, POSTMART_UNITS } from './mappings.js';
+import { POSTMART_CATEGORIES, POSTMART_REQUIRED_ATTRIBUTES, POSTMART_UNITS } from './mappings.js';
+import { registerMediaRoutes } from './sandbox-routes/media.routes.js';
 import { defaultModeration, type ModeratedContent } from './moderation.js';
 import { checkSignature, type SandboxPartner } from './sandbox-signature.js';
 import type { PostmartItem, PostmartItemInput, PostmartOrder, PostmartOrderStatus } from './wire.js';
@@ -73,6 +76,10 @@ export interface PostmartSandbox {
   /** Places an order on approved, listed items (decrements their stock). */
   placeOrder(input: PlaceOrderInput): PostmartOrder;
   setOrderStatus(orderSn: string, status: SandboxOrderStatus): PostmartOrder;
+  /** A seller authorises a partner (default: the sandbox partner) to act for the shop, as in postmart's seller centre. */
+  authorizeShop(shopId: string, partnerId?: string): void;
+  /** A seller withdraws every partner's access to the shop: its signed requests get 403 error_permission. */
+  revokeShop(shopId: string): void;
 }
 
 const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, PostmartOrderStatus>> = {
@@ -87,7 +94,8 @@ const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, PostmartOrderStatus>> = 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
 export async function startPostmartSandbox(options: PostmartSandboxOptions = {}): Promise<PostmartSandbox> {
-  const partners = options.partners ?? [POSTMART_SANDBOX_PARTNER];
+  // Copies: sellers authorise and revoke partners at run time (authorizeShop, revokeShop).
+  const partners = (options.partners ?? [POSTMART_SANDBOX_PARTNER]).map((p) => ({ ...p, shopIds: [...p.shopIds] }));
   const moderate = options.moderate ?? defaultModeration;
   const faults = new FaultInjector(options.faults);
   const items = new ListingTable<PostmartRecord>((r) => r.input.item_sku);
@@ -190,7 +198,9 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     return null;
   }
 
-  function validItem(body: Record<string, unknown>, res: Response): boolean {
+  const media = new MediaStore(() => url);
+
+  function validItem(body: Record<string, unknown>, res: Response, shopId = ''): boolean {
     const checks = new FieldChecks(body);
     checks.text('item_sku', 1, 64, SELLER_SKU);
     checks.text('item_name', 3, 120);
@@ -201,8 +211,13 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     checks.integer('original_price', 1_000, 100_000_000);
     checks.integer('stock', 0, 100_000);
     checks.urls('image_urls', 9);
-    if (checks.problems.length === 0) return true;
-    sendValidationError(res, 'error_param', checks.problems);
+    const problems = [
+      ...checks.problems,
+      ...attributeProblems('attribute_list', body.attribute_list, POSTMART_REQUIRED_ATTRIBUTES[body.category_id as number] ?? [], 'attribute_name'),
+      ...media.check('image_urls', body.image_urls, shopId),
+    ];
+    if (problems.length === 0) return true;
+    sendValidationError(res, 'error_param', problems);
     return false;
   }
 
@@ -218,6 +233,8 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
       original_price: b.original_price,
       stock: b.stock,
       image_urls: [...b.image_urls],
+      attribute_list: b.attribute_list ?? [],
+      dimension: b.dimension ?? null,
     };
   }
 
@@ -253,10 +270,22 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     nextItemId: () => 100_000_000 + ++itemCount,
   };
 
+  const shops = {
+    authorizeShop(shopId: string, partnerId: string = POSTMART_SANDBOX_CREDENTIALS.partnerId) {
+      const partner = partners.find((p) => p.partnerId === partnerId);
+      if (!partner) throw new Error(`no partner ${partnerId}`);
+      if (!partner.shopIds.includes(shopId)) partner.shopIds.push(shopId);
+    },
+    revokeShop(shopId: string) {
+      for (const partner of partners) partner.shopIds = partner.shopIds.filter((id) => id !== shopId);
+    },
+  };
+
   const routes = (app: Express) => {
     registerProductRoutes(app, ctx);
     registerOrderRoutes(app, ctx);
     registerShopRoutes(app, ctx);
+    registerMediaRoutes(app, ctx, media);
   };
 
   const app = createSandboxApp({
@@ -296,6 +325,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
       },
       placeOrder,
       setOrderStatus: (id, status) => renderOrder(orders.setStatus(id, status)),
+      routes: (router) => registerShopControlRoutes(router, shops),
     },
   });
 
@@ -333,6 +363,14 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
       const order = renderOrder(orders.setStatus(id, status));
       stateFile?.scheduleSave();
       return order;
+    },
+    authorizeShop: (shopId, partnerId) => {
+      shops.authorizeShop(shopId, partnerId);
+      stateFile?.scheduleSave();
+    },
+    revokeShop: (shopId) => {
+      shops.revokeShop(shopId);
+      stateFile?.scheduleSave();
     },
   };
 }

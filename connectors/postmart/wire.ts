@@ -28,6 +28,10 @@ export interface PostmartItemInput {
   original_price: number;
   stock: number;
   image_urls: string[];
+  /** Category attributes (mappings.ts says which a category requires). */
+  attribute_list?: { attribute_name: string; value: string }[];
+  /** Package size in centimetres, when known (Shopee's `dimension`). */
+  dimension?: { package_length: number; package_width: number; package_height: number } | null;
 }
 
 export interface PostmartItem extends PostmartItemInput {
@@ -88,11 +92,15 @@ export function toPostmartItemInput(content: ListingContent): PostmartItemInput 
     original_price: content.priceVnd,
     stock: content.stock,
     image_urls: content.images,
+    attribute_list: Object.entries(content.attributes ?? {}).map(([attribute_name, value]) => ({ attribute_name, value })),
+    dimension: content.package ? { package_length: content.package.lengthCm, package_width: content.package.widthCm, package_height: content.package.heightCm } : null,
   };
 }
 
 /** postmart requires a weight per sales unit; a product sold by the kg weighs 1 kg when none is given. */
 function shippingWeightKg(content: ListingContent): number {
+  // The packed weight is what ships; the net weight (or 1 kg sold by the kg) when no package is given.
+  if (content.package) return Math.round(content.package.weightGrams) / 1000;
   const grams = content.netWeightGrams ?? (mappingKey(content.unit) === 'kg' ? 1000 : null);
   if (grams === null || !(grams > 0)) {
     throw new ConnectorError(

@@ -6,6 +6,7 @@
 import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import {
   ConnectorError,
+  type ImageUpload,
   type ListingContent,
   type MarketplaceConnector,
   type OrderPage,
@@ -13,7 +14,7 @@ import {
   type RemoteOrder,
 } from '../marketplace/contract.js';
 import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext } from '../marketplace/http.js';
-import { VosoTokenSource } from './auth.js';
+import { VosoTokenSource, type VosoTokens } from './auth.js';
 import { fromVosoOrder, fromVosoProduct, toVosoProductInput, type VosoOrderFeed } from './wire.js';
 
 export interface VosoSettings {
@@ -37,13 +38,20 @@ export const VOSO_MAX_ORDER_PAGE = 100;
 export class VosoConnector implements MarketplaceConnector {
   readonly marketplace = 'VOSO' as const;
   private readonly http: AxiosInstance;
-  readonly tokens: VosoTokenSource;
+  readonly tokens: VosoTokens & { fetches?: number };
   readonly slowestCreateMs: number;
 
-  constructor(readonly settings: VosoSettings) {
+  /**
+   * `tokens`: a shop's own access tokens (shop-auth.ts); without it the connector acts for the
+   * client's own sandbox shop by client credentials (the development fallback).
+   */
+  constructor(
+    readonly settings: VosoSettings,
+    tokens?: VosoTokens,
+  ) {
     this.slowestCreateMs = settings.slowestCreateMs ?? 3 * settings.timeoutMs;
     this.http = createHttpClient({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets });
-    this.tokens = new VosoTokenSource(this.http, settings);
+    this.tokens = tokens ?? new VosoTokenSource(this.http, settings);
   }
 
   async createListing(content: ListingContent): Promise<RemoteListing> {
@@ -99,6 +107,18 @@ export class VosoConnector implements MarketplaceConnector {
 
   async relist(externalId: string): Promise<RemoteListing> {
     return this.product('relist', { method: 'POST', url: `/v1/products/${encodeURIComponent(externalId)}/activate` });
+  }
+
+  /** POST /v1/media/images: the image lands in the shop's media; listings reference its URL. */
+  async uploadImage(image: ImageUpload): Promise<{ url: string }> {
+    const context: CallContext = { marketplace: 'VOSO', operation: 'uploadImage', write: true };
+    const { data, response } = await this.call<{ image?: { url?: unknown } }>(context, {
+      method: 'POST',
+      url: '/v1/media/images',
+      data: { content_type: image.contentType, data: image.data.toString('base64') },
+    });
+    if (typeof data?.image?.url !== 'string') throw malformedResponse(context, 'no image url', response);
+    return { url: data.image.url };
   }
 
   async listOrdersSince(cursor: string | null, limit: number): Promise<OrderPage> {

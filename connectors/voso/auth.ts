@@ -13,6 +13,13 @@ export interface VosoCredentials {
   clientSecret: string;
 }
 
+/** Where the connector gets its bearer token: client credentials (below) or a shop's own grant (shop-auth.ts). */
+export interface VosoTokens {
+  token(): Promise<string>;
+  /** The API refused `token`: the next `token()` must be another one. */
+  invalidate(token: string): void;
+}
+
 interface CachedToken {
   value: string;
   /** Epoch ms after which the token is refreshed before use. */
@@ -21,7 +28,7 @@ interface CachedToken {
 
 const CONTEXT: CallContext = { marketplace: 'VOSO', operation: 'token', write: false };
 
-export class VosoTokenSource {
+export class VosoTokenSource implements VosoTokens {
   private cached: CachedToken | null = null;
   private inFlight: Promise<string> | null = null;
   /** Token requests made (for tests and logs). */

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { VosoConnector, type VosoSettings } from './adapter.js';
 import { VOSO_SANDBOX_WEBHOOK_SECRET, vosoEvents } from './events.js';
-import { VOSO_CATEGORY_BY_HUB, VOSO_UNIT_BY_HUB } from './mappings.js';
+import { VOSO_ATTRIBUTES_BY_HUB, VOSO_CATEGORY_BY_HUB, VOSO_UNIT_BY_HUB } from './mappings.js';
 import { startVosoSandbox, VOSO_SANDBOX_CLIENT } from './sandbox.js';
+import { vosoShops } from './shop-auth.js';
 
 export const vosoAdapter = defineMarketplaceAdapter({
   code: 'VOSO',
@@ -20,6 +21,7 @@ export const vosoAdapter = defineMarketplaceAdapter({
     categories: Object.keys(VOSO_CATEGORY_BY_HUB),
     weight: { maxGrams: 100_000 },
     images: { max: 9 },
+    attributes: VOSO_ATTRIBUTES_BY_HUB,
   },
   variables: {
     CLIENT_ID: z.string().min(1).default(VOSO_SANDBOX_CLIENT.clientId),
@@ -35,6 +37,8 @@ export const vosoAdapter = defineMarketplaceAdapter({
   connect: (settings) => new VosoConnector(settings),
   // voso pushes seller-centre edits and bans (events.ts), so the hub audits those listings at once.
   events: vosoEvents,
+  // OAuth2 authorization code per shop (README.md, "Shop authorisation").
+  shops: vosoShops,
   sandbox: {
     defaultPort: 4101,
     /** VOSO_SANDBOX_WEBHOOK_URL: where the sandbox pushes seller-centre edits (`npm start` points it at the commerce subgraph). */

@@ -48,3 +48,17 @@ export const VOSO_UNIT_BY_HUB: Readonly<Record<string, VosoUnit>> = {
   chai: 'CHAI',
   khay: 'KHAY',
 };
+
+/**
+ * Attributes voso requires per category (assumed, as Shopee's category attributes): honey and meat
+ * need their origin, meat also its veterinary quarantine certificate number. Keyed by voso category id.
+ */
+export const VOSO_REQUIRED_ATTRIBUTES: Readonly<Record<number, readonly string[]>> = {
+  10601: ['origin'],
+  10801: ['origin', 'quarantine_certificate'],
+};
+
+/** The same by hub category, for the adapter's declared limits. */
+export const VOSO_ATTRIBUTES_BY_HUB: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(VOSO_CATEGORY_BY_HUB).flatMap(([hub, id]) => (VOSO_REQUIRED_ATTRIBUTES[id] ? [[hub, VOSO_REQUIRED_ATTRIBUTES[id]]] : [])),
+);

@@ -5,7 +5,9 @@
  */
 import type { Express, Request, Response } from 'express';
 import { listen } from '../../core/http/listen.js';
+import { registerAuthorizeRoutes, registerShopControlRoutes } from './sandbox-routes/authorize.routes.js';
 import { registerOAuthRoutes } from './sandbox-routes/oauth.routes.js';
+import { VosoGrantStore } from './sandbox-grants.js';
 import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
 import { registerProductRoutes } from './sandbox-routes/product.routes.js';
 import { registerSellerCentreRoutes } from './sandbox-routes/seller-centre.routes.js';
@@ -15,16 +17,20 @@ import { SandboxStateFile } from '../marketplace/sandbox/state-file.js';
 import type { VosoSandboxState } from './sandbox-state.js';
 import { vietnamTime, type VosoRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
-import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
+import { attributeProblems, FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
+import { MediaStore } from '../marketplace/sandbox/media-store.js';
 import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
 import { OrderBook, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
-import { VOSO_CATEGORIES, VOSO_UNITS } from './mappings.js';
+import { VOSO_CATEGORIES, VOSO_REQUIRED_ATTRIBUTES, VOSO_UNITS } from './mappings.js';
+import { registerMediaRoutes } from './sandbox-routes/media.routes.js';
 import type { VosoOrder, VosoOrderStatus, VosoProduct, VosoProductInput } from './wire.js';
 
 /** The client the sandbox accepts by default, and the connector uses by default. */
 export const VOSO_SANDBOX_CLIENT = { clientId: 'hub-sandbox', clientSecret: 'voso-sandbox-secret' } as const;
+/** The shop client-credentials tokens act for (the development fallback without shop connections). */
+export const VOSO_SANDBOX_CLIENT_SHOP = 'hub-sandbox-shop';
 
 export type { VosoSandboxState } from './sandbox-state.js';
 
@@ -34,8 +40,11 @@ export interface VosoSandboxOptions {
   host?: string;
   /** Accepted client credentials; default VOSO_SANDBOX_CLIENT. */
   clients?: { clientId: string; clientSecret: string }[];
-  /** Lifetime of issued access tokens (default 3600 s). */
+  /** Lifetime of client-credentials access tokens (default 3600 s). */
   tokenTtlSeconds?: number;
+  /** Lifetime of a shop's access tokens (default 14400 s, 4 h) and refresh tokens (default 2592000 s, 30 days). */
+  shopTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
   /** Fault settings (none by default). */
   faults?: Partial<FaultSettings>;
   /** A JSON file keeping products and orders across restarts (written atomically after every change); none: in memory. */
@@ -60,8 +69,14 @@ export interface VosoSandbox {
   /** Places an order on active products (decrements their stock); returns it as the feed shows it. */
   placeOrder(input: PlaceOrderInput): VosoOrder;
   setOrderStatus(orderId: string, status: SandboxOrderStatus): VosoOrder;
-  /** Makes every issued token expired, as if time had passed (the next API call gets 401). */
-  expireTokens(): void;
+  /** Makes every issued access token (of one shop, or all) expired, as if time had passed (the next API call gets 401). */
+  expireTokens(shopId?: string): void;
+  /** The seller withdraws the hub's access: every access and refresh token of the shop stops working. */
+  revokeShop(shopId: string): void;
+  /** Codes, tokens and refreshes (tests count refreshes). */
+  grants: VosoGrantStore;
+  /** The seller's approval at the consent page: the redirect URL (with code and state) voso sends the browser to. */
+  approve(request: { authorizeUrl: string; shopId: string }): Promise<string>;
   /** Bans a product as voso's staff would (status banned with a reason). */
   ban(productId: string, reason: string): void;
   /** The event pushes to the webhook (counts, and a wait for those under way). */
@@ -79,9 +94,12 @@ const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, VosoOrderStatus>> = {
 
 export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promise<VosoSandbox> {
   const clients = options.clients ?? [VOSO_SANDBOX_CLIENT];
-  const ttlSeconds = options.tokenTtlSeconds ?? 3600;
   const faults = new FaultInjector(options.faults);
-  const tokens = new Map<string, number>();
+  const grants = new VosoGrantStore({
+    clientCredentials: options.tokenTtlSeconds ?? 3600,
+    access: options.shopTokenTtlSeconds ?? 4 * 3600,
+    refresh: options.refreshTokenTtlSeconds ?? 30 * 24 * 3600,
+  });
   const products = new ListingTable<VosoProduct>((p) => p.seller_sku);
   const orders = new OrderBook((n) => `VSO${String(n).padStart(9, '0')}`);
   const requestsByRoute = new Map<string, number>();
@@ -143,16 +161,18 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     return renderOrder(orders.setStatus(orderId, status));
   }
 
-  function authenticated(req: Request, res: Response): boolean {
+  function authenticated(req: Request, res: Response): string | null {
     const match = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '');
-    const expiresAt = match ? tokens.get(match[1] as string) : undefined;
-    if (expiresAt !== undefined && expiresAt > Date.now()) return true;
+    const shopId = match ? grants.shopOf(match[1] as string) : null;
+    if (shopId) return shopId;
     res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
-    sendError(res, 401, 'invalid_token', match ? 'the access token is unknown or expired: request a new one at /oauth2/token' : 'send Authorization: Bearer <access token>');
-    return false;
+    sendError(res, 401, 'invalid_token', match ? 'the access token is unknown, expired or revoked: request a new one at /oauth2/token' : 'send Authorization: Bearer <access token>');
+    return null;
   }
 
-  function validProduct(body: unknown, res: Response): body is VosoProductInput {
+  const media = new MediaStore(() => url);
+
+  function validProduct(body: unknown, res: Response, shopId = ''): body is VosoProductInput {
     const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
     const checks = new FieldChecks(input);
     checks.text('seller_sku', 1, 64, SELLER_SKU);
@@ -164,26 +184,32 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     checks.integer('price', 1_000, 100_000_000);
     checks.integer('stock', 0, 100_000);
     checks.urls('images', 9);
-    if (checks.problems.length === 0) return true;
-    sendValidationError(res, 'validation_failed', checks.problems);
+    const problems = [
+      ...checks.problems,
+      ...attributeProblems('attributes', input.attributes, VOSO_REQUIRED_ATTRIBUTES[input.category_id as number] ?? []),
+      ...media.check('images', input.images, shopId),
+    ];
+    if (problems.length === 0) return true;
+    sendValidationError(res, 'validation_failed', problems);
     return false;
   }
 
   function pickInput(body: VosoProductInput): VosoProductInput {
-    const { seller_sku, name, description, category_id, unit_code, net_weight_g, price, stock, images } = body;
-    return { seller_sku, name: name.trim(), description, category_id, unit_code, net_weight_g, price, stock, images: [...images] };
+    const { seller_sku, name, description, category_id, unit_code, net_weight_g, price, stock, images, attributes, package: pkg } = body;
+    return { seller_sku, name: name.trim(), description, category_id, unit_code, net_weight_g, price, stock, images: [...images], attributes: attributes ?? [], package: pkg ?? null };
   }
 
-  function findProduct(req: Request, res: Response): VosoProduct | undefined {
+  function findProduct(shopId: string, req: Request, res: Response): VosoProduct | undefined {
     const product = products.get(String(req.params.id));
-    if (!product) sendError(res, 404, 'product_not_found', `no product ${String(req.params.id)}`);
-    return product;
+    if (product?.shop_id === shopId) return product;
+    sendError(res, 404, 'product_not_found', `no product ${String(req.params.id)} in this shop`);
+    return undefined;
   }
 
   const ctx: VosoRouteContext = {
     clients,
-    ttlSeconds,
-    tokens,
+    grants,
+    clientShop: VOSO_SANDBOX_CLIENT_SHOP,
     products,
     orders,
     state,
@@ -199,6 +225,8 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
 
   const routes = (app: Express) => {
     registerOAuthRoutes(app, ctx);
+    registerAuthorizeRoutes(app, ctx);
+    registerMediaRoutes(app, ctx, media);
     registerProductRoutes(app, ctx);
     registerOrderRoutes(app, ctx);
     registerShopRoutes(app, ctx);
@@ -233,6 +261,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
       }),
       placeOrder,
       setOrderStatus,
+      routes: (router) => registerShopControlRoutes(router, ctx),
     },
   });
 
@@ -259,8 +288,17 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
       return order;
     },
     pusher,
-    expireTokens: () => {
-      for (const token of tokens.keys()) tokens.set(token, 0);
+    expireTokens: (shopId) => grants.expireAccessTokens(shopId),
+    revokeShop: (shopId) => grants.revokeShop(shopId),
+    grants,
+    approve: async ({ authorizeUrl, shopId }) => {
+      // What the seller's browser does: post the consent form, follow nothing (the hub's callback is the redirect's target).
+      const query = new URL(authorizeUrl).searchParams;
+      const form = new URLSearchParams({ client_id: query.get('client_id') ?? '', redirect_uri: query.get('redirect_uri') ?? '', state: query.get('state') ?? '', shop_id: shopId, decision: 'approve' });
+      const answer = await fetch(`${url}/oauth2/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+      const location = answer.headers.get('location');
+      if (answer.status !== 302 || !location) throw new Error(`voso sandbox refused the authorisation: ${answer.status} ${await answer.text()}`);
+      return location;
     },
     ban: (productId, reason) => {
       const product = products.get(productId);

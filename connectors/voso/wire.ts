@@ -19,10 +19,16 @@ export interface VosoProductInput {
   price: number;
   stock: number;
   images: string[];
+  /** Category attributes; see mappings.ts for those a category requires. */
+  attributes?: { name: string; value: string }[];
+  /** Shipping package of one unit: gross grams and centimetres; null when not known. */
+  package?: { weight_g: number; length_cm: number; width_cm: number; height_cm: number } | null;
 }
 
 export interface VosoProduct extends VosoProductInput {
   id: string;
+  /** The shop whose token created it: only that shop's tokens see and change it. */
+  shop_id: string;
   status: VosoProductStatus;
   ban_reason: string | null;
   url: string;
@@ -75,6 +81,8 @@ export function toVosoProductInput(content: ListingContent): VosoProductInput {
     price: content.priceVnd,
     stock: content.stock,
     images: content.images,
+    attributes: Object.entries(content.attributes ?? {}).map(([name, value]) => ({ name, value })),
+    package: content.package ? { weight_g: content.package.weightGrams, length_cm: content.package.lengthCm, width_cm: content.package.widthCm, height_cm: content.package.heightCm } : null,
   };
 }
 

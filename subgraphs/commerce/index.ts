@@ -4,6 +4,8 @@ import { cataloguePart } from './catalogue/catalogue.part.js';
 import { migrations as postgresql } from './migrations/postgresql/index.js';
 import { migrations as sqlite } from './migrations/sqlite/index.js';
 import { reconciliationPart } from './reconciliation/reconciliation.part.js';
+import { shopsPart } from './shops/shops.part.js';
+import { contentPart } from './content/content.part.js';
 
 /** Commerce: producers, products, marketplace listings kept in sync, orders, e-wallet reconciliation, cashless payments. */
-export const commerce = composeSubgraph('commerce', { sqlite, postgresql }, [cataloguePart, reconciliationPart, cashlessPart]);
+export const commerce = composeSubgraph('commerce', { sqlite, postgresql }, [cataloguePart, shopsPart, contentPart, reconciliationPart, cashlessPart]);

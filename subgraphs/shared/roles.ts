@@ -29,6 +29,12 @@ export enum Role {
    * writes nothing, and never reads health records or camera streams. Scoped by the `provinces` claim.
    */
   PROVINCE_OFFICER = 'province_officer',
+  /**
+   * Cooperative manager (cán bộ phụ trách HTX / kinh tế hợp tác of a commune): onboards and edits
+   * the producers (households and cooperatives) of their communes, records their members and
+   * connects their marketplace shops. Scoped by the `communes` claim.
+   */
+  COOPERATIVE_MANAGER = 'cooperative_manager',
 }
 
 export const ROLES: readonly Role[] = Object.values(Role);

@@ -15,6 +15,8 @@ export interface SandboxControl {
   summary(): unknown;
   placeOrder(input: PlaceOrderInput): unknown;
   setOrderStatus(orderId: string, status: SandboxOrderStatus): unknown;
+  /** The marketplace's own control routes under /_sandbox (e.g. a seller revoking a shop's authorisation). */
+  routes?(router: express.Router): void;
 }
 
 export interface SandboxAppOptions {
@@ -98,6 +100,7 @@ export function createSandboxApp(options: SandboxAppOptions): Express {
     options.sellerCentre(seller);
     control.use('/seller', seller);
   }
+  options.control.routes?.(control);
   app.use('/_sandbox', control);
 
   const page = options.productPage;
@@ -112,7 +115,8 @@ export function createSandboxApp(options: SandboxAppOptions): Express {
 
   app.use(
     express.json({
-      limit: '1mb',
+      // Image uploads are base64 JSON: 2 MB of image is about 2.7 MB of body.
+      limit: '4mb',
       verify: (req, _res, buffer) => {
         (req as unknown as { rawBody: Buffer }).rawBody = buffer;
       },

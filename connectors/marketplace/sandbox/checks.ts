@@ -44,5 +44,17 @@ export class FieldChecks {
   }
 }
 
+/**
+ * Category attributes `[{ <nameKey>: name, value }]`: each of `required` present with a non-empty
+ * value (the marketplace's rule for the category).
+ */
+export function attributeProblems(field: string, value: unknown, required: readonly string[], nameKey = 'name'): FieldProblem[] {
+  if (value !== undefined && !Array.isArray(value)) return [{ field, message: 'must be a list of attributes' }];
+  const given = new Map(
+    ((value as Record<string, unknown>[] | undefined) ?? []).filter((a) => a && typeof a === 'object').map((a) => [String(a[nameKey]), typeof a.value === 'string' ? a.value.trim() : '']),
+  );
+  return required.filter((name) => !given.get(name)).map((name) => ({ field, message: `the category requires the attribute ${name}` }));
+}
+
 /** Printable ASCII without spaces, 1–64 characters. */
 export const SELLER_SKU = /^[\x21-\x7e]{1,64}$/;

@@ -9,7 +9,7 @@ export function registerProductRoutes(app: Express, ctx: PostmartRouteContext): 
   app.post(`${API}/product/add_item`, (req, res) => {
     ctx.count('add_item');
     const auth = ctx.verified(req, res);
-    if (!auth || !ctx.validItem(ctx.bodyOf(req), res)) return;
+    if (!auth || !ctx.validItem(ctx.bodyOf(req), res, auth.shopId)) return;
     const now = Date.now();
     const record: PostmartRecord = {
       shopId: auth.shopId,
@@ -68,7 +68,7 @@ export function registerProductRoutes(app: Express, ctx: PostmartRouteContext): 
     if (!auth) return;
     const body = ctx.bodyOf(req);
     const record = ctx.findItem(auth.shopId, body.item_id, res);
-    if (!record || !ctx.validItem(body, res)) return;
+    if (!record || !ctx.validItem(body, res, auth.shopId)) return;
     if (body.item_sku !== record.input.item_sku) {
       return sendValidationError(res, 'error_param', [{ field: 'item_sku', message: `cannot change (is ${record.input.item_sku})` }]);
     }

@@ -15,7 +15,7 @@ export interface PostmartRouteContext {
   count(route: string): void;
   /** Checks partner, shop, timestamp and signature; answers and returns null when any is wrong. */
   verified(req: Request, res: Response): { shopId: string } | null;
-  validItem(body: Record<string, unknown>, res: Response): boolean;
+  validItem(body: Record<string, unknown>, res: Response, shopId: string): boolean;
   pickInput(body: Record<string, unknown>): PostmartItemInput;
   /** The shop's item named by item_id, or a 404 answered. */
   findItem(shopId: string, value: unknown, res: Response): PostmartRecord | undefined;

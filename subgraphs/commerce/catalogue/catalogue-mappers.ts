@@ -2,6 +2,7 @@ import { Commune } from '../commune/commune.reference.js';
 import type { Producer } from './producer.entity.js';
 import { ProducerNode } from './producer.type.js';
 import type { Product } from './product.entity.js';
+import { PackageNode, ProductAttributeNode } from './product-content.type.js';
 import { Certification, CertificationKind, ProductNode } from './product.type.js';
 
 export function toProducerNode(producer: Producer): ProducerNode {
@@ -37,6 +38,13 @@ export function toProductNode(product: Product): ProductNode {
     priceVnd: product.priceVnd,
     stock: product.stock,
     images: [...product.images],
+    attributes: Object.entries(product.attributes ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, value]) => Object.assign(new ProductAttributeNode(), { name, value })),
+    package:
+      product.packageWeightGrams != null
+        ? Object.assign(new PackageNode(), { weightGrams: product.packageWeightGrams, lengthCm: product.packageLengthCm, widthCm: product.packageWidthCm, heightCm: product.packageHeightCm })
+        : null,
     certifications: certificationsOf(product),
     version: product.version,
     updatedAt: product.updatedAt,

@@ -9,12 +9,14 @@ import type { Producer } from './producer.entity.js';
 import { Product } from './product.entity.js';
 import type { CreateProductInput, UpdateProductInput } from './product.inputs.js';
 import {
+  checkAttributes,
   checkCategory,
   checkDescription,
   checkImages,
   checkName,
   checkNetWeight,
   checkOcopStars,
+  checkPackage,
   checkPrice,
   checkStock,
   checkUnit,
@@ -44,6 +46,8 @@ export async function createProduct(em: EntityManager, producer: Producer, input
     images: checkImages(input.images ?? [], 'input.images'),
     vietGap: input.vietGap ? checkVietGap(input.vietGap, 'input.vietGap') : null,
     ocopStars: input.ocopStars == null ? null : checkOcopStars(input.ocopStars, 'input.ocopStars'),
+    attributes: checkAttributes(input.attributes ?? [], 'input.attributes'),
+    package: input.package ? checkPackage(input.package, 'input.package') : null,
   };
   const now = new Date();
   const product = em.create(Product, {
@@ -63,6 +67,8 @@ export async function createProduct(em: EntityManager, producer: Producer, input
     vietgapNumber: fields.vietGap?.number ?? null,
     vietgapExpiresOn: fields.vietGap?.expiresOn ?? null,
     ocopStars: fields.ocopStars,
+    attributes: fields.attributes,
+    ...fields.package,
     version: 1,
     contentVersion: 1,
     createdAt: now,
@@ -73,7 +79,13 @@ export async function createProduct(em: EntityManager, producer: Producer, input
   return product;
 }
 
-type Changes = Partial<Pick<Product, 'name' | 'nameSearch' | 'description' | 'category' | 'unit' | 'netWeightGrams' | 'images' | 'vietgapNumber' | 'vietgapExpiresOn' | 'ocopStars' | 'priceVnd' | 'stock'>>;
+type Changes = Partial<
+  Pick<
+    Product,
+    | 'name' | 'nameSearch' | 'description' | 'category' | 'unit' | 'netWeightGrams' | 'images' | 'vietgapNumber' | 'vietgapExpiresOn' | 'ocopStars' | 'priceVnd' | 'stock'
+    | 'attributes' | 'packageWeightGrams' | 'packageLengthCm' | 'packageWidthCm' | 'packageHeightCm'
+  >
+>;
 
 const PRICE_AND_STOCK: ReadonlySet<string> = new Set(['priceVnd', 'stock']);
 
@@ -112,6 +124,8 @@ export async function updateProduct(em: EntityManager, product: Product, input: 
     const stars = checkOcopStars(input.ocopStars, 'input.ocopStars', true);
     changes.ocopStars = stars === 0 ? null : stars;
   }
+  if (input.attributes != null) changes.attributes = checkAttributes(input.attributes, 'input.attributes');
+  if (input.package) Object.assign(changes, checkPackage(input.package, 'input.package'));
   const changed = (Object.keys(changes) as (keyof Changes)[]).filter((k) => JSON.stringify(changes[k] ?? null) !== JSON.stringify(product[k] ?? null));
   if (!changed.length) return product;
   // What the product would become must suit every marketplace it is published on, before anything is written.

@@ -55,6 +55,23 @@ export class Product {
   @Property({ type: 'json' })
   images: string[] = [];
 
+  /** Category attributes by name (NFC values), e.g. { origin: "Lạng Sơn" }: what marketplaces need for some categories. */
+  @Property({ type: 'json' })
+  attributes: Record<string, string> = {};
+
+  /** Shipping package of one selling unit: gross weight (g) and size (cm); null when not given. */
+  @Property({ type: 'integer', nullable: true })
+  packageWeightGrams?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  packageLengthCm?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  packageWidthCm?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  packageHeightCm?: number | null;
+
   @Property({ type: 'string', length: 60, nullable: true })
   vietgapNumber?: string | null;
 

@@ -3,6 +3,7 @@ import { DateScalar, VndScalar } from '../../../core/graphql/scalars.js';
 import { Marketplace } from './marketplace.js';
 import { ProductNode } from './product.type.js';
 import { ListingNode } from '../listings/listing.type.js';
+import { PackageInput, ProductAttributeInput } from './product-content.type.js';
 
 @InputType({ description: 'A VietGAP certificate: its number and the last day it is valid (at most 2 years ahead).' })
 export class VietGapInput {
@@ -47,6 +48,12 @@ export class CreateProductInput {
 
   @Field(() => Int, { nullable: true, description: 'OCOP rating, 1–5 stars, if rated.' })
   ocopStars?: number | null;
+
+  @Field(() => [ProductAttributeInput], { nullable: true, description: 'Category attributes (e.g. origin); marketplaces require some per category (BAD_USER_INPUT rule CATEGORY_ATTRIBUTE on publishing without them).' })
+  attributes?: ProductAttributeInput[] | null;
+
+  @Field(() => PackageInput, { nullable: true, description: 'Shipping package of one selling unit.' })
+  package?: PackageInput | null;
 }
 
 @InputType({ description: 'Changes to a product; omitted fields stay as they are. Every marketplace listing follows.' })
@@ -92,6 +99,12 @@ export class UpdateProductInput {
 
   @Field(() => Int, { nullable: true, description: 'New OCOP rating, 1–5; 0 removes it.' })
   ocopStars?: number | null;
+
+  @Field(() => [ProductAttributeInput], { nullable: true, description: 'New category attributes (replace the old ones; an empty list removes them).' })
+  attributes?: ProductAttributeInput[] | null;
+
+  @Field(() => PackageInput, { nullable: true, description: 'New shipping package.' })
+  package?: PackageInput | null;
 }
 
 @InputType({ description: 'Which product to publish, and on which marketplaces.' })

@@ -80,3 +80,30 @@ export function checkOcopStars(value: number, field: string, allowZero = false):
   }
   return value;
 }
+
+const ATTRIBUTE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
+const MAX_ATTRIBUTES = 20;
+
+/** Category attributes: unique lower-case names, values 1–200 characters (NFC), at most 20. */
+export function checkAttributes(values: readonly { name: string; value: string }[], field: string): Record<string, string> {
+  if (values.length > MAX_ATTRIBUTES) throw invalidInput(`At most ${MAX_ATTRIBUTES} attributes.`, field);
+  const attributes: Record<string, string> = {};
+  values.forEach((a, i) => {
+    const name = a.name.trim();
+    const value = nfc(a.value.trim());
+    if (!ATTRIBUTE_NAME.test(name)) throw invalidInput(`Attribute names are lower-case letters, digits and _ (e.g. "origin"), not "${a.name}".`, `${field}.${i}.name`);
+    if (name in attributes) throw invalidInput(`The attribute ${name} is given twice.`, `${field}.${i}.name`);
+    if (value.length < 1 || value.length > 200) throw invalidInput(`The value of ${name} must be 1 to 200 characters.`, `${field}.${i}.value`);
+    attributes[name] = value;
+  });
+  return attributes;
+}
+
+/** A shipping package: whole grams 1–100000 and centimetres 1–300. */
+export function checkPackage(value: { weightGrams: number; lengthCm: number; widthCm: number; heightCm: number }, field: string) {
+  if (!Number.isInteger(value.weightGrams) || value.weightGrams < 1 || value.weightGrams > 100_000) throw invalidInput('The package weight must be 1 to 100000 grams.', `${field}.weightGrams`);
+  for (const side of ['lengthCm', 'widthCm', 'heightCm'] as const) {
+    if (!Number.isInteger(value[side]) || value[side] < 1 || value[side] > 300) throw invalidInput(`The package ${side.replace('Cm', '')} must be 1 to 300 cm.`, `${field}.${side}`);
+  }
+  return { packageWeightGrams: value.weightGrams, packageLengthCm: value.lengthCm, packageWidthCm: value.widthCm, packageHeightCm: value.heightCm };
+}

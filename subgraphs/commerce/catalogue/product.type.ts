@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PackageNode, ProductAttributeNode } from './product-content.type.js';
 import { connectionTypes } from '../../../core/graphql/connection.js';
 import { DateScalar, VndScalar } from '../../../core/graphql/scalars.js';
 
@@ -58,6 +59,12 @@ export class ProductNode {
 
   @Field(() => [String], { description: 'Image URLs, first is the main image.' })
   images!: string[];
+
+  @Field(() => [ProductAttributeNode], { description: 'Category attributes, by name.' })
+  attributes!: ProductAttributeNode[];
+
+  @Field(() => PackageNode, { nullable: true, description: 'Shipping package of one selling unit; null when not given.' })
+  package!: PackageNode | null;
 
   @Field(() => [Certification], { description: 'VietGAP and OCOP certifications.' })
   certifications!: Certification[];

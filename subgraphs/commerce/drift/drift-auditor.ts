@@ -130,11 +130,13 @@ export class DriftAuditor {
     const claimed = await em.nativeUpdate(Listing, { id: listing.id, lastAuditedAt: listing.lastAuditedAt ?? null }, { lastAuditedAt: now });
     if (!claimed) return none;
     const product = await em.findOne(Product, listing.productId);
-    const connector = this.connectorSet.connectors[listing.marketplace];
     // Only a listing holding the product's latest version: otherwise a sync is due and rewrites it anyway.
-    if (!product || !connector || listing.syncedVersion < product.version) return none;
+    if (!product || listing.syncedVersion < product.version) return none;
     let remotes: RemoteListing[];
     try {
+      // Read where the engine writes: the producer's own shop, or the marketplace-wide connector where the fallback allows it.
+      const connector = (await this.connectorSet.shops?.connectorFor(product.producerId, listing.marketplace)) ?? this.connectorSet.connectors[listing.marketplace];
+      if (!connector) return none;
       remotes = await this.read(listing, product.sellerSku, connector);
     } catch (error) {
       if (this.abort.signal.aborted) throw error;

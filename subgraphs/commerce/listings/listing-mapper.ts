@@ -4,7 +4,7 @@ import { isInSync } from './listing-state.rules.js';
 import { ListingNode } from './listing.type.js';
 
 /** `member`: the caller may see the sync error. */
-export function toListingNode(listing: Listing, product: Pick<Product, 'version'>, member: boolean): ListingNode {
+export function toListingNode(listing: Listing, product: Pick<Product, 'version' | 'producerId'>, member: boolean): ListingNode {
   return Object.assign(new ListingNode(), {
     id: listing.id,
     marketplace: listing.marketplace,
@@ -20,5 +20,7 @@ export function toListingNode(listing: Listing, product: Pick<Product, 'version'
     lastError: member ? (listing.lastError ?? null) : null,
     duplicatesDelisted: listing.duplicatesDelisted,
     lastSyncedAt: listing.lastSyncedAt ?? null,
+    producerId: product.producerId,
+    member,
   });
 }

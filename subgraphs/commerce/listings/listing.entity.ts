@@ -86,6 +86,9 @@ export class Listing {
   /** Set by a marketplace's event push naming the listing: audit it now (drift/marketplace-webhook.routes.ts). */
   @Property({ type: 'datetime', nullable: true })
   auditRequestedAt?: Date | null;
+  /** Images uploaded to this listing's shop: SHA-256 of the hub's image → the marketplace's URL (each uploaded once). */
+  @Property({ type: 'json' })
+  mediaUrls: Record<string, string> = {};
 
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();

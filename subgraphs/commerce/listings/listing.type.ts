@@ -52,4 +52,10 @@ export class ListingNode {
 
   @Field(() => Date, { nullable: true, description: 'When the marketplace last confirmed a write.' })
   lastSyncedAt!: Date | null;
+
+  /** Not in the schema: the product's producer, for fields other parts add (the shop connection). */
+  producerId!: string;
+
+  /** Not in the schema: whether the caller may see the producer's private sync details. */
+  member!: boolean;
 }

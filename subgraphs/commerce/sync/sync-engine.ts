@@ -3,6 +3,7 @@ import pRetry from 'p-retry';
 import { ConnectorError, type MarketplaceConnector, type RemoteListing } from '../../../connectors/marketplace/contract.js';
 import type { Logger } from '../../../core/logger.js';
 import type { Marketplace } from '../catalogue/marketplace.js';
+import { ProductImage } from '../content/product-image.entity.js';
 import { Product } from '../catalogue/product.entity.js';
 import { Listing } from '../listings/listing.entity.js';
 import { ListingIntent, ListingStatus } from '../listings/listing-status.js';
@@ -181,7 +182,8 @@ export class SyncEngine {
     if (!product) return { waitMs: null };
     counter.marketplace = listing.marketplace;
     counter.drifted ||= listing.status === ListingStatus.DRIFTED;
-    const connector = this.connectorSet.connectors[listing.marketplace];
+    // The producer's own shop; the marketplace-wide connector only where the fallback allows it (null).
+    const connector = (await this.connectorSet.shops?.connectorFor(product.producerId, listing.marketplace)) ?? this.connectorSet.connectors[listing.marketplace];
     if (!connector) throw new ConnectorError('AUTH', `No connector is configured for ${listing.marketplace}: configure it and retry the listing.`);
     const call = async <T>(fn: (c: MarketplaceConnector) => Promise<T>): Promise<T> => {
       await this.limiter(listing.marketplace).acquire(signal);
@@ -238,7 +240,7 @@ export class SyncEngine {
     }
 
     if (!listing.externalId) {
-      const content = listingContent(product);
+      const content = listingContent(product, await this.uploadedImages(em, listing, product, call, save));
       listing.createSentAt = new Date();
       listing.sentVersion = product.version;
       listing.sentContentVersion = product.contentVersion;
@@ -280,7 +282,7 @@ export class SyncEngine {
 
     const needsContent = listing.syncedContentVersion < product.contentVersion || listing.remoteStatus === 'DELISTED' || listing.remoteStatus === 'REJECTED';
     if (needsContent || listing.syncedVersion < product.version) {
-      const content = listingContent(product);
+      const content = listingContent(product, needsContent ? await this.uploadedImages(em, listing, product, call, save) : []);
       listing.sentVersion = product.version;
       listing.sentContentVersion = product.contentVersion;
       let remote: RemoteListing;
@@ -301,6 +303,36 @@ export class SyncEngine {
       await save();
     }
     return { waitMs: null };
+  }
+
+  /**
+   * The hub's stored images of the product as URLs of this listing's marketplace (and shop): each
+   * uploaded once through the connector's media call, its URL kept on the listing by the image's hash.
+   */
+  private async uploadedImages(
+    em: EntityManager,
+    listing: Listing,
+    product: Product,
+    call: <T>(fn: (c: MarketplaceConnector) => Promise<T>) => Promise<T>,
+    save: () => Promise<void>,
+  ): Promise<string[]> {
+    const images = await em.find(ProductImage, { productId: product.id }, { orderBy: { position: 'asc', id: 'asc' } });
+    const urls: string[] = [];
+    for (const image of images) {
+      let url = listing.mediaUrls[image.sha256];
+      if (!url) {
+        const stored = await em.findOneOrFail(ProductImage, image.id, { populate: ['data'] });
+        const uploaded = await call((c) => {
+          if (!c.uploadImage) throw new ConnectorError('REJECTED', `${listing.marketplace} takes no image uploads: remove the product's stored images or give image URLs.`);
+          return c.uploadImage({ data: stored.data, contentType: stored.contentType, sha256: stored.sha256 });
+        });
+        url = uploaded.url;
+        listing.mediaUrls = { ...listing.mediaUrls, [image.sha256]: url };
+        await save();
+      }
+      urls.push(url);
+    }
+    return urls;
   }
 
   /** Every listing holding the SKU, oldest first (the contract's optional findListingsBySku, else the oldest alone). */

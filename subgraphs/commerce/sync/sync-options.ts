@@ -5,10 +5,14 @@ import type { MarketplaceConnector } from '../../../connectors/marketplace/contr
 import { MARKETPLACE_ADAPTERS } from '../../../connectors/marketplace/registry.js';
 import { defineConfigSection, type ConfigSection } from '../../../core/config.js';
 import type { Marketplace } from '../catalogue/marketplace.js';
+import type { ShopConnectors } from '../shops/shop-connector-pool.js';
 
 /** The connectors the worker talks to, one per marketplace, and how to release them. */
 export interface ConnectorSet {
+  /** The marketplace-wide connectors: the order feeds, and listings of producers without a shop connection where the fallback is allowed. */
   connectors: Partial<Record<Marketplace, MarketplaceConnector>>;
+  /** Each producer's own shop (shops/): when set, a listing is written through its producer's connection. */
+  shops?: ShopConnectors;
   close?(): Promise<void>;
 }
 

@@ -12,7 +12,7 @@ import { syncSettings, type ConnectorSet, type SyncOptions } from './sync-option
 /** How the commerce part gets its connectors and worker settings; tests and benchmarks pass their own. */
 export interface CommerceSyncSetup {
   /** Builds the connectors for this process (default: connectors/marketplace's factory, against the sandboxes unless configured). */
-  connectors?(config: HubConfig, logger: Logger): Promise<ConnectorSet>;
+  connectors?(config: HubConfig, logger: Logger, orm: MikroORM): Promise<ConnectorSet>;
   /** Overrides of the COMMERCE_SYNC_* defaults. */
   options?: Partial<SyncOptions>;
   /** False: no worker inside the subgraph (run `hub worker` instead). */
@@ -30,10 +30,10 @@ export async function startSyncWorker(
   config: HubConfig,
   logger: Logger,
   setup: CommerceSyncSetup,
-  defaultConnectors: (config: HubConfig, logger: Logger) => Promise<ConnectorSet>,
+  defaultConnectors: (config: HubConfig, logger: Logger, orm: MikroORM) => Promise<ConnectorSet>,
   metrics?: Registry,
 ): Promise<BackgroundTask & { worker: SyncWorker }> {
-  const connectorSet = await (setup.connectors ?? defaultConnectors)(config, logger);
+  const connectorSet = await (setup.connectors ?? defaultConnectors)(config, logger, orm);
   const options = resolveSyncOptions(config, setup);
   const worker = new SyncWorker(orm, connectorSet, options, logger, metrics && createSyncRunMetrics(metrics)).start();
   // The audit shares the worker's rate limiters, and reads the order feeds first when they are pulled at all.

@@ -7,8 +7,10 @@ import { Migration20261201212811 } from './Migration20261201212811.js';
 import { Migration20261201215848 } from './Migration20261201215848.js';
 import { Migration20261201221500_listing_attempts } from './Migration20261201221500_listing_attempts.js';
 import { Migration20261202004500_sync_job_trace_parent } from './Migration20261202004500_sync_job_trace_parent.js';
+import { Migration20261202005059_shop_connections } from './Migration20261202005059_shop_connections.js';
 import { Migration20261202010000_listing_drift } from './Migration20261202010000_listing_drift.js';
 import { Migration20261202011220 } from './Migration20261202011220.js';
+import { Migration20261202012543_product_content } from './Migration20261202012543_product_content.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
@@ -18,6 +20,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201215848', class: Migration20261201215848 },
   { name: 'Migration20261201221500_listing_attempts', class: Migration20261201221500_listing_attempts },
   { name: 'Migration20261202004500_sync_job_trace_parent', class: Migration20261202004500_sync_job_trace_parent },
+  { name: 'Migration20261202005059_shop_connections', class: Migration20261202005059_shop_connections },
   { name: 'Migration20261202010000_listing_drift', class: Migration20261202010000_listing_drift },
   { name: 'Migration20261202011220', class: Migration20261202011220 },
+  { name: 'Migration20261202012543_product_content', class: Migration20261202012543_product_content },
 ];

@@ -9,6 +9,8 @@ import { createLogger } from '../../../../core/logger.js';
 import { createCataloguePart } from '../../../../subgraphs/commerce/catalogue/catalogue.part.js';
 import { migrations as postgresql } from '../../../../subgraphs/commerce/migrations/postgresql/index.js';
 import { migrations as sqlite } from '../../../../subgraphs/commerce/migrations/sqlite/index.js';
+import { contentPart } from '../../../../subgraphs/commerce/content/content.part.js';
+import { shopsPart } from '../../../../subgraphs/commerce/shops/shops.part.js';
 import { SyncWorker } from '../../../../subgraphs/commerce/sync/sync-worker.js';
 import type { ConnectorSet, SyncOptions } from '../../../../subgraphs/commerce/sync/sync-options.js';
 import type { SyncRunMetrics } from '../../../../subgraphs/commerce/sync/sync-run-metrics.js';
@@ -32,9 +34,9 @@ export const FAST_SYNC: Partial<SyncOptions> = {
 };
 
 /** The commerce catalogue alone (no worker inside: tests start and stop workers themselves). */
-export async function startCommerce(env: TestEnvironment, options: { seed?: boolean } = {}): Promise<RunningSubgraph> {
-  const module = composeSubgraph('commerce', { sqlite, postgresql }, [createCataloguePart({ runWorker: false })]);
-  return startSubgraph(module, { config: env.config, port: 0, host: '127.0.0.1', seed: options.seed ?? true, target: env.target('commerce') });
+export async function startCommerce(env: TestEnvironment, options: { seed?: boolean; config?: HubConfig } = {}): Promise<RunningSubgraph> {
+  const module = composeSubgraph('commerce', { sqlite, postgresql }, [createCataloguePart({ runWorker: false }), shopsPart, contentPart]);
+  return startSubgraph(module, { config: options.config ?? env.config, port: 0, host: '127.0.0.1', seed: options.seed ?? true, target: env.target('commerce') });
 }
 
 export function startWorker(subgraph: RunningSubgraph, connectorSet: ConnectorSet, options: Partial<SyncOptions> = {}, metrics?: SyncRunMetrics): SyncWorker {
