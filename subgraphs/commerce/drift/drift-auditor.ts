@@ -133,9 +133,10 @@ export class DriftAuditor {
     // Only a listing holding the product's latest version: otherwise a sync is due and rewrites it anyway.
     if (!product || listing.syncedVersion < product.version) return none;
     let remotes: RemoteListing[];
+    let connector: MarketplaceConnector | undefined;
     try {
       // Read where the engine writes: the producer's own shop, or the marketplace-wide connector where the fallback allows it.
-      const connector = (await this.connectorSet.shops?.connectorFor(product.producerId, listing.marketplace)) ?? this.connectorSet.connectors[listing.marketplace];
+      connector = (await this.connectorSet.shops?.connectorFor(product.producerId, listing.marketplace)) ?? this.connectorSet.connectors[listing.marketplace];
       if (!connector) return none;
       remotes = await this.read(listing, product.sellerSku, connector);
     } catch (error) {
