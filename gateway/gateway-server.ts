@@ -79,7 +79,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const resolved = options.subgraphUrls?.[name] ?? url;
       if (!resolved) throw new Error(`No routing URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       routing.set(name, resolved);
-      const fetcher = signingFetcher(connections.fetcher(subgraphTimeoutMs(config, name)), name, sign, anonymousAssertion);
+      const onCall = (shared: boolean) => metrics.subgraphCalls.inc({ subgraph: name, shared: String(shared) });
+      const fetcher = signingFetcher(connections.fetcher(subgraphTimeoutMs(config, name), onCall), name, sign, anonymousAssertion);
       return new HubSubgraphDataSource(name, { url: resolved, fetcher });
     },
     logger: {
