@@ -54,6 +54,8 @@ const gatewayEdgeEnv = {
   GATEWAY_DEDUPLICATE_QUERIES: flag.default('true'),
   /** Automatic persisted queries: size of the in-memory cache of registered queries; 0 turns APQ off. */
   APQ_CACHE_MB: z.coerce.number().min(0).default(16),
+  /** Whole answers whose every part is public and cacheable (cache hints), kept in memory up to this size; 0 turns the response cache off. */
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).default(32),
   /** Trusted documents: an Apollo persisted query manifest (JSON); `enforce` runs only its operations. */
   TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
   TRUSTED_DOCUMENTS_MODE: z.enum(['allow', 'enforce']).default('allow'),

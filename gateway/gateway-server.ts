@@ -25,6 +25,7 @@ import { operationBudgetPlugin } from './operation-budget.js';
 import { createOperationLabels } from '../core/metrics/operation-labels.js';
 import { serveIoc } from './ioc-route.js';
 import { requestLogging } from './request-logging.js';
+import { responseCache } from './response-cache.js';
 import { hubScalarsPlugin } from './scalar-validation.js';
 import { createSubgraphConnections, HubSubgraphDataSource } from './subgraph-data-source.js';
 import { supergraphFromFile } from './supergraph-file.js';
@@ -122,6 +123,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       internalErrorIdPlugin(),
       ...limitOptions.plugins,
       operationBudgetPlugin({ timeoutMs: config.OPERATION_TIMEOUT_MS, maxResponseBytes: config.OPERATION_MAX_RESPONSE_BYTES }),
+      // Public, cacheable answers (the subgraphs' cache hints) from memory: RESPONSE_CACHE_MB, 0 = off.
+      ...responseCache({ cacheMb: config.RESPONSE_CACHE_MB }),
     ],
   });
   await apollo.start();
