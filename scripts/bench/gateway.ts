@@ -114,12 +114,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ data?: unknown; errors?: unknown[] }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return (await response.json()) as { data?: unknown; errors?: unknown[] };
+async function post(url: string, body: string, headers: Record<string, string> = {}, attempt = 1): Promise<{ data?: unknown; errors?: unknown[] }> {
+  try {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    return (await response.json()) as { data?: unknown; errors?: unknown[] };
+  } catch (error) {
+    // A keep-alive socket the server closed as it was reused (seen with Hive Gateway on a loaded machine): once more, on a new one.
+    if (attempt >= 3) throw error;
+    return post(url, body, headers, attempt + 1);
+  }
 }
 
-async function waitFor(what: string, child: ChildProcess, output: () => string, ready: () => Promise<boolean>, timeoutMs = 180_000): Promise<void> {
+async function waitFor(what: string, child: ChildProcess, output: () => string, ready: () => Promise<boolean>, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await ready().catch(() => false))) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${what} did not start:\n${output()}`);
