@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createTokenVerifier } from '../core/auth/tokens.js';
-import { schemaDetailsVisible, subgraphTimeoutMs, type HubConfig } from '../core/config.js';
+import { responseCacheMb, schemaDetailsVisible, subgraphTimeoutMs, type HubConfig } from '../core/config.js';
 import { gatewayOperationLimits, operationLimitOptions } from '../core/graphql/operation-limits.js';
 import { trackHttpDrain } from '../core/http/drain.js';
 import { graphqlBody } from '../core/http/graphql-body.js';
@@ -124,7 +124,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       ...limitOptions.plugins,
       operationBudgetPlugin({ timeoutMs: config.OPERATION_TIMEOUT_MS, maxResponseBytes: config.OPERATION_MAX_RESPONSE_BYTES }),
       // Public, cacheable answers (the subgraphs' cache hints) from memory: RESPONSE_CACHE_MB, 0 = off.
-      ...responseCache({ cacheMb: config.RESPONSE_CACHE_MB }),
+      ...responseCache({ cacheMb: responseCacheMb(config) }),
     ],
   });
   await apollo.start();

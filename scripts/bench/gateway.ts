@@ -220,7 +220,8 @@ export async function run(args: string[]): Promise<void> {
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['a', 'b', 'c'];
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-gateway-'));
-  const hub = startProcess('node', ['dist/cli/hub.js', 'start'], { ...FREE_PORTS, HUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' });
+  // The response cache as production runs it (32 MiB) unless RESPONSE_CACHE_MB says otherwise (0: measure without it).
+  const hub = startProcess('node', ['dist/cli/hub.js', 'start'], { ...FREE_PORTS, HUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', RESPONSE_CACHE_MB: process.env.RESPONSE_CACHE_MB ?? '32' });
   let hive: ReturnType<typeof startProcess> | undefined;
   let renewal: NodeJS.Timeout | undefined;
   try {

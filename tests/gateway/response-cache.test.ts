@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { responseCacheMb } from '../../core/config.js';
 import { todayInVietnam } from '../../core/time.js';
 import { signHubToken } from '../../subgraphs/shared/hub-token.js';
 import { PILOT_COMMUNES } from '../../subgraphs/shared/pilot-communes.js';
@@ -40,7 +41,8 @@ describe('gateway: the response cache serves public, stable answers and nothing 
     env = await createTestEnvironment();
     hub = await startHub({ env });
     counter = await countSubgraphCalls(hub);
-    url = (await hub.startGateway({}, { subgraphUrls: counter.subgraphUrls })).url;
+    // On as in production (the default there; off in development and tests).
+    url = (await hub.startGateway({ RESPONSE_CACHE_MB: 32 }, { subgraphUrls: counter.subgraphUrls })).url;
   });
   afterAll(async () => {
     await counter?.close();
@@ -107,6 +109,12 @@ describe('gateway: the response cache serves public, stable answers and nothing 
     expect((await postGraphQL(url, APPROVE, { input: { id } }, chair)).errors).toBeUndefined();
     const after = await ask(url, POSTS, { id: NT.id, all: false });
     expect(after.body.data!.communeById.portalPosts.totalCount).toBe(before.body.data!.communeById.portalPosts.totalCount + 1);
+  });
+
+  it('is on by default in production only', () => {
+    expect(responseCacheMb({ ...env.config, NODE_ENV: 'production', RESPONSE_CACHE_MB: undefined })).toBe(32);
+    expect(responseCacheMb({ ...env.config, NODE_ENV: 'development', RESPONSE_CACHE_MB: undefined })).toBe(0);
+    expect(responseCacheMb({ ...env.config, NODE_ENV: 'production', RESPONSE_CACHE_MB: 0 })).toBe(0);
   });
 
   it('RESPONSE_CACHE_MB=0 turns it off', async () => {

@@ -187,7 +187,8 @@ describe('gateway: the README sample, asked by many at once, costs each subgraph
   it('N identical anonymous queries through the signing gateway: each distinct subgraph call arrives once, signed', async () => {
     const held = await holdSubgraphCalls(hub);
     try {
-      const gateway = await hub.startGateway({}, { subgraphUrls: held.subgraphUrls });
+      // Without the response cache, which would answer the N from the first alone (tests/gateway/response-cache.test.ts).
+      const gateway = await hub.startGateway({ RESPONSE_CACHE_MB: 0 }, { subgraphUrls: held.subgraphUrls });
       // One alone first: the distinct calls its plan makes.
       const alone = postGraphQL(gateway.url, sample, variables);
       await vi.waitFor(async () => {
