@@ -1,4 +1,6 @@
-import type { HubConfig } from '../core/config.js';
+import { join } from 'node:path';
+import { subgraphPort, type HubConfig } from '../core/config.js';
+import { webhookPath } from '../subgraphs/commerce/drift/marketplace-webhook.routes.js';
 import type { AnyMarketplaceAdapter } from '../connectors/marketplace/adapter.js';
 import { MARKETPLACE_ADAPTERS, type ConnectorSettings } from '../connectors/marketplace/registry.js';
 import { sandboxSettings } from '../connectors/marketplace/sandbox/sandbox-settings.js';
@@ -22,7 +24,14 @@ export async function startSandboxesUnlessConfigured(config: HubConfig): Promise
   const ports = config.get(sandboxSettings) as Record<string, { port: number }>;
   const local = (MARKETPLACE_ADAPTERS as readonly AnyMarketplaceAdapter[]).filter((a) => connectors[a.code]!.baseUrl === `http://127.0.0.1:${ports[a.code]!.port}`);
   if (!local.length) return { sandboxes: null, config, childEnv: {}, targets: describeConnectorTargets(connectors) };
-  const sandboxes = await startMarketplaceSandboxes({ adapters: local, settings: config.get(sandboxSettings) });
+  // Their listings stay in the data directory across restarts; voso's pushes go to the commerce subgraph.
+  const commerce = `http://127.0.0.1:${subgraphPort(config, 'commerce')}`;
+  const sandboxes = await startMarketplaceSandboxes({
+    adapters: local,
+    settings: config.get(sandboxSettings),
+    stateDir: join(config.dataDir, 'sandboxes'),
+    webhookUrls: Object.fromEntries(local.filter((a) => a.events).map((a) => [a.code, `${commerce}${webhookPath(a.code)}`])),
+  });
   for (const adapter of local) {
     const { timeoutMs, maxSockets } = connectors[adapter.code]!;
     connectors[adapter.code] = { ...(sandboxes.settings as Record<string, ConnectorSettings[keyof ConnectorSettings]>)[adapter.code]!, timeoutMs, maxSockets };

@@ -6,6 +6,7 @@
  */
 import 'reflect-metadata';
 import { onShutdown } from '../core/shutdown.js';
+import { flushTelemetry } from '../core/tracing/telemetry-flush.js';
 import { startSubgraph } from '../core/subgraph-server.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
 import { isSubgraphName, loadSubgraphConfig } from '../subgraphs/registry.js';
@@ -28,7 +29,7 @@ let stopping: Promise<void> | undefined;
 const stop = () => (stopping ??= subgraph.close());
 const stopAndExit = () =>
   stop().then(
-    () => process.exit(0),
+    () => flushTelemetry().then(() => process.exit(0)),
     () => process.exit(1),
   );
 // Ctrl-C reaches this process with the rest of its group; `docker stop` or systemd send SIGTERM.

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { tracingRequested } from '../core/tracing/tracing-switch.js';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../core/logger.js';
 import type { SubgraphProcessMessage, SupervisorMessage } from './subgraph-process.js';
@@ -17,6 +18,8 @@ export interface SubgraphSupervisorOptions {
 }
 
 const ENTRY = fileURLToPath(new URL('./subgraph-process.js', import.meta.url));
+/** Loaded before the child's own modules when tracing is on (core/tracing/register.ts). */
+const TRACING_REGISTER = new URL('../core/tracing/register.js', import.meta.url).href;
 const FIRST_RESTART_DELAY_MS = 500;
 /** A process that stayed up this long was healthy: the next crash restarts it quickly again. */
 const HEALTHY_AFTER_MS = 60_000;
@@ -59,9 +62,14 @@ export class SubgraphSupervisor {
 
   private spawn(seed: boolean): Promise<SubgraphProcessMessage> {
     const { name, heapMb, logger } = this.options;
-    // The parent's own heap flag must not reach the child: the child gets its own limit.
-    const execArgv = [...process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size')), `--max-old-space-size=${heapMb}`];
     const env = { ...process.env, ...this.options.env };
+    // The parent's own heap flag must not reach the child: the child gets its own limit. With
+    // tracing on, the SDK is loaded before the child's modules (core/tracing/register.ts).
+    const execArgv = [
+      ...process.execArgv.filter((arg) => !arg.startsWith('--max-old-space-size')),
+      `--max-old-space-size=${heapMb}`,
+      ...(tracingRequested(env) && !process.execArgv.some((arg) => arg.includes('tracing/register')) ? ['--import', TRACING_REGISTER] : []),
+    ];
     const child = fork(ENTRY, [name, String(this.port), ...(seed ? ['seed'] : [])], { execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child = child;
     return new Promise((resolve, reject) => {

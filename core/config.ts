@@ -123,8 +123,20 @@ const trustEnv = {
   AUTH_CLOCK_SKEW: duration.default('30s'),
   /** Production: introspection and "Did you mean ..." suggestions are off unless set to true. */
   GRAPHQL_INTROSPECTION: flag.optional(),
+  /** The local GraphQL explorer (GraphiQL) at GET /graphql: on outside production, off in production unless set to true. */
+  GRAPHQL_EXPLORER: flag.optional(),
   /** Header a trusted reverse proxy puts the client address in (e.g. x-forwarded-for); unset: the socket's address. */
   TRUSTED_PROXY_HEADER: z.string().regex(/^[a-z0-9-]+$/i, 'must be an HTTP header name').transform((h) => h.toLowerCase()).optional(),
+  /**
+   * The proxies whose TRUSTED_PROXY_HEADER is believed (comma-separated socket addresses): a request
+   * from any other address is counted by its own address, so a client that reaches the gateway
+   * directly cannot choose one. Default: loopback, a proxy on the same host.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1,::1,::ffff:127.0.0.1')
+    .transform((list) => list.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[0-9a-fA-F:.]{2,64}$/, 'must be IP addresses, comma-separated'))),
 };
 // ---------------------------------------------------------------------------------------------
 
@@ -295,4 +307,9 @@ export function responseCacheMb(config: HubConfig): number {
 
 export function schemaDetailsVisible(config: HubConfig): boolean {
   return config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production';
+}
+
+/** The local GraphQL explorer at GET /graphql: on outside production, off in production unless GRAPHQL_EXPLORER=true. */
+export function explorerEnabled(config: HubConfig): boolean {
+  return config.GRAPHQL_EXPLORER ?? config.NODE_ENV !== 'production';
 }

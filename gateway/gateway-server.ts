@@ -2,10 +2,11 @@ import path from 'node:path';
 import { createServer } from 'node:http';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createTokenVerifier } from '../core/auth/tokens.js';
-import { responseCacheMb, schemaDetailsVisible, subgraphTimeoutMs, type HubConfig } from '../core/config.js';
+import { explorerEnabled, responseCacheMb, schemaDetailsVisible, subgraphTimeoutMs, type HubConfig } from '../core/config.js';
 import { gatewayOperationLimits, operationLimitOptions } from '../core/graphql/operation-limits.js';
 import { trackHttpDrain } from '../core/http/drain.js';
 import { graphqlBody } from '../core/http/graphql-body.js';
@@ -23,6 +24,7 @@ import { createGatewayMetrics } from './metrics.js';
 import { serveMetrics } from './metrics-endpoint.js';
 import { operationBudgetPlugin } from './operation-budget.js';
 import { createOperationLabels } from '../core/metrics/operation-labels.js';
+import { serveExplorer } from './explorer-route.js';
 import { serveIoc } from './ioc-route.js';
 import { requestLogging } from './request-logging.js';
 import { responseCache } from './response-cache.js';
@@ -44,6 +46,8 @@ export interface StartGatewayOptions {
   supergraphPollIntervalMs?: number;
   /** The built IOC dashboard served at /ioc (default dist/ioc, from `npm run build`). */
   iocDir?: string;
+  /** The built GraphQL explorer served at GET /graphql when it is on (default dist/explorer). */
+  explorerDir?: string;
 }
 
 export interface RunningGateway {
@@ -116,6 +120,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // APQ in a bounded LRU cache, and the trusted documents of TRUSTED_DOCUMENTS_MANIFEST.
     persistedQueries: persistedQueryStore({ cacheMb: config.APQ_CACHE_MB, trusted }),
     plugins: [
+      // Apollo's landing pages load their explorer from a CDN, which a commune network may not reach;
+      // the hub serves its own bundled GraphiQL instead (gateway/explorer-route.ts).
+      ApolloServerPluginLandingPageDisabled(),
       requestLogging(metrics, labels, (name) => routing.has(name)),
       hubScalarsPlugin(),
       // Control characters and broken Unicode are refused here already; each subgraph checks again.
@@ -157,6 +164,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: checks });
   });
   serveIoc(app, options.iocDir ?? path.resolve('dist/ioc'));
+  if (explorerEnabled(config)) serveExplorer(app, options.explorerDir ?? path.resolve('dist/explorer'));
   app.use('/graphql', corsForGraphQL(config));
   // A preflight from an origin that is not allowed: answered, without CORS headers.
   app.options('/graphql', (_req, res) => {
@@ -174,7 +182,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         const callerRequestId = callerRequestIdFrom(req.headers[REQUEST_ID_HEADER]);
         res.setHeader(REQUEST_ID_HEADER, requestId);
         const authorization = req.headers.authorization;
-        const clientAddress = clientAddressOf(req, config.TRUSTED_PROXY_HEADER);
+        const clientAddress = clientAddressOf(req, config.TRUSTED_PROXY_HEADER, config.TRUSTED_PROXIES);
         return {
           authorization,
           requestId,

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { trace, type SpanContext } from '@opentelemetry/api';
 import { Response } from 'undici';
 import { GATEWAY_ASSERTION_HEADER } from '../core/auth/gateway-assertion.js';
 import type { OperationBudget } from './operation-budget.js';
@@ -19,6 +20,8 @@ interface SharedCall {
   settled: boolean;
   /** Ends the call when every operation waiting for it has given up. */
   hangUp: AbortController;
+  /** The span (Apollo's `gateway.fetch`) of the operation that made the call; the HTTP span is its child alone. */
+  leader: SpanContext | undefined;
 }
 
 /** The shared call's answer was bigger than an operation may receive (OPERATION_MAX_RESPONSE_BYTES). */
@@ -73,7 +76,7 @@ export function deduplicatingFetch(
     if (!call) {
       const hangUp = new AbortController();
       const signal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), hangUp.signal]);
-      const started: SharedCall = { answer: readWhole(fetchOnce(url, init, signal), budget.maxResponseBytes), waiters: 0, settled: false, hangUp };
+      const started: SharedCall = { answer: readWhole(fetchOnce(url, init, signal), budget.maxResponseBytes), waiters: 0, settled: false, hangUp, leader: trace.getActiveSpan()?.spanContext() };
       const forget = () => {
         started.settled = true;
         if (inFlight.get(key) === started) inFlight.delete(key);
@@ -81,6 +84,12 @@ export function deduplicatingFetch(
       started.answer.then(forget, forget);
       inFlight.set(key, started);
       call = started;
+    } else if (call.leader) {
+      // A trace shows one subgraph HTTP span, under the operation that made the call; the others
+      // waiting for it point to that span with a link instead of a call of their own.
+      const span = trace.getActiveSpan();
+      span?.setAttribute('hub.subgraph_fetch.deduplicated', true);
+      span?.addLink({ context: call.leader });
     }
     const shared = call;
     shared.waiters += 1;

@@ -16,6 +16,22 @@ export interface ConnectorBaseSettings {
   slowestCreateMs?: number;
 }
 
+/**
+ * A marketplace that pushes events (webhooks) about listings changed on its side. The hub verifies
+ * each push (marketplace/webhook-signature.ts: HMAC over timestamp and body, replay window) and then
+ * re-reads the listings it names: a push is a hint to audit now, never trusted for the values.
+ */
+export interface MarketplaceEvents<Settings> {
+  /** The secret the marketplace signs pushes with (one of the adapter's variables). */
+  webhookSecret(settings: Settings): string;
+  /** Header carrying the push's Unix-seconds timestamp. */
+  readonly timestampHeader: string;
+  /** Header carrying the hex HMAC-SHA256 (optionally `sha256=`-prefixed). */
+  readonly signatureHeader: string;
+  /** The listings a verified push names; null when the body is not the marketplace's event shape. */
+  parse(body: unknown): { externalId: string; sellerSku: string | null }[] | null;
+}
+
 /** What every sandbox offers tests and demos, whatever its marketplace. */
 export interface RunningSandbox {
   url: string;
@@ -34,6 +50,10 @@ export interface SandboxStartOptions<Options> {
   faults?: Partial<FaultSettings>;
   /** The adapter's own sandbox options, from its `<CODE>_SANDBOX_*` variables or a test. */
   options?: Partial<Options>;
+  /** A folder to keep the sandbox's listings and orders in across restarts (one JSON file per sandbox); none: in memory only. */
+  stateDir?: string;
+  /** Where the sandbox pushes signed listing events, for marketplaces that push (`events`); none: no pushes. */
+  webhookUrl?: string;
 }
 
 /**
@@ -60,6 +80,8 @@ export interface MarketplaceAdapter<Code extends string, Settings extends Connec
   rules(settings: Settings, local: boolean): string[];
   /** A connector speaking the marketplace's API; each call makes a new one (own sockets, own token cache). */
   connect(settings: Settings): MarketplaceConnector;
+  /** Declared by marketplaces that push listing events; the others are only audited on a schedule. */
+  readonly events?: MarketplaceEvents<Settings>;
   readonly sandbox: {
     /** Where `npm start` runs it: `<CODE>_SANDBOX_PORT`, by default this. */
     readonly defaultPort: number;

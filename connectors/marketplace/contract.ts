@@ -35,6 +35,8 @@ export interface RemoteListing {
   rejectionReason: string | null;
   priceVnd: number;
   stock: number;
+  /** Added (optional): the listing's name as the marketplace holds it (the drift audit compares it with the hub's). */
+  name?: string;
 }
 
 export interface RemoteOrderLine {

@@ -20,6 +20,10 @@ export interface MarketplaceSandboxesOptions<A extends readonly AnyMarketplaceAd
   moderationDelayMs?: number;
   /** Per-request timeout of the connectors in `settings` (default 10000 ms). */
   timeoutMs?: number;
+  /** Keep each sandbox's listings and orders here across restarts (`npm start`: `<HUB_DATA_DIR>/sandboxes`); none: in memory. */
+  stateDir?: string;
+  /** Where marketplaces that push events send them, by code (e.g. the commerce subgraph's webhook route). */
+  webhookUrls?: Partial<Record<CodeOf<A>, string>>;
 }
 
 export type MarketplaceSandboxes<A extends readonly AnyMarketplaceAdapter[] = typeof MARKETPLACE_ADAPTERS> = SandboxesByCode<A> & {
@@ -43,6 +47,8 @@ export async function startMarketplaceSandboxes<A extends readonly AnyMarketplac
         host: options.host,
         faults: { ...own.faults, ...options.faults },
         options: { ...own.options, ...moderation },
+        stateDir: options.stateDir,
+        webhookUrl: (options.webhookUrls as Record<string, string | undefined> | undefined)?.[adapter.code],
       });
       started.push([adapter.code, sandbox]);
     }

@@ -1,4 +1,5 @@
 /** postmart.vn, declared for the marketplace registry (connectors/marketplace/registry.ts). */
+import { join } from 'node:path';
 import { z } from 'zod';
 import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { PostmartConnector, type PostmartSettings } from './adapter.js';
@@ -35,7 +36,7 @@ export const postmartAdapter = defineMarketplaceAdapter({
     /** POSTMART_SANDBOX_MODERATION_MS: how long a new item stays under review. */
     variables: { MODERATION_MS: z.coerce.number().int().min(0).default(2000) },
     options: (values) => ({ moderationDelayMs: values.MODERATION_MS as number }),
-    start: ({ port, host, faults, options }) => startPostmartSandbox({ port, host, faults, ...options }),
+    start: ({ port, host, faults, options, stateDir }) => startPostmartSandbox({ port, host, faults, ...options, stateFile: stateDir ? join(stateDir, 'postmart.json') : undefined }),
     settingsFor: (url, timeoutMs): PostmartSettings => ({ baseUrl: url, ...POSTMART_SANDBOX_CREDENTIALS, timeoutMs }),
   },
 });

@@ -9,13 +9,16 @@ import type { Express, Request, Response } from 'express';
 import { listen } from '../../core/http/listen.js';
 import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
 import { registerProductRoutes } from './sandbox-routes/product.routes.js';
+import { registerSellerCentreRoutes } from './sandbox-routes/seller-centre.routes.js';
+import { registerShopRoutes } from './sandbox-routes/shop.routes.js';
+import { SandboxStateFile } from '../marketplace/sandbox/state-file.js';
 import type { PostmartRecord, PostmartSandboxState } from './sandbox-state.js';
 import type { PostmartRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
 import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
 import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
-import { OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
+import { OrderBook, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
 import { POSTMART_CATEGORIES, POSTMART_UNITS } from './mappings.js';
 import { defaultModeration, type ModeratedContent } from './moderation.js';
@@ -45,6 +48,15 @@ export interface PostmartSandboxOptions {
   moderate?: (item: ModeratedContent) => string | null;
   /** Fault settings (none by default). */
   faults?: Partial<FaultSettings>;
+  /** A JSON file keeping items and orders across restarts (written atomically after every change); none: in memory. */
+  stateFile?: string;
+}
+
+/** What the state file holds (reviews under way keep their due time and end after a restart). */
+interface PostmartSavedState {
+  itemCount: number;
+  items: PostmartRecord[];
+  orders: OrderBookSnapshot;
 }
 
 export interface PostmartSandbox {
@@ -83,6 +95,15 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
   const requestsByRoute = new Map<string, number>();
   let itemCount = 0;
   let url = '';
+  const stateFile = options.stateFile
+    ? new SandboxStateFile<PostmartSavedState>(options.stateFile, () => ({ itemCount, items: items.all(), orders: orders.snapshot() }))
+    : null;
+  const saved = stateFile?.load();
+  if (saved) {
+    itemCount = saved.itemCount;
+    for (const record of saved.items) items.add(String(record.itemId), record);
+    orders.restore(saved.orders);
+  }
 
   const state: PostmartSandboxState = {
     items,
@@ -235,6 +256,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
   const routes = (app: Express) => {
     registerProductRoutes(app, ctx);
     registerOrderRoutes(app, ctx);
+    registerShopRoutes(app, ctx);
   };
 
   const app = createSandboxApp({
@@ -242,6 +264,8 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     isWrite: (req) => req.method !== 'GET',
     isCreate: (req) => req.method === 'POST' && req.path === '/api/v2/product/add_item',
     routes,
+    sellerCentre: (router) => registerSellerCentreRoutes(router, ctx),
+    onChange: () => stateFile?.scheduleSave(),
     productPage: {
       path: '/product',
       render: (id) => {
@@ -283,7 +307,10 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     port: listening.port,
     state,
     faults,
-    close: () => listening.close(),
+    close: async () => {
+      await listening.close();
+      stateFile?.flush();
+    },
     item: (itemId) => {
       const record = items.get(String(itemId));
       return record ? render(record) : undefined;
@@ -297,7 +324,15 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     setModerationDelay: (ms) => {
       state.moderationDelayMs = ms;
     },
-    placeOrder,
-    setOrderStatus: (id, status) => renderOrder(orders.setStatus(id, status)),
+    placeOrder: (input) => {
+      const order = placeOrder(input);
+      stateFile?.scheduleSave();
+      return order;
+    },
+    setOrderStatus: (id, status) => {
+      const order = renderOrder(orders.setStatus(id, status));
+      stateFile?.scheduleSave();
+      return order;
+    },
   };
 }

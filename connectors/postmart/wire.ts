@@ -115,6 +115,7 @@ export function fromPostmartItem(value: unknown): RemoteListing | null {
     rejectionReason: i.item_status === 'REJECTED' ? (i.reject_reason ?? 'rejected by postmart (no reason given)') : null,
     priceVnd: i.original_price,
     stock: i.stock,
+    ...(typeof i.item_name === 'string' ? { name: i.item_name } : {}),
   };
 }
 

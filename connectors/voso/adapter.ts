@@ -21,6 +21,8 @@ export interface VosoSettings {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
+  /** The secret voso signs its event pushes with (VOSO_WEBHOOK_SECRET; events.ts). */
+  webhookSecret?: string;
   /** Per-request timeout (ms). */
   timeoutMs: number;
   /** The longest voso takes to apply a create (ms); default three times timeoutMs. */

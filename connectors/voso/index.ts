@@ -1,7 +1,9 @@
 /** voso.vn, declared for the marketplace registry (connectors/marketplace/registry.ts). */
 import { z } from 'zod';
+import { join } from 'node:path';
 import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { VosoConnector, type VosoSettings } from './adapter.js';
+import { VOSO_SANDBOX_WEBHOOK_SECRET, vosoEvents } from './events.js';
 import { VOSO_CATEGORY_BY_HUB, VOSO_UNIT_BY_HUB } from './mappings.js';
 import { startVosoSandbox, VOSO_SANDBOX_CLIENT } from './sandbox.js';
 
@@ -22,16 +24,30 @@ export const vosoAdapter = defineMarketplaceAdapter({
   variables: {
     CLIENT_ID: z.string().min(1).default(VOSO_SANDBOX_CLIENT.clientId),
     CLIENT_SECRET: z.string().min(1).default(VOSO_SANDBOX_CLIENT.clientSecret),
+    /** VOSO_WEBHOOK_SECRET: what voso signs its event pushes with. */
+    WEBHOOK_SECRET: z.string().min(16).default(VOSO_SANDBOX_WEBHOOK_SECRET),
   },
-  settings: (base, own): VosoSettings => ({ ...base, clientId: own.CLIENT_ID, clientSecret: own.CLIENT_SECRET }),
+  settings: (base, own): VosoSettings => ({ ...base, clientId: own.CLIENT_ID, clientSecret: own.CLIENT_SECRET, webhookSecret: own.WEBHOOK_SECRET }),
   rules: (settings, local) =>
     !local && settings.clientSecret === VOSO_SANDBOX_CLIENT.clientSecret
       ? ['VOSO_CLIENT_ID/VOSO_CLIENT_SECRET: VOSO_BASE_URL points away from the sandbox but the credentials are the sandbox ones; set the real ones']
       : [],
   connect: (settings) => new VosoConnector(settings),
+  // voso pushes seller-centre edits and bans (events.ts), so the hub audits those listings at once.
+  events: vosoEvents,
   sandbox: {
     defaultPort: 4101,
-    start: ({ port, host, faults }) => startVosoSandbox({ port, host, faults }),
-    settingsFor: (url, timeoutMs): VosoSettings => ({ baseUrl: url, ...VOSO_SANDBOX_CLIENT, timeoutMs }),
+    /** VOSO_SANDBOX_WEBHOOK_URL: where the sandbox pushes seller-centre edits (`npm start` points it at the commerce subgraph). */
+    variables: { WEBHOOK_URL: z.string().url().optional() },
+    options: (values): { webhookUrl?: string } => (values.WEBHOOK_URL ? { webhookUrl: values.WEBHOOK_URL as string } : {}),
+    start: ({ port, host, faults, stateDir, webhookUrl, options }) =>
+      startVosoSandbox({
+        port,
+        host,
+        faults,
+        stateFile: stateDir ? join(stateDir, 'voso.json') : undefined,
+        webhook: (webhookUrl ?? options?.webhookUrl) ? { url: (webhookUrl ?? options?.webhookUrl)!, secret: VOSO_SANDBOX_WEBHOOK_SECRET } : undefined,
+      }),
+    settingsFor: (url, timeoutMs): VosoSettings => ({ baseUrl: url, ...VOSO_SANDBOX_CLIENT, webhookSecret: VOSO_SANDBOX_WEBHOOK_SECRET, timeoutMs }),
   },
 });

@@ -8,13 +8,17 @@ import { listen } from '../../core/http/listen.js';
 import { registerOAuthRoutes } from './sandbox-routes/oauth.routes.js';
 import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
 import { registerProductRoutes } from './sandbox-routes/product.routes.js';
+import { registerSellerCentreRoutes } from './sandbox-routes/seller-centre.routes.js';
+import { registerShopRoutes } from './sandbox-routes/shop.routes.js';
+import { createVosoPusher, type VosoPusher, type VosoWebhookTarget } from './sandbox-webhook.js';
+import { SandboxStateFile } from '../marketplace/sandbox/state-file.js';
 import type { VosoSandboxState } from './sandbox-state.js';
 import { vietnamTime, type VosoRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
 import { FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
 import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
-import { OrderBook, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
+import { OrderBook, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
 import { VOSO_CATEGORIES, VOSO_UNITS } from './mappings.js';
 import type { VosoOrder, VosoOrderStatus, VosoProduct, VosoProductInput } from './wire.js';
@@ -34,6 +38,17 @@ export interface VosoSandboxOptions {
   tokenTtlSeconds?: number;
   /** Fault settings (none by default). */
   faults?: Partial<FaultSettings>;
+  /** A JSON file keeping products and orders across restarts (written atomically after every change); none: in memory. */
+  stateFile?: string;
+  /** Where seller-centre edits and bans are pushed, signed (events.ts); none: no pushes. */
+  webhook?: VosoWebhookTarget;
+}
+
+/** What the state file holds. */
+interface VosoSavedState {
+  productCount: number;
+  products: VosoProduct[];
+  orders: OrderBookSnapshot;
 }
 
 export interface VosoSandbox {
@@ -49,6 +64,8 @@ export interface VosoSandbox {
   expireTokens(): void;
   /** Bans a product as voso's staff would (status banned with a reason). */
   ban(productId: string, reason: string): void;
+  /** The event pushes to the webhook (counts, and a wait for those under way). */
+  pusher: VosoPusher;
 }
 
 const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, VosoOrderStatus>> = {
@@ -70,6 +87,16 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
   const requestsByRoute = new Map<string, number>();
   let productCount = 0;
   let url = '';
+  const pusher = createVosoPusher(options.webhook);
+  const stateFile = options.stateFile
+    ? new SandboxStateFile<VosoSavedState>(options.stateFile, () => ({ productCount, products: products.all(), orders: orders.snapshot() }))
+    : null;
+  const saved = stateFile?.load();
+  if (saved) {
+    productCount = saved.productCount;
+    for (const product of saved.products) products.add(product.id, product);
+    orders.restore(saved.orders);
+  }
 
   const state: VosoSandboxState = {
     products,
@@ -174,6 +201,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     registerOAuthRoutes(app, ctx);
     registerProductRoutes(app, ctx);
     registerOrderRoutes(app, ctx);
+    registerShopRoutes(app, ctx);
   };
 
   const app = createSandboxApp({
@@ -181,6 +209,8 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     isWrite: (req) => req.method !== 'GET' && req.path.startsWith('/v1/'),
     isCreate: (req) => req.method === 'POST' && req.path === '/v1/products',
     routes,
+    sellerCentre: (router) => registerSellerCentreRoutes(router, ctx, pusher),
+    onChange: () => stateFile?.scheduleSave(),
     productPage: {
       path: '/p',
       render: (id) => {
@@ -196,6 +226,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
         liveDuplicateSkus: state.liveDuplicateSkus(),
         orders: orders.all().length,
         tokensIssued: state.tokensIssued,
+        webhookPushes: pusher.counts,
         faults: faults.current,
         faultCounters: faults.counters,
         requestsByRoute: Object.fromEntries(requestsByRoute),
@@ -212,9 +243,22 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     port: listening.port,
     state,
     faults,
-    close: () => listening.close(),
-    placeOrder,
-    setOrderStatus,
+    close: async () => {
+      await listening.close();
+      await pusher.settled();
+      stateFile?.flush();
+    },
+    placeOrder: (input) => {
+      const order = placeOrder(input);
+      stateFile?.scheduleSave();
+      return order;
+    },
+    setOrderStatus: (orderId, status) => {
+      const order = setOrderStatus(orderId, status);
+      stateFile?.scheduleSave();
+      return order;
+    },
+    pusher,
     expireTokens: () => {
       for (const token of tokens.keys()) tokens.set(token, 0);
     },
@@ -222,6 +266,8 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
       const product = products.get(productId);
       if (!product) throw new Error(`no product ${productId}`);
       Object.assign(product, { status: 'banned', ban_reason: reason, updated_at: vietnamTime(new Date()) });
+      stateFile?.scheduleSave();
+      pusher.push('product.banned', product);
     },
   };
 }

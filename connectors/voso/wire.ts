@@ -91,6 +91,7 @@ export function fromVosoProduct(value: unknown): RemoteListing | null {
     rejectionReason: p.status === 'banned' ? (p.ban_reason ?? 'banned by voso (no reason given)') : null,
     priceVnd: p.price,
     stock: p.stock,
+    ...(typeof p.name === 'string' ? { name: p.name } : {}),
   };
 }
 

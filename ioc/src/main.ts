@@ -5,7 +5,8 @@ import { h } from './dom.js';
 import { query } from './graphql.js';
 import { MESSAGES, type Lang } from './i18n.js';
 import { renderProvince } from './province-view.js';
-import { ALERTS_QUERY, COMMUNE_QUERY, PROVINCE_QUERY, type AlertsData, type CommuneData, type ProvinceCommune } from './queries.js';
+import { loadProvince } from './province-data.js';
+import { ALERTS_QUERY, COMMUNE_QUERY, type AlertsData, type CommuneData } from './queries.js';
 
 /** What the page shows, all in its address so that a view can be bookmarked and shared. */
 interface ViewState {
@@ -67,9 +68,9 @@ async function render(state: ViewState): Promise<void> {
   const year = Number(state.on.slice(0, 4));
   try {
     if (state.view === 'province') {
-      const result = await query<{ communes: ProvinceCommune[] }>(PROVINCE_QUERY, { province: state.code, on: state.on, year }, token);
-      if (!result.data?.communes?.length) main.replaceChildren(h('p', { class: 'error', role: 'alert' }, result.errors?.[0]?.message ?? t.notFound));
-      else renderProvince(main, state.lang, t, state.code, result.data.communes);
+      const province = await loadProvince(state.code, state.on, year, token);
+      if ('error' in province || province.communes.length === 0) main.replaceChildren(h('p', { class: 'error', role: 'alert' }, ('error' in province && province.error) || t.notFound));
+      else renderProvince(main, state.lang, t, province.name, province.communes);
     } else {
       const variables = { code: state.code, on: state.on, year, from: `${year}-01-01`, to: `${year}-12-31` };
       const [result, alerts] = await Promise.all([

@@ -6,7 +6,7 @@ import type { ProvinceCommune } from './queries.js';
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** A province at a date: its communes' figures summed, and the communes with records listed. */
-export function renderProvince(root: HTMLElement, lang: Lang, t: Messages, provinceCode: string, communes: ProvinceCommune[]): void {
+export function renderProvince(root: HTMLElement, lang: Lang, t: Messages, name: string, communes: ProvinceCommune[]): void {
   const received = sum(communes.map((c) => c.dossierStats?.received ?? 0));
   const online = sum(communes.map((c) => c.dossierStats?.online ?? 0));
   const outgoing = sum(communes.map((c) => c.documentStats?.outgoingElectronic ?? 0));
@@ -16,7 +16,6 @@ export function renderProvince(root: HTMLElement, lang: Lang, t: Messages, provi
   const cameras = sum(communes.map((c) => c.deviceStats?.cameras ?? 0));
   const records = sum(communes.map((c) => c.healthRecordStats?.records ?? 0));
   const active = communes.filter((c) => (c.dossierStats?.received ?? 0) > 0 || (c.deviceStats?.radioClusters ?? 0) > 0 || (c.healthRecordStats?.records ?? 0) > 0);
-  const name = communes[0]?.provinceName ?? provinceCode;
   root.replaceChildren(
     h('h1', { 'data-testid': 'unit-name' }, `${t.province} ${name}`, h('small', {}, ` (${formatCount(lang, communes.length)} ${t.communeCount})`)),
     h(

@@ -21,15 +21,30 @@ export const ALERTS_QUERY = `query IocAlerts($code: String!, $on: Date) {
   commune(code: $code, on: $on) { informationAlerts(first: 10) { totalCount edges { node { source url detectedAt topic title severity handled } } } }
 }`;
 
-export const PROVINCE_QUERY = `query IocProvince($province: String!, $on: Date, $year: Int!) {
-  communes(provinceCode: $province, on: $on) {
-    id code name provinceName
-    dossierStats(year: $year) { received online onlineRate targetMet }
-    documentStats(year: $year) { outgoingElectronic outgoingSigned }
-    deviceStats { radioClusters radioClustersPlanned cameras }
-    healthRecordStats { records population }
+/** One page of a province's communes at a date; the page loops over `after` until the last page. */
+export const PROVINCE_QUERY = `query IocProvince($province: String!, $on: Date, $year: Int!, $after: String) {
+  province(code: $province, on: $on) {
+    code name
+    communes(first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        id code name
+        dossierStats(year: $year) { received online onlineRate targetMet }
+        documentStats(year: $year) { outgoingElectronic outgoingSigned }
+        deviceStats { radioClusters radioClustersPlanned cameras }
+        healthRecordStats { records population }
+      } }
+    }
   }
 }`;
+
+export interface ProvincePage {
+  province: {
+    code: string;
+    name: string;
+    communes: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ProvinceCommune }[] };
+  } | null;
+}
 
 export interface DossierStats {
   received: number;
@@ -73,7 +88,6 @@ export interface ProvinceCommune {
   id: string;
   code: string;
   name: string;
-  provinceName: string;
   dossierStats: { received: number; online: number; onlineRate: number | null; targetMet: boolean | null } | null;
   documentStats: { outgoingElectronic: number; outgoingSigned: number } | null;
   deviceStats: { radioClusters: number; radioClustersPlanned: number; cameras: number } | null;

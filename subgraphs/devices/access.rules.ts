@@ -1,12 +1,12 @@
-import { actsForCommune, Role, type Viewer } from '../shared/roles.js';
+import { actsForUnit, Role, type Viewer } from '../shared/roles.js';
 import { forbidden, unauthenticated } from '../../core/domain-errors.js';
 import { communeCodeOf } from '../shared/commune.reference.js';
 
 export { parseCommuneId } from '../shared/commune.reference.js';
 
-/** True when the viewer holds one of `roles` for this commune (admins hold every scope). */
+/** True when the viewer holds one of `roles` for this commune or the unit it merged into (`actsForUnit`; admins hold every scope). */
 export function actsForCommuneId(viewer: Viewer | null, roles: readonly Role[], communeId: string): boolean {
-  return roles.some((role) => actsForCommune(viewer, role, communeCodeOf(communeId)));
+  return roles.some((role) => actsForUnit(viewer, role, communeId));
 }
 
 /**

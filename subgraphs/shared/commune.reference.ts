@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { invalidInput } from '../../core/domain-errors.js';
+import { unitLineage } from './unit-lineage.js';
 
 /**
  * The key fields every subgraph's reference type for governance's `Commune` entity carries. A subgraph
@@ -27,14 +28,20 @@ export abstract class CommuneReference {
  */
 export const REQUIRES_LINEAGE = '@requires(fields: "lineageIds")';
 
-/** Federation: the gateway hands a subgraph `{ id }`, plus `lineageIds` for fields that require it. */
+/**
+ * Federation hands a subgraph `{ id }`, plus governance's `lineageIds` for fields that require it.
+ * The lineage in the representation is never used: it is part of a request body, and what a
+ * commune's fields cover (and so whose personal data they return) must not be the caller's to say.
+ * The subgraph takes it from its own copy of the unit registry (`unit-lineage.ts`); an id it does
+ * not know covers itself alone.
+ */
 export function communeReferenceResolver<T extends CommuneReference>(type: new () => T) {
-  return (reference: { id: string; lineageIds?: string[] }): T => Object.assign(new type(), { id: reference.id, lineageIds: reference.lineageIds });
+  return (reference: { id: string }): T => Object.assign(new type(), { id: reference.id, lineageIds: unitLineage().lineageOf(reference.id) });
 }
 
-/** The units a commune's fields cover: itself and its predecessors; itself alone without lineage. */
+/** The units a commune's fields cover: itself and its predecessors (from the subgraph's own registry copy). */
 export function communeScope(commune: CommuneReference): string[] {
-  return commune.lineageIds?.length ? commune.lineageIds : [commune.id];
+  return unitLineage().lineageOf(commune.id);
 }
 
 /** Loads a per-unit list for every unit in the commune's scope, in scope order. */

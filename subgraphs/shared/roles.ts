@@ -1,4 +1,6 @@
 import type { Viewer } from '../../core/auth/viewer.js';
+import { todayInVietnam } from '../../core/time.js';
+import { unitLineage } from './unit-lineage.js';
 
 export type { Viewer };
 
@@ -65,7 +67,11 @@ export function hasRole(viewer: Viewer | null, role: Role): boolean {
   return !!viewer && (viewer.roles.includes(role) || viewer.roles.includes(Role.ADMIN));
 }
 
-/** True when the viewer holds `role` for the commune with this code (admins hold every scope). */
+/**
+ * True when the viewer holds `role` for the commune with this code today (admins hold every scope).
+ * Only for what a code names today (a new record of the commune bearing it); a record's unit is
+ * checked with `actsForUnit`.
+ */
 export function actsForCommune(viewer: Viewer | null, role: Role, communeCode: string): boolean {
   if (!viewer) return false;
   if (viewer.roles.includes(Role.ADMIN)) return true;
@@ -76,4 +82,23 @@ export function actsForProducer(viewer: Viewer | null, producerId: string): bool
   if (!viewer) return false;
   if (viewer.roles.includes(Role.ADMIN)) return true;
   return viewer.roles.includes(Role.PRODUCER) && producerIdsOf(viewer).includes(producerId);
+}
+
+/**
+ * The one policy for who acts for a unit's records (docs/schema-guide.md, "Who acts for a merged
+ * unit"): the viewer holds `role` for a commune code that names a unit existing on `day`, and that
+ * unit is the record's unit or one of its successors, however many reforms later (Hợp Kim's 05068
+ * acts for Nam Thượng's, Kim Lập's and Sào Báy's records). A code no unit bears on `day` (05035 Kim
+ * Lập, 04969 the old Liên Sơn after 2025-06-30) acts for nothing. The lineage is the subgraph's own
+ * copy (`unit-lineage.ts`), never one a request carried. Admins act everywhere.
+ */
+export function actsForUnit(viewer: Viewer | null, role: Role, unitId: string, day: string = todayInVietnam()): boolean {
+  if (!viewer) return false;
+  if (viewer.roles.includes(Role.ADMIN)) return true;
+  if (!viewer.roles.includes(role)) return false;
+  const lineage = unitLineage();
+  return communeCodesOf(viewer).some((code) => {
+    const current = lineage.unitBearing(code, day);
+    return !!current && lineage.lineageOf(current.id).includes(unitId);
+  });
 }

@@ -43,6 +43,9 @@ export async function createTestEnvironment(options: { postgres?: boolean; env?:
     HUB_DATA_DIR: dataDir,
     // The pilot's units only, unless a test asks for the whole country (HUB_UNITS: 'national').
     HUB_UNITS: 'pilot',
+    // The pilot catalogue is seeded as DRAFT listings: tests publish what they need (a test of the
+    // embedded default's first start sets COMMERCE_PILOT_PUBLISH: 'true').
+    COMMERCE_PILOT_PUBLISH: 'false',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   }, { subgraphs: SUBGRAPH_REGISTRY });

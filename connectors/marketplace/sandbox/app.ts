@@ -25,6 +25,13 @@ export interface SandboxAppOptions {
   isCreate?(req: Request): boolean;
   control: SandboxControl;
   routes(app: Express): void;
+  /**
+   * The seller centre (no auth, never faulted, under /_sandbox/seller): a shop's listings and the
+   * edits a seller makes by hand, which the hub's drift audit must notice.
+   */
+  sellerCentre?(router: express.Router): void;
+  /** Called after every request that may have changed something (not GET), answered or cut: the sandbox saves its state. */
+  onChange?(): void;
   /** The public product page behind a listing's URL: `render` gives its title and lines, or null. */
   productPage?: { path: string; render(id: string): { title: string; lines: string[] } | null };
 }
@@ -52,6 +59,8 @@ export function createSandboxApp(options: SandboxAppOptions): Express {
     const id = requestIdFrom(req.headers['x-request-id']);
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
+    // 'close' fires whether the answer was sent or the socket cut (accept-then-drop, a client timeout).
+    if (options.onChange && req.method !== 'GET') res.once('close', () => options.onChange?.());
     next();
   });
 
@@ -84,6 +93,11 @@ export function createSandboxApp(options: SandboxAppOptions): Express {
       sendError(res, 404, 'not_found', error instanceof Error ? error.message : String(error));
     }
   });
+  if (options.sellerCentre) {
+    const seller = express.Router();
+    options.sellerCentre(seller);
+    control.use('/seller', seller);
+  }
   app.use('/_sandbox', control);
 
   const page = options.productPage;

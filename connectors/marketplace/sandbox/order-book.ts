@@ -39,6 +39,13 @@ export interface PlaceOrderInput {
 
 export class InvalidCursorError extends Error {}
 
+/** The order book as JSON (a sandbox's state file). */
+export interface OrderBookSnapshot {
+  seq: number;
+  count: number;
+  orders: (Omit<SandboxOrder, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string })[];
+}
+
 export class OrderBook {
   private readonly orders = new Map<string, SandboxOrder>();
   private seq = 0;
@@ -94,6 +101,18 @@ export class OrderBook {
 
   clear(): void {
     this.orders.clear();
+  }
+
+  snapshot(): OrderBookSnapshot {
+    return { seq: this.seq, count: this.count, orders: this.all().map((o) => ({ ...o, createdAt: o.createdAt.toISOString(), updatedAt: o.updatedAt.toISOString() })) };
+  }
+
+  /** Puts back what `snapshot` saved (at start, before any request). */
+  restore(saved: OrderBookSnapshot): void {
+    this.orders.clear();
+    for (const o of saved.orders) this.orders.set(o.id, { ...o, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) });
+    this.seq = saved.seq;
+    this.count = saved.count;
   }
 }
 

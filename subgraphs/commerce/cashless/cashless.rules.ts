@@ -1,7 +1,7 @@
 import { forbidden, invalidInput, unauthenticated } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
 import { communeCodeOf } from '../../shared/commune.reference.js';
-import { actsForCommune, Role, type Viewer } from '../../shared/roles.js';
+import { actsForUnit, Role, type Viewer } from '../../shared/roles.js';
 
 export enum AccountHolderKind {
   BUDGET_PAID_OFFICIAL = 'BUDGET_PAID_OFFICIAL',
@@ -36,7 +36,7 @@ export const CASHLESS_MANAGERS: readonly Role[] = [Role.FINANCE, Role.OFFICER];
 
 export function requireCashlessManager(viewer: Viewer | null, communeId: string, action: string): void {
   if (!viewer) throw unauthenticated(`Sign in to ${action}: send a bearer token in the Authorization header.`);
-  if (!CASHLESS_MANAGERS.some((r) => actsForCommune(viewer, r, communeCodeOf(communeId)))) {
+  if (!CASHLESS_MANAGERS.some((r) => actsForUnit(viewer, r, communeId))) {
     throw forbidden(`Only ${CASHLESS_MANAGERS.join(' or ')} of commune ${communeCodeOf(communeId)} may ${action}.`);
   }
 }

@@ -1,9 +1,13 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { Listing } from '../listings/listing.entity.js';
+import { driftSettings } from '../drift/drift-settings.js';
+import { ListingDrift } from '../drift/listing-drift.entity.js';
+import { registerMarketplaceWebhooks } from '../drift/marketplace-webhook.routes.js';
 import { OrderFeedCursor } from '../orders/order-feed-cursor.entity.js';
 import { MarketplaceOrderLine } from '../orders/order-line.entity.js';
 import { MarketplaceOrder } from '../orders/order.entity.js';
 import { seedPilotCatalogue } from '../seed/pilot-catalogue.js';
+import { pilotPublishSettings } from '../seed/pilot-publish-settings.js';
 import { marketplaceSettings } from '../../../connectors/marketplace/settings.js';
 import { defaultConnectors } from '../sync/default-connectors.js';
 import { registerSyncMetrics } from '../sync/sync-metrics.js';
@@ -24,12 +28,13 @@ import { Product } from './product.entity.js';
  */
 export function createCataloguePart(setup: CommerceSyncSetup = {}): SubgraphPart {
   return {
-    settings: [marketplaceSettings, syncSettings],
-    entities: [Producer, Product, Listing, SyncJob, SyncWorkerLease, MarketplaceOrder, MarketplaceOrderLine, OrderFeedCursor],
+    settings: [marketplaceSettings, syncSettings, driftSettings, pilotPublishSettings],
+    entities: [Producer, Product, Listing, ListingDrift, SyncJob, SyncWorkerLease, MarketplaceOrder, MarketplaceOrderLine, OrderFeedCursor],
     resolvers: CatalogueResolverSet,
     referenceResolvers: { Commune: resolveCommuneReference, Producer: resolveProducerReference },
-    seedPilot: (em) => seedPilotCatalogue(em),
-    background: setup.runWorker === false ? undefined : (runtime) => startSyncWorker(runtime.orm, runtime.config, runtime.logger, setup, defaultConnectors),
+    seedPilot: (em, config) => seedPilotCatalogue(em, config),
+    routes: (app, runtime) => registerMarketplaceWebhooks(app, runtime),
+    background: setup.runWorker === false ? undefined : (runtime) => startSyncWorker(runtime.orm, runtime.config, runtime.logger, setup, defaultConnectors, runtime.metrics),
     metrics: registerSyncMetrics,
     commands: (program, context) => registerWorkerCommand(program, context, setup),
   };

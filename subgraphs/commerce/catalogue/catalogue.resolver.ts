@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import { toListingNode } from '../listings/listing-mapper.js';
-import { ListingStatus } from '../listings/listing-status.js';
+import { PUBLIC_LISTING_STATUSES } from '../listings/listing-status.js';
 import { ListingNode } from '../listings/listing.type.js';
 import { memberProducerIds } from './catalogue-access.rules.js';
 import { listingsByProductLoader, producerLoader } from './catalogue-loaders.js';
@@ -47,14 +47,14 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => [ListingNode], {
-    description: 'The product\'s listings, one per marketplace. Callers who are not the producer\'s members see only PUBLISHED ones.',
+    description: 'The product\'s listings, one per marketplace. Callers who are not the producer\'s members see only live ones (PUBLISHED or DRIFTED).',
   })
   async listings(@Root() product: ProductNode, @Ctx() context: SubgraphContext): Promise<ListingNode[]> {
     const members = memberProducerIds(context.viewer);
     const member = members === null || members.includes(product.producerId);
     const listings = await listingsByProductLoader(context).load(product.id);
     return listings
-      .filter((l) => member || l.status === ListingStatus.PUBLISHED)
+      .filter((l) => member || PUBLIC_LISTING_STATUSES.includes(l.status))
       .map((l) => toListingNode(l, product, member));
   }
 }

@@ -5,7 +5,7 @@ import { pageWindow, toConnection, type Connection, type PageArgs } from '../../
 import { invalidInput } from '../../../core/domain-errors.js';
 import { foldForSearch } from '../../../core/text.js';
 import { Listing } from '../listings/listing.entity.js';
-import { ListingStatus } from '../listings/listing-status.js';
+import { PUBLIC_LISTING_STATUSES } from '../listings/listing-status.js';
 import { memberProducerIds } from './catalogue-access.rules.js';
 import { isProductCategory, PRODUCT_CATEGORIES } from './categories.js';
 import { Producer } from './producer.entity.js';
@@ -27,13 +27,13 @@ export function containsPattern(text: string): string {
 }
 
 /**
- * What the viewer may see: admins everything; everyone else products with at least one PUBLISHED
- * listing, plus all products of the producers they are a member of.
+ * What the viewer may see: admins everything; everyone else products with at least one live
+ * (PUBLISHED or DRIFTED) listing, plus all products of the producers they are a member of.
  */
 function visibility(em: EntityManager, viewer: Viewer | null): FilterQuery<Product> | null {
   const members = memberProducerIds(viewer);
   if (members === null) return null;
-  const published = (em as SqlEntityManager).createQueryBuilder(Listing, 'l').select('l.productId').where({ status: ListingStatus.PUBLISHED }).getKnexQuery();
+  const published = (em as SqlEntityManager).createQueryBuilder(Listing, 'l').select('l.productId').where({ status: { $in: [...PUBLIC_LISTING_STATUSES] } }).getKnexQuery();
   const visible: FilterQuery<Product>[] = [{ id: { $in: published } } as unknown as FilterQuery<Product>];
   if (members.length) visible.push({ producerId: { $in: [...members] } });
   return { $or: visible };
@@ -100,5 +100,5 @@ export async function findProducers(em: EntityManager, filter: { communeCode?: s
 export async function canSeeProduct(em: EntityManager, viewer: Viewer | null, product: Product): Promise<boolean> {
   const members = memberProducerIds(viewer);
   if (members === null || members.includes(product.producerId)) return true;
-  return (await em.count(Listing, { productId: product.id, status: ListingStatus.PUBLISHED })) > 0;
+  return (await em.count(Listing, { productId: product.id, status: { $in: [...PUBLIC_LISTING_STATUSES] } })) > 0;
 }

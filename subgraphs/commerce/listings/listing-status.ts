@@ -14,7 +14,15 @@ export enum ListingStatus {
   DELISTED = 'DELISTED',
   /** The sync gave up after its bounded attempts; `lastError` says why; `retryListing` tries again. */
   FAILED = 'FAILED',
+  /**
+   * Live at the marketplace, but changed there (price, stock, name, deactivated, a duplicate):
+   * `Listing.drift` says what differs; the hub is writing its version back (the default policy).
+   */
+  DRIFTED = 'DRIFTED',
 }
+
+/** Statuses of a listing buyers can order from: what anonymous callers see. */
+export const PUBLIC_LISTING_STATUSES: readonly ListingStatus[] = [ListingStatus.PUBLISHED, ListingStatus.DRIFTED];
 
 /** What the producer wants at the marketplace. */
 export enum ListingIntent {
@@ -26,7 +34,8 @@ registerEnumType(ListingStatus, {
   name: 'ListingStatus',
   description:
     'Where a listing stands: DRAFT (never sent), PENDING_SYNC (queued, not at the marketplace yet), PENDING_REVIEW (the marketplace moderates it), ' +
-    'PUBLISHED, REJECTED (with the marketplace\'s reason), DELISTED, FAILED (the sync gave up; see lastError, then retryListing).',
+    'PUBLISHED, REJECTED (with the marketplace\'s reason), DELISTED, FAILED (the sync gave up; see lastError, then retryListing), ' +
+    'DRIFTED (changed at the marketplace; Listing.drift says what differs, and the hub writes its version back unless the policy adopts the marketplace\'s).',
 });
 
 registerEnumType(ListingIntent, {

@@ -79,6 +79,14 @@ export class Listing {
   @Property({ type: 'datetime', nullable: true })
   nextAttemptAt?: Date | null;
 
+  /** When the drift audit last re-read the listing at its marketplace (null: never); the least recent goes first. */
+  @Property({ type: 'datetime', nullable: true })
+  lastAuditedAt?: Date | null;
+
+  /** Set by a marketplace's event push naming the listing: audit it now (drift/marketplace-webhook.routes.ts). */
+  @Property({ type: 'datetime', nullable: true })
+  auditRequestedAt?: Date | null;
+
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 }

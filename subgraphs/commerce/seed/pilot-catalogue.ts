@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { foldForSearch } from '../../../core/text.js';
-import { ensureDraftListings } from '../listings/listing.command.js';
+import type { HubConfig } from '../../../core/config.js';
+import { ensureDraftListings, publishListings } from '../listings/listing.command.js';
+import { pilotPublishSettings } from './pilot-publish-settings.js';
 import { Marketplace } from '../catalogue/marketplace.js';
 import { Producer, ProducerKind } from '../catalogue/producer.entity.js';
 import { Product } from '../catalogue/product.entity.js';
@@ -19,7 +21,10 @@ import { sellerSkuFor } from '../catalogue/product.command.js';
  * - The 11th product is not named by the source: it is seeded as a placeholder in category "dried goods" (đặc sản khô, specialities).
  * - Units, weights, prices and stock are plausible placeholders, not figures from the source. Products
  *   sold per piece carry a typical weight per unit, since postmart needs one for shipping.
- * - Each of the 11 products belongs to one of the first 11 voso households, with a DRAFT listing on voso.
+ * - Each of the 11 products belongs to one of the first 11 voso households and is published on voso
+ *   when first seeded (`COMMERCE_PILOT_PUBLISH`, default true; else a DRAFT listing), as in the pilot.
+ * - The source names no product of the 34 postmart producers, so none is seeded: postmart's sandbox
+ *   holds only what producers publish there.
  */
 const VOSO_HOUSEHOLDS = 20;
 const POSTMART_PRODUCERS = 34;
@@ -82,8 +87,14 @@ export function pilotProductId(key: string): string {
   return `pilot-${key}`;
 }
 
-/** Upserts the pilot producers and products on their ids; an existing product is left as its producer changed it. */
-export async function seedPilotCatalogue(em: EntityManager): Promise<void> {
+/**
+ * Upserts the pilot producers and products on their ids; an existing product is left as its producer
+ * changed it. A product seeded for the first time is published (queued for the sync worker) where
+ * its producer sells, unless `COMMERCE_PILOT_PUBLISH=false`: later starts find it and queue nothing,
+ * so restarts never publish twice.
+ */
+export async function seedPilotCatalogue(em: EntityManager, config?: HubConfig): Promise<void> {
+  const publish = config ? config.get(pilotPublishSettings).publish : false;
   await em.transactional(async (tx) => {
     const producers = new Map<string, Producer>();
     for (const row of PILOT_PRODUCERS) {
@@ -120,7 +131,8 @@ export async function seedPilotCatalogue(em: EntityManager): Promise<void> {
         updatedAt: new Date(),
       });
       tx.persist(product);
-      await ensureDraftListings(tx, product, producer.marketplaces);
+      if (publish) await publishListings(tx, product, producer.marketplaces);
+      else await ensureDraftListings(tx, product, producer.marketplaces);
     }
   });
 }

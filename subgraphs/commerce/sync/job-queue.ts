@@ -7,6 +7,10 @@ export interface ClaimedJob {
   id: number;
   listingId: string;
   marketplace: string;
+  /** Why it was queued (PUBLISH, UPDATE, ...). */
+  reason?: string;
+  /** The trace of the change that queued it (sync-job.entity.ts). */
+  traceParent?: string | null;
 }
 
 /**
@@ -35,7 +39,7 @@ export class JobQueue {
 
   async claim(workerId: string, limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedJob[]> {
     const lock = this.postgres ? 'for update skip locked' : '';
-    const rows = await this.execute<{ id: number | string; listing_id: string; marketplace: string }[]>(
+    const rows = await this.execute<{ id: number | string; listing_id: string; marketplace: string; reason: string; trace_parent: string | null }[]>(
       `update ${this.jobs} set status = ?, locked_by = ?, locked_until = ?, claims = claims + 1
        where id in (
          select j.id from ${this.jobs} j
@@ -44,10 +48,12 @@ export class JobQueue {
            and not exists (select 1 from ${this.jobs} r where r.listing_id = j.listing_id and r.status = ?)
          order by j.run_after, j.id
          limit ? ${lock})
-       returning id, listing_id, marketplace`,
+       returning id, listing_id, marketplace, reason, trace_parent`,
       [SyncJobStatus.RUNNING, workerId, now + leaseMs, SyncJobStatus.PENDING, now, SyncJobStatus.PENDING, SyncJobStatus.RUNNING, limit],
     );
-    return rows.map((r) => ({ id: Number(r.id), listingId: r.listing_id, marketplace: r.marketplace })).sort((a, b) => a.id - b.id);
+    return rows
+      .map((r) => ({ id: Number(r.id), listingId: r.listing_id, marketplace: r.marketplace, reason: r.reason, traceParent: r.trace_parent ?? null }))
+      .sort((a, b) => a.id - b.id);
   }
 
   /** Extends the claims this worker still holds; returns their ids (a claim another worker took over is not among them). */

@@ -1,4 +1,5 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
+import { currentTraceParent } from '../../../core/tracing/trace-context.js';
 import type { Listing } from '../listings/listing.entity.js';
 import { SyncJob, SyncJobStatus } from './sync-job.entity.js';
 
@@ -42,6 +43,7 @@ export async function enqueueListingSync(em: EntityManager, listing: Listing, ta
     claims: 0,
     coalesced: 0,
     createdAt: new Date(now),
+    traceParent: currentTraceParent(),
   });
   em.persist(job);
   queued.set(listing.id, job);

@@ -6,15 +6,17 @@ import type { Marketplace } from '../catalogue/marketplace.js';
 import { Product } from '../catalogue/product.entity.js';
 import { Listing } from '../listings/listing.entity.js';
 import { ListingIntent, ListingStatus } from '../listings/listing-status.js';
+import { resolveReassertedDrift } from '../drift/drift.command.js';
 import { listingContent } from './listing-content.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { ConnectorSet, SyncOptions } from './sync-options.js';
 
 /** What one run of a job ended with. */
+/** `attempts`: marketplace calls made; `retries`: tries of the whole step beyond the first in this run (after a timeout, 5xx, 429). */
 export type JobOutcome =
-  | { kind: 'DONE'; attempts: number }
-  | { kind: 'WAIT'; attempts: number; delayMs: number }
-  | { kind: 'FAILED'; attempts: number; error: string };
+  | { kind: 'DONE'; attempts: number; retries?: number }
+  | { kind: 'WAIT'; attempts: number; delayMs: number; retries?: number }
+  | { kind: 'FAILED'; attempts: number; error: string; retries?: number };
 
 export interface JobToRun {
   id: number;
@@ -25,7 +27,11 @@ export interface JobToRun {
 
 interface AttemptCounter {
   attempts: number;
+  /** Tries of `reconcile` in this run (pRetry's attempts). */
+  tries: number;
   marketplace: Marketplace | null;
+  /** The listing showed DRIFTED when the job began: once done, the hub's version is back and the drift is settled. */
+  drifted: boolean;
 }
 
 const MAX_ERROR_LENGTH = 1000;
@@ -77,7 +83,8 @@ export class SyncEngine {
 
   async run(job: JobToRun, signal: AbortSignal): Promise<JobOutcome> {
     const em = this.orm.em.fork();
-    const counter: AttemptCounter = { attempts: 0, marketplace: null };
+    const counter: AttemptCounter = { attempts: 0, tries: 0, marketplace: null, drifted: false };
+    const retries = () => Math.max(0, counter.tries - 1);
     try {
       const result = await pRetry(() => this.reconcile(em, job, counter, signal), {
         retries: this.options.retries,
@@ -100,12 +107,13 @@ export class SyncEngine {
         },
       });
       if (result.waitMs !== null) await this.planNextAttempt(job, result.waitMs);
+      else if (counter.drifted) await resolveReassertedDrift(this.orm.em.fork(), job.listingId);
       return result.waitMs !== null
-        ? { kind: 'WAIT', attempts: counter.attempts, delayMs: result.waitMs }
-        : { kind: 'DONE', attempts: counter.attempts };
+        ? { kind: 'WAIT', attempts: counter.attempts, delayMs: result.waitMs, retries: retries() }
+        : { kind: 'DONE', attempts: counter.attempts, retries: retries() };
     } catch (error) {
       if (signal.aborted || error instanceof ClaimLostError) throw error;
-      return this.fail(em, job, counter.attempts, error);
+      return { ...(await this.fail(em, job, counter.attempts, error)), retries: retries() };
     }
   }
 
@@ -165,12 +173,14 @@ export class SyncEngine {
 
   /** One attempt. Returns waitMs when the marketplace is still reviewing the listing. */
   private async reconcile(em: EntityManager, job: JobToRun, counter: AttemptCounter, signal: AbortSignal): Promise<{ waitMs: number | null }> {
+    counter.tries += 1;
     em.clear();
     const listing = await em.findOne(Listing, job.listingId);
     if (!listing) return { waitMs: null };
     const product = await em.findOne(Product, listing.productId);
     if (!product) return { waitMs: null };
     counter.marketplace = listing.marketplace;
+    counter.drifted ||= listing.status === ListingStatus.DRIFTED;
     const connector = this.connectorSet.connectors[listing.marketplace];
     if (!connector) throw new ConnectorError('AUTH', `No connector is configured for ${listing.marketplace}: configure it and retry the listing.`);
     const call = async <T>(fn: (c: MarketplaceConnector) => Promise<T>): Promise<T> => {

@@ -68,4 +68,8 @@ export class SyncJob {
 
   @Property({ type: 'datetime', nullable: true })
   finishedAt?: Date | null;
+
+  /** The W3C traceparent of the change that queued the job, so its run continues that trace; null without tracing. */
+  @Property({ type: 'string', length: 55, nullable: true })
+  traceParent?: string | null;
 }

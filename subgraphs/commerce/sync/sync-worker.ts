@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from '../../../core/logger.js';
+import { inSpanContinuing } from '../../../core/tracing/trace-context.js';
 import { JobQueue, type ClaimedJob } from './job-queue.js';
 import { ClaimLostError, SyncEngine, type JobOutcome } from './sync-engine.js';
 import { SyncJobStatus } from './sync-job.entity.js';
@@ -11,6 +12,7 @@ import { OrderPuller } from '../orders/order-puller.js';
 import type { Marketplace } from '../catalogue/marketplace.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { requeueFailedListings } from './failed-retry.js';
+import type { SyncRunMetrics } from './sync-run-metrics.js';
 
 export interface WorkerStats {
   done: number;
@@ -46,6 +48,7 @@ export class SyncWorker {
     connectorSet: ConnectorSet,
     private readonly options: SyncOptions,
     private readonly logger: Logger,
+    private readonly metrics?: SyncRunMetrics,
   ) {
     // Every job in flight waits on this signal (rate limiter, backoff): more listeners than the default 10.
     setMaxListeners(0, this.abort.signal);
@@ -97,6 +100,11 @@ export class SyncWorker {
     return this.engine.limiter(marketplace);
   }
 
+  /** Reads one marketplace's order feed now (the drift audit does, before comparing stock). */
+  pullOrders(marketplace: Marketplace): Promise<unknown> {
+    return this.orders.pull(marketplace);
+  }
+
   /** Resolves when no job is due or running (tests and benchmarks). */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.race([...this.inFlight.values()].map((j) => j.promise));
@@ -144,7 +152,14 @@ export class SyncWorker {
     entry.promise = (async () => {
       let outcome: JobOutcome;
       try {
-        outcome = await this.engine.run({ id: job.id, listingId: job.listingId, assertClaim }, this.abort.signal);
+        // One span per run, in the trace of the change that queued the job: its SQL and marketplace calls nest under it.
+        outcome = await inSpanContinuing(
+          'commune-hub/sync-worker',
+          `sync job ${job.reason ?? 'SYNC'}`,
+          job.traceParent ?? null,
+          { 'hub.sync.job_id': job.id, 'hub.sync.marketplace': job.marketplace, 'hub.sync.reason': job.reason ?? '' },
+          () => this.engine.run({ id: job.id, listingId: job.listingId, assertClaim }, this.abort.signal),
+        );
       } catch (error) {
         if (this.abort.signal.aborted) return this.interrupted(job.id);
         if (error instanceof ClaimLostError) {
@@ -155,6 +170,7 @@ export class SyncWorker {
       }
       if (this.abandoning) return;
       this.stats.attempts += outcome.attempts;
+      this.metrics?.record(job.marketplace, outcome.kind === 'DONE' ? 'done' : outcome.kind === 'FAILED' ? 'failed' : 'wait', outcome.attempts, outcome.retries ?? 0);
       if (outcome.kind === 'DONE') this.stats.done += 1;
       else if (outcome.kind === 'FAILED') this.stats.failed += 1;
       else this.stats.waits += 1;

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import { createLogger } from '../../../core/logger.js';
+import { flushTelemetry } from '../../../core/tracing/telemetry-flush.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import { defaultConnectors } from './default-connectors.js';
+import { serveWorkerMetrics } from './worker-metrics-endpoint.js';
 import { startSyncWorker, type CommerceSyncSetup } from './worker-runtime.js';
 
 /**
@@ -18,7 +20,8 @@ export function registerWorkerCommand(program: Command, context: CommandContext,
       const logger = createLogger('commerce-worker', hubConfig.LOG_LEVEL);
       const { database } = context.subgraph;
       const orm = await openDatabase(database, databaseTarget(hubConfig, database.name));
-      const task = await startSyncWorker(orm, hubConfig, logger, setup, defaultConnectors);
+      const metrics = await serveWorkerMetrics(hubConfig, logger);
+      const task = await startSyncWorker(orm, hubConfig, logger, setup, defaultConnectors, metrics.registry);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -26,5 +29,7 @@ export function registerWorkerCommand(program: Command, context: CommandContext,
       logger.info('stopping: finishing the jobs in flight');
       await task.stop({ graceMs: hubConfig.SHUTDOWN_TIMEOUT_MS });
       await orm.close(true);
+      await metrics.close();
+      await flushTelemetry();
     });
 }

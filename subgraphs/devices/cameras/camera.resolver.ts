@@ -5,6 +5,7 @@ import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
 import { actsForCommuneId, CAMERA_MANAGERS, parseCommuneId, requireCommuneRole, STREAM_VIEWERS } from '../access.rules.js';
+import { recordRefusedRead } from '../../shared/refused-read.store.js';
 import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
 import { checkEquipmentFields } from '../equipment-input.js';
 import { EquipmentStatus, equipmentStatus, InstallationState } from '../equipment-status.js';
@@ -68,10 +69,15 @@ export class CameraResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Stream URI (ONVIF GetStreamUri). Only SECURITY of the camera\'s commune (or ADMIN) sees it; null for everyone else. Each read is logged.',
+    description:
+      'Stream URI (ONVIF GetStreamUri). Only SECURITY of the camera\'s commune or of the unit it merged into (or ADMIN) sees it; null for everyone else. ' +
+      'Each read is logged; each refused read of a camera that has one is written to Commune.refusedDeviceReads.',
   })
-  streamUrl(@Root() camera: Camera, @Ctx() context: SubgraphContext): string | null {
-    if (!actsForCommuneId(context.viewer, STREAM_VIEWERS, camera.communeId)) return null;
+  async streamUrl(@Root() camera: Camera, @Ctx() context: SubgraphContext): Promise<string | null> {
+    if (!actsForCommuneId(context.viewer, STREAM_VIEWERS, camera.communeId)) {
+      if (camera.streamUrl) await recordRefusedRead(context, { field: 'Camera.streamUrl', target: camera.id, communeId: camera.communeId });
+      return null;
+    }
     if (camera.streamUrl) context.logger.info({ audit: 'camera.streamUrl', cameraId: camera.id, subject: context.viewer?.subject }, 'camera stream URL read');
     return camera.streamUrl ?? null;
   }

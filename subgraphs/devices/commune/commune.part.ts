@@ -1,9 +1,12 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
+import { RefusedRead } from '../../shared/refused-read.entity.js';
 import { resolveCommuneReference } from './commune.reference.js';
+import { CommuneRefusedDeviceReadsResolver } from './refused-reads.resolver.js';
 import { CommuneDeviceStatsResolver } from './device-stats.resolver.js';
 
-/** The Commune reference type (owned by governance) and the device counts devices adds to it. */
+/** The Commune reference type (owned by governance), the device counts devices adds to it, and the refused-read log. */
 export const communePart: SubgraphPart = {
-  resolvers: [CommuneDeviceStatsResolver],
+  entities: [RefusedRead],
+  resolvers: [CommuneDeviceStatsResolver, CommuneRefusedDeviceReadsResolver],
   referenceResolvers: { Commune: resolveCommuneReference },
 };

@@ -2,7 +2,7 @@ import { STABLE_TYPE } from '../../../core/graphql/cache-hints.js';
 import { Directive, ObjectType } from 'type-graphql';
 import { CommuneReference, communeReferenceResolver } from '../../shared/commune.reference.js';
 
-export { loadForScope, REQUIRES_LINEAGE } from '../../shared/commune.reference.js';
+export { communeScope, loadForScope, REQUIRES_LINEAGE } from '../../shared/commune.reference.js';
 
 /**
  * Commune is owned by the governance subgraph; devices extends it through its key and adds
@@ -14,8 +14,9 @@ export { loadForScope, REQUIRES_LINEAGE } from '../../shared/commune.reference.j
 @Directive(STABLE_TYPE)
 export class Commune extends CommuneReference {}
 
-export function communeRef(id: string, lineageIds?: string[]): Commune {
-  return Object.assign(new Commune(), { id, lineageIds });
-}
-
 export const resolveCommuneReference = communeReferenceResolver(Commune);
+
+/** The Commune a device, camera or room belongs to, with its lineage from the registry copy. */
+export function communeRef(id: string): Commune {
+  return resolveCommuneReference({ id });
+}

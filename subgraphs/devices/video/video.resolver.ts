@@ -7,6 +7,7 @@ import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { startOfVietnamDay } from '../../../core/time.js';
 import { actsForCommuneId, parseCommuneId, RECORDING_VIEWERS, requireCommuneRole, VIDEO_MANAGERS } from '../access.rules.js';
 import { communeScope } from '../../shared/commune.reference.js';
+import { recordRefusedRead } from '../../shared/refused-read.store.js';
 import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
 import { checkEquipmentFields } from '../equipment-input.js';
 import { InstallationState } from '../equipment-status.js';
@@ -132,11 +133,13 @@ export class VideoMeetingResolver {
     return recorded.length ? recorded.reduce((sum, l) => sum + l.attendees!, 0) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Link to the recording: only OFFICER of a participating commune (or ADMIN) sees it; null for everyone else.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Link to the recording: only OFFICER of a participating commune or of the unit it merged into (or ADMIN) sees it; null for everyone else (the refusal is written to Commune.refusedDeviceReads).' })
   async recordingUrl(@Root() meeting: VideoMeeting, @Ctx() context: SubgraphContext): Promise<string | null> {
     if (!meeting.recordingUrl) return null;
     const links = await meetingRoomsByMeeting(context).load(meeting.id);
-    return links.some((l) => actsForCommuneId(context.viewer, RECORDING_VIEWERS, l.communeId)) ? meeting.recordingUrl : null;
+    if (links.some((l) => actsForCommuneId(context.viewer, RECORDING_VIEWERS, l.communeId))) return meeting.recordingUrl;
+    await recordRefusedRead(context, { field: 'VideoMeeting.recordingUrl', target: meeting.id, communeId: links[0]?.communeId });
+    return null;
   }
 
   @Mutation(() => VideoMeetingPayload, {

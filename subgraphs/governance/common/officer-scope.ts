@@ -1,4 +1,4 @@
-import { actsForCommune, communeCodesOf, provinceCodesOf, readsForProvince, Role } from '../../shared/roles.js';
+import { actsForUnit, communeCodesOf, provinceCodesOf, readsForProvince, Role } from '../../shared/roles.js';
 import { forbidden, invalidInput, unauthenticated } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { AdministrativeUnit, UnitLevel } from '../units/administrative-unit.entity.js';
@@ -10,13 +10,13 @@ export function requireViewer(context: SubgraphContext) {
   return context.viewer;
 }
 
-/** True when the caller is an officer of the commune (or an admin). */
-export function canActFor(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'code'>): boolean {
-  return actsForCommune(context.viewer, Role.OFFICER, unit.code);
+/** True when the caller is an officer of the commune or of its successor today (or an admin): `actsForUnit`. */
+export function canActFor(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'id'>): boolean {
+  return actsForUnit(context.viewer, Role.OFFICER, unit.id);
 }
 
 /** Throws UNAUTHENTICATED or FORBIDDEN unless the caller is an officer of this commune. */
-export function requireOfficerOf(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'code' | 'name'>): void {
+export function requireOfficerOf(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'id' | 'code' | 'name'>): void {
   const viewer = requireViewer(context);
   if (!canActFor(context, unit)) {
     const codes = communeCodesOf(viewer);
@@ -44,14 +44,14 @@ async function provinceCodesCovering(context: SubgraphContext, provinceId: strin
  * True when the caller may read the commune's records: its officer, an admin, or a provincial
  * officer of its province (or of the province that inherited it).
  */
-export async function canRead(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'code' | 'provinceId'>): Promise<boolean> {
+export async function canRead(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'id' | 'provinceId'>): Promise<boolean> {
   if (canActFor(context, unit)) return true;
   if (!provinceCodesOf(context.viewer).length) return false;
   return readsForProvince(context.viewer, await provinceCodesCovering(context, unit.provinceId));
 }
 
 /** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may read this commune's records (canRead). */
-export async function requireReaderOf(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'code' | 'name' | 'provinceId'>): Promise<void> {
+export async function requireReaderOf(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'id' | 'code' | 'name' | 'provinceId'>): Promise<void> {
   const viewer = requireViewer(context);
   if (await canRead(context, unit)) return;
   const communes = communeCodesOf(viewer);

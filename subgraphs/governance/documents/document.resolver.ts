@@ -20,7 +20,7 @@ export class DocumentResolver {
     const record = await context.em.findOne(DocumentRecord, { id });
     if (!record) return null;
     const unit = await unitLoader(context).load(record.communeId);
-    await requireReaderOf(context, unit ?? { code: '', name: record.communeId, provinceId: null });
+    await requireReaderOf(context, unit ?? { id: record.communeId, code: '', name: record.communeId, provinceId: null });
     return toDocumentView(record);
   }
 

@@ -87,3 +87,24 @@ export async function listDocuments(
 export function documentCursor(r: Pick<DocumentRecord, 'registeredOn' | 'id'>): CursorKey {
   return [r.registeredOn, r.id];
 }
+
+/** The next free number of a register sequence: max of the numbers the query selects (as `n`), plus one. */
+export async function nextDocumentNumber(em: EntityManager, sql: string, params: (string | number)[]): Promise<number> {
+  const [row] = await executeSql(em, sql, params);
+  return toCount(row?.n) + 1;
+}
+
+/** The next arrival number of the commune's incoming register for the year. */
+export function nextArrivalNumber(em: EntityManager, communeId: string, year: number): Promise<number> {
+  return nextDocumentNumber(em, `select max(arrival_number) as n from ${tableName(em, 'document')} where commune_id = ? and register_year = ?`, [communeId, year]);
+}
+
+/** The next number the commune gives an outgoing document of this issuer and year. */
+export function nextOutgoingNumber(em: EntityManager, communeId: string, direction: string, issuingBody: string, year: number): Promise<number> {
+  return nextDocumentNumber(em, `select max(number) as n from ${tableName(em, 'document')} where commune_id = ? and direction = ? and issuer_key = ? and issued_year = ?`, [
+    communeId,
+    direction,
+    foldForSearch(issuingBody),
+    year,
+  ]);
+}

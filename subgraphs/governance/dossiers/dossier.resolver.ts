@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { invalidInput } from '../../../core/domain-errors.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
+import { auditedCheck, recordRefusedRead } from '../../shared/refused-read.store.js';
 import { canRead, requireReaderOf } from '../common/officer-scope.js';
 import { toCommune } from '../units/commune.resolver.js';
 import { Commune } from '../units/commune.type.js';
@@ -18,7 +19,8 @@ export class DossierResolver {
     const dossier = await context.em.findOne(Dossier, { id });
     if (!dossier) return null;
     const unit = await unitLoader(context).load(dossier.communeId);
-    await requireReaderOf(context, unit ?? { code: '', name: dossier.communeId, provinceId: null });
+    const read = { field: 'Query.dossier', target: dossier.id, communeId: dossier.communeId };
+    await auditedCheck(context, read, () => requireReaderOf(context, unit ?? { id: dossier.communeId, code: '', name: dossier.communeId, provinceId: null }));
     return toDossierView(dossier);
   }
 
@@ -34,11 +36,16 @@ export class DossierResolver {
 
   @FieldResolver(() => DossierApplicant, {
     nullable: true,
-    description: 'Who submitted the dossier. Personal data: null unless the caller is an officer of the receiving commune; every read is audited.',
+    description:
+      'Who submitted the dossier. Personal data: null unless the caller is an officer of the receiving commune (or of the unit it merged into); every read is audited, ' +
+      'every refused read written to Commune.refusedRecordReads.',
   })
   async applicant(@Root() dossier: DossierView, @Ctx() context: SubgraphContext): Promise<DossierApplicant | null> {
     const unit = await unitLoader(context).load(dossier.communeId);
-    if (!unit || !(await canRead(context, unit))) return null;
+    if (!unit || !(await canRead(context, unit))) {
+      await recordRefusedRead(context, { field: 'Dossier.applicant', target: dossier.id, communeId: dossier.communeId });
+      return null;
+    }
     context.logger.info({ audit: 'dossier.applicant.read', subject: context.viewer?.subject, dossierId: dossier.id, requestId: context.requestId }, 'personal data read');
     return dossier.applicant;
   }

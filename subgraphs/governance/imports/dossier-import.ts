@@ -1,11 +1,14 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { InputLineError } from '../../../core/domain-errors.js';
 import { todayInVietnam } from '../../../core/time.js';
 import { bulkWrite } from '../common/bulk-write.js';
+import { isSqlite } from '../common/dialect.js';
 import type { Problem } from '../common/problems.js';
 import { DossierChannel, DossierStatus, OnlineLevel } from '../dossiers/dossier-enums.js';
 import { checkDossierDraft, DOSSIER_COLUMNS, dossierRow, toDossier, type DossierDraft } from '../dossiers/dossier.rules.js';
 import { Dossier } from '../dossiers/dossier.entity.js';
+import { summaryDeltas } from '../dossiers/dossier-summary.rules.js';
+import { applySummaryDeltas } from '../dossiers/dossier-summary.store.js';
 import type { CommuneLookup } from './commune-lookup.js';
 import { chunks, sameRow } from './import-report.js';
 import { RowReader } from './import-values.js';
@@ -69,14 +72,20 @@ export function prepareDossiers(rows: SourceRow[], communes: CommuneLookup, sour
   return { prepared, errors };
 }
 
-/** Upserts by id (commune + code); returns what changed. Call inside a transaction. */
+/**
+ * Upserts by id (commune + code) and moves the month summary by the difference; returns what
+ * changed. Call inside a transaction. The stored rows are read FOR UPDATE on PostgreSQL so that no
+ * status change lands between the read the delta subtracts and the write (SQLite has one writer).
+ */
 export async function writeDossiers(tx: EntityManager, prepared: PreparedDossier[]): Promise<{ created: number; updated: number; unchanged: number }> {
   let created = 0;
   let updated = 0;
   let unchanged = 0;
   const rows: unknown[][] = [];
+  const changes: { before?: Dossier; after: Dossier }[] = [];
+  const lockMode = isSqlite(tx) ? undefined : LockMode.PESSIMISTIC_WRITE;
   for (const group of chunks(prepared)) {
-    const existing = new Map((await tx.find(Dossier, { id: { $in: group.map((p) => p.dossier.id) } }, { disableIdentityMap: true })).map((d) => [d.id, d]));
+    const existing = new Map((await tx.find(Dossier, { id: { $in: group.map((p) => p.dossier.id) } }, { disableIdentityMap: true, lockMode })).map((d) => [d.id, d]));
     for (const { dossier } of group) {
       const old = existing.get(dossier.id);
       if (old && sameRow(dossierRow(old), dossierRow(dossier))) {
@@ -86,8 +95,10 @@ export async function writeDossiers(tx: EntityManager, prepared: PreparedDossier
       if (old) updated++;
       else created++;
       rows.push(dossierRow(dossier));
+      changes.push({ before: old, after: dossier });
     }
   }
   await bulkWrite(tx, { table: 'dossier', columns: DOSSIER_COLUMNS, key: ['id'], onConflict: 'update', bump: 'version' }, rows as never);
+  await applySummaryDeltas(tx, summaryDeltas(changes));
   return { created, updated, unchanged };
 }

@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { toCount } from '../../../core/db/database.js';
-import { vietnamYearRange } from '../../../core/time.js';
 import { executeSql, placeholders, tableName } from '../common/dialect.js';
 import { DocumentDirection } from '../documents/document-enums.js';
-import { DossierChannel, DossierStatus } from '../dossiers/dossier-enums.js';
 import type { DocumentCounts } from './document-stats.query.js';
 import type { DossierCounts } from './dossier-stats.query.js';
 
@@ -26,23 +24,24 @@ function groupColumn(by: GroupBy, alias: string): { select: string; join: (em: E
 export const ZERO_DOSSIERS: DossierCounts = { received: 0, resolvedOnTime: 0, resolvedOverdue: 0, online: 0 };
 export const ZERO_DOCUMENTS: DocumentCounts = { incoming: 0, incomingElectronic: 0, outgoing: 0, outgoingElectronic: 0, outgoingSigned: 0 };
 
+/**
+ * Dossier counts read from the month summary (dossier_month_summary, kept exact with every dossier
+ * write): a commune-year is at most 12 rows and a province-year ~150 × 12, whatever the number of
+ * dossiers behind them.
+ */
 export async function countDossiersGrouped(em: EntityManager, by: GroupBy, ids: readonly string[], year: number): Promise<Map<string, DossierCounts>> {
   const result = new Map<string, DossierCounts>();
-  const { start, end } = vietnamYearRange(year);
-  const g = groupColumn(by, 'd');
+  const g = groupColumn(by, 's');
   for (let i = 0; i < ids.length; i += SQLITE_SAFE_IDS) {
     const chunk = ids.slice(i, i + SQLITE_SAFE_IDS);
     const rows = await executeSql(
       em,
-      `select ${g.select} as unit_id,
-         count(*) as received,
-         sum(case when d.status = ? and d.completed_at <= d.due_at then 1 else 0 end) as resolved_on_time,
-         sum(case when d.status = ? and d.completed_at > d.due_at then 1 else 0 end) as resolved_overdue,
-         sum(case when d.channel = ? then 1 else 0 end) as online
-       from ${tableName(em, 'dossier')} d ${g.join(em)}
-       where ${g.where} in (${placeholders(chunk.length)}) and d.received_at >= ? and d.received_at < ?
+      `select ${g.select} as unit_id, sum(s.received) as received, sum(s.resolved_on_time) as resolved_on_time,
+         sum(s.resolved_overdue) as resolved_overdue, sum(s.online) as online
+       from ${tableName(em, 'dossier_month_summary')} s ${g.join(em)}
+       where ${g.where} in (${placeholders(chunk.length)}) and s.year = ?
        group by ${g.select}`,
-      [DossierStatus.RESOLVED, DossierStatus.RESOLVED, DossierChannel.ONLINE, ...chunk, start, end],
+      [...chunk, year],
     );
     for (const row of rows) {
       result.set(String(row.unit_id), {

@@ -68,19 +68,16 @@ export class StatedFigureComparison {
   note!: string | null;
 }
 
-@ObjectType({
-  description:
-    'Electronic-document figures of a commune for a calendar year (Asia/Ho_Chi_Minh), counted with one aggregate query ' +
-    'over the document register. Incoming documents count in their arrival year, outgoing ones in their issue year.',
-})
-export class DocumentStats {
+/**
+ * The document figures a commune and a province both report. Abstract: it adds no type to the schema,
+ * DocumentStats and ProvinceDocumentStats each carry these fields with the same meaning.
+ */
+@ObjectType({ description: 'Document figures shared by DocumentStats and ProvinceDocumentStats (not a schema type of its own).' })
+export abstract class DocumentFigures {
   @Field(() => Int, { description: 'The calendar year.' })
   year!: number;
 
-  @Field(() => [ID], { description: 'The units whose records are counted: the commune, and with includePredecessors its predecessors (recursively).' })
-  communeIds!: string[];
-
-  @Field(() => Int, { description: 'Incoming documents registered (văn bản đến), by arrival date.' })
+  @Field(() => Int, { description: 'Incoming documents registered (văn bản đến) by the units counted (communeIds, or the communes of provinceIds), by arrival date.' })
   incoming!: number;
 
   @Field(() => Int, { description: 'Incoming documents received electronically.' })
@@ -106,6 +103,16 @@ export class DocumentStats {
     description: 'incomingElectronicRate = incomingElectronic ÷ incoming, 0..1 rounded to 0.001; null when incoming is 0.',
   })
   incomingElectronicRate!: number | null;
+}
+
+@ObjectType({
+  description:
+    'Electronic-document figures of a commune for a calendar year (Asia/Ho_Chi_Minh), counted with one aggregate query ' +
+    'over the document register. Incoming documents count in their arrival year, outgoing ones in their issue year.',
+})
+export class DocumentStats extends DocumentFigures {
+  @Field(() => [ID], { description: 'The units whose records are counted: the commune, and with includePredecessors its predecessors (recursively).' })
+  communeIds!: string[];
 
   @Field(() => [StatedFigureComparison], {
     description: 'Document rates a source report stated for this commune and year (SIGNED_RATE), each beside the computed value. Empty when predecessors are included.',
@@ -113,19 +120,16 @@ export class DocumentStats {
   stated!: StatedFigureComparison[];
 }
 
-@ObjectType({
-  description:
-    'One-stop (administrative procedure) figures of a commune for a calendar year (Asia/Ho_Chi_Minh), counted with one ' +
-    'aggregate query. All counts are over the dossiers RECEIVED in the year (the year\'s cohort), whenever they were resolved.',
-})
-export class DossierStats {
+/**
+ * The one-stop figures a commune and a province both report. Abstract: it adds no type to the
+ * schema, DossierStats and ProvinceDossierStats each carry these fields with the same meaning.
+ */
+@ObjectType({ description: 'One-stop figures shared by DossierStats and ProvinceDossierStats (not a schema type of its own).' })
+export abstract class DossierFigures {
   @Field(() => Int, { description: 'The calendar year.' })
   year!: number;
 
-  @Field(() => [ID], { description: 'The units whose records are counted: the commune, and with includePredecessors its predecessors (recursively).' })
-  communeIds!: string[];
-
-  @Field(() => Int, { description: 'Dossiers received in the year, all channels.' })
+  @Field(() => Int, { description: 'Dossiers received in the year by the units counted (communeIds, or the communes of provinceIds), all channels.' })
   received!: number;
 
   @Field(() => Int, { description: 'Of those, resolved (status RESOLVED) with completedAt ≤ dueAt.' })
@@ -151,12 +155,22 @@ export class DossierStats {
 
   @Field(() => KpiTargetView, {
     nullable: true,
-    description: 'The online-rate target that applies: the commune\'s own for the year, else its province\'s; null when none was set.',
+    description: 'The online-rate target that applies: a commune\'s own for the year, else its province\'s; for a province, the one it set for its communes. Null when none was set.',
   })
   target!: KpiTargetView | null;
 
   @Field(() => Boolean, { nullable: true, description: 'online ÷ received ≥ target.minimum (unrounded); null when there is no target or no dossier.' })
   targetMet!: boolean | null;
+}
+
+@ObjectType({
+  description:
+    'One-stop (administrative procedure) figures of a commune for a calendar year (Asia/Ho_Chi_Minh), read from the per-month ' +
+    'summary of its dossiers. All counts are over the dossiers RECEIVED in the year (the year\'s cohort), whenever they were resolved.',
+})
+export class DossierStats extends DossierFigures {
+  @Field(() => [ID], { description: 'The units whose records are counted: the commune, and with includePredecessors its predecessors (recursively).' })
+  communeIds!: string[];
 
   @Field(() => [StatedFigureComparison], {
     description: 'Dossier rates a source report stated for this commune and year (ONLINE_RATE, ON_TIME_RATE), each beside the computed value. Empty when predecessors are included.',

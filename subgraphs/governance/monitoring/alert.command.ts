@@ -13,7 +13,7 @@ export async function handleInformationAlert(context: SubgraphContext, alertId: 
   const found = await context.em.findOne(InformationAlert, { id: alertId }, { disableIdentityMap: true });
   if (!found) throw notFound(`No information alert has id "${alertId}".`);
   const unit = await unitLoader(context).load(found.unitId);
-  requireOfficerOf(context, unit ?? { code: '', name: found.unitId });
+  requireOfficerOf(context, unit ?? { id: found.unitId, code: '', name: found.unitId });
   return context.em.transactional(async (tx) => {
     const alert = await tx.findOneOrFail(InformationAlert, { id: alertId });
     alert.handledAt ??= new Date();

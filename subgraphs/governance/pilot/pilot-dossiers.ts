@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
 import { bulkWrite } from '../common/bulk-write.js';
+import { rebuildDossierSummary } from '../dossiers/dossier-summary.store.js';
 import { DossierChannel, DossierStatus, OnlineLevel } from '../dossiers/dossier-enums.js';
 import { DOSSIER_COLUMNS, dossierRow, toDossier } from '../dossiers/dossier.rules.js';
 import type { Dossier } from '../dossiers/dossier.entity.js';
@@ -80,7 +81,12 @@ export function pilotDossiers(py: PilotYear): Dossier[] {
   return dossiers;
 }
 
+/** Inserts the pilot dossiers missing (a re-seed keeps changes made since), then recounts the pilot communes' month summary. */
 export async function seedPilotDossiers(em: EntityManager): Promise<void> {
   const rows = PILOT_YEARS.flatMap((py) => pilotDossiers(py).map(dossierRow));
-  await em.transactional((tx) => bulkWrite(tx, { table: 'dossier', columns: DOSSIER_COLUMNS, key: ['id'], onConflict: 'ignore' }, rows));
+  const communeIds = [...new Set(PILOT_YEARS.map((py) => py.communeId))].sort();
+  await em.transactional(async (tx) => {
+    await bulkWrite(tx, { table: 'dossier', columns: DOSSIER_COLUMNS, key: ['id'], onConflict: 'ignore' }, rows);
+    await rebuildDossierSummary(tx, communeIds);
+  });
 }

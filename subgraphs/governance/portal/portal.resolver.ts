@@ -7,7 +7,6 @@ import { forbidden, invalidInput, notFound } from '../../../core/domain-errors.j
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { todayInVietnam } from '../../../core/time.js';
-import { communeCodeOf } from '../../shared/commune.reference.js';
 import { Role } from '../../shared/roles.js';
 import { communeForWrite } from '../common/officer-scope.js';
 import { Commune } from '../units/commune.type.js';
@@ -18,7 +17,7 @@ import { DraftPortalPostInput, PortalPostConnection, PortalPostPayload, PortalPo
 async function postForChange(context: SubgraphContext, id: string, role: Role, action: string): Promise<PortalPost> {
   const post = await context.em.findOne(PortalPost, { id });
   if (!post) throw notFound(`No portal post has id "${id}": list them with Commune.portalPosts(includeUnpublished: true).`, { field: 'input.id' });
-  requirePortalRole(context.viewer, role, communeCodeOf(post.communeId), action);
+  requirePortalRole(context.viewer, role, post.communeId, action);
   return post;
 }
 
@@ -28,22 +27,22 @@ export class PortalPostResolver {
   async portalPost(@Arg('id', () => ID, { description: 'PortalPost.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<PortalPost | null> {
     const post = await context.em.findOne(PortalPost, { id });
     if (!post) return null;
-    return isPublished(post, new Date()) || isEditorOf(context.viewer, communeCodeOf(post.communeId)) ? post : null;
+    return isPublished(post, new Date()) || isEditorOf(context.viewer, post.communeId) ? post : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who drafted it (token subject): the commune\'s officers and chairperson only.' })
   author(@Root() post: PortalPost, @Ctx() context: SubgraphContext): string | null {
-    return isEditorOf(context.viewer, communeCodeOf(post.communeId)) ? post.author : null;
+    return isEditorOf(context.viewer, post.communeId) ? post.author : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who approved or rejected it (token subject): the commune\'s officers and chairperson only.' })
   reviewedBy(@Root() post: PortalPost, @Ctx() context: SubgraphContext): string | null {
-    return isEditorOf(context.viewer, communeCodeOf(post.communeId)) ? (post.reviewedBy ?? null) : null;
+    return isEditorOf(context.viewer, post.communeId) ? (post.reviewedBy ?? null) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why the chairperson rejected it: the commune\'s officers and chairperson only.' })
   rejectionReason(@Root() post: PortalPost, @Ctx() context: SubgraphContext): string | null {
-    return isEditorOf(context.viewer, communeCodeOf(post.communeId)) ? (post.rejectionReason ?? null) : null;
+    return isEditorOf(context.viewer, post.communeId) ? (post.rejectionReason ?? null) : null;
   }
 
   @Mutation(() => PortalPostPayload, { description: 'Drafts a portal post (OFFICER of the commune). It is public only once the chairperson approves it.' })
@@ -142,7 +141,7 @@ export class CommunePortalResolver {
     const { limit, after } = pageWindow(page);
     const now = new Date();
     const where: FilterQuery<PortalPost> = { communeId: commune.id, ...(category ? { category } : {}) };
-    if (!(includeUnpublished && isEditorOf(context.viewer, commune.code))) {
+    if (!(includeUnpublished && isEditorOf(context.viewer, commune.id))) {
       Object.assign(where, { status: PostStatus.APPROVED, publishAt: { $lte: now }, $or: [{ expireAt: null }, { expireAt: { $gt: now } }] });
     }
     const totalCount = await context.em.count(PortalPost, where);

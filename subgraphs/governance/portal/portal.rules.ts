@@ -1,6 +1,6 @@
 import { conflict, forbidden, invalidInput, unauthenticated } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
-import { actsForCommune, Role, type Viewer } from '../../shared/roles.js';
+import { actsForUnit, Role, type Viewer } from '../../shared/roles.js';
 
 /** What a commune portal publishes under Decree 42/2022/NĐ-CP (which replaced Decree 43/2011). */
 export enum PortalCategory {
@@ -53,15 +53,15 @@ export function isPublished(post: { status: PostStatus; publishAt: Date; expireA
   return post.status === PostStatus.APPROVED && post.publishAt <= now && (!post.expireAt || post.expireAt > now);
 }
 
-export function requirePortalRole(viewer: Viewer | null, role: Role, communeCode: string, action: string): Viewer {
+export function requirePortalRole(viewer: Viewer | null, role: Role, communeId: string, action: string): Viewer {
   if (!viewer) throw unauthenticated(`Sign in to ${action}: send a bearer token in the Authorization header.`);
-  if (!actsForCommune(viewer, role, communeCode)) throw forbidden(`Only the ${role} of commune ${communeCode} may ${action}: ask for a token with that role and commune.`);
+  if (!actsForUnit(viewer, role, communeId)) throw forbidden(`Only the ${role} of commune ${communeId} (or of the unit it merged into) may ${action}: ask for a token with that role and commune.`);
   return viewer;
 }
 
 /** Editorial staff of the commune (its officers and chairperson) see drafts and who wrote and approved what. */
-export function isEditorOf(viewer: Viewer | null, communeCode: string): boolean {
-  return actsForCommune(viewer, Role.OFFICER, communeCode) || actsForCommune(viewer, Role.CHAIRPERSON, communeCode);
+export function isEditorOf(viewer: Viewer | null, communeId: string): boolean {
+  return actsForUnit(viewer, Role.OFFICER, communeId) || actsForUnit(viewer, Role.CHAIRPERSON, communeId);
 }
 
 /** The transitions: which status a post must be in for an action. */

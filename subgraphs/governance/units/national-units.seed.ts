@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { findReformFiles, nationalDataDir } from './unit-files.js';
+import { nationalDataDir } from '../../shared/national-data.js';
+import { findReformFiles } from './unit-files.js';
 import { importUnits } from './unit-import.command.js';
 import { importedChecksums } from './unit-import.store.js';
 

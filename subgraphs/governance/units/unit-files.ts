@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { isCalendarDate } from '../../../core/time.js';
 
@@ -59,18 +58,4 @@ export function findReformFiles(dir: string): ReformFiles[] {
       for (const file of [before, from, successions]) hash.update(file?.text ?? '').update('\0');
       return { effectiveOn, before, from, successions, checksum: hash.digest('hex') };
     });
-}
-
-/**
- * The national lists that ship with the hub (`national-data/`, gzipped copies of
- * ../shared/data/admin-units). Found from the source file or its build output alike.
- */
-export function nationalDataDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'subgraphs', 'governance', 'units', 'national-data');
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error('The national unit lists (subgraphs/governance/units/national-data) are missing from this installation.');
 }

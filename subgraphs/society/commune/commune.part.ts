@@ -1,8 +1,10 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
+import { RefusedRead } from '../../shared/refused-read.entity.js';
 import { Commune, resolveCommuneReference } from './commune.reference.js';
 
-/** The Commune reference type every society part hangs its fields on. */
+/** The Commune reference type every society part hangs its fields on, and the refused-read log every part writes to. */
 export const communePart: SubgraphPart = {
+  entities: [RefusedRead],
   orphanedTypes: [Commune],
   referenceResolvers: { Commune: resolveCommuneReference },
 };

@@ -35,7 +35,7 @@ export class FieldReportMutationResolver {
       'Keep the receipt code to follow the report and reopen it.',
   })
   async submitFieldReport(@Arg('input', () => SubmitFieldReportInput, { description: 'The report.' }) input: SubmitFieldReportInput, @Ctx() context: SubgraphContext): Promise<SubmitFieldReportPayload> {
-    const report = await submitReport(context.em, context.viewer, validateSubmission(input));
+    const report = await submitReport(context.em, context.viewer, validateSubmission(input), context.clientAddress);
     return Object.assign(new SubmitFieldReportPayload(), { report, receiptCode: report.receiptCode });
   }
 

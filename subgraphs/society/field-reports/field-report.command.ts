@@ -6,7 +6,7 @@ import { FieldReportAction, FieldReportEvent } from './field-report-event.entity
 import { FieldReport, FieldReportStatus } from './field-report.entity.js';
 import type { ValidSubmission } from './field-report.rules.js';
 import { requireOfficerOf } from './officer-access.rules.js';
-import { checkAnonymousRate, rateKeyOf } from './rate-limit.js';
+import { addressKeyOf, checkAnonymousRate, rateKeyOf } from './rate-limit.js';
 import { newReceiptCode } from './receipt-code.rules.js';
 import { addWorkingDays, slaFor } from './sla.rules.js';
 import { nextStatus } from './field-report-workflow.rules.js';
@@ -16,11 +16,12 @@ function event(reportId: string, at: Date, action: FieldReportAction, from: Fiel
 }
 
 /** Stores a new report (one transaction: report and its first history entry), rate-limiting anonymous senders. */
-export async function submitReport(em: EntityManager, viewer: Viewer | null, input: ValidSubmission): Promise<FieldReport> {
+export async function submitReport(em: EntityManager, viewer: Viewer | null, input: ValidSubmission, clientAddress?: string): Promise<FieldReport> {
   const now = new Date();
   const rateKey = viewer ? null : rateKeyOf(input.reporterPhone, input.reporterEmail);
+  const addressKey = viewer ? null : addressKeyOf(clientAddress);
   return em.transactional(async (tx) => {
-    if (!viewer) await checkAnonymousRate(tx, input.communeId, rateKey, now);
+    if (!viewer) await checkAnonymousRate(tx, input.communeId, rateKey, addressKey, now);
     const { workingDays } = await slaFor(tx, input.communeId, input.category);
     const report = Object.assign(new FieldReport(), {
       ...input,
@@ -28,6 +29,7 @@ export async function submitReport(em: EntityManager, viewer: Viewer | null, inp
       receiptCode: newReceiptCode(),
       reporterSubject: viewer?.subject ?? null,
       rateKey,
+      addressKey,
       status: FieldReportStatus.RECEIVED,
       assignedUnit: null,
       refusalReason: null,

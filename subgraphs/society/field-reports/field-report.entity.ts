@@ -27,6 +27,7 @@ export enum FieldReportStatus {
 @Index({ properties: ['communeId', 'receivedAt'] })
 @Index({ properties: ['communeId', 'status', 'dueAt'] })
 @Index({ properties: ['rateKey', 'receivedAt'] })
+@Index({ properties: ['addressKey', 'receivedAt'] })
 export class FieldReport {
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -73,6 +74,10 @@ export class FieldReport {
   /** Hash of what anonymous submissions are rate-limited by (the normalised contact); never the contact itself. */
   @Property({ type: 'string', length: 64, nullable: true })
   rateKey?: string | null;
+
+  /** Anonymous reports only: SHA-256 of the client address the gateway signed (never the address itself), for the per-address limit. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  addressKey?: string | null;
 
   @Enum({ items: () => FieldReportStatus, type: 'string' })
   status!: FieldReportStatus;

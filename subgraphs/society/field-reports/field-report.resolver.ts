@@ -1,7 +1,6 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { invalidInput } from '../../../core/domain-errors.js';
-import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
+import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { startOfVietnamDay } from '../../../core/time.js';
@@ -21,6 +20,8 @@ import {
   FieldReportStats,
 } from './field-report.type.js';
 import { requireOfficerOf } from './officer-access.rules.js';
+import { findFieldReport, findFieldReportByReceipt, listFieldReports } from './field-report.query.js';
+import { auditedCheck } from '../../shared/refused-read.store.js';
 import { normaliseReceiptCode } from './receipt-code.rules.js';
 import { pickSla } from './sla.rules.js';
 import { OPEN_STATUSES } from './field-report-workflow.rules.js';
@@ -53,17 +54,7 @@ export class CommuneFieldReportResolver {
     @Arg('overdue', () => Boolean, { nullable: true, description: 'true: only open reports past their due time.' }) overdue: boolean | undefined,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<FieldReport>> {
-    const { limit, after } = pageWindow(page);
-    const where: FilterQuery<FieldReport> = { communeId: { $in: communeScope(commune) }, ...(status?.length ? { status: { $in: status } } : {}), ...(category ? { category } : {}) };
-    if (overdue) Object.assign(where, { $and: [{ status: { $in: [...OPEN_STATUSES] } }, { dueAt: { $lt: new Date() } }] });
-    const keyset: FilterQuery<FieldReport> = after
-      ? { $or: [{ receivedAt: { $lt: new Date(Number(after[0])) } }, { receivedAt: new Date(Number(after[0])), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, totalCount] = await Promise.all([
-      context.em.find(FieldReport, { ...where, ...keyset }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      context.em.count(FieldReport, where),
-    ]);
-    return toConnection(rows, limit, totalCount, (r) => [r.receivedAt.getTime(), r.id]);
+    return listFieldReports(context, communeScope(commune), page, { status, category, overdue });
   }
 
   @FieldResolver(() => FieldReportStats, {
@@ -96,7 +87,7 @@ export class CommuneFieldReportResolver {
 export class FieldReportResolver {
   @Query(() => FieldReportNode, { nullable: true, description: 'A field report by id; null when none has that id.' })
   fieldReport(@Arg('id', () => ID, { description: 'FieldReport.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<FieldReport | null> {
-    return context.em.findOne(FieldReport, { id });
+    return findFieldReport(context, id);
   }
 
   @Query(() => FieldReportNode, {
@@ -107,7 +98,7 @@ export class FieldReportResolver {
     @Arg('receiptCode', () => String, { description: 'The code given when the report was sent, e.g. "PA-7KQ3M-X9D2F" (case and dashes do not matter).' }) receiptCode: string,
     @Ctx() context: SubgraphContext,
   ): Promise<FieldReport | null> {
-    return context.em.findOne(FieldReport, { receiptCode: normaliseReceiptCode(receiptCode, 'receiptCode') });
+    return findFieldReportByReceipt(context, normaliseReceiptCode(receiptCode, 'receiptCode'));
   }
 
   @FieldResolver(() => Commune, { description: 'The commune the report was sent to.' })
@@ -136,8 +127,8 @@ export class FieldReportResolver {
     nullable: true,
     description: 'How to reach the reporter: officers of the report\'s commune only (FORBIDDEN otherwise), never public.',
   })
-  reporter(@Root() report: FieldReport, @Ctx() context: SubgraphContext): FieldReportReporter {
-    requireOfficerOf(context.viewer, report.communeId, 'read reporters\' contact');
+  async reporter(@Root() report: FieldReport, @Ctx() context: SubgraphContext): Promise<FieldReportReporter> {
+    await auditedCheck(context, { field: 'FieldReport.reporter', target: report.id, communeId: report.communeId }, () => requireOfficerOf(context.viewer, report.communeId, 'read reporters\' contact'));
     return Object.assign(new FieldReportReporter(), {
       name: report.reporterName ?? null,
       phone: report.reporterPhone ?? null,

@@ -1,10 +1,26 @@
 import { invalidInput } from '../../../core/domain-errors.js';
+import { todayInVietnam } from '../../../core/time.js';
+import { unitLineage } from '../../shared/unit-lineage.js';
 import { requireCommuneId } from '../commune/commune-id.js';
 import { optionalText, requireText } from '../common/input-text.js';
 import { optionalPhone } from '../../shared/contact.rules.js';
 import type { SubmitFieldReportInput } from './field-report.inputs.js';
 
 export const MAX_PHOTOS = 10;
+
+/**
+ * A report goes to a commune that exists today: checked against the registry copy every subgraph
+ * holds (`unit-lineage.ts`), not taken on the sender's word. A made-up id, or a unit that has ended
+ * (Nam Thượng, 05068/1, since 2025-07-01), is refused before anything is stored or counted.
+ */
+export function requireCurrentCommune(communeId: string, field: string, day: string = todayInVietnam()): string {
+  const unit = unitLineage().unit(communeId);
+  if (!unit) throw invalidInput(`No commune has id "${communeId}": give the Commune.id of the commune where the problem is (see the commune query).`, field);
+  if ((unit.validFrom && unit.validFrom > day) || (unit.validTo && unit.validTo < day)) {
+    throw invalidInput(`${communeId} is not a current commune (it existed ${unit.validFrom ?? '…'} to ${unit.validTo ?? 'today'}): send the report to the commune that covers the place today.`, field);
+  }
+  return communeId;
+}
 
 function requireEmail(value: string, field: string): string {
   const email = value.trim();
@@ -40,7 +56,7 @@ export interface ValidSubmission {
 
 /** Everything is checked before anything is written; the first problem is reported with its input path. */
 export function validateSubmission(input: SubmitFieldReportInput): ValidSubmission {
-  const communeId = requireCommuneId(input.communeId, 'input.communeId');
+  const communeId = requireCurrentCommune(requireCommuneId(input.communeId, 'input.communeId'), 'input.communeId');
   const description = requireText(input.description, 'input.description', 10, 4000);
   const locationText = requireText(input.location.address, 'input.location.address', 3, 300);
   const { latitude = null, longitude = null } = input.location;

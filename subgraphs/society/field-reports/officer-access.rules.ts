@@ -1,10 +1,10 @@
-import { actsForCommune, Role, type Viewer } from '../../shared/roles.js';
+import { actsForUnit, Role, type Viewer } from '../../shared/roles.js';
 import { forbidden } from '../../../core/domain-errors.js';
 import { communeCodeOf } from '../commune/commune-id.js';
 
-/** True when the viewer is an officer (or admin) of the commune. */
+/** True when the viewer is an officer (or admin) of the commune or of the unit it merged into (`actsForUnit`). */
 export function isOfficerOf(viewer: Viewer | null, communeId: string): boolean {
-  return actsForCommune(viewer, Role.OFFICER, communeCodeOf(communeId));
+  return actsForUnit(viewer, Role.OFFICER, communeId);
 }
 
 /** Handling reports and reading reporters' contact is for the commune's officers. */

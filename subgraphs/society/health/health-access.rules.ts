@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { actsForCommune, hasRole, Role, type Viewer } from '../../shared/roles.js';
+import { actsForUnit, hasRole, Role, type Viewer } from '../../shared/roles.js';
 import { forbidden } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { communeCodeOf } from '../commune/commune-id.js';
@@ -13,13 +13,13 @@ import { HealthRecordRead } from './health-record-read.entity.js';
  */
 export function requireHealthStaffOf(context: SubgraphContext, communeId: string): Viewer {
   const { viewer } = context;
-  if (viewer && actsForCommune(viewer, Role.HEALTH_STAFF, communeCodeOf(communeId))) return viewer;
+  if (viewer && actsForUnit(viewer, Role.HEALTH_STAFF, communeId)) return viewer;
   // Refused attempts are not reads (nothing left the station), but security monitoring wants them.
   context.logger.warn({ subject: viewer?.subject ?? null, roles: viewer?.roles ?? [], communeId }, 'health data access refused');
   if (!viewer) {
     throw forbidden(`Health records are personal data: sign in with a ${Role.HEALTH_STAFF} token for commune ${communeCodeOf(communeId)} to read them. The public sees healthRecordStats only.`);
   }
-  throw forbidden(`Your token does not act as ${Role.HEALTH_STAFF} for commune ${communeCodeOf(communeId)}: only that commune's health station may read its health records.`);
+  throw forbidden(`Your token does not act as ${Role.HEALTH_STAFF} for commune ${communeCodeOf(communeId)}: only the health station of that unit, or of the unit it merged into, may read its health records.`);
 }
 
 /** Cheap check before a lookup by id, so that a caller with no health role learns nothing about ids. */

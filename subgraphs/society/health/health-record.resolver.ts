@@ -1,14 +1,14 @@
 import { CACHE_SECONDS, cacheFor } from '../../../core/graphql/cache-hints.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
-import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
+import { PageArgs, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { foldForSearch } from '../../../core/text.js';
 import { Commune, communeScope, REQUIRES_LINEAGE, resolveCommuneReference } from '../commune/commune.reference.js';
-import { auditReads, requireHealthStaffOf, requireSomeHealthRole } from './health-access.rules.js';
+import { listHealthRecordReads, listHealthRecords, readHealthRecord } from './health-record.query.js';
+import { listRefusedReads } from '../../shared/refused-reads.query.js';
+import { RefusedReadConnection } from '../common/refused-read.type.js';
+import type { RefusedReadView } from '../../shared/refused-read.type.js';
 import { examinationsByRecord, historyByRecord, recordCountByCommune, stationByCommune, vaccinationsByRecord } from './health-loaders.js';
-import { HealthRecordRead } from './health-record-read.entity.js';
 import { HealthRecordReadConnection, HealthRecordReadNode } from './health-record-read.type.js';
 import { HealthRecord } from './health-record.entity.js';
 import type { HealthStation } from './health-station.entity.js';
@@ -79,21 +79,18 @@ export class CommuneHealthResolver {
     @Arg('search', () => String, { nullable: true, description: 'Part of the full name; ignores diacritics and case ("bui van" finds "Bùi Văn").' }) search: string | undefined,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<HealthRecord>> {
-    const viewer = requireHealthStaffOf(context, commune.id);
-    const { limit, after } = pageWindow(page);
-    const where: FilterQuery<HealthRecord> = { communeId: { $in: communeScope(commune) } };
-    if (search?.trim()) where.fullNameSearch = { $like: `%${foldForSearch(search).replace(/[\\%_]/g, '')}%` };
-    // Record numbers are unique per GSO code, but a code can be reused by a successor: id breaks ties.
-    const keyset: FilterQuery<HealthRecord> = after
-      ? { $or: [{ recordNumber: { $gt: String(after[0]) } }, { recordNumber: String(after[0]), id: { $gt: String(after[1]) } }] }
-      : {};
-    const [rows, totalCount] = await Promise.all([
-      context.em.find(HealthRecord, { ...where, ...keyset }, { orderBy: { recordNumber: 'asc', id: 'asc' }, limit: limit + 1 }),
-      context.em.count(HealthRecord, where),
-    ]);
-    const connection = toConnection(rows, limit, totalCount, (r) => [r.recordNumber, r.id]);
-    await auditReads(context, viewer, connection.edges.map((e) => e.node), 'Commune.healthRecords');
-    return connection;
+    return listHealthRecords(context, commune.id, communeScope(commune), page, search);
+  }
+
+  @FieldResolver(() => RefusedReadConnection, {
+    nullable: true,
+    description:
+      'Refused reads of this commune\'s restricted society data (health records and their read log, reporters\' contact), newest first: ' +
+      'who tried, with which roles, which field and target, when, under which request. The commune\'s chairperson (or of the unit it merged into) and admins only.',
+  })
+  @Directive(REQUIRES_LINEAGE)
+  async refusedReads(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<RefusedReadView>> {
+    return listRefusedReads(context, commune.id, communeScope(commune), page);
   }
 
   @FieldResolver(() => HealthRecordReadConnection, {
@@ -107,16 +104,7 @@ export class CommuneHealthResolver {
     @Arg('recordId', () => ID, { nullable: true, description: 'Only the reads of this record.' }) recordId: string | undefined,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<HealthRecordReadNode>> {
-    requireHealthStaffOf(context, commune.id);
-    const { limit, after } = pageWindow(page);
-    const where: FilterQuery<HealthRecordRead> = { communeId: { $in: communeScope(commune) }, ...(recordId ? { recordId } : {}) };
-    const keyset: FilterQuery<HealthRecordRead> = after
-      ? { $or: [{ readAt: { $lt: new Date(Number(after[0])) } }, { readAt: new Date(Number(after[0])), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, totalCount] = await Promise.all([
-      context.em.find(HealthRecordRead, { ...where, ...keyset }, { orderBy: { readAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      context.em.count(HealthRecordRead, where),
-    ]);
+    const { rows, totalCount, limit } = await listHealthRecordReads(context, commune.id, communeScope(commune), page, recordId);
     const nodes = rows.map((r) => Object.assign(new HealthRecordReadNode(), { ...r, readerRoles: r.readerRoles ? r.readerRoles.split(',') : [] }));
     return toConnection(nodes, limit, totalCount, (r) => [r.readAt.getTime(), r.id]);
   }
@@ -129,12 +117,7 @@ export class HealthRecordResolver {
     description: 'One health record by id; null when none has that id. Health staff of the record\'s commune only; the read is audited.',
   })
   async healthRecord(@Arg('id', () => ID, { description: 'HealthRecord.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<HealthRecord | null> {
-    requireSomeHealthRole(context.viewer);
-    const record = await context.em.findOne(HealthRecord, { id });
-    if (!record) return null;
-    const viewer = requireHealthStaffOf(context, record.communeId);
-    await auditReads(context, viewer, [record], 'Query.healthRecord');
-    return record;
+    return readHealthRecord(context, id);
   }
 
   @FieldResolver(() => Commune, { description: 'The commune whose health station holds the record.' })

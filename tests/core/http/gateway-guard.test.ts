@@ -34,9 +34,9 @@ describe('subgraphs answer only the gateway', () => {
   });
 
   /** A request as the gateway would sign it, with claims and timing the test chooses. */
-  async function signed(body: string, claims: { aud?: string; iat?: number; exp?: number; bh?: string } = {}): Promise<Response> {
+  async function signed(body: string, claims: { aud?: string; iat?: number; exp?: number; bh?: string; communes?: string[] } = {}): Promise<Response> {
     const now = Math.floor(Date.now() / 1000);
-    const assertion = await new SignJWT({ rid: 'r-1', bh: claims.bh ?? bodyDigest(body), vw: { sub: 'nurse-ls', roles: [Role.HEALTH_STAFF], scopes: { communes: ['04969'] } } })
+    const assertion = await new SignJWT({ rid: 'r-1', bh: claims.bh ?? bodyDigest(body), vw: { sub: 'nurse-ls', roles: [Role.HEALTH_STAFF], scopes: { communes: claims.communes ?? ['04969'] } } })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('commune-hub/gateway')
       .setAudience(claims.aud ?? 'society')
@@ -56,6 +56,23 @@ describe('subgraphs answer only the gateway', () => {
     // Nothing ran: not even an audit row of the refused read.
     const after = await hub.subgraphs.society!.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*) as n from health_record_read');
     expect(Number(after[0].n)).toBe(Number(before[0].n));
+  });
+
+  it('covers only the lineage society knows, even when a forged representation is signed with the gateway key', async () => {
+    type Entities = { _entities: { healthRecords: { totalCount: number; edges: { node: { id: string } }[] } | null }[] };
+    // The old Liên Sơn (04969) ended on 2025-06-30: its token acts for nothing, whatever lineage is claimed.
+    const defunct = (await (await signed(JSON.stringify({ query: FORGED }))).json()) as { data: Entities; errors?: { extensions: { code: string } }[] };
+    expect(defunct.data._entities[0]!.healthRecords).toBeNull();
+    expect(defunct.errors?.[0]!.extensions.code).toBe('FORBIDDEN');
+    // The new Liên Sơn's staff asking with Hợp Kim's predecessors in the lineage get their own lineage's records only.
+    const forged = FORGED.replace('"04969/1"', '"04960/2"');
+    const current = (await (await signed(JSON.stringify({ query: forged }), { communes: ['04960'] })).json()) as { data: Entities };
+    const returned = current.data._entities[0]!.healthRecords!;
+    const em = hub.subgraphs.society!.orm.em.fork();
+    const namThuongAndKimLap = await em.getConnection().execute<{ id: string }[]>(`select id from health_record where commune_id in ('05068/1', '05035/1')`);
+    expect(namThuongAndKimLap.length).toBeGreaterThan(0);
+    const leaked = new Set(namThuongAndKimLap.map((r: { id: string }) => r.id));
+    expect(returned.edges.filter((e) => leaked.has(e.node.id))).toEqual([]);
   });
 
   it('refuses a stale assertion, one made for another subgraph, one over another body, and a GET', async () => {

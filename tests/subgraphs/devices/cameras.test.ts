@@ -48,7 +48,7 @@ describe('devices through the gateway: cameras and their stream URLs', () => {
   });
 
   it('lets security add a camera and register its device; the camera goes online with its heartbeat', async () => {
-    const security = await tokenFor(env.config, [Role.SECURITY], [LS.code]);
+    const security = await tokenFor(env.config, [Role.SECURITY], [PILOT_COMMUNES.lienSon2025.code]);
     const added = await gql<{ addCamera: { camera: { id: string; status: string; streamUrl: string } } }>(
       hub.url,
       ADD_CAMERA,

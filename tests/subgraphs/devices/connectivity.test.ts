@@ -55,7 +55,7 @@ describe('devices through the gateway: village connectivity and the IT inventory
   });
 
   it('lets an officer record a newer survey; reads as of a day take each village\'s latest survey on or before it', async () => {
-    const officer = await tokenFor(env.config, [Role.OFFICER], [LS.code]);
+    const officer = await tokenFor(env.config, [Role.OFFICER], [PILOT_COMMUNES.lienSon2025.code]);
     await gql(hub.url, RECORD, { input: { communeId: LS.id, village: ' thôn 1 ', coverage: [{ operator: 'VIETTEL', generation: 'G4' }, { operator: 'VIETTEL', generation: 'G4' }], fixedBroadband: false, surveyedOn: '2024-05-10', source: 'Sở TT&TT' } }, officer);
     const later = await stats(LS.id, '2024-06-01');
     expect(later.connectivity).toMatchObject({ villages: 8, villagesWith3G: 8, villagesWith4G: 1, villagesWithBroadband: 7, shareBroadband: 0.875, lastSurveyedOn: '2024-05-10' });

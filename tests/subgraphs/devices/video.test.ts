@@ -75,7 +75,7 @@ describe('devices through the gateway: video-conference rooms and meetings', () 
     expect(read.videoRooms[0].usage).toEqual({ meetings: 1, usedMinutes: 90, availableMinutes: 22 * 480, utilisation: Math.round((90 / (22 * 480)) * 1000) / 1000 });
     expect((await rooms(NT.id, '2026-03')).videoMeetings[0].recordingUrl).toBeNull();
     expect((await rooms(NT.id, '2026-03', await tokenFor(env.config, [Role.HEALTH_STAFF], [NT.code]))).videoMeetings[0].recordingUrl).toBeNull();
-    expect((await rooms(LS.id, '2026-03', await tokenFor(env.config, [Role.OFFICER], [LS.code]))).videoMeetings[0].recordingUrl).toBe('https://rec.invalid/1');
+    expect((await rooms(LS.id, '2026-03', await tokenFor(env.config, [Role.OFFICER], [PILOT_COMMUNES.lienSon2025.code]))).videoMeetings[0].recordingUrl).toBe('https://rec.invalid/1');
   });
 
   it('refuses bad rooms and meetings with BAD_USER_INPUT and writes nothing', async () => {

@@ -53,7 +53,7 @@ describe('governance documents: register, issue, sign, list (through the gateway
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance'], seed: true });
     namThuong = bearer(await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] }));
-    lienSon = bearer(await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] }));
+    lienSon = bearer(await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04960'] }));
   });
   afterAll(async () => {
     await hub?.close();

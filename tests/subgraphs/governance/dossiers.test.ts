@@ -60,7 +60,7 @@ describe('governance dossiers: receive, transitions, lists (through the gateway)
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance'], seed: true });
     officer = bearer(await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] }));
-    otherOfficer = bearer(await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] }));
+    otherOfficer = bearer(await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04960'] }));
   });
   afterAll(async () => {
     await hub?.close();

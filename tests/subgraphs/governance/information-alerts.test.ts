@@ -44,7 +44,7 @@ describe('governance information monitoring: alerts for the commune\'s officers'
     env = await createTestEnvironment();
     subgraph = await startSubgraph(governance, { config: env.config, port: 0, host: '127.0.0.1', seed: true, target: env.target('governance') });
     officer = bearer(await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] }));
-    otherOfficer = bearer(await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] }));
+    otherOfficer = bearer(await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04960'] }));
   });
   afterAll(async () => {
     await subgraph?.close();

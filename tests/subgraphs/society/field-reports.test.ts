@@ -7,8 +7,8 @@ import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '
 import { bearer, postGraphQL, type GraphQLResponse } from '../../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../../helpers/hub.js';
 
-const NAM_THUONG = '05068/1';
-const LIEN_SON = '04969/1';
+const NAM_THUONG = '05068/2';
+const LIEN_SON = '04960/2';
 
 const REPORT_FIELDS = 'id status assignedUnit refusalReason resolution reopenCount receivedAt dueAt resolvedAt resolvedOnTime overdue history { action fromStatus toStatus note }';
 
@@ -55,7 +55,7 @@ describe.each(DIALECTS)('society through the gateway: field reports (%s)', (dial
     env = await createTestEnvironment({ postgres: dialect === 'postgresql' });
     hub = await startHub({ env, subgraphs: ['governance', 'society'], seed: true });
     officer = await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] });
-    otherOfficer = await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04969'] });
+    otherOfficer = await signHubToken(env.config, { subject: 'officer-ls', roles: [Role.OFFICER], communeCodes: ['04960'] });
     citizen = await signHubToken(env.config, { subject: 'citizen-1', roles: [] });
   });
   afterAll(async () => {
@@ -68,7 +68,7 @@ describe.each(DIALECTS)('society through the gateway: field reports (%s)', (dial
     const submitted = sent.data?.submitFieldReport as { receiptCode: string; report: Report };
     expect(sent.errors).toBeUndefined();
     expect(submitted.receiptCode).toMatch(/^PA-[2-9A-Z]{5}-[2-9A-Z]{5}$/);
-    expect(submitted.report).toMatchObject({ status: 'RECEIVED', commune: { id: NAM_THUONG, name: 'Nam Thượng' }, location: { address: 'Ven suối, đầu Xóm 3' } });
+    expect(submitted.report).toMatchObject({ status: 'RECEIVED', commune: { id: NAM_THUONG, name: 'Hợp Kim' }, location: { address: 'Ven suối, đầu Xóm 3' } });
     const id = submitted.report.id;
     const workingDays = (Date.parse(submitted.report.dueAt as string) - Date.parse(submitted.report.receivedAt as string)) / 86_400_000;
     expect(workingDays).toBeGreaterThanOrEqual(5);
@@ -146,6 +146,13 @@ describe.each(DIALECTS)('society through the gateway: field reports (%s)', (dial
       const result = await postGraphQL(hub.url, SUBMIT, { input: input(overrides) }, bearer(citizen));
       expect(result.errors?.[0].extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+    // The issue's attack: reports to a made-up commune, and to one that ended, verified against the registry, not trusted.
+    for (const communeId of ['99998/1', '99998/7', '05068/1', '04969/1']) {
+      for (const headers of [{}, bearer(citizen)]) {
+        const result = await postGraphQL(hub.url, SUBMIT, { input: input({ communeId, reporter: { phone: '0977 000 111' } }) }, headers);
+        expect(result.errors?.[0].extensions, communeId).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeId' });
+      }
+    }
     const unknownCategory = await postGraphQL(hub.url, SUBMIT, { input: input({ category: 'POTHOLES' }) }, bearer(citizen));
     expect(unknownCategory.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const badCode = await postGraphQL(hub.url, BY_RECEIPT, { code: 'not-a-code' });
@@ -174,10 +181,10 @@ describe.each(DIALECTS)('society through the gateway: field reports (%s)', (dial
     await postGraphQL(hub.url, RESOLVE, { id: onTime, text: 'Đã xử lý.' }, bearer(officer));
     const after = (await postGraphQL(hub.url, STATS, { id: NAM_THUONG })).data?.communeById as { fieldReportStats: Record<string, number> };
     expect(after.fieldReportStats).toMatchObject({ open: open - 2, resolved: 2, resolvedOnTime: 1, resolvedOnTimeRate: 0.5, overdueNow: 1 });
-    const overdue = await postGraphQL(hub.url, `query { communeById(id: "05068/1") { fieldReports(overdue: true) { totalCount edges { node { id overdue } } } } }`);
+    const overdue = await postGraphQL(hub.url, `query { communeById(id: "05068/2") { fieldReports(overdue: true) { totalCount edges { node { id overdue } } } } }`);
     expect((overdue.data?.communeById as { fieldReports: unknown }).fieldReports).toEqual({ totalCount: 1, edges: [{ node: { id: reports[0].id, overdue: true } }] });
 
-    const list = `query ($after: String) { communeById(id: "05068/1") { fieldReports(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id receivedAt } } } } }`;
+    const list = `query ($after: String) { communeById(id: "05068/2") { fieldReports(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id receivedAt } } } } }`;
     const seen: string[] = [];
     let cursor: string | null = null;
     let total = 0;

@@ -38,7 +38,7 @@ describe.each(DIALECTS)('society through the gateway: health records (%s)', (dia
     env = await createTestEnvironment({ postgres: dialect === 'postgresql' });
     hub = await startHub({ env, subgraphs: ['governance', 'society'], seed: true });
     namThuongStaff = await signHubToken(env.config, { subject: 'nurse-nt', roles: [Role.HEALTH_STAFF], communeCodes: ['05068'] });
-    lienSonStaff = await signHubToken(env.config, { subject: 'nurse-ls', roles: [Role.HEALTH_STAFF], communeCodes: ['04969'] });
+    lienSonStaff = await signHubToken(env.config, { subject: 'nurse-ls', roles: [Role.HEALTH_STAFF], communeCodes: ['04960'] });
     namThuongOfficer = await signHubToken(env.config, { subject: 'officer-nt', roles: [Role.OFFICER], communeCodes: ['05068'] });
   });
   afterAll(async () => {

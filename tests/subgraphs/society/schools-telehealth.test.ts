@@ -43,7 +43,7 @@ describe.each(DIALECTS)('society through the gateway: schools and telehealth (%s
   });
 
   it('shows each station\'s telehealth account publicly, and its consultations to its health staff only', async () => {
-    const staff = await signHubToken(env.config, { subject: 'nurse-ls', roles: [Role.HEALTH_STAFF], communeCodes: ['04969'] });
+    const staff = await signHubToken(env.config, { subject: 'nurse-ls', roles: [Role.HEALTH_STAFF], communeCodes: ['04960'] });
     const ACCOUNTS = `query ($id: ID!) { communeById(id: $id) { telehealthAccounts { platform provider status handoverPlannedOn consultations { totalCount edges { node { specialist status } } } } } }`;
     const anonymous = await postGraphQL(hub.url, ACCOUNTS, { id: '04969/1' });
     expect((anonymous.data?.communeById as { telehealthAccounts: unknown[] }).telehealthAccounts).toEqual([

@@ -6,6 +6,8 @@ import { Migration20261201211500_listing_duplicates_delisted } from './Migration
 import { Migration20261201212813 } from './Migration20261201212813.js';
 import { Migration20261201215851 } from './Migration20261201215851.js';
 import { Migration20261201221500_listing_attempts } from './Migration20261201221500_listing_attempts.js';
+import { Migration20261202004500_sync_job_trace_parent } from './Migration20261202004500_sync_job_trace_parent.js';
+import { Migration20261202010000_listing_drift } from './Migration20261202010000_listing_drift.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
@@ -14,4 +16,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201212813', class: Migration20261201212813 },
   { name: 'Migration20261201215851', class: Migration20261201215851 },
   { name: 'Migration20261201221500_listing_attempts', class: Migration20261201221500_listing_attempts },
+  { name: 'Migration20261202004500_sync_job_trace_parent', class: Migration20261202004500_sync_job_trace_parent },
+  { name: 'Migration20261202010000_listing_drift', class: Migration20261202010000_listing_drift },
 ];

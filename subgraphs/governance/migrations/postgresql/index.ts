@@ -7,6 +7,8 @@ import { Migration20261201210356 } from './Migration20261201210356.js';
 import { Migration20261201211854 } from './Migration20261201211854.js';
 import { Migration20261201212815 } from './Migration20261201212815.js';
 import { Migration20261201213225 } from './Migration20261201213225.js';
+import { Migration20261202005348 } from './Migration20261202005348.js';
+import { Migration20261202011528_refused_reads } from './Migration20261202011528_refused_reads.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127062431', class: Migration20261127062431 },
@@ -16,4 +18,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201211854', class: Migration20261201211854 },
   { name: 'Migration20261201212815', class: Migration20261201212815 },
   { name: 'Migration20261201213225', class: Migration20261201213225 },
+  { name: 'Migration20261202005348', class: Migration20261202005348 },
+  { name: 'Migration20261202011528_refused_reads', class: Migration20261202011528_refused_reads },
 ];

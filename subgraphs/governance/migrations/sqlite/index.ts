@@ -7,6 +7,8 @@ import { Migration20261201210355 } from './Migration20261201210355.js';
 import { Migration20261201211852 } from './Migration20261201211852.js';
 import { Migration20261201212814 } from './Migration20261201212814.js';
 import { Migration20261201213223 } from './Migration20261201213223.js';
+import { Migration20261202005345 } from './Migration20261202005345.js';
+import { Migration20261202011523_refused_reads } from './Migration20261202011523_refused_reads.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127062431', class: Migration20261127062431 },
@@ -16,4 +18,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201211852', class: Migration20261201211852 },
   { name: 'Migration20261201212814', class: Migration20261201212814 },
   { name: 'Migration20261201213223', class: Migration20261201213223 },
+  { name: 'Migration20261202005345', class: Migration20261202005345 },
+  { name: 'Migration20261202011523_refused_reads', class: Migration20261202011523_refused_reads },
 ];

@@ -3,9 +3,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127064613 } from './Migration20261127064613.js';
 import { Migration20261201212808 } from './Migration20261201212808.js';
 import { Migration20261201215433 } from './Migration20261201215433.js';
+import { Migration20261202010743_refused_reads } from './Migration20261202010743_refused_reads.js';
+import { Migration20261202012823_field_report_address_key } from './Migration20261202012823_field_report_address_key.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127064613', class: Migration20261127064613 },
   { name: 'Migration20261201212808', class: Migration20261201212808 },
   { name: 'Migration20261201215433', class: Migration20261201215433 },
+  { name: 'Migration20261202010743_refused_reads', class: Migration20261202010743_refused_reads },
+  { name: 'Migration20261202012823_field_report_address_key', class: Migration20261202012823_field_report_address_key },
 ];

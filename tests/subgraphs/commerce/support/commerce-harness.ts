@@ -11,6 +11,7 @@ import { migrations as postgresql } from '../../../../subgraphs/commerce/migrati
 import { migrations as sqlite } from '../../../../subgraphs/commerce/migrations/sqlite/index.js';
 import { SyncWorker } from '../../../../subgraphs/commerce/sync/sync-worker.js';
 import type { ConnectorSet, SyncOptions } from '../../../../subgraphs/commerce/sync/sync-options.js';
+import type { SyncRunMetrics } from '../../../../subgraphs/commerce/sync/sync-run-metrics.js';
 import { resolveSyncOptions } from '../../../../subgraphs/commerce/sync/worker-runtime.js';
 import type { TestEnvironment } from '../../../helpers/databases.js';
 
@@ -36,9 +37,9 @@ export async function startCommerce(env: TestEnvironment, options: { seed?: bool
   return startSubgraph(module, { config: env.config, port: 0, host: '127.0.0.1', seed: options.seed ?? true, target: env.target('commerce') });
 }
 
-export function startWorker(subgraph: RunningSubgraph, connectorSet: ConnectorSet, options: Partial<SyncOptions> = {}): SyncWorker {
+export function startWorker(subgraph: RunningSubgraph, connectorSet: ConnectorSet, options: Partial<SyncOptions> = {}, metrics?: SyncRunMetrics): SyncWorker {
   const resolved = resolveSyncOptions(subgraph.runtime.config, { options: { ...FAST_SYNC, ...options, ratePerSecond: { ...FAST_SYNC.ratePerSecond!, ...options.ratePerSecond } } });
-  return new SyncWorker(subgraph.orm, connectorSet, resolved, createLogger('test-worker', 'silent')).start();
+  return new SyncWorker(subgraph.orm, connectorSet, resolved, createLogger('test-worker', 'silent'), metrics).start();
 }
 
 export async function producerToken(config: HubConfig, producerIds: string[]): Promise<string> {

@@ -1,0 +1,23 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
+import type { SubgraphContext } from '../../../core/graphql/context.js';
+import { listRefusedReads } from '../../shared/refused-reads.query.js';
+import { refusedReadTypes, type RefusedReadView } from '../../shared/refused-read.type.js';
+import { unitLineage } from '../../shared/unit-lineage.js';
+import { Commune } from '../units/commune.type.js';
+
+const { RefusedReadConnection: RecordRefusedReadConnection } = refusedReadTypes('RecordRefusedRead', 'governance: dossiers and their applicants');
+
+@Resolver(() => Commune)
+export class CommuneRefusedRecordReadsResolver {
+  @FieldResolver(() => RecordRefusedReadConnection, {
+    nullable: true,
+    description:
+      'Refused reads of this commune\'s restricted records (a dossier by id, a dossier\'s applicant), newest first: who tried, with which roles, which field and ' +
+      'target, when, under which request. The commune\'s chairperson (or of the unit it merged into) and admins only.',
+  })
+  async refusedRecordReads(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<RefusedReadView>> {
+    // The same lineage as every other subgraph's log, from the shipped registry copy.
+    return listRefusedReads(context, commune.id, unitLineage().lineageOf(commune.id), page);
+  }
+}

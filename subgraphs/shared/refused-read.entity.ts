@@ -1,0 +1,46 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * The audit log of refused reads of restricted data (a health record by id, a reporter's contact, a
+ * camera stream URL, a dossier's applicant): who tried, with which roles, which field and target,
+ * when, under which request. Each subgraph keeps its own table (`refused_read`) for the fields it
+ * owns. Written when the refusal happens, never updated. No value of the target is stored: only ids.
+ */
+@Entity({ tableName: 'refused_read' })
+@Index({ properties: ['communeId', 'at'] })
+@Index({ properties: ['at'] })
+export class RefusedRead {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'datetime' })
+  at!: Date;
+
+  /** The token subject; null for an anonymous caller. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  subject?: string | null;
+
+  /** The roles the token held, comma-separated (empty for anonymous). */
+  @Property({ type: 'string', length: 200 })
+  roles!: string;
+
+  /** The graph field refused, "Type.field" ("Query.healthRecord", "Camera.streamUrl"). */
+  @Property({ type: 'string', length: 100 })
+  field!: string;
+
+  /** The id the read asked for (a record, a camera, a commune). */
+  @Property({ type: 'string', length: 200 })
+  target!: string;
+
+  /** The unit the target belongs to, when known (a record by id that does not exist has none). */
+  @Property({ type: 'string', length: 16, nullable: true })
+  communeId?: string | null;
+
+  /** The gateway's id for the request (never the caller's). */
+  @Property({ type: 'string', length: 128 })
+  requestId!: string;
+
+  /** The x-request-id the caller sent, kept apart for correlation only. */
+  @Property({ type: 'string', length: 128, nullable: true })
+  callerRequestId?: string | null;
+}
