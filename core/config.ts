@@ -54,6 +54,8 @@ const gatewayEdgeEnv = {
   GATEWAY_DEDUPLICATE_QUERIES: flag.default('true'),
   /** Automatic persisted queries: size of the in-memory cache of registered queries; 0 turns APQ off. */
   APQ_CACHE_MB: z.coerce.number().min(0).default(16),
+  /** Whole answers whose every part is public and cacheable (cache hints), kept in memory up to this size; 0 turns the response cache off. Default: 32 in production, 0 elsewhere (responseCacheMb). */
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).optional(),
   /** Trusted documents: an Apollo persisted query manifest (JSON); `enforce` runs only its operations. */
   TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
   TRUSTED_DOCUMENTS_MODE: z.enum(['allow', 'enforce']).default('allow'),
@@ -294,6 +296,15 @@ export function subgraphTimeoutMs(config: HubConfig, name: string): number {
 }
 
 /** Introspection and field suggestions: on outside production, off in production unless GRAPHQL_INTROSPECTION=true. */
+/**
+ * The gateway's response cache size: RESPONSE_CACHE_MB, else 32 MiB in production and off
+ * elsewhere, where a developer (and a test) expects to see a change the moment it is made rather
+ * than up to a max-age later, and a stopped subgraph to show at once.
+ */
+export function responseCacheMb(config: HubConfig): number {
+  return config.RESPONSE_CACHE_MB ?? (config.NODE_ENV === 'production' ? 32 : 0);
+}
+
 export function schemaDetailsVisible(config: HubConfig): boolean {
   return config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production';
 }

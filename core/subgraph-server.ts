@@ -18,6 +18,7 @@ import { operationLimitOptions, subgraphOperationLimits } from './graphql/operat
 import { trackHttpDrain } from './http/drain.js';
 import { graphqlBody } from './http/graphql-body.js';
 import type { SubgraphContext } from './graphql/context.js';
+import { viewerCacheScopePlugin } from './graphql/viewer-cache-scope.js';
 import { listen } from './http/listen.js';
 import { gatewayAssertionOf, gatewayGuard } from './http/gateway-guard.js';
 import { createLogger, type Logger } from './logger.js';
@@ -81,7 +82,9 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       // The hub handles SIGINT/SIGTERM itself and stops every server in order (core/shutdown.ts).
       stopOnTerminationSignals: false,
       // The hub reports no traces to Apollo Studio; the gateway logs timings itself.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.graphqlPlugin(), ...limitOptions.plugins, textHygienePlugin(), internalErrorIdPlugin()],
+      // Cache hints (core/graphql/cache-hints.ts) become the answer's Cache-Control header, which the
+      // gateway combines over every subgraph it asked; an answer that read the viewer is private.
+      plugins: [ApolloServerPluginInlineTraceDisabled(), viewerCacheScopePlugin(), metrics.graphqlPlugin(), ...limitOptions.plugins, textHygienePlugin(), internalErrorIdPlugin()],
       includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
       formatError: createErrorFormatter({
         production: config.NODE_ENV === 'production',

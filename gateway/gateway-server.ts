@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createTokenVerifier } from '../core/auth/tokens.js';
-import { explorerEnabled, schemaDetailsVisible, subgraphTimeoutMs, type HubConfig } from '../core/config.js';
+import { explorerEnabled, responseCacheMb, schemaDetailsVisible, subgraphTimeoutMs, type HubConfig } from '../core/config.js';
 import { gatewayOperationLimits, operationLimitOptions } from '../core/graphql/operation-limits.js';
 import { trackHttpDrain } from '../core/http/drain.js';
 import { graphqlBody } from '../core/http/graphql-body.js';
@@ -27,6 +27,7 @@ import { createOperationLabels } from '../core/metrics/operation-labels.js';
 import { serveExplorer } from './explorer-route.js';
 import { serveIoc } from './ioc-route.js';
 import { requestLogging } from './request-logging.js';
+import { responseCache } from './response-cache.js';
 import { hubScalarsPlugin } from './scalar-validation.js';
 import { createSubgraphConnections, HubSubgraphDataSource } from './subgraph-data-source.js';
 import { supergraphFromFile } from './supergraph-file.js';
@@ -83,7 +84,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const resolved = options.subgraphUrls?.[name] ?? url;
       if (!resolved) throw new Error(`No routing URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       routing.set(name, resolved);
-      const fetcher = signingFetcher(connections.fetcher(subgraphTimeoutMs(config, name)), name, sign, anonymousAssertion);
+      const onCall = (shared: boolean) => metrics.subgraphCalls.inc({ subgraph: name, shared: String(shared) });
+      const fetcher = signingFetcher(connections.fetcher(subgraphTimeoutMs(config, name), onCall), name, sign, anonymousAssertion);
       return new HubSubgraphDataSource(name, { url: resolved, fetcher });
     },
     logger: {
@@ -128,6 +130,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       internalErrorIdPlugin(),
       ...limitOptions.plugins,
       operationBudgetPlugin({ timeoutMs: config.OPERATION_TIMEOUT_MS, maxResponseBytes: config.OPERATION_MAX_RESPONSE_BYTES }),
+      // Public, cacheable answers (the subgraphs' cache hints) from memory: RESPONSE_CACHE_MB, 0 = off.
+      ...responseCache({ cacheMb: responseCacheMb(config) }),
     ],
   });
   await apollo.start();

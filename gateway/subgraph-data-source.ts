@@ -17,15 +17,20 @@ import { attachAssertion } from './subgraph-signing.js';
  * error. A call is also aborted when its operation's budget (deadline, bytes) runs out. With
  * `deduplicate`, identical reads in flight at once go out once (subgraph-fetch-dedup.ts).
  */
-export function createSubgraphConnections(options: { deduplicate?: boolean } = {}): { fetcher(timeoutMs: number): Fetcher; close(): Promise<void> } {
+export function createSubgraphConnections(options: { deduplicate?: boolean } = {}): {
+  /** `onCall` learns of each call the gateway makes, and whether it joined an identical call in flight instead of going out. */
+  fetcher(timeoutMs: number, onCall?: (shared: boolean) => void): Fetcher;
+  close(): Promise<void>;
+} {
   const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
   const fetchOnce = (url: string, init: Record<string, unknown>, signal: AbortSignal) => undiciFetch(url, { ...init, dispatcher: agent, signal });
   return {
-    fetcher: (timeoutMs) => {
-      const shared = options.deduplicate ? deduplicatingFetch(fetchOnce, { timeoutMs, budget: currentBudget }) : undefined;
+    fetcher: (timeoutMs, onCall) => {
+      const shared = options.deduplicate ? deduplicatingFetch(fetchOnce, { timeoutMs, budget: currentBudget, onCall }) : undefined;
       return ((url: string, init: Record<string, unknown> = {}) => {
         const deduplicated = shared?.(url, init);
         if (deduplicated) return deduplicated;
+        onCall?.(false);
         const budget = currentBudget();
         const timeout = AbortSignal.timeout(timeoutMs);
         return fetchOnce(url, init, budget ? AbortSignal.any([timeout, budget.signal]) : timeout);

@@ -63,7 +63,7 @@ export function mayShare<T>(identity: string, call: () => Promise<T>): Promise<T
  */
 export function deduplicatingFetch(
   fetchOnce: (url: string, init: Record<string, unknown>, signal: AbortSignal) => Promise<Response>,
-  options: { timeoutMs: number; budget: () => OperationBudget | undefined },
+  options: { timeoutMs: number; budget: () => OperationBudget | undefined; onCall?: (shared: boolean) => void },
 ): (url: string, init: Record<string, unknown>) => Promise<Response> | undefined {
   const inFlight = new Map<string, SharedCall>();
   return (url, init) => {
@@ -72,6 +72,7 @@ export function deduplicatingFetch(
     if (identity === undefined || !budget || typeof init.body !== 'string') return undefined;
     const key = keyOf(url, init, identity);
     let call = inFlight.get(key);
+    options.onCall?.(call !== undefined);
     if (!call) {
       const hangUp = new AbortController();
       const signal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), hangUp.signal]);

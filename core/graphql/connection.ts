@@ -1,4 +1,5 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { PART_OF_PARENT } from './cache-hints.js';
 import { invalidInput } from '../domain-errors.js';
 
 /**
@@ -11,6 +12,7 @@ export const MAX_PAGE_SIZE = 100;
 @ObjectType({ description: 'Where a page of a connection stands in the whole list.' })
 // Every subgraph with a connection declares PageInfo; Federation 2 needs it marked shareable to compose.
 @Directive('@shareable')
+@Directive(PART_OF_PARENT)
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
@@ -42,6 +44,7 @@ export interface Connection<T> {
 /** Declares `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string, nodeDescription: string) {
   @ObjectType(`${name}Edge`, { description: `One ${nodeDescription} in a page, with its cursor.` })
+  @Directive(PART_OF_PARENT)
   class EdgeType implements Edge<T> {
     @Field(() => String, { description: 'Opaque cursor of this item.' })
     cursor!: string;

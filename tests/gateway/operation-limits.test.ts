@@ -43,7 +43,8 @@ describe('gateway: operation limits before execution', () => {
     hub = await startHub({ env });
     // The same hub behind a gateway whose every subgraph call is counted.
     calls = await countSubgraphCalls(hub);
-    gateway = await hub.startGateway({}, { subgraphUrls: calls.subgraphUrls });
+    // Without the response cache: a normal query here must reach the subgraphs each time.
+    gateway = await hub.startGateway({ RESPONSE_CACHE_MB: 0 }, { subgraphUrls: calls.subgraphUrls });
   });
   afterAll(async () => {
     await hub?.close();

@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GatewayContext } from '../../gateway/context.js';
 import { OperationBudget } from '../../gateway/operation-budget.js';
 import { createSubgraphConnections, HubSubgraphDataSource } from '../../gateway/subgraph-data-source.js';
 import { createLogger } from '../../core/logger.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
+import { holdSubgraphCalls } from '../helpers/counting-proxy.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../helpers/hub.js';
 
@@ -157,5 +159,78 @@ describe('gateway: deduplication through the graph', () => {
     expect(alone.errors).toBeUndefined();
     const together = await Promise.all(Array.from({ length: 12 }, () => postGraphQL(hub.url, query, variables)));
     for (const answer of together) expect(answer).toEqual(alone);
+  });
+});
+
+describe('gateway: the README sample, asked by many at once, costs each subgraph one call per distinct fetch', () => {
+  let env: TestEnvironment;
+  let hub: TestHub;
+  const sample = readFileSync('docs/sample-query.graphql', 'utf8');
+  const variables = { code: '05068', on: '2021-06-01' };
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    hub = await startHub({ env });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await env?.cleanup();
+  });
+
+  /** The gateway's count of the subgraph calls its query plans made: sent, and shared with one in flight. */
+  async function callsMade(metricsUrl: string): Promise<{ sent: number; shared: number }> {
+    const text = await (await fetch(metricsUrl)).text();
+    const sum = (shared: boolean) => [...text.matchAll(new RegExp(`^hub_gateway_subgraph_calls_total\\{[^}]*shared="${String(shared)}"[^}]*\\} (\\d+)`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
+    return { sent: sum(false), shared: sum(true) };
+  }
+
+  it('N identical anonymous queries through the signing gateway: each distinct subgraph call arrives once, signed', async () => {
+    const held = await holdSubgraphCalls(hub);
+    try {
+      // Without the response cache, which would answer the N from the first alone (tests/gateway/response-cache.test.ts).
+      const gateway = await hub.startGateway({ RESPONSE_CACHE_MB: 0 }, { subgraphUrls: held.subgraphUrls });
+      // One alone first: the distinct calls its plan makes.
+      const alone = postGraphQL(gateway.url, sample, variables);
+      await vi.waitFor(async () => {
+        held.release();
+        if (!(await Promise.race([alone.then(() => true), new Promise((r) => setTimeout(() => r(false), 50))]))) throw new Error('still answering');
+      }, { timeout: 60_000, interval: 20 });
+      const answerAlone = await alone;
+      expect(answerAlone.errors).toBeUndefined();
+      const distinct = held.received.splice(0);
+      expect(distinct.length).toBeGreaterThanOrEqual(4);
+      const before = await callsMade(gateway.metricsUrl!);
+
+      const N = 12;
+      let finished = false;
+      const together = Promise.all(Array.from({ length: N }, () => postGraphQL(gateway.url, sample, variables))).finally(() => (finished = true));
+      // Each stage of the plan is held at the subgraphs until every one of the N operations has made
+      // its calls of that stage: then, shared or not, they were all in flight together.
+      while (!finished) {
+        await vi
+          .waitFor(
+            async () => {
+              if (finished) return;
+              const now = await callsMade(gateway.metricsUrl!);
+              const sent = now.sent - before.sent;
+              const made = sent + now.shared - before.shared;
+              if (sent !== held.received.length || made !== N * held.received.length) throw new Error(`held ${held.received.length}, made ${made}`);
+            },
+            { timeout: 20_000, interval: 20 },
+          )
+          // Deduplication broken: the N operations never catch up with one call each; let them go and count.
+          .catch(() => undefined);
+        held.release();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const answers = await together;
+      for (const answer of answers) expect(answer).toEqual(answerAlone);
+      // As many calls as one query alone makes, each of them once, each signed by the gateway.
+      expect(held.received.map((c) => `${c.subgraph} ${c.body}`).sort()).toEqual(distinct.map((c) => `${c.subgraph} ${c.body}`).sort());
+      for (const call of held.received) expect(call.assertion).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    } finally {
+      held.release();
+      await held.close();
+    }
   });
 });

@@ -44,3 +44,58 @@ export async function countSubgraphCalls(hub: TestHub): Promise<{ subgraphUrls: 
     close: async () => void (await Promise.all(proxies.map(([, proxy]) => proxy.close()))),
   };
 }
+
+export interface HeldCall {
+  subgraph: string;
+  body: string;
+  /** The gateway's signed assertion the call carried. */
+  assertion: string | undefined;
+}
+
+/**
+ * A proxy in front of each of the hub's subgraphs that holds every call until `release()`: calls
+ * that a gateway makes at the same time are then provably in flight together. Records each call.
+ */
+export async function holdSubgraphCalls(hub: TestHub): Promise<{ subgraphUrls: Record<string, string>; received: HeldCall[]; release(): void; close(): Promise<void> }> {
+  const received: HeldCall[] = [];
+  const held: (() => void)[] = [];
+  const servers = await Promise.all(
+    Object.entries(hub.subgraphs).map(async ([name, subgraph]) => {
+      const target = new URL(subgraph!.url);
+      const server: Server = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const assertion = req.headers['x-hub-gateway-assertion'];
+          received.push({ subgraph: name, body: body.toString('utf8'), assertion: typeof assertion === 'string' ? assertion : undefined });
+          held.push(() => {
+            const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+              res.writeHead(up.statusCode ?? 502, up.headers);
+              up.pipe(res);
+            });
+            upstream.on('error', () => res.destroy());
+            upstream.end(body);
+          });
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return [name, server] as const;
+    }),
+  );
+  return {
+    subgraphUrls: Object.fromEntries(servers.map(([name, server]) => [name, `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`])),
+    received,
+    release: () => held.splice(0).forEach((send) => send()),
+    close: async () =>
+      void (await Promise.all(
+        servers.map(
+          ([, server]) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      )),
+  };
+}

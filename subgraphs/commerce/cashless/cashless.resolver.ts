@@ -1,5 +1,7 @@
+import { cacheForPeriod } from '../../../core/graphql/cache-hints.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Info, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { todayInVietnam } from '../../../core/time.js';
@@ -88,7 +90,8 @@ export class CashPointResolver {
 export class CommuneCashlessResolver {
   @FieldResolver(() => CashlessStats, { nullable: true, description: 'Cashless payments in the commune (and the units merged into it) in a year: counts and shares, public (formulas on each field).' })
   @Directive(REQUIRES_LINEAGE)
-  async cashless(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Arg('year', () => Int, { description: 'Calendar year.' }) year: number): Promise<CashlessStats> {
+  async cashless(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo, @Arg('year', () => Int, { description: 'Calendar year.' }) year: number): Promise<CashlessStats> {
+    cacheForPeriod(info, { year });
     return cashlessStats(context.em, communeScope(commune), checkYear(year, 'year'));
   }
 
@@ -100,7 +103,8 @@ export class CommuneCashlessResolver {
 
   @FieldResolver(() => CashPointThroughput, { nullable: true, description: 'What all the commune\'s cash points handled in a month (sums over its points).' })
   @Directive(REQUIRES_LINEAGE)
-  async cashPointThroughput(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Arg('month', () => String, { description: 'yyyy-mm.' }) month: string): Promise<CashPointThroughput> {
+  async cashPointThroughput(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo, @Arg('month', () => String, { description: 'yyyy-mm.' }) month: string): Promise<CashPointThroughput> {
+    cacheForPeriod(info, { month });
     const points = await context.em.find(CashPoint, { communeId: { $in: communeScope(commune) } }, { fields: ['id'] });
     return cashPointThroughput(context.em, points.map((p) => p.id), checkMonth(month, 'month'));
   }

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, VndScalar } from '../../../core/graphql/scalars.js';
 import { CashPoint } from './cash-point.entity.js';
 import { AccountHolderKind, CashlessAccountKind, CashPointOperator, PaymentProvider } from './cashless.rules.js';
@@ -42,6 +43,7 @@ registerEnumType(CashPointOperator, {
 });
 
 @ObjectType({ description: 'Cashless payments in a commune in a year: counts only, public.' })
+@Directive(PART_OF_PARENT)
 export class CashlessStats {
   @Field(() => Int, { description: 'The year.' })
   year!: number;
@@ -63,6 +65,7 @@ export class CashlessStats {
 }
 
 @ObjectType({ description: 'What cash points handled in a month.' })
+@Directive(PART_OF_PARENT)
 export class CashPointThroughput {
   @Field(() => String, { description: 'The month, yyyy-mm.' })
   month!: string;

@@ -1,3 +1,4 @@
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../../core/graphql/connection.js';
 import { Marketplace } from './marketplace.js';
@@ -21,6 +22,7 @@ export class ProducerContact {
 @ObjectType('Producer', { description: 'A household or cooperative that sells its products through the hub.' })
 // An entity other subgraphs reference by id (society's training participants).
 @Directive('@key(fields: "id")')
+@Directive(PART_OF_PARENT)
 export class ProducerNode {
   @Field(() => ID, { description: 'Stable id of the producer.' })
   id!: string;

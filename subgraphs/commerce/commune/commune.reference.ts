@@ -1,3 +1,4 @@
+import { STABLE_TYPE } from '../../../core/graphql/cache-hints.js';
 import { Directive, ObjectType } from 'type-graphql';
 import { CommuneReference, communeReferenceResolver } from '../../shared/commune.reference.js';
 
@@ -9,6 +10,7 @@ export { communeScope, REQUIRES_LINEAGE } from '../../shared/commune.reference.j
  */
 @ObjectType({ description: 'A commune-level administrative unit (owned by the governance subgraph); commerce adds its producers and products.' })
 @Directive('@key(fields: "id")')
+@Directive(STABLE_TYPE)
 export class Commune extends CommuneReference {}
 
 export const resolveCommuneReference = communeReferenceResolver(Commune);

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { CACHE_SECONDS, cacheFor } from '../../../core/graphql/cache-hints.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import { toProducerNode, toProductNode } from '../catalogue/catalogue-mappers.js';
@@ -15,7 +17,8 @@ export class CommuneCommerceResolver {
     description: 'Producers (households and cooperatives) registered in this commune or in a unit merged into it, ordered by name.',
   })
   @Directive(REQUIRES_LINEAGE)
-  async producers(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<ProducerNode>> {
+  async producers(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<Connection<ProducerNode>> {
+    cacheFor(info, CACHE_SECONDS.current);
     const found = await findProducers(context.em, { communeIds: communeScope(commune) }, page);
     return { ...found, edges: found.edges.map((e) => ({ cursor: e.cursor, node: toProducerNode(e.node) })) };
   }

@@ -1,3 +1,4 @@
+import { STABLE_TYPE } from '../../../core/graphql/cache-hints.js';
 import { Directive, ObjectType } from 'type-graphql';
 import { CommuneReference, communeReferenceResolver } from '../../shared/commune.reference.js';
 
@@ -10,6 +11,7 @@ export { communeScope, loadForScope, REQUIRES_LINEAGE } from '../../shared/commu
  */
 @ObjectType({ description: 'A commune-level administrative unit (owned by governance); devices adds its radio clusters, cameras and broadcasts.' })
 @Directive('@key(fields: "id")')
+@Directive(STABLE_TYPE)
 export class Commune extends CommuneReference {}
 
 export const resolveCommuneReference = communeReferenceResolver(Commune);

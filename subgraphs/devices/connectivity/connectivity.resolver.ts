@@ -1,5 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { cacheForPeriod } from '../../../core/graphql/cache-hints.js';
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { todayInVietnam } from '../../../core/time.js';
@@ -46,10 +48,14 @@ export class CommuneConnectivityResolver {
   async connectivity(
     @Root() commune: Commune,
     @Ctx() context: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('on', () => DateScalar, { nullable: true, description: 'As of this day; default today (Asia/Ho_Chi_Minh).' }) on?: string | null,
   ): Promise<ConnectivityStats> {
+    const today = todayInVietnam(deviceNow());
+    // A later survey dated on or before a past day can still be recorded, but rarely: as stable as a closed period.
+    cacheForPeriod(info, { day: on ?? today }, today);
     const rows = await loadForScope(villageSurveysByCommune(context), commune);
-    return summariseConnectivity(latestPerVillage(rows, on ?? todayInVietnam(deviceNow())));
+    return summariseConnectivity(latestPerVillage(rows, on ?? today));
   }
 
   @FieldResolver(() => [VillageConnectivityType], {

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { MobileGeneration, MobileOperator } from './connectivity.rules.js';
 import { VillageConnectivity } from './village-connectivity.entity.js';
@@ -56,6 +57,7 @@ export class VillageConnectivityType {
 }
 
 @ObjectType({ description: 'Telecom coverage of a commune\'s villages, from each village\'s latest survey on or before the day asked.' })
+@Directive(PART_OF_PARENT)
 export class ConnectivityStats {
   @Field(() => Int, { description: 'villages = villages with a survey on or before the day.' })
   villages!: number;

@@ -1,5 +1,7 @@
+import { CACHE_SECONDS, cacheFor } from '../../../core/graphql/cache-hints.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { invalidInput, notFound } from '../../../core/domain-errors.js';
@@ -119,7 +121,8 @@ export class CommuneRadioResolver {
     description: 'The smart-radio loudspeaker clusters installed in the commune or in the units merged into it, by village.',
   })
   @Directive(REQUIRES_LINEAGE)
-  async radioClusters(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<RadioCluster[]> {
+  async radioClusters(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<RadioCluster[]> {
+    cacheFor(info, CACHE_SECONDS.current);
     return loadForScope(radioClustersByCommune(context), commune);
   }
 }

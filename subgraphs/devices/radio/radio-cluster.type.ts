@@ -1,9 +1,11 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { InstallationState } from '../equipment-status.js';
 import { RadioCluster } from './radio-cluster.entity.js';
 
 @ObjectType('RadioCluster', { description: 'A smart-radio loudspeaker cluster (cụm loa truyền thanh thông minh) at one point of a village.' })
+@Directive(PART_OF_PARENT)
 export class RadioClusterType {
   @Field(() => ID, { description: 'Cluster id.' })
   id!: string;

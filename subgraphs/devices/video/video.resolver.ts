@@ -1,5 +1,7 @@
+import { CACHE_SECONDS, cacheFor } from '../../../core/graphql/cache-hints.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { startOfVietnamDay } from '../../../core/time.js';
@@ -218,7 +220,8 @@ export class VideoMeetingResolver {
 export class CommuneVideoResolver {
   @FieldResolver(() => [VideoRoomType], { nullable: true, description: 'The video-conference rooms of the commune (and of the units merged into it), by name.' })
   @Directive(REQUIRES_LINEAGE)
-  async videoRooms(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<VideoRoom[]> {
+  async videoRooms(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<VideoRoom[]> {
+    cacheFor(info, CACHE_SECONDS.stable);
     return loadForScope(videoRoomsByCommune(context), commune);
   }
 

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { InstallationState } from '../equipment-status.js';
 import { VideoMeeting } from './video-meeting.entity.js';
@@ -26,6 +27,7 @@ registerEnumType(MeetingStatus, {
 });
 
 @ObjectType('VideoRoom', { description: 'A video-conference room (phòng họp trực tuyến) of a commune.' })
+@Directive(PART_OF_PARENT)
 export class VideoRoomType {
   @Field(() => ID, { description: 'Room id.' })
   id!: string;

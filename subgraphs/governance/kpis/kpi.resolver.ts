@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { cacheForPeriod } from '../../../core/graphql/cache-hints.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { invalidInput } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { Commune } from '../units/commune.type.js';
@@ -40,8 +42,9 @@ export class CommuneKpiResolver {
     @Root() commune: Commune,
     @Arg('year', () => Int, { description: 'Calendar year (Asia/Ho_Chi_Minh), e.g. 2021.' }) year: number,
     @Arg('includePredecessors', () => Boolean, { defaultValue: false, description: INCLUDE_PREDECESSORS }) includePredecessors: boolean,
-    @Ctx() context: SubgraphContext,
+    @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo,
   ): Promise<DocumentStats> {
+    cacheForPeriod(info, { year });
     checkYear(year);
     const communeIds = await scopeIds(context, commune.id, includePredecessors);
     const counts = sumCounts(ZERO_DOCUMENTS, await loadAll(documentCountsByUnit(context, year), communeIds));
@@ -67,8 +70,9 @@ export class CommuneKpiResolver {
     @Root() commune: Commune,
     @Arg('year', () => Int, { description: 'Calendar year (Asia/Ho_Chi_Minh), e.g. 2021.' }) year: number,
     @Arg('includePredecessors', () => Boolean, { defaultValue: false, description: INCLUDE_PREDECESSORS }) includePredecessors: boolean,
-    @Ctx() context: SubgraphContext,
+    @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo,
   ): Promise<DossierStats> {
+    cacheForPeriod(info, { year });
     checkYear(year);
     const communeIds = await scopeIds(context, commune.id, includePredecessors);
     const counts = sumCounts(ZERO_DOSSIERS, await loadAll(dossierCountsByUnit(context, year), communeIds));

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { KpiIndicator, TargetScope } from './kpi-enums.js';
 
 registerEnumType(KpiIndicator, {
@@ -16,6 +17,7 @@ registerEnumType(TargetScope, {
 });
 
 @ObjectType('KpiTarget', { description: 'A target for a rate in a year, set by a province for its communes or for one commune.' })
+@Directive(PART_OF_PARENT)
 export class KpiTargetView {
   @Field(() => KpiIndicator, { description: 'The rate the target is about.' })
   indicator!: KpiIndicator;

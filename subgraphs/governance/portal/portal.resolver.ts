@@ -1,5 +1,7 @@
+import { CACHE_SECONDS, cacheFor } from '../../../core/graphql/cache-hints.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { forbidden, invalidInput, notFound } from '../../../core/domain-errors.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
@@ -130,11 +132,12 @@ export class CommunePortalResolver {
   })
   async portalPosts(
     @Root() commune: Commune,
-    @Ctx() context: SubgraphContext,
+    @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('category', () => PortalCategory, { nullable: true, description: 'Only this section.' }) category?: PortalCategory | null,
     @Arg('includeUnpublished', () => Boolean, { nullable: true, description: 'Also drafts, rejected, scheduled, expired and withdrawn posts (editors of the commune only; ignored for others).' }) includeUnpublished?: boolean | null,
   ): Promise<Connection<PortalPost>> {
+    cacheFor(info, CACHE_SECONDS.current);
     const { limit, after } = pageWindow(page);
     const now = new Date();
     const where: FilterQuery<PortalPost> = { communeId: commune.id, ...(category ? { category } : {}) };

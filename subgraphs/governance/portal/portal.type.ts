@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../../core/graphql/connection.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { PortalPost } from './portal-post.entity.js';
@@ -28,6 +29,7 @@ registerEnumType(PostStatus, {
 });
 
 @ObjectType('PortalPost', { description: 'A post of a commune web portal. Anonymous callers see published posts only; author and reviewer only to the commune\'s officers and chairperson.' })
+@Directive(PART_OF_PARENT)
 export class PortalPostType {
   @Field(() => ID, { description: 'Post id.' })
   id!: string;

@@ -1,3 +1,4 @@
+import { STABLE_TYPE } from '../../../core/graphql/cache-hints.js';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { CommuneKind } from './administrative-unit.entity.js';
@@ -19,6 +20,7 @@ registerEnumType(SuccessionShare, {
     'so the key is `id`, never `code`.',
 })
 @Directive('@key(fields: "id")')
+@Directive(STABLE_TYPE)
 export class Commune {
   @Field(() => ID, { description: 'Stable identifier of this unit: "<GSO code>/<n>", the n-th unit to bear that code. Never reused.' })
   id!: string;

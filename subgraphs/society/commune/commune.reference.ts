@@ -1,3 +1,4 @@
+import { STABLE_TYPE } from '../../../core/graphql/cache-hints.js';
 import { Directive, ObjectType } from 'type-graphql';
 import { CommuneReference, communeReferenceResolver } from '../../shared/commune.reference.js';
 
@@ -10,6 +11,7 @@ export { communeScope, REQUIRES_LINEAGE } from '../../shared/commune.reference.j
  */
 @ObjectType({ description: 'A commune-level administrative unit (owned by the governance subgraph); society adds health, education and field-report data.' })
 @Directive('@key(fields: "id")')
+@Directive(STABLE_TYPE)
 export class Commune extends CommuneReference {}
 
 export const resolveCommuneReference = communeReferenceResolver(Commune);

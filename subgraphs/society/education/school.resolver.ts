@@ -1,4 +1,6 @@
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { CACHE_SECONDS, cacheFor } from '../../../core/graphql/cache-hints.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { todayInVietnam } from '../../../core/time.js';
@@ -21,7 +23,8 @@ const LEVEL_ORDER = Object.values(SchoolLevel);
 export class CommuneSchoolResolver {
   @FieldResolver(() => [SchoolNode], { nullable: true, description: 'The schools of the commune (and of the units merged into it), from preschool up, and the digital systems each uses.' })
   @Directive(REQUIRES_LINEAGE)
-  async schools(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<School[]> {
+  async schools(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<School[]> {
+    cacheFor(info, CACHE_SECONDS.stable);
     const loader = requestLoader<string, School[]>(context, 'schoolsByCommune', async (ids) =>
       groupByKey(ids, await context.em.find(School, { communeId: { $in: [...ids] } }, { orderBy: { name: 'asc' } }), (s) => s.communeId),
     );

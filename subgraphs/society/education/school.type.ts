@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { SchoolLevel } from './school.entity.js';
 import { SchoolSystemKind } from './school-system.entity.js';
@@ -21,6 +22,7 @@ registerEnumType(SchoolSystemStatus, {
 });
 
 @ObjectType('School', { description: 'A school of a commune and the digital systems it uses (smart education).' })
+@Directive(PART_OF_PARENT)
 export class SchoolNode {
   @Field(() => ID, { description: 'Stable identifier of the school.' })
   id!: string;
@@ -36,6 +38,7 @@ export class SchoolNode {
 }
 
 @ObjectType('SchoolSystem', { description: 'A digital system a school uses, with its go-live date as data.' })
+@Directive(PART_OF_PARENT)
 export class SchoolSystemNode {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { CACHE_SECONDS, cacheFor } from '../../../core/graphql/cache-hints.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { Commune, communeScope, REQUIRES_LINEAGE, resolveCommuneReference } from '../commune/commune.reference.js';
@@ -51,7 +53,8 @@ export class CommuneHealthResolver {
       'No personal data.',
   })
   @Directive(REQUIRES_LINEAGE)
-  async healthRecordStats(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<HealthRecordStats> {
+  async healthRecordStats(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<HealthRecordStats> {
+    cacheFor(info, CACHE_SECONDS.current);
     const scope = communeScope(commune);
     const [counts, stations] = await Promise.all([
       Promise.all(scope.map((id) => recordCountByCommune(context).load(id))),

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../../core/graphql/connection.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { HealthHistoryKind } from './health-history-entry.entity.js';
@@ -122,6 +123,7 @@ export class HealthRecordNode {
 export const { ConnectionType: HealthRecordConnection } = connectionTypes(HealthRecordNode, 'HealthRecord', 'health record');
 
 @ObjectType({ description: 'Public aggregate of a commune\'s health records: no personal data.' })
+@Directive(PART_OF_PARENT)
 export class HealthRecordStats {
   @Field(() => Int, { description: 'Number of health records the commune health station holds.' })
   records!: number;

@@ -1,5 +1,7 @@
+import { cacheForPeriod } from '../../../core/graphql/cache-hints.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Info, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { todayInVietnam } from '../../../core/time.js';
@@ -84,7 +86,8 @@ export class TrainingSessionResolver {
 export class CommuneTrainingResolver {
   @FieldResolver(() => [TrainingSessionType], { nullable: true, description: 'Training sessions held for the commune (or the units merged into it) in a year, by day.' })
   @Directive(REQUIRES_LINEAGE)
-  async trainingSessions(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Arg('year', () => Int, { description: 'Calendar year.' }) year: number): Promise<TrainingSession[]> {
+  async trainingSessions(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo, @Arg('year', () => Int, { description: 'Calendar year.' }) year: number): Promise<TrainingSession[]> {
+    cacheForPeriod(info, { year });
     const { from, to } = yearRange(year);
     return sessionsForCommunes(context, communeScope(commune), from, to);
   }

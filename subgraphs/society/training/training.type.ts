@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { ProducerReference } from './producer.reference.js';
 import { TrainingSession } from './training-session.entity.js';
@@ -25,6 +26,7 @@ registerEnumType(ParticipantKind, {
 });
 
 @ObjectType('TrainingSession', { description: 'A training or digital-skills session (tập huấn).' })
+@Directive(PART_OF_PARENT)
 export class TrainingSessionType {
   @Field(() => ID, { description: 'Session id.' })
   id!: string;
