@@ -42,12 +42,15 @@ describe('society through the gateway: the citizen channel (subscribers, announc
   const logs = captureLogs('debug');
   const token = async (roles: Role[], codes: string[]) => bearer(await signHubToken(env.config, { subject: `${roles.join('+')}@${codes.join(',')}`, roles, communeCodes: codes }));
   let officerLS: Record<string, string>;
+  const LS_SUCCESSOR = '04960';
 
   beforeAll(async () => {
     env = await createTestEnvironment();
     hub = await startHub({ env, subgraphs: ['governance', 'society', 'devices'], seed: true, logger: logs.logger });
     sandboxes = await startMessagingSandboxes({ options: { deliveryDelayMs: 0 }, timeoutMs: 2000 });
-    officerLS = await token([Role.OFFICER], [LS.code]);
+    // Liên Sơn (04969) ended on 2025-06-30: its records are kept by its successor's officers (04960, the new Liên Sơn),
+    // as the acts-for policy says; a token for the ended unit acts for nothing.
+    officerLS = await token([Role.OFFICER], [LS_SUCCESSOR]);
   });
   afterAll(async () => {
     await sandboxes?.close();
@@ -121,7 +124,7 @@ describe('society through the gateway: the citizen channel (subscribers, announc
 
   it('keeps subscribers and drafts to the commune\'s officers: others see counts of what was sent, never phones', async () => {
     const officer = await token([Role.OFFICER], [NT.code]);
-    const other = await token([Role.OFFICER], [LS.code]);
+    const other = await token([Role.OFFICER], [LS_SUCCESSOR]);
     const sub = await subscribe({ communeId: NT.id, phone: '0912 000 777' }, officer);
     expect(sub.maskedPhone).toBe('091•••••77');
     const forbidden = await postGraphQL(hub.url, SUBSCRIBE, { input: { communeId: NT.id, phone: '0912000778', channel: 'SMS', consentChannel: 'IN_PERSON' } }, other);
