@@ -9,9 +9,12 @@ import type { GatewayContext } from './context.js';
  * private if any part is) are kept for their max-age in an LRU cache of at most `cacheMb`, and
  * reused for the same document, operation name and variables, whoever asks.
  *
- * Never per viewer: there is no session id, so a PRIVATE answer (one for which a subgraph read the
- * viewer) is neither stored nor read, and an answer with an error is never stored. A request with a
- * token reads and writes only PUBLIC entries, which by construction did not depend on who asked.
+ * Never per viewer: there is no session id, so a PRIVATE answer (one for which a subgraph read a
+ * signed-in viewer) is neither stored nor read, and an answer with an error is never stored.
+ * Anonymous and signed-in requests are keyed apart: an anonymous answer may have checked that there
+ * is no viewer (public posts only, no drafts), which is the same for every anonymous caller but not
+ * what an officer should get; a signed-in request shares only PUBLIC entries of signed-in requests,
+ * which by construction did not depend on who asked.
  *
  * A mutation through this gateway makes every stored answer unreachable (a new generation in the
  * key; the LRU drops the old ones), so an officer sees the change at once; changes that arrive
@@ -35,7 +38,7 @@ export function responseCache(options: { cacheMb: number }): ApolloServerPlugin<
     responseCachePlugin<GatewayContext>({
       cache,
       sessionId: async () => null,
-      extraCacheKeyData: async () => generation,
+      extraCacheKeyData: async ({ contextValue }) => [generation, contextValue.viewer ? 'signed-in' : 'anonymous'],
     }),
     invalidation,
   ];

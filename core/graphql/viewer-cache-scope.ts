@@ -3,9 +3,12 @@ import type { SubgraphContext } from './context.js';
 
 /**
  * An answer that depended on who asked must never be shared between callers. Rather than trust
- * every resolver to say so, reading `context.viewer` while the operation executes makes the whole
- * answer PRIVATE (`Cache-Control: private`, which the gateway's response cache never stores). Reads
- * before execution (the cost limit for anonymous callers) only decide whether the operation runs.
+ * every resolver to say so, reading a signed-in `context.viewer` while the operation executes makes
+ * the whole answer PRIVATE (`Cache-Control: private`, which the gateway's response cache never
+ * stores). Finding no viewer keeps the answer public: it is the answer every anonymous caller gets,
+ * and the gateway keys anonymous and signed-in answers apart (gateway/response-cache.ts), so an
+ * officer is never served what an anonymous caller saw. Reads before execution (the cost limit for
+ * anonymous callers) only decide whether the operation runs.
  */
 export function viewerCacheScopePlugin(): ApolloServerPlugin<SubgraphContext> {
   return {
@@ -17,7 +20,7 @@ export function viewerCacheScopePlugin(): ApolloServerPlugin<SubgraphContext> {
             configurable: true,
             enumerable: true,
             get() {
-              overallCachePolicy.restrict({ scope: 'PRIVATE' });
+              if (viewer) overallCachePolicy.restrict({ scope: 'PRIVATE' });
               return viewer;
             },
           });

@@ -90,10 +90,18 @@ describe('gateway: the response cache serves public, stable answers and nothing 
     expect(ids(again)).toContain(draftId);
     expect(officerCalls).toBeGreaterThan(0);
 
-    // Without includeUnpublished nobody's identity is read: one public answer for all, the officer included.
+    // Without includeUnpublished nobody's identity is read: one public answer for every anonymous caller,
+    // and one for every signed-in caller (kept apart, since an anonymous answer may have checked there was no viewer).
     const published = await ask(url, POSTS, { id: NT.id, all: false });
     expect(published.cacheControl).toBe('max-age=30, public');
-    const [shared, sharedCalls] = await callsDuring(() => ask(url, POSTS, { id: NT.id, all: false }, officer));
+    const [anonymousAgain, anonymousAgainCalls] = await callsDuring(() => ask(url, POSTS, { id: NT.id, all: false }));
+    expect(anonymousAgainCalls).toBe(0);
+    expect(anonymousAgain.body).toEqual(published.body);
+    const [first, firstCalls] = await callsDuring(() => ask(url, POSTS, { id: NT.id, all: false }, officer));
+    expect(firstCalls).toBeGreaterThan(0);
+    expect(first.cacheControl).toBe('max-age=30, public');
+    const otherOfficer = await token([Role.OFFICER], 'officer-cache-other');
+    const [shared, sharedCalls] = await callsDuring(() => ask(url, POSTS, { id: NT.id, all: false }, otherOfficer));
     expect(sharedCalls).toBe(0);
     expect(shared.body).toEqual(published.body);
     expect(ids(shared)).not.toContain(draftId);

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CACHE_SECONDS, cacheFor, cacheForPeriod } from '../../../core/graphql/cache-hints.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { invalidInput } from '../../../core/domain-errors.js';
@@ -89,7 +91,9 @@ export class AnnouncementResolver {
 export class CommuneAnnouncementsResolver {
   @FieldResolver(() => AnnouncementConnection, { nullable: true, description: 'The commune\'s announcements, latest first: sent ones for everyone, drafts too for its officers.' })
   @Directive(REQUIRES_LINEAGE)
-  async announcements(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<Announcement>> {
+  async announcements(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Announcement>> {
+    // A list that grows; an officer's answer (drafts included) is private anyway, as it read the viewer.
+    cacheFor(info, CACHE_SECONDS.current);
     const { limit, after } = pageWindow(page);
     const where: Record<string, unknown> = { communeId: { $in: communeScope(commune) } };
     if (!isOfficerOf(context.viewer, commune.id)) where.status = AnnouncementStatus.SENT;
@@ -104,7 +108,8 @@ export class CommuneAnnouncementsResolver {
 
   @FieldResolver(() => AnnouncementStatsType, { nullable: true, description: 'Announcements sent in a year and how many of their messages were delivered (public).' })
   @Directive(REQUIRES_LINEAGE)
-  announcementStats(@Root() commune: Commune, @Arg('year', () => Int, { description: 'Calendar year (Asia/Ho_Chi_Minh).' }) year: number, @Ctx() context: SubgraphContext): Promise<AnnouncementStatsType> {
+  announcementStats(@Root() commune: Commune, @Arg('year', () => Int, { description: 'Calendar year (Asia/Ho_Chi_Minh).' }) year: number, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<AnnouncementStatsType> {
+    cacheForPeriod(info, { year });
     return announcementStats(context.em, communeScope(commune), year);
   }
 

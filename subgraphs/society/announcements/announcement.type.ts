@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../../core/graphql/connection.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { AnnouncementStatus, AudienceKind, ConsentChannel, DeliveryStatus, RadioRelayStatus, SubscriberChannel, SubscriptionStatus } from './announcement-enums.js';
@@ -91,6 +92,7 @@ export class SubscriberType {
   optOutChannel?: ConsentChannel | null;
 }
 
+@Directive(PART_OF_PARENT)
 @ObjectType('AnnouncementAudience', { description: 'Who an announcement is for.' })
 export class AudienceType {
   @Field(() => AudienceKind, { description: 'EVERYONE, VILLAGES or GROUPS.' })
@@ -100,6 +102,7 @@ export class AudienceType {
   names!: string[];
 }
 
+@Directive(PART_OF_PARENT)
 @ObjectType('AnnouncementDeliveryStats', { description: 'Recipients of an announcement by delivery status (public counts).' })
 export class DeliveryStatsType {
   @Field(() => Int, { description: 'Subscribers it was sent to.' })
@@ -148,6 +151,7 @@ export class DeliveryType {
   deliveredAt?: Date | null;
 }
 
+@Directive(PART_OF_PARENT)
 @ObjectType('AnnouncementRadio', { description: 'The radio bulletin of an emergency announcement.' })
 export class RadioRelayType {
   @Field(() => RadioRelayStatus, { description: 'NONE, QUEUED, SCHEDULED, FAILED or UNKNOWN.' })
@@ -163,6 +167,7 @@ export class RadioRelayType {
   lastError?: string | null;
 }
 
+@Directive(PART_OF_PARENT)
 @ObjectType('Announcement', { description: 'An announcement from the commune to its subscribers (SMS, Zalo); an emergency one also goes on the radio.' })
 export class AnnouncementType {
   @Field(() => ID, { description: 'Announcement id.' })
@@ -190,6 +195,7 @@ export class AnnouncementType {
 export const { ConnectionType: AnnouncementConnection } = connectionTypes(AnnouncementType, 'Announcement', 'announcement');
 export const { ConnectionType: SubscriberConnection } = connectionTypes(SubscriberType, 'AnnouncementSubscriber', 'subscriber');
 
+@Directive(PART_OF_PARENT)
 @ObjectType('AnnouncementStats', { description: 'The commune\'s announcements sent in a year and how they reached people (public).' })
 export class AnnouncementStatsType {
   @Field(() => Int, { description: 'Announcements sent in the year (Asia/Ho_Chi_Minh).' })

@@ -59,7 +59,8 @@ describe('commerce through the gateway: cashless accounts and cash-in/cash-out p
   });
 
   it('lets finance record accounts, staffing and point figures; a second account with the same provider is a CONFLICT', async () => {
-    const finance = await token([Role.FINANCE], [LS.code]);
+    // Liên Sơn (04969) ended on 2025-06-30; its successor's finance staff (04960) keep its records.
+    const finance = await token([Role.FINANCE], ['04960']);
     const staffed = await postGraphQL(hub.url, STAFF, { input: { communeId: LS.id, year: 2022, budgetPaidOfficials: 22, source: 'Phòng Nội vụ' } }, finance);
     expect(staffed.data).toEqual({ setBudgetPaidOfficials: { cashless: { budgetPaidOfficials: 22, officialAccountShare: 0.955 } } });
     const wallet = await postGraphQL(hub.url, ACCOUNT, { input: { communeId: LS.id, holderKind: 'PRODUCER', holderRef: 'pilot-postmart-02', provider: 'LPBANK', accountKind: 'E_WALLET', openedOn: '2022-01-05' } }, finance);
