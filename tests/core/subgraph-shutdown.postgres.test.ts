@@ -47,11 +47,11 @@ describe.skipIf(!TEST_DATABASE_URL)('subgraph process: SIGTERM under load (Postg
     const load = loadLoops(url!, QUERY, CLIENTS, async (body) => ({ [GATEWAY_ASSERTION_HEADER]: await signer('governance', { viewer: null, requestId: newRequestId() }, body) }));
     await expect.poll(() => load.outcomes.filter((o) => o.status === 200).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(CLIENTS);
 
-    // Hold the dossier table: every caller's next request waits inside the subgraph, on its SQL.
+    // Hold the dossier tables (the KPIs read the month summary, the lists the dossiers): every caller's next request waits inside the subgraph, on its SQL.
     locker = new pg.Client({ connectionString: env.config.DATABASE_URL });
     await locker.connect();
     await locker.query('begin');
-    await locker.query('lock table governance.dossier in access exclusive mode');
+    await locker.query('lock table governance.dossier, governance.dossier_month_summary in access exclusive mode');
     const waiting = async () =>
       Number(
         (

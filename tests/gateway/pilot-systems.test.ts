@@ -61,11 +61,12 @@ describe('the rest of the pilot through the gateway: Nam Thượng and Liên Sơ
     expect(commune.cashPointThroughput.totalVnd).toBeGreaterThan(0);
   });
 
+  // Both communes ended on 2025-06-30: their successors' officers (Hợp Kim 05068, the new Liên Sơn 04960) act for them.
   it.each([
-    ['05068', '05068/1', 'Nam Thượng'],
-    ['04969', '04969/1', 'Liên Sơn'],
-  ])('%s: an announcement reaches its subscribers through the SMS and Zalo sandboxes, one failed delivery retried and delivered, and the sample query shows it', async (code, communeId, name) => {
-    const officer = bearer(await signHubToken(env.config, { subject: `officer@${code}`, roles: [Role.OFFICER], communeCodes: [code] }));
+    ['05068', '05068/1', 'Nam Thượng', '05068'],
+    ['04969', '04969/1', 'Liên Sơn', '04960'],
+  ])('%s: an announcement reaches its subscribers through the SMS and Zalo sandboxes, one failed delivery retried and delivered, and the sample query shows it', async (code, communeId, name, actingCode) => {
+    const officer = bearer(await signHubToken(env.config, { subject: `officer@${actingCode}`, roles: [Role.OFFICER], communeCodes: [actingCode] }));
     const mutate = async <T>(query: string, input: Record<string, unknown>): Promise<T> => {
       const response = await postGraphQL<T>(hub.url, query, { input }, officer);
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
+import { ProductImage } from '../content/product-image.entity.js';
 import { Listing } from '../listings/listing.entity.js';
 import { driftSettings } from '../drift/drift-settings.js';
 import { ListingDrift } from '../drift/listing-drift.entity.js';
@@ -29,7 +30,8 @@ import { Product } from './product.entity.js';
 export function createCataloguePart(setup: CommerceSyncSetup = {}): SubgraphPart {
   return {
     settings: [marketplaceSettings, syncSettings, driftSettings, pilotPublishSettings],
-    entities: [Producer, Product, Listing, ListingDrift, SyncJob, SyncWorkerLease, MarketplaceOrder, MarketplaceOrderLine, OrderFeedCursor],
+    // ProductImage: the sync engine uploads a product's images before a create.
+    entities: [Producer, Product, ProductImage, Listing, ListingDrift, SyncJob, SyncWorkerLease, MarketplaceOrder, MarketplaceOrderLine, OrderFeedCursor],
     resolvers: CatalogueResolverSet,
     referenceResolvers: { Commune: resolveCommuneReference, Producer: resolveProducerReference },
     seedPilot: (em, config) => seedPilotCatalogue(em, config),

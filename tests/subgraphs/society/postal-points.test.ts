@@ -9,6 +9,8 @@ import { startHub, type TestHub } from '../../helpers/hub.js';
 
 const NT = PILOT_COMMUNES.namThuong;
 const LS = PILOT_COMMUNES.lienSon;
+/** Liên Sơn (04969) ended on 2025-06-30: its successor's officers (04960, the new Liên Sơn) keep its records. */
+const LS_SUCCESSOR = '04960';
 
 const POINTS = `query ($id: ID!, $year: Int!) { communeById(id: $id) { postalPoints { id name services openingHours dossierStats(year: $year) { received returned } dossiers(year: $year) { dossierId direction } } } }`;
 type Points = { communeById: { postalPoints: { id: string; name: string; services: string[]; openingHours: string; dossierStats: { received: number; returned: number }; dossiers: { dossierId: string; direction: string }[] | null }[] } };
@@ -54,12 +56,12 @@ describe('society through the gateway: postal service points and the dossiers of
       { dossierId: '05068/1:HS-2021-0001', direction: 'RECEIVED' },
       { dossierId: '05068/1:HS-2021-0001', direction: 'RETURNED' },
     ]);
-    const stranger = await postGraphQL(hub.url, LINK, { input: { ...input, dossierId: 'x-2' } }, await token([Role.OFFICER], [LS.code]));
+    const stranger = await postGraphQL(hub.url, LINK, { input: { ...input, dossierId: 'x-2' } }, await token([Role.OFFICER], [LS_SUCCESSOR]));
     expect(stranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses bad points and links with BAD_USER_INPUT and writes nothing', async () => {
-    const officer = await token([Role.OFFICER], [LS.code]);
+    const officer = await token([Role.OFFICER], [LS_SUCCESSOR]);
     const good = { communeId: LS.id, name: 'Điểm 2', address: 'Thôn 3', services: ['MAIL'], openingHours: '7:30–17:00' };
     for (const [change, field] of [
       [{ name: '' }, 'input.name'],
