@@ -1,30 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request } from 'express';
+import { pageSecurityHeaders } from './page-security-headers.js';
 
-/**
- * GraphiQL runs entirely from the hub: scripts, styles, fonts and Monaco's web workers are files of
- * the bundle. Monaco sets inline styles, hence 'unsafe-inline' for styles only; it talks only to the hub.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
-
-function secureHeaders(res: express.Response): void {
-  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'no-referrer');
-}
+// GraphiQL runs entirely from the hub: Monaco's web workers and its font are files of the bundle.
+const secureHeaders = pageSecurityHeaders({ workers: true, dataFonts: true });
 
 /**
  * A browser opening the endpoint (GET, HTML preferred, no `query` parameter). Anything else is a

@@ -1,31 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { pageSecurityHeaders } from './page-security-headers.js';
 
-/**
- * The page may load only what the hub serves and talk only to the hub: a commune network may have no
- * internet, and a dashboard of officials should leak no request elsewhere. ECharts' tooltips set
- * inline styles, hence 'unsafe-inline' for styles only.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+const secureHeaders = pageSecurityHeaders();
 
 /** Serves the IOC dashboard (built by `npm run build` from ioc/ into `dir`) at /ioc. */
 export function serveIoc(app: Express, dir: string): void {
   app.use('/ioc', (_req, res, next) => {
-    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
+    secureHeaders(res);
     next();
   });
   app.get('/ioc', (req, res, next) => {
