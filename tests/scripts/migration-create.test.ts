@@ -23,7 +23,7 @@ function tempDir(): string {
 /** Runs `work` on an empty database of the dialect (PostgreSQL: a throw-away database). */
 async function onEmptyDatabase<T>(dialect: Dialect, schema: string, work: (target: DatabaseTarget) => Promise<T>): Promise<T> {
   if (dialect === 'sqlite') return work({ kind: 'sqlite', file: path.join(tempDir(), `${schema}.sqlite`) });
-  return withTemporaryPostgresDatabase(TEST_DATABASE_URL!, `hub_i10d_migrate_${randomBytes(4).toString('hex')}`, (url) => work({ kind: 'postgresql', url, schema }));
+  return withTemporaryPostgresDatabase(TEST_DATABASE_URL!, `hub_test_migrate_${randomBytes(4).toString('hex')}`, (url) => work({ kind: 'postgresql', url, schema }));
 }
 
 const dialects: Dialect[] = TEST_DATABASE_URL ? ['sqlite', 'postgresql'] : ['sqlite'];
