@@ -15,6 +15,8 @@ import { startCommerce, startWorker, waitFor } from './support/commerce-harness.
 const PRODUCTS = Number(process.env.CHAOS_PRODUCTS ?? 100);
 /** Deadlines grow with the run (conditions, not speed targets): 500 products get five times the 100-product ones. */
 const SCALE = Math.max(1, PRODUCTS / 100);
+/** CHAOS_POSTGRES=1 runs it on PostgreSQL (TEST_DATABASE_URL), where workers claim jobs with skip locked. */
+const POSTGRES = process.env.CHAOS_POSTGRES === '1';
 /** The adapters' per-request timeout; slow creates land up to 2.5 times it after being sent. */
 const TIMEOUT_MS = 8_000;
 /**
@@ -32,7 +34,7 @@ describe(`commerce chaos: ${PRODUCTS} products, faults and slow creates on, a wo
   const workers: SyncWorker[] = [];
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
+    env = await createTestEnvironment({ postgres: POSTGRES });
     sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 200, faults: FAULTS, timeoutMs: TIMEOUT_MS });
     subgraph = await startCommerce(env, { seed: true });
   });
@@ -110,6 +112,7 @@ describe(`commerce chaos: ${PRODUCTS} products, faults and slow creates on, a wo
     console.info(
       JSON.stringify({
         products: PRODUCTS,
+        database: POSTGRES ? 'postgresql' : 'sqlite',
         seconds: Math.round((Date.now() - started) / 1000),
         duplicates: voso.duplicateSkus().length + postmart.duplicateSkus().length,
         lostUpdates: mismatches,
