@@ -19,10 +19,12 @@ export async function loadProducerAccess(em: EntityManager, viewer: Viewer | nul
   if (!viewer.roles.includes(Role.PRODUCER)) return NO_PRODUCER_ACCESS;
   const recorded = (await em.find(ProducerMember, { subject: viewer.subject }, { fields: ['producerId'] })).map((m) => m.producerId);
   const claimed = producerIdsOf(viewer).filter((id) => !recorded.includes(id));
-  const bootstrap = claimed.length
-    ? (await em.find(Producer, { id: { $in: claimed }, membersRecordedAt: null }, { fields: ['id'] })).map((p) => p.id)
-    : [];
-  return { all: false, producerIds: [...new Set([...recorded, ...bootstrap])] };
+  // A claimed id the records know nothing against (no producer row, as with payment expectations
+  // imported for producers not onboarded here) stays the claim's, as before members were recorded.
+  const managed = claimed.length
+    ? new Set((await em.find(Producer, { id: { $in: claimed }, membersRecordedAt: { $ne: null } }, { fields: ['id'] })).map((p) => p.id))
+    : new Set<string>();
+  return { all: false, producerIds: [...new Set([...recorded, ...claimed.filter((id) => !managed.has(id))])] };
 }
 
 /**
