@@ -114,10 +114,7 @@ export class DocumentStats extends DocumentFigures {
   @Field(() => [ID], { description: 'The units whose records are counted: the commune, and with includePredecessors its predecessors (recursively).' })
   communeIds!: string[];
 
-  @Field(() => [StatedFigureComparison], {
-    description: 'Document rates a source report stated for this commune and year (SIGNED_RATE), each beside the computed value. Empty when predecessors are included.',
-  })
-  stated!: StatedFigureComparison[];
+  // stated: a field resolver (stated-figures.resolver.ts), read only when asked for.
 }
 
 /**
@@ -172,8 +169,5 @@ export class DossierStats extends DossierFigures {
   @Field(() => [ID], { description: 'The units whose records are counted: the commune, and with includePredecessors its predecessors (recursively).' })
   communeIds!: string[];
 
-  @Field(() => [StatedFigureComparison], {
-    description: 'Dossier rates a source report stated for this commune and year (ONLINE_RATE, ON_TIME_RATE), each beside the computed value. Empty when predecessors are included.',
-  })
-  stated!: StatedFigureComparison[];
+  // stated: a field resolver (stated-figures.resolver.ts), read only when asked for.
 }
