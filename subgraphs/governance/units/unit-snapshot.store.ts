@@ -31,6 +31,8 @@ export interface UnitSnapshot {
   bySuccessor: ReadonlyMap<string, readonly UnitSuccession[]>;
   /** Every commune, ordered by code then id. */
   communes: readonly AdministrativeUnit[];
+  /** The communes that belonged to each province (by province id), ordered by code then id: a province page filters ~150, not the country's ~13,000. */
+  communesByProvince: ReadonlyMap<string, readonly AdministrativeUnit[]>;
   /** Every province, ordered by code then id. */
   provinces: readonly AdministrativeUnit[];
 }
@@ -106,13 +108,15 @@ async function load(em: EntityManager): Promise<UnitSnapshot> {
   // Sorted here, not by the database: pages of communes compare cursors with the same (JS) string order.
   units.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const successions: UnitSuccession[] = successionRows.map((r) => ({ predecessorId: r.predecessor_id!, successorId: r.successor_id!, share: r.share as SuccessionShare }));
+  const communes = units.filter((u) => u.level === 'COMMUNE');
   const by = (field: 'predecessorId' | 'successorId') => (a: UnitSuccession, b: UnitSuccession) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0);
   return {
     byId: new Map(units.map((u) => [u.id, u])),
     byCode: group(units, (u) => `${u.level}:${u.code}`),
     byPredecessor: group([...successions].sort(by('successorId')), (s) => s.predecessorId),
     bySuccessor: group([...successions].sort(by('predecessorId')), (s) => s.successorId),
-    communes: units.filter((u) => u.level === 'COMMUNE'),
+    communes,
+    communesByProvince: group(communes, (u) => u.provinceId ?? ''),
     provinces: units.filter((u) => u.level === 'PROVINCE'),
   };
 }
