@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { executeSql, tableName } from '../common/dialect.js';
-import type { AdministrativeUnit, CommuneKind, UnitLevel } from './administrative-unit.entity.js';
-import type { SuccessionShare, UnitSuccession } from './unit-succession.entity.js';
+import type { AdministrativeUnit } from './administrative-unit.entity.js';
+import { loadSuccessionRecords, loadUnitRecords } from './unit-import.store.js';
+import type { UnitSuccession } from './unit-succession.entity.js';
 
 /**
  * The administrative-unit registry (units and successions) held in memory per database. Nearly every
@@ -78,36 +79,11 @@ function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]>
   return map;
 }
 
-type Row = Record<string, string | null>;
-
-/** The registry's rows, read raw: no entity is created, tracked or hydrated. Dates come back as yyyy-mm-dd text on both dialects. */
+/** The registry's rows, read raw: no entity is created, tracked or hydrated. */
 async function load(em: EntityManager): Promise<UnitSnapshot> {
-  const [unitRows, successionRows] = await Promise.all([
-    executeSql<Row>(
-      em,
-      `select id, code, level, kind, name, name_search, kind_name, province_id, district_id,
-              cast(valid_from as varchar(10)) as valid_from, cast(valid_to as varchar(10)) as valid_to, legal_basis
-       from ${tableName(em, 'administrative_unit')}`,
-    ),
-    executeSql<Row>(em, `select predecessor_id, successor_id, share from ${tableName(em, 'unit_succession')}`),
-  ]);
-  const units: AdministrativeUnit[] = unitRows.map((r) => ({
-    id: r.id!,
-    code: r.code!,
-    level: r.level as UnitLevel,
-    kind: (r.kind ?? null) as CommuneKind | null,
-    name: r.name!,
-    nameSearch: r.name_search ?? null,
-    kindName: r.kind_name ?? null,
-    provinceId: r.province_id ?? null,
-    districtId: r.district_id ?? null,
-    validFrom: r.valid_from ?? null,
-    validTo: r.valid_to ?? null,
-    legalBasis: r.legal_basis ?? null,
-  }));
+  const [units, successions]: [AdministrativeUnit[], UnitSuccession[]] = await Promise.all([loadUnitRecords(em), loadSuccessionRecords(em)]);
   // Sorted here, not by the database: pages of communes compare cursors with the same (JS) string order.
   units.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const successions: UnitSuccession[] = successionRows.map((r) => ({ predecessorId: r.predecessor_id!, successorId: r.successor_id!, share: r.share as SuccessionShare }));
   const communes = units.filter((u) => u.level === 'COMMUNE');
   const by = (field: 'predecessorId' | 'successorId') => (a: UnitSuccession, b: UnitSuccession) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0);
   return {
