@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { managesProducersOf, memberProducerIds } from '../catalogue/catalogue-access.rules.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { producerLoader } from '../catalogue/catalogue-loaders.js';
 import { ProducerNode } from '../catalogue/producer.type.js';
 import { ListingNode } from '../listings/listing.type.js';
@@ -41,11 +41,9 @@ export class ProducerShopResolver {
     description: 'The producer\'s own shops and where their authorisation stands (REVOKED and EXPIRED need a new authorisation); its members, the cooperative managers of its commune and admins read it, null for others.',
   })
   async shopConnections(@Root() node: ProducerNode, @Ctx() context: SubgraphContext): Promise<ShopConnectionNode[] | null> {
-    const members = memberProducerIds(context.viewer);
-    if (members !== null && !members.includes(node.id)) {
-      const producer = await producerLoader(context).load(node.id);
-      if (!producer || !managesProducersOf(context.viewer, producer.communeId)) return null;
-    }
+    const producer = await producerLoader(context).load(node.id);
+    if (!producer) return null;
+    if (!(await readAccess(context, 'Producer.shopConnections', { producerId: producer.id, unitIds: [producer.communeId] }, { target: producer.id, communeId: producer.communeId }))) return null;
     const now = Date.now();
     return (await connectionsOf(context, node.id)).map((row) => toShopConnectionNode(row, now));
   }

@@ -4,8 +4,8 @@ import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/g
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
-import { actsForCommuneId, CAMERA_MANAGERS, parseCommuneId, requireCommuneRole, STREAM_VIEWERS } from '../access.rules.js';
-import { recordRefusedRead } from '../../shared/refused-read.store.js';
+import { CAMERA_MANAGERS, parseCommuneId, requireCommuneRole } from '../access.rules.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
 import { checkEquipmentFields } from '../equipment-input.js';
 import { EquipmentStatus, equipmentStatus, InstallationState } from '../equipment-status.js';
@@ -74,12 +74,10 @@ export class CameraResolver {
       'Each read is logged; each refused read of a camera that has one is written to Commune.refusedDeviceReads.',
   })
   async streamUrl(@Root() camera: Camera, @Ctx() context: SubgraphContext): Promise<string | null> {
-    if (!actsForCommuneId(context.viewer, STREAM_VIEWERS, camera.communeId)) {
-      if (camera.streamUrl) await recordRefusedRead(context, { field: 'Camera.streamUrl', target: camera.id, communeId: camera.communeId });
-      return null;
-    }
-    if (camera.streamUrl) context.logger.info({ audit: 'camera.streamUrl', cameraId: camera.id, subject: context.viewer?.subject }, 'camera stream URL read');
-    return camera.streamUrl ?? null;
+    if (!camera.streamUrl) return null;
+    if (!(await readAccess(context, 'Camera.streamUrl', { unitIds: [camera.communeId] }, { target: camera.id, communeId: camera.communeId }))) return null;
+    context.logger.info({ audit: 'camera.streamUrl', cameraId: camera.id, subject: context.viewer?.subject }, 'camera stream URL read');
+    return camera.streamUrl;
   }
 
   @FieldResolver(() => EquipmentStatus, {

@@ -8,6 +8,7 @@ import { Commune, communeScope, REQUIRES_LINEAGE } from '../commune/commune.refe
 import { optionalText, requireText } from '../common/input-text.js';
 
 import { requireHealthStaffOf } from '../health/health-access.rules.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { TelehealthAccount } from './telehealth-account.entity.js';
 import { Teleconsultation, TeleconsultationStatus } from './teleconsultation.entity.js';
 import { CloseTeleconsultationInput, CloseTeleconsultationPayload, ScheduleTeleconsultationInput, ScheduleTeleconsultationPayload } from './telehealth.inputs.js';
@@ -29,7 +30,7 @@ export class TelehealthAccountResolver {
     description: 'Consultations held over this account, newest first. Health staff of the commune only (FORBIDDEN otherwise).',
   })
   async consultations(@Root() account: TelehealthAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<Teleconsultation>> {
-    requireHealthStaffOf(context, account.communeId);
+    await readAccess(context, 'TelehealthAccount.consultations', { unitIds: [account.communeId] }, { target: account.id, communeId: account.communeId });
     const { limit, after } = pageWindow(page);
     const where = { accountId: account.id };
     const keyset = after
