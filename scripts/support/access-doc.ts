@@ -48,7 +48,7 @@ export async function renderAccessDoc(supergraphSdl: string): Promise<string> {
     'Admins read everything. A refusal is one of: `null` (the field answers null, the rest of the query resolves),',
     '`FORBIDDEN` or `UNAUTHENTICATED` (an error on the field). `logged`: the refusal is written to the subgraph\'s',
     'refused-read log (`Commune.refusedReads`, `refusedDeviceReads`, `refusedRecordReads`; the chairperson reads it).',
-    'Who acts for a merged unit is the policy of [schema-guide.md](schema-guide.md#who-acts-for-a-merged-unit).',
+    'Who acts for a merged unit is the policy of [schema-guide.md](schema-guide.md#who-acts-for-a-merged-unit-access-policy).',
     '',
     '## Relations',
     '',
