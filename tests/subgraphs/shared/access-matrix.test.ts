@@ -9,9 +9,10 @@ import { Producer } from '../../../subgraphs/commerce/catalogue/producer.entity.
 import { VideoMeetingRoom } from '../../../subgraphs/devices/video/video-meeting-room.entity.js';
 import { VideoMeeting } from '../../../subgraphs/devices/video/video-meeting.entity.js';
 import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
+import { RefusedRead } from '../../../subgraphs/shared/refused-read.entity.js';
 import { Role } from '../../../subgraphs/shared/roles.js';
 import { FieldReport } from '../../../subgraphs/society/field-reports/field-report.entity.js';
-import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
+import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../../helpers/hub.js';
 
@@ -115,13 +116,14 @@ describe('the access matrix: every restricted field, every role, every relation,
   const refusedReads = async () => {
     let total = 0;
     for (const name of ['society', 'devices', 'governance'] as const) {
-      total += Number((await hub.subgraphs[name]!.orm.em.fork().getConnection().execute('select count(*) as n from refused_read'))[0].n);
+      total += await hub.subgraphs[name]!.orm.em.fork().count(RefusedRead, {});
     }
     return total;
   };
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
+    // PostgreSQL when TEST_DATABASE_URL is set (CI), else the embedded SQLite files.
+    env = await createTestEnvironment({ postgres: Boolean(TEST_DATABASE_URL) });
     hub = await startHub({ env });
     admin = bearer(await signHubToken(env.config, { subject: 'matrix-admin', roles: [Role.ADMIN] }));
     const chair = bearer(await signHubToken(env.config, { subject: 'matrix-chair', roles: [Role.ADMIN] }));
