@@ -21,10 +21,7 @@ export const CAMERA_MANAGERS: readonly Role[] = [Role.SECURITY, Role.OFFICER];
 /** Village connectivity surveys, the LAN/IT inventory and video-conference rooms and meetings: the commune's officers. */
 export const CONNECTIVITY_MANAGERS: readonly Role[] = [Role.OFFICER];
 export const VIDEO_MANAGERS: readonly Role[] = [Role.OFFICER];
-/** Who sees a meeting's recording link: the officers of a participating commune. */
-export const RECORDING_VIEWERS: readonly Role[] = [Role.OFFICER];
-/** Who sees camera stream URLs: the security role (police, IOC operators) of the commune. */
-export const STREAM_VIEWERS: readonly Role[] = [Role.SECURITY];
+/** Who reads stream URLs and recordings: ACCESS_RULES in ../shared/access-rules.ts. */
 
 export function requireCommuneRole(viewer: Viewer | null, roles: readonly Role[], communeId: string, action: string): void {
   if (!viewer) throw unauthenticated(`Sign in to ${action}: send a bearer token in the Authorization header.`);

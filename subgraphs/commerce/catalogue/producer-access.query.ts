@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { producerIdsOf, Role, type Viewer } from '../../shared/roles.js';
-import { NO_PRODUCER_ACCESS, requireProducerMember as requireMember, type ProducerAccess } from './catalogue-access.rules.js';
+import { actsForProducer, NO_PRODUCER_ACCESS, requireProducerMember as requireMember, type ProducerAccess } from './catalogue-access.rules.js';
 import { ProducerMember } from './producer-member.entity.js';
 import { Producer } from './producer.entity.js';
 
@@ -36,6 +36,11 @@ export function producerAccessFor(context: SubgraphContext): Promise<ProducerAcc
     const access = await loadProducerAccess(context.em, context.viewer);
     return keys.map(() => access);
   }).load('viewer');
+}
+
+/** The producer grant's check for the access registry (shared/access-rule.ts): membership by the records. */
+export function producerMemberCheck(context: SubgraphContext, producerId: string): () => Promise<boolean> {
+  return async () => actsForProducer(await producerAccessFor(context), producerId);
 }
 
 /** Reads the access and throws unless the viewer is a member of the producer (or an admin). */

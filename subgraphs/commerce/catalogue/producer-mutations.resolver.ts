@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { managesProducersOf, memberProducerIds } from './catalogue-access.rules.js';
-import { producerAccessFor } from './producer-access.query.js';
+import { producerMemberCheck } from './producer-access.query.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { toProducerNode } from './catalogue-mappers.js';
 import { producerLoader } from './catalogue-loaders.js';
 import { addProducerMember, createProducer, removeProducerMember, updateProducer } from './producer.command.js';
@@ -41,9 +41,7 @@ export class ProducerMutationResolver {
   async members(@Root() node: ProducerNode, @Ctx() context: SubgraphContext): Promise<ProducerMemberNode[] | null> {
     const producer = await producerLoader(context).load(node.id);
     if (!producer) return null;
-    const members = memberProducerIds(await producerAccessFor(context));
-    const member = members === null || members.includes(node.id);
-    if (!member && !managesProducersOf(context.viewer, producer.communeId)) return null;
+    if (!(await readAccess(context, 'Producer.members', { producerId: producer.id, producerMember: producerMemberCheck(context, producer.id), unitIds: [producer.communeId] }, { target: producer.id, communeId: producer.communeId }))) return null;
     context.logger.info({ audit: 'producer.members.read', subject: context.viewer?.subject, producerId: node.id }, 'sensitive read');
     const rows = await context.em.find(ProducerMember, { producerId: node.id }, { orderBy: { displayName: 'asc', id: 'asc' } });
     return rows.map((r) => Object.assign(new ProducerMemberNode(), { subject: r.subject, displayName: r.displayName, addedAt: r.addedAt }));

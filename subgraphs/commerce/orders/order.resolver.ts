@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import { invalidInput } from '../../../core/domain-errors.js';
-import { requireProducerMember } from '../catalogue/catalogue-access.rules.js';
-import { producerAccessFor } from '../catalogue/producer-access.query.js';
+import { producerMemberCheck } from '../catalogue/producer-access.query.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { Product } from '../catalogue/product.entity.js';
 import { MarketplaceOrderLine } from './order-line.entity.js';
 import { MarketplaceOrder } from './order.entity.js';
@@ -19,7 +19,7 @@ export class OrderResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<OrderNode>> {
-    requireProducerMember(context.viewer, await producerAccessFor(context), producerId);
+    await readAccess(context, 'Query.orders', { producerId, producerMember: producerMemberCheck(context, producerId) }, { target: producerId.slice(0, 200) });
     const { limit, after } = pageWindow(page);
     const em = context.em;
     const productIds = (await em.find(Product, { producerId }, { fields: ['id'] })).map((p) => p.id);

@@ -10,6 +10,7 @@ import { closePeriod } from './close-period.command.js';
 import { openItems } from './open-items.query.js';
 import { listPeriods } from './periods.query.js';
 import { requireFinance } from './reconciliation-access.rules.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { toItem, toPeriod } from './reconciliation.mapping.js';
 import { reopenPeriod } from './reopen-period.command.js';
 import {
@@ -31,7 +32,7 @@ export class ReconciliationPeriodResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Count ages to this day (default: today in Vietnam).' }) asOf: string | undefined,
     @Ctx() context: SubgraphContext,
   ): Promise<ReconciliationAgingType> {
-    requireFinance(context.viewer, 'see the aged open items');
+    await readAccess(context, 'Query.reconciliationAging', {}, { target: 'reconciliationAging' });
     const day = asOf ?? todayInVietnam();
     const buckets = await agingReport(context.em, provider, day);
     return Object.assign(new ReconciliationAgingType(), {
@@ -50,7 +51,7 @@ export class ReconciliationPeriodResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<ReconciliationOpenItemType>> {
-    requireFinance(context.viewer, 'see the aged open items');
+    await readAccess(context, 'Query.reconciliationOpenItems', {}, { target: 'reconciliationOpenItems' });
     if (bucket !== undefined && !AGE_BUCKETS.some((b) => b.label === bucket)) {
       throw invalidInput(`"${bucket}" is not an age bucket: use ${AGE_BUCKETS.map((b) => b.label).join(', ')}.`, 'bucket');
     }
@@ -73,7 +74,7 @@ export class ReconciliationPeriodResolver {
     @Arg('provider', () => String, { nullable: true, description: 'Only this provider.' }) provider: string | undefined,
     @Ctx() context: SubgraphContext,
   ): Promise<ReconciliationPeriodType[]> {
-    requireFinance(context.viewer, 'see reconciliation periods');
+    await readAccess(context, 'Query.reconciliationPeriods', {}, { target: 'reconciliationPeriods' });
     return (await listPeriods(context.em, provider)).map((p) => toPeriod(p.period, p.events));
   }
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { managesProducersOf, memberProducerIds } from '../catalogue/catalogue-access.rules.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { producerLoader } from '../catalogue/catalogue-loaders.js';
-import { producerAccessFor } from '../catalogue/producer-access.query.js';
+import { producerMemberCheck } from '../catalogue/producer-access.query.js';
 import { ProducerNode } from '../catalogue/producer.type.js';
 import { ListingNode } from '../listings/listing.type.js';
 import { toShopConnectionNode } from './shop-connection-mapper.js';
@@ -42,11 +42,9 @@ export class ProducerShopResolver {
     description: 'The producer\'s own shops and where their authorisation stands (REVOKED and EXPIRED need a new authorisation); its members, the cooperative managers of its commune and admins read it, null for others.',
   })
   async shopConnections(@Root() node: ProducerNode, @Ctx() context: SubgraphContext): Promise<ShopConnectionNode[] | null> {
-    const members = memberProducerIds(await producerAccessFor(context));
-    if (members !== null && !members.includes(node.id)) {
-      const producer = await producerLoader(context).load(node.id);
-      if (!producer || !managesProducersOf(context.viewer, producer.communeId)) return null;
-    }
+    const producer = await producerLoader(context).load(node.id);
+    if (!producer) return null;
+    if (!(await readAccess(context, 'Producer.shopConnections', { producerId: producer.id, producerMember: producerMemberCheck(context, producer.id), unitIds: [producer.communeId] }, { target: producer.id, communeId: producer.communeId }))) return null;
     const now = Date.now();
     return (await connectionsOf(context, node.id)).map((row) => toShopConnectionNode(row, now));
   }

@@ -17,6 +17,6 @@ export class CommuneRefusedDeviceReadsResolver {
   })
   @Directive(REQUIRES_LINEAGE)
   async refusedDeviceReads(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<RefusedReadView>> {
-    return listRefusedReads(context, commune.id, communeScope(commune), page);
+    return listRefusedReads(context, 'Commune.refusedDeviceReads', commune.id, communeScope(commune), page);
   }
 }

@@ -5,9 +5,9 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Res
 import { invalidInput, notFound } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { startOfVietnamDay } from '../../../core/time.js';
-import { actsForCommuneId, parseCommuneId, RECORDING_VIEWERS, requireCommuneRole, VIDEO_MANAGERS } from '../access.rules.js';
+import { actsForCommuneId, parseCommuneId, requireCommuneRole, VIDEO_MANAGERS } from '../access.rules.js';
 import { communeScope } from '../../shared/commune.reference.js';
-import { recordRefusedRead } from '../../shared/refused-read.store.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
 import { checkEquipmentFields } from '../equipment-input.js';
 import { InstallationState } from '../equipment-status.js';
@@ -137,9 +137,8 @@ export class VideoMeetingResolver {
   async recordingUrl(@Root() meeting: VideoMeeting, @Ctx() context: SubgraphContext): Promise<string | null> {
     if (!meeting.recordingUrl) return null;
     const links = await meetingRoomsByMeeting(context).load(meeting.id);
-    if (links.some((l) => actsForCommuneId(context.viewer, RECORDING_VIEWERS, l.communeId))) return meeting.recordingUrl;
-    await recordRefusedRead(context, { field: 'VideoMeeting.recordingUrl', target: meeting.id, communeId: links[0]?.communeId });
-    return null;
+    const allowed = await readAccess(context, 'VideoMeeting.recordingUrl', { unitIds: links.map((l) => l.communeId) }, { target: meeting.id, communeId: links[0]?.communeId });
+    return allowed ? meeting.recordingUrl : null;
   }
 
   @Mutation(() => VideoMeetingPayload, {

@@ -1,4 +1,6 @@
-import { actsForUnit, communeCodesOf, provinceCodesOf, readsForProvince, Role } from '../../shared/roles.js';
+import type { AccessTarget } from '../../shared/access-rule.js';
+import { readAccess, type AuditRef } from '../../shared/access-guard.js';
+import { actsForUnit, communeCodesOf, provinceCodesOf, Role } from '../../shared/roles.js';
 import { forbidden, invalidInput, unauthenticated } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { AdministrativeUnit, UnitLevel } from '../units/administrative-unit.entity.js';
@@ -40,24 +42,34 @@ async function provinceCodesCovering(context: SubgraphContext, provinceId: strin
   return codes;
 }
 
-/**
- * True when the caller may read the commune's records: its officer, an admin, or a provincial
- * officer of its province (or of the province that inherited it).
- */
-export async function canRead(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'id' | 'provinceId'>): Promise<boolean> {
-  if (canActFor(context, unit)) return true;
-  if (!provinceCodesOf(context.viewer).length) return false;
-  return readsForProvince(context.viewer, await provinceCodesCovering(context, unit.provinceId));
+/** A commune's record as an access target: its unit, and its province's codes (loaded only for a provincial token). */
+function recordTarget(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'id' | 'provinceId'>): AccessTarget {
+  return { unitIds: [unit.id], provinceCodes: () => provinceCodesCovering(context, unit.provinceId) };
 }
 
-/** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may read this commune's records (canRead). */
-export async function requireReaderOf(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'id' | 'code' | 'name' | 'provinceId'>): Promise<void> {
-  const viewer = requireViewer(context);
-  if (await canRead(context, unit)) return;
-  const communes = communeCodesOf(viewer);
-  const provinces = provinceCodesOf(viewer);
+/** Fields of a commune's register that answer null to a caller who may not read them. */
+type NullableRecordField = 'Dossier.applicant' | 'Dossier.history';
+
+/**
+ * True when the caller may read this field of the commune's records (ACCESS_RULES: its officer, an
+ * admin, or a provincial officer of its province or of the province that inherited it).
+ */
+export async function canRead(context: SubgraphContext, unit: Pick<AdministrativeUnit, 'id' | 'provinceId'>, field: NullableRecordField, ref: AuditRef): Promise<boolean> {
+  return readAccess(context, field, recordTarget(context, unit), ref);
+}
+
+/** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may read this field of the commune's records (ACCESS_RULES). */
+export async function requireReaderOf(
+  context: SubgraphContext,
+  unit: Pick<AdministrativeUnit, 'id' | 'code' | 'name' | 'provinceId'>,
+  field: 'Query.dossier' | 'Commune.dossiers' | 'Query.document' | 'Commune.documents',
+  ref: AuditRef = { target: unit.id, communeId: unit.id },
+): Promise<void> {
+  const communes = communeCodesOf(context.viewer);
+  const provinces = provinceCodesOf(context.viewer);
   const scope = [communes.length ? `communes ${communes.join(', ')}` : '', provinces.length ? `provinces ${provinces.join(', ')}` : ''].filter(Boolean).join(' and ') || 'no commune';
-  throw forbidden(`Only officers of ${unit.name} (${unit.code}) or of its province may read this; your token acts for ${scope}. Ask for a token of that commune or province.`);
+  const message = context.viewer ? `Only officers of ${unit.name} (${unit.code}) or of its province may read this; your token acts for ${scope}. Ask for a token of that commune or province.` : undefined;
+  await readAccess(context, field, recordTarget(context, unit), ref, message);
 }
 
 /**

@@ -20,7 +20,7 @@ export class DocumentResolver {
     const record = await context.em.findOne(DocumentRecord, { id });
     if (!record) return null;
     const unit = await unitLoader(context).load(record.communeId);
-    await requireReaderOf(context, unit ?? { id: record.communeId, code: '', name: record.communeId, provinceId: null });
+    await requireReaderOf(context, unit ?? { id: record.communeId, code: '', name: record.communeId, provinceId: null }, 'Query.document', { target: record.id, communeId: record.communeId });
     return toDocumentView(record);
   }
 
@@ -55,7 +55,7 @@ export class CommuneDocumentsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<DocumentView>> {
-    await requireReaderOf(context, commune);
+    await requireReaderOf(context, commune, 'Commune.documents');
     const { limit, after } = pageWindow(page);
     if (filter?.year !== undefined && filter.year !== null) checkYear(filter.year, 'filter.year');
     const { rows, totalCount } = await listDocuments(context.em, commune.id, filter ?? {}, limit, after);

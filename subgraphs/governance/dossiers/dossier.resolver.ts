@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { invalidInput } from '../../../core/domain-errors.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { auditedCheck, recordRefusedRead } from '../../shared/refused-read.store.js';
 import { canRead, requireReaderOf } from '../common/officer-scope.js';
 import { toCommune } from '../units/commune.resolver.js';
 import { Commune } from '../units/commune.type.js';
@@ -19,8 +18,8 @@ export class DossierResolver {
     const dossier = await context.em.findOne(Dossier, { id });
     if (!dossier) return null;
     const unit = await unitLoader(context).load(dossier.communeId);
-    const read = { field: 'Query.dossier', target: dossier.id, communeId: dossier.communeId };
-    await auditedCheck(context, read, () => requireReaderOf(context, unit ?? { id: dossier.communeId, code: '', name: dossier.communeId, provinceId: null }));
+    const ref = { target: dossier.id, communeId: dossier.communeId };
+    await requireReaderOf(context, unit ?? { id: dossier.communeId, code: '', name: dossier.communeId, provinceId: null }, 'Query.dossier', ref);
     return toDossierView(dossier);
   }
 
@@ -41,11 +40,8 @@ export class DossierResolver {
       'every refused read written to Commune.refusedRecordReads.',
   })
   async applicant(@Root() dossier: DossierView, @Ctx() context: SubgraphContext): Promise<DossierApplicant | null> {
-    const unit = await unitLoader(context).load(dossier.communeId);
-    if (!unit || !(await canRead(context, unit))) {
-      await recordRefusedRead(context, { field: 'Dossier.applicant', target: dossier.id, communeId: dossier.communeId });
-      return null;
-    }
+    const unit = (await unitLoader(context).load(dossier.communeId)) ?? { id: dossier.communeId, provinceId: null };
+    if (!(await canRead(context, unit, 'Dossier.applicant', { target: dossier.id, communeId: dossier.communeId }))) return null;
     context.logger.info({ audit: 'dossier.applicant.read', subject: context.viewer?.subject, dossierId: dossier.id, requestId: context.requestId }, 'personal data read');
     return dossier.applicant;
   }
@@ -55,8 +51,8 @@ export class DossierResolver {
     description: 'Status changes recorded through the hub, oldest first (imports carry only the current state). Officers of the commune only; null for others.',
   })
   async history(@Root() dossier: DossierView, @Ctx() context: SubgraphContext): Promise<DossierStatusChangeView[] | null> {
-    const unit = await unitLoader(context).load(dossier.communeId);
-    if (!unit || !(await canRead(context, unit))) return null;
+    const unit = (await unitLoader(context).load(dossier.communeId)) ?? { id: dossier.communeId, provinceId: null };
+    if (!(await canRead(context, unit, 'Dossier.history', { target: dossier.id, communeId: dossier.communeId }))) return null;
     return (await historyByDossier(context).load(dossier.id)).map((c) =>
       Object.assign(new DossierStatusChangeView(), { fromStatus: c.fromStatus ?? null, toStatus: c.toStatus, at: c.at, recordedBy: c.recordedBy }),
     );
@@ -82,7 +78,7 @@ export class CommuneDossiersResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<DossierView>> {
-    await requireReaderOf(context, commune);
+    await requireReaderOf(context, commune, 'Commune.dossiers');
     const { limit, after } = pageWindow(page);
     if (filter?.receivedFrom && filter.receivedTo && filter.receivedFrom > filter.receivedTo) {
       throw invalidInput(`receivedFrom ${filter.receivedFrom} is after receivedTo ${filter.receivedTo}.`, 'filter.receivedFrom');

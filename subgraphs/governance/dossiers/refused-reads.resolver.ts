@@ -18,6 +18,6 @@ export class CommuneRefusedRecordReadsResolver {
   })
   async refusedRecordReads(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<RefusedReadView>> {
     // The same lineage as every other subgraph's log, from the shipped registry copy.
-    return listRefusedReads(context, commune.id, unitLineage().lineageOf(commune.id), page);
+    return listRefusedReads(context, 'Commune.refusedRecordReads', commune.id, unitLineage().lineageOf(commune.id), page);
   }
 }

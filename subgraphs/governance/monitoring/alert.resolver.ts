@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { type Connection, PageArgs, pageWindow, toConnection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { requireOfficerOf } from '../common/officer-scope.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { Commune } from '../units/commune.type.js';
 import { handleInformationAlert } from './alert.command.js';
 import { alertCursor, listAlerts } from './alert.store.js';
@@ -37,7 +37,7 @@ export class CommuneAlertsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<InformationAlertView>> {
-    requireOfficerOf(context, commune);
+    await readAccess(context, 'Commune.informationAlerts', { unitIds: [commune.id] }, { target: commune.id, communeId: commune.id });
     const { limit, after } = pageWindow(page);
     const { rows, totalCount } = await listAlerts(context.em, commune.id, handled ?? undefined, limit, after);
     return toConnection(rows.map(toView), limit, totalCount, alertCursor);

@@ -11,6 +11,7 @@ import { Role } from '../../shared/roles.js';
 import { communeForWrite } from '../common/officer-scope.js';
 import { Commune } from '../units/commune.type.js';
 import { PortalPost } from './portal-post.entity.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { checkPost, isEditorOf, isPublished, PortalCategory, PostStatus, requirePortalRole, requireStatus } from './portal.rules.js';
 import { DraftPortalPostInput, PortalPostConnection, PortalPostPayload, PortalPostType, ReviewPortalPostInput, UpdatePortalPostInput } from './portal.type.js';
 
@@ -21,28 +22,34 @@ async function postForChange(context: SubgraphContext, id: string, role: Role, a
   return post;
 }
 
+/** What only the commune's editorial staff read (ACCESS_RULES). */
+function editorRead(context: SubgraphContext, field: 'Query.portalPost' | 'PortalPost.author' | 'PortalPost.reviewedBy' | 'PortalPost.rejectionReason', post: PortalPost): Promise<boolean> {
+  return readAccess(context, field, { unitIds: [post.communeId] }, { target: post.id, communeId: post.communeId });
+}
+
 @Resolver(() => PortalPostType)
 export class PortalPostResolver {
   @Query(() => PortalPostType, { nullable: true, description: 'The post with this id: published posts for everyone, any post for the commune\'s officers and chairperson; null otherwise.' })
   async portalPost(@Arg('id', () => ID, { description: 'PortalPost.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<PortalPost | null> {
     const post = await context.em.findOne(PortalPost, { id });
     if (!post) return null;
-    return isPublished(post, new Date()) || isEditorOf(context.viewer, post.communeId) ? post : null;
+    if (isPublished(post, new Date())) return post;
+    return (await editorRead(context, 'Query.portalPost', post)) ? post : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who drafted it (token subject): the commune\'s officers and chairperson only.' })
-  author(@Root() post: PortalPost, @Ctx() context: SubgraphContext): string | null {
-    return isEditorOf(context.viewer, post.communeId) ? post.author : null;
+  async author(@Root() post: PortalPost, @Ctx() context: SubgraphContext): Promise<string | null> {
+    return (await editorRead(context, 'PortalPost.author', post)) ? post.author : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who approved or rejected it (token subject): the commune\'s officers and chairperson only.' })
-  reviewedBy(@Root() post: PortalPost, @Ctx() context: SubgraphContext): string | null {
-    return isEditorOf(context.viewer, post.communeId) ? (post.reviewedBy ?? null) : null;
+  async reviewedBy(@Root() post: PortalPost, @Ctx() context: SubgraphContext): Promise<string | null> {
+    return (await editorRead(context, 'PortalPost.reviewedBy', post)) ? (post.reviewedBy ?? null) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why the chairperson rejected it: the commune\'s officers and chairperson only.' })
-  rejectionReason(@Root() post: PortalPost, @Ctx() context: SubgraphContext): string | null {
-    return isEditorOf(context.viewer, post.communeId) ? (post.rejectionReason ?? null) : null;
+  async rejectionReason(@Root() post: PortalPost, @Ctx() context: SubgraphContext): Promise<string | null> {
+    return (await editorRead(context, 'PortalPost.rejectionReason', post)) ? (post.rejectionReason ?? null) : null;
   }
 
   @Mutation(() => PortalPostPayload, { description: 'Drafts a portal post (OFFICER of the commune). It is public only once the chairperson approves it.' })

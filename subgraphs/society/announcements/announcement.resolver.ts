@@ -6,6 +6,7 @@ import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { invalidInput } from '../../../core/domain-errors.js';
 import { Commune, communeScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
 import { isOfficerOf } from '../field-reports/officer-access.rules.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { AnnouncementDelivery } from './announcement-delivery.entity.js';
 import { AnnouncementStatus } from './announcement-enums.js';
 import { Announcement } from './announcement.entity.js';
@@ -116,13 +117,14 @@ export class CommuneAnnouncementsResolver {
   @FieldResolver(() => SubscriberStatsType, { nullable: true, description: 'Subscribers by status and channel: the commune\'s officers only (null for others).' })
   @Directive(REQUIRES_LINEAGE)
   async announcementSubscriberStats(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<SubscriberStatsType | null> {
-    return isOfficerOf(context.viewer, commune.id) ? subscriberStats(context.em, communeScope(commune)) : null;
+    const allowed = await readAccess(context, 'Commune.announcementSubscriberStats', { unitIds: [commune.id] }, { target: commune.id, communeId: commune.id });
+    return allowed ? subscriberStats(context.em, communeScope(commune)) : null;
   }
 
   @FieldResolver(() => SubscriberConnection, { nullable: true, description: 'Subscribers, newest first, phones masked: the commune\'s officers only (null for others).' })
   @Directive(REQUIRES_LINEAGE)
   async announcementSubscribers(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<Subscriber> | null> {
-    if (!isOfficerOf(context.viewer, commune.id)) return null;
+    if (!(await readAccess(context, 'Commune.announcementSubscribers', { unitIds: [commune.id] }, { target: commune.id, communeId: commune.id }))) return null;
     const { limit, after } = pageWindow(page);
     const where: Record<string, unknown> = { communeId: { $in: communeScope(commune) } };
     const total = await context.em.count(Subscriber, where);

@@ -19,9 +19,8 @@ import {
   FieldReportSlaRule,
   FieldReportStats,
 } from './field-report.type.js';
-import { requireOfficerOf } from './officer-access.rules.js';
 import { findFieldReport, findFieldReportByReceipt, listFieldReports } from './field-report.query.js';
-import { auditedCheck } from '../../shared/refused-read.store.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { normaliseReceiptCode } from './receipt-code.rules.js';
 import { pickSla } from './sla.rules.js';
 import { OPEN_STATUSES } from './field-report-workflow.rules.js';
@@ -128,7 +127,7 @@ export class FieldReportResolver {
     description: 'How to reach the reporter: officers of the report\'s commune only (FORBIDDEN otherwise), never public.',
   })
   async reporter(@Root() report: FieldReport, @Ctx() context: SubgraphContext): Promise<FieldReportReporter> {
-    await auditedCheck(context, { field: 'FieldReport.reporter', target: report.id, communeId: report.communeId }, () => requireOfficerOf(context.viewer, report.communeId, 'read reporters\' contact'));
+    await readAccess(context, 'FieldReport.reporter', { unitIds: [report.communeId] }, { target: report.id, communeId: report.communeId });
     return Object.assign(new FieldReportReporter(), {
       name: report.reporterName ?? null,
       phone: report.reporterPhone ?? null,

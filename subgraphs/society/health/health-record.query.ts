@@ -2,9 +2,10 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { foldForSearch } from '../../../core/text.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { auditedCheck } from '../../shared/refused-read.store.js';
-import { hasRole, Role } from '../../shared/roles.js';
-import { auditReads, requireHealthStaffOf, requireSomeHealthRole } from './health-access.rules.js';
+import { hasRole, Role, type Viewer } from '../../shared/roles.js';
+import { auditReads, requireSomeHealthRole } from './health-access.rules.js';
 import { HealthRecordRead } from './health-record-read.entity.js';
 import { HealthRecord } from './health-record.entity.js';
 
@@ -13,7 +14,7 @@ import { HealthRecord } from './health-record.entity.js';
  * staff; a refusal is written to the refused-read log, every record returned to the read log.
  */
 export async function listHealthRecords(context: SubgraphContext, communeId: string, scope: string[], page: PageArgs, search: string | undefined): Promise<Connection<HealthRecord>> {
-  const viewer = await auditedCheck(context, { field: 'Commune.healthRecords', target: communeId, communeId }, () => requireHealthStaffOf(context, communeId));
+  await readAccess(context, 'Commune.healthRecords', { unitIds: [communeId] }, { target: communeId, communeId });
   const { limit, after } = pageWindow(page);
   const where: FilterQuery<HealthRecord> = { communeId: { $in: scope } };
   if (search?.trim()) where.fullNameSearch = { $like: `%${foldForSearch(search).replace(/[\\%_]/g, '')}%` };
@@ -26,13 +27,13 @@ export async function listHealthRecords(context: SubgraphContext, communeId: str
     context.em.count(HealthRecord, where),
   ]);
   const connection = toConnection(rows, limit, totalCount, (r) => [r.recordNumber, r.id]);
-  await auditReads(context, viewer, connection.edges.map((e) => e.node), 'Commune.healthRecords');
+  await auditReads(context, context.viewer as Viewer, connection.edges.map((e) => e.node), 'Commune.healthRecords');
   return connection;
 }
 
 /** A page of the read log of a commune's records (and its predecessors'), newest first; its health staff only. */
 export async function listHealthRecordReads(context: SubgraphContext, communeId: string, scope: string[], page: PageArgs, recordId: string | undefined) {
-  await auditedCheck(context, { field: 'Commune.healthRecordReads', target: communeId, communeId }, () => requireHealthStaffOf(context, communeId));
+  await readAccess(context, 'Commune.healthRecordReads', { unitIds: [communeId] }, { target: communeId, communeId });
   const { limit, after } = pageWindow(page);
   const where: FilterQuery<HealthRecordRead> = { communeId: { $in: scope }, ...(recordId ? { recordId } : {}) };
   const keyset: FilterQuery<HealthRecordRead> = after
@@ -51,7 +52,7 @@ export async function listHealthRecordReads(context: SubgraphContext, communeId:
  * caller without any health role is refused the same way whether the record exists or not.
  */
 export async function readHealthRecord(context: SubgraphContext, id: string): Promise<HealthRecord | null> {
-  const field = 'Query.healthRecord';
+  const field = 'Query.healthRecord' as const;
   const target = id.slice(0, 200);
   if (!hasRole(context.viewer, Role.HEALTH_STAFF)) {
     const found = await context.em.findOne(HealthRecord, { id }, { fields: ['communeId'] });
@@ -59,7 +60,7 @@ export async function readHealthRecord(context: SubgraphContext, id: string): Pr
   }
   const record = await context.em.findOne(HealthRecord, { id });
   if (!record) return null;
-  const viewer = await auditedCheck(context, { field, target, communeId: record.communeId }, () => requireHealthStaffOf(context, record.communeId));
-  await auditReads(context, viewer, [record], field);
+  await readAccess(context, field, { unitIds: [record.communeId] }, { target, communeId: record.communeId });
+  await auditReads(context, context.viewer as Viewer, [record], field);
   return record;
 }

@@ -90,7 +90,7 @@ export class CommuneHealthResolver {
   })
   @Directive(REQUIRES_LINEAGE)
   async refusedReads(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<RefusedReadView>> {
-    return listRefusedReads(context, commune.id, communeScope(commune), page);
+    return listRefusedReads(context, 'Commune.refusedReads', commune.id, communeScope(commune), page);
   }
 
   @FieldResolver(() => HealthRecordReadConnection, {

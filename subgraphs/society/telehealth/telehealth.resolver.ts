@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } fr
 import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { Commune, communeScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
-import { requireHealthStaffOf } from '../health/health-access.rules.js';
+import { readAccess } from '../../shared/access-guard.js';
 import { TelehealthAccount } from './telehealth-account.entity.js';
 import { Teleconsultation } from './teleconsultation.entity.js';
 import { closeTeleconsultation, scheduleTeleconsultation } from './telehealth.command.js';
@@ -26,7 +26,7 @@ export class TelehealthAccountResolver {
     description: 'Consultations held over this account, newest first. Health staff of the commune only (FORBIDDEN otherwise).',
   })
   async consultations(@Root() account: TelehealthAccount, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<Teleconsultation>> {
-    requireHealthStaffOf(context, account.communeId);
+    await readAccess(context, 'TelehealthAccount.consultations', { unitIds: [account.communeId] }, { target: account.id, communeId: account.communeId });
     return listTeleconsultations(context.em, account.id, page);
   }
 }

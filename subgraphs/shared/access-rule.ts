@@ -1,0 +1,69 @@
+import { actsForCommune, actsForUnit, hasRole, readsForProvince, Role, type Viewer } from './roles.js';
+import { communeCodeOf } from './commune.reference.js';
+
+/**
+ * One way a role reaches a restricted field. `over` says how the target is tied to the token:
+ * - `unit`: the token's commune is the target's unit or its successor today (`actsForUnit`);
+ * - `commune-code`: the token names the target commune's code today (cooperative managers);
+ * - `province`: the token's provinces claim covers the target commune's province (`readsForProvince`);
+ * - `producer`: the viewer is a member of the target producer by commerce's records (the token's
+ *   producers claim counts only while the producer has recorded no member: docs/schema-guide.md);
+ * - `anywhere`: the role alone suffices (finance reads every payment).
+ */
+export type Grant = { role: Role; over: 'unit' | 'commune-code' | 'producer' | 'anywhere' } | { role: Role.PROVINCE_OFFICER; over: 'province' };
+
+/**
+ * What a caller without a grant gets: the field answers null (`null`), or the request is refused
+ * with FORBIDDEN, anonymous callers with `anonymous` (UNAUTHENTICATED where asking to sign in helps;
+ * FORBIDDEN where the rest of a public query must still resolve through the gateway).
+ */
+export type Refusal = { kind: 'null' } | { kind: 'error'; anonymous: 'UNAUTHENTICATED' | 'FORBIDDEN' };
+
+/** The access rule of one restricted field. Admins hold every grant. */
+export interface AccessRule {
+  grants: readonly Grant[];
+  refused: Refusal;
+  /** True when a refused read is written to the subgraph's refused-read log (Commune.refusedReads and siblings). */
+  audited: boolean;
+  /** Why the field is restricted, one line for docs/access.md. */
+  why: string;
+}
+
+/** What the guarded value belongs to; the resolver fills what its record knows. */
+export interface AccessTarget {
+  /** The record's unit(s) (Commune.id); a meeting has one per participating room. */
+  unitIds?: readonly string[];
+  producerId?: string;
+  /**
+   * Whether the viewer is a member of `producerId`, by the records (commerce's producer access for
+   * this request). Without it the producer grant holds for nobody: membership is never taken from the
+   * token alone.
+   */
+  producerMember?: () => Promise<boolean>;
+  /** GSO codes of the unit's province and of those that inherited it; loaded only when a province grant needs them. */
+  provinceCodes?: () => Promise<readonly string[]>;
+}
+
+async function holds(grant: Grant, viewer: Viewer, target: AccessTarget): Promise<boolean> {
+  const units = target.unitIds ?? [];
+  switch (grant.over) {
+    case 'unit':
+      return units.some((unit) => actsForUnit(viewer, grant.role, unit));
+    case 'commune-code':
+      return units.some((unit) => actsForCommune(viewer, grant.role, communeCodeOf(unit)));
+    case 'producer':
+      return grant.role === Role.PRODUCER && viewer.roles.includes(Role.PRODUCER) && !!target.producerId && !!target.producerMember && (await target.producerMember());
+    case 'anywhere':
+      return hasRole(viewer, grant.role);
+    case 'province':
+      return viewer.roles.includes(Role.PROVINCE_OFFICER) && !!target.provinceCodes && readsForProvince(viewer, await target.provinceCodes());
+  }
+}
+
+/** True when the rule lets this viewer read the target: the one decision the guards and docs/access.md use. */
+export async function permits(rule: AccessRule, viewer: Viewer | null, target: AccessTarget): Promise<boolean> {
+  if (!viewer) return false;
+  if (viewer.roles.includes(Role.ADMIN)) return true;
+  for (const grant of rule.grants) if (await holds(grant, viewer, target)) return true;
+  return false;
+}

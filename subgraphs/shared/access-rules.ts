@@ -1,0 +1,64 @@
+import type { AccessRule, Grant } from './access-rule.js';
+import { Role } from './roles.js';
+
+const unit = (...roles: Role[]): Grant[] => roles.map((role) => ({ role, over: 'unit' as const }));
+const PROVINCE: Grant = { role: Role.PROVINCE_OFFICER, over: 'province' };
+const PRODUCER_MEMBER: Grant = { role: Role.PRODUCER, over: 'producer' };
+const COOPERATIVE_MANAGER: Grant = { role: Role.COOPERATIVE_MANAGER, over: 'commune-code' };
+const FINANCE: Grant = { role: Role.FINANCE, over: 'anywhere' };
+
+const NULL = { kind: 'null' } as const;
+/** FORBIDDEN for everyone: anonymous callers too, so that the public rest of a query still resolves. */
+const FORBIDDEN = { kind: 'error', anonymous: 'FORBIDDEN' } as const;
+const SIGN_IN = { kind: 'error', anonymous: 'UNAUTHENTICATED' } as const;
+
+const HEALTH = { grants: unit(Role.HEALTH_STAFF), refused: FORBIDDEN, audited: true, why: 'health records are sensitive personal data' };
+const REFUSED_LOG = { grants: unit(Role.CHAIRPERSON), refused: FORBIDDEN, audited: false, why: 'the log names who tried to read what; the chairperson answers for it' };
+const OFFICE_RECORDS = { grants: [...unit(Role.OFFICER), PROVINCE], refused: SIGN_IN, audited: false, why: 'the commune\'s register; the province supervises it' };
+const DRAFT_STAFF = { grants: unit(Role.OFFICER, Role.CHAIRPERSON), refused: NULL, audited: false, why: 'who drafted and reviewed a post is internal to the commune\'s editorial staff' };
+const PRODUCER_PEOPLE = { grants: [PRODUCER_MEMBER, COOPERATIVE_MANAGER], refused: NULL, audited: false, why: 'the people acting for a producer and its shop authorisations' };
+const PAYMENTS = { grants: [FINANCE], refused: SIGN_IN, audited: false, why: 'payment details are personal data' };
+
+/**
+ * Every restricted field of the hub and its access rule, keyed `Type.field` as in the supergraph.
+ * The guards read their rule from here (`readAccess` in access-guard.ts), and
+ * `npm run schema:compose` writes docs/access.md from it: the document cannot drift from what runs.
+ */
+export const ACCESS_RULES = {
+  // society
+  'Commune.healthRecords': HEALTH,
+  'Commune.healthRecordReads': { ...HEALTH, why: 'who read which health record' },
+  'Query.healthRecord': HEALTH,
+  'TelehealthAccount.consultations': { ...HEALTH, audited: false, why: 'consultations name patients\' conditions' },
+  'FieldReport.reporter': { grants: unit(Role.OFFICER), refused: FORBIDDEN, audited: true, why: 'how to reach a citizen who reported' },
+  'Commune.announcementSubscribers': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'residents\' (masked) phones' },
+  'Commune.announcementSubscriberStats': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'the commune\'s subscriber base' },
+  'Commune.refusedReads': REFUSED_LOG,
+  // devices
+  'Camera.streamUrl': { grants: unit(Role.SECURITY), refused: NULL, audited: true, why: 'live video of public places' },
+  'VideoMeeting.recordingUrl': { grants: unit(Role.OFFICER), refused: NULL, audited: true, why: 'recordings of internal meetings (any participating commune)' },
+  'Commune.refusedDeviceReads': REFUSED_LOG,
+  // governance
+  'Query.dossier': { ...OFFICE_RECORDS, audited: true, why: 'a citizen\'s administrative procedure' },
+  'Dossier.applicant': { grants: OFFICE_RECORDS.grants, refused: NULL, audited: true, why: 'who applied: personal data' },
+  'Dossier.history': { grants: OFFICE_RECORDS.grants, refused: NULL, audited: false, why: 'who handled the dossier when' },
+  'Commune.dossiers': OFFICE_RECORDS,
+  'Query.document': OFFICE_RECORDS,
+  'Commune.documents': OFFICE_RECORDS,
+  'Commune.informationAlerts': { grants: unit(Role.OFFICER), refused: SIGN_IN, audited: false, why: 'what monitoring found about the commune, before it is handled' },
+  'Commune.refusedRecordReads': REFUSED_LOG,
+  'Query.portalPost': { ...DRAFT_STAFF, why: 'drafts, rejected, scheduled and withdrawn posts (published ones are public)' },
+  'PortalPost.author': DRAFT_STAFF,
+  'PortalPost.reviewedBy': DRAFT_STAFF,
+  'PortalPost.rejectionReason': DRAFT_STAFF,
+  // commerce
+  'Query.orders': { grants: [PRODUCER_MEMBER], refused: SIGN_IN, audited: false, why: 'buyers and what they bought' },
+  'Producer.contact': { grants: [PRODUCER_MEMBER], refused: NULL, audited: false, why: 'a household\'s name and phone' },
+  'Producer.members': PRODUCER_PEOPLE,
+  'Producer.shopConnections': PRODUCER_PEOPLE,
+  'Query.reconciliationAging': PAYMENTS,
+  'Query.reconciliationOpenItems': PAYMENTS,
+  'Query.reconciliationPeriods': PAYMENTS,
+} as const satisfies Record<string, AccessRule>;
+
+export type RestrictedField = keyof typeof ACCESS_RULES;
