@@ -55,3 +55,16 @@ export function createLogger(service: string, level: string = 'info', destinatio
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   }, destination);
 }
+
+/**
+ * A request's logger, made on first use: pino redacts a child's bindings as it makes the child,
+ * which cost ~1.5% of the gateway's CPU per request although most requests never log a line.
+ */
+export function lazyChildLogger(parent: Logger, bindings: Record<string, unknown>): { readonly logger: Logger } {
+  let child: Logger | undefined;
+  return {
+    get logger() {
+      return (child ??= parent.child(bindings));
+    },
+  };
+}

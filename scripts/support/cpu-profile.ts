@@ -58,7 +58,9 @@ export function summarizeProfile(file: string, window: { from: number; to: numbe
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const frame = nodes.get(cur)!.callFrame;
       const p = packageOf(frame.url, frame.functionName);
-      if (!seen.has(p)) add(inclusiveByPackage, p, n), seen.add(p);
+      if (seen.has(p)) continue;
+      add(inclusiveByPackage, p, n);
+      seen.add(p);
     }
   }
   const lines = [`${busy} busy samples`];
