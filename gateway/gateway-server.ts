@@ -123,7 +123,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       // Apollo's landing pages load their explorer from a CDN, which a commune network may not reach;
       // the hub serves its own bundled GraphiQL instead (gateway/explorer-route.ts).
       ApolloServerPluginLandingPageDisabled(),
-      requestLogging(metrics, labels, (name) => routing.has(name)),
+      requestLogging(metrics, labels, (name) => routing.has(name), logger),
       hubScalarsPlugin(),
       // Control characters and broken Unicode are refused here already; each subgraph checks again.
       textHygienePlugin(),
