@@ -55,3 +55,19 @@ export function createLogger(service: string, level: string = 'info', destinatio
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   }, destination);
 }
+
+/**
+ * A request's logger, made on first use: pino redacts a child's bindings as it makes the child,
+ * which cost ~1.5% of the gateway's CPU per request although most requests never log a line.
+ * The getter sits on the prototype: Apollo Server copies the context's own properties when it
+ * starts an operation (Object.assign), which would call an own getter, and so make the child.
+ * Copy fields onto the object this returns (Object.assign(lazyChildLogger(...), fields)).
+ */
+export function lazyChildLogger(parent: Logger, bindings: Record<string, unknown>): { readonly logger: Logger } {
+  let child: Logger | undefined;
+  return Object.create({
+    get logger() {
+      return (child ??= parent.child(bindings));
+    },
+  }) as { readonly logger: Logger };
+}

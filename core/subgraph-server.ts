@@ -21,7 +21,7 @@ import type { SubgraphContext } from './graphql/context.js';
 import { viewerCacheScopePlugin } from './graphql/viewer-cache-scope.js';
 import { listen } from './http/listen.js';
 import { gatewayAssertionOf, gatewayGuard } from './http/gateway-guard.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, lazyChildLogger, type Logger } from './logger.js';
 import { createSubgraphMetrics } from './metrics/subgraph-metrics.js';
 import type { BackgroundTask, SubgraphModule, SubgraphRuntime } from './subgraph.js';
 
@@ -131,16 +131,15 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
           // The viewer and the request id are the gateway's, verified there: never the caller's word.
           const assertion = gatewayAssertionOf(res);
           const requestId = assertion.requestId;
-          return {
+          return Object.assign(lazyChildLogger(logger, { requestId }), {
             em: orm.em.fork(),
             viewer: assertion.viewer,
             requestId,
             callerRequestId: assertion.callerRequestId,
             clientAddress: assertion.clientAddress,
-            logger: logger.child({ requestId }),
             config,
             loaders: new Map(),
-          };
+          });
         },
       }),
     );

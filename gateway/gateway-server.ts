@@ -16,7 +16,7 @@ import { listen } from '../core/http/listen.js';
 import { callerRequestIdFrom, clientAddressOf, REQUEST_ID_HEADER } from '../core/http/request-id.js';
 import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId, type GatewayAssertion } from '../core/auth/gateway-assertion.js';
 import { signingFetcher } from './subgraph-signing.js';
-import { createLogger, type Logger } from '../core/logger.js';
+import { createLogger, lazyChildLogger, type Logger } from '../core/logger.js';
 import type { GatewayContext } from './context.js';
 import { corsForGraphQL } from './cors.js';
 import { createErrorFormatter } from '../core/graphql/format-error.js';
@@ -123,7 +123,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       // Apollo's landing pages load their explorer from a CDN, which a commune network may not reach;
       // the hub serves its own bundled GraphiQL instead (gateway/explorer-route.ts).
       ApolloServerPluginLandingPageDisabled(),
-      requestLogging(metrics, labels, (name) => routing.has(name)),
+      requestLogging(metrics, labels, (name) => routing.has(name), logger),
       hubScalarsPlugin(),
       // Control characters and broken Unicode are refused here already; each subgraph checks again.
       textHygienePlugin(),
@@ -183,14 +183,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         res.setHeader(REQUEST_ID_HEADER, requestId);
         const authorization = req.headers.authorization;
         const clientAddress = clientAddressOf(req, config.TRUSTED_PROXY_HEADER, config.TRUSTED_PROXIES);
-        return {
-          authorization,
-          requestId,
-          callerRequestId,
-          clientAddress,
-          viewer: await verifyToken(authorization),
-          logger: logger.child({ requestId, ...(callerRequestId ? { callerRequestId } : {}) }),
-        };
+        const viewer = await verifyToken(authorization);
+        return Object.assign(lazyChildLogger(logger, { requestId, ...(callerRequestId ? { callerRequestId } : {}) }), { authorization, requestId, callerRequestId, clientAddress, viewer });
       },
     }),
   );

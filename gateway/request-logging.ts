@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { PUBLIC_ERROR_CODES } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
 import type { GatewayContext } from './context.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { OperationLabels } from '../core/metrics/operation-labels.js';
@@ -11,7 +12,7 @@ const PROTOCOL_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NO
  * One JSON log line and the metrics of each request. Every label comes from a bounded set: the
  * operation from `labels`, the error code from the public codes, the subgraph from `isSubgraph`.
  */
-export function requestLogging(metrics: GatewayMetrics, labels: OperationLabels, isSubgraph: (name: string) => boolean): ApolloServerPlugin<GatewayContext> {
+export function requestLogging(metrics: GatewayMetrics, labels: OperationLabels, isSubgraph: (name: string) => boolean, logger: Pick<Logger, 'isLevelEnabled'>): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
@@ -27,6 +28,8 @@ export function requestLogging(metrics: GatewayMetrics, labels: OperationLabels,
               metrics.errors.inc({ code: PUBLIC_ERROR_CODES.has(code) || PROTOCOL_CODES.has(code) ? code : 'OTHER', subgraph: isSubgraph(subgraph) ? subgraph : '' });
             }
           }
+          // The request's own logger is made on first use (core/logger.ts): not for a line nobody keeps.
+          if (!logger.isLevelEnabled('info')) return;
           // Only a resolved operation's name is logged: it passed the name-length limit.
           contextValue.logger.info(
             { operationName: operation ? operationName : undefined, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0, status },

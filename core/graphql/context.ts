@@ -14,6 +14,10 @@ export interface SubgraphContext {
   callerRequestId?: string;
   /** The client's address as the gateway determined it (for per-address limits). */
   clientAddress?: string;
+  /**
+   * Made on first use, from a getter on the context's prototype (core/logger.ts `lazyChildLogger`):
+   * derive a context with `Object.assign(Object.create(context), { ... })`, never a spread.
+   */
   logger: Logger;
   /** The hub's configuration, for settings a use case needs per request (`config.get(section)`). */
   config: HubConfig;

@@ -24,8 +24,17 @@ function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
   else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* stringsIn(item, path ? `${path}.${key}` : key);
 }
 
+/** Literals by document: Apollo Server hands every request of a cached operation the same DocumentNode. */
+const literalsByDocument = new WeakMap<DocumentNode, [string, string][]>();
+
 /** Every string literal the operation passes as an argument, with the argument's name as its path. */
 function literalsIn(document: DocumentNode): [string, string][] {
+  let found = literalsByDocument.get(document);
+  if (!found) literalsByDocument.set(document, (found = findLiterals(document)));
+  return found;
+}
+
+function findLiterals(document: DocumentNode): [string, string][] {
   const found: [string, string][] = [];
   const names: string[] = [];
   visit(document, {

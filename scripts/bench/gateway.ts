@@ -17,10 +17,9 @@
  * and the ratios: ours ÷ Hive on (a) and (b), our gateway ÷ direct on (c). On a machine shared with
  * other work requests/s move with its load; CPU per request much less.
  * Both gateways log at `warn` (no per-request line), anonymous requests.
+ * `--profile <dir>` runs the hub's own process (our gateway) under `node --cpu-prof` and writes its profile there at the end.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -29,6 +28,7 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId } from '../../core/auth/gateway-assertion.js';
 import { loadConfig } from '../../core/config.js';
+import { cpuMs, fmt, freePort, median, post, startProcess, stopProcess, waitFor } from '../support/bench-processes.js';
 
 const SAMPLE = readFileSync('docs/sample-query.graphql', 'utf8');
 const SAMPLE_VARIABLES = { code: '05068', on: '2021-06-01' };
@@ -66,16 +66,6 @@ interface RoundResult {
   cpuBySubgraph: Record<string, number>;
 }
 
-/** CPU time (user + system) a process and its descendants but `exclude` have used so far, ms (clock ticks of 10 ms). */
-function cpuMs(pid: number, exclude: ReadonlySet<number>): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    return (Number(fields[11]) + Number(fields[12])) * 10 + children.filter((child) => !exclude.has(child)).reduce((sum, child) => sum + cpuMs(child, exclude), 0);
-  } catch {
-    return 0;
-  }
-}
 let subgraphProcesses: ReadonlySet<number> = new Set();
 let subgraphPidsByName: Record<string, number> = {};
 /** The subgraph processes are the hub's children: our gateway's own CPU time leaves them out. */
@@ -101,55 +91,6 @@ function variedVariables(): Record<string, unknown>[] {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function post(url: string, body: string, headers: Record<string, string> = {}, attempt = 1): Promise<{ data?: unknown; errors?: unknown[] }> {
-  try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return (await response.json()) as { data?: unknown; errors?: unknown[] };
-  } catch (error) {
-    // A keep-alive socket the server closed as it was reused (seen with Hive Gateway on a loaded machine): once more, on a new one.
-    if (attempt >= 3) throw error;
-    return post(url, body, headers, attempt + 1);
-  }
-}
-
-async function waitFor(what: string, child: ChildProcess, output: () => string, ready: () => Promise<boolean>, timeoutMs = 600_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ready().catch(() => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${what} did not start:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function startProcess(command: string, args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  try {
-    process.kill(-child.pid!, 'SIGTERM');
-  } catch {
-    return;
-  }
-  await exited;
 }
 
 function round(target: Target, bodies: string[], connections: number, duration: number): Promise<RoundResult> {
@@ -196,9 +137,6 @@ function round(target: Target, bodies: string[], connections: number, duration: 
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const fmt = (n: number) => n.toFixed(n < 10 ? 2 : 0);
-
 /** Both gateways (and, for (c), governance itself) give the same data and no error for the same requests. */
 async function checkIdentical(scenario: Scenario, samples: number): Promise<void> {
   const step = Math.max(1, Math.floor(scenario.bodies.length / samples));
@@ -218,10 +156,11 @@ export async function run(args: string[]): Promise<void> {
   const connections = option('--connections', 20);
   const rounds = option('--rounds', 3);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['a', 'b', 'c'];
+  const profileDir = args.includes('--profile') ? path.resolve(args[args.indexOf('--profile') + 1]) : undefined;
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-gateway-'));
   // The response cache as production runs it (32 MiB) unless RESPONSE_CACHE_MB says otherwise (0: measure without it).
-  const hub = startProcess('node', ['dist/cli/hub.js', 'start'], { ...FREE_PORTS, HUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', RESPONSE_CACHE_MB: process.env.RESPONSE_CACHE_MB ?? '32' });
+  const hub = startProcess('node', [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), 'dist/cli/hub.js', 'start'], { ...FREE_PORTS, HUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', RESPONSE_CACHE_MB: process.env.RESPONSE_CACHE_MB ?? '32' });
   let hive: ReturnType<typeof startProcess> | undefined;
   let renewal: NodeJS.Timeout | undefined;
   try {

@@ -184,50 +184,79 @@ describe('gateway: the README sample, asked by many at once, costs each subgraph
     return { sent: sum(false), shared: sum(true) };
   }
 
+  /**
+   * Sends N identical sample queries to a gateway whose subgraph calls are held: each stage of the
+   * plan is held at the subgraphs until every one of the N operations has made its calls of that
+   * stage (then, shared or not, they were all in flight together). Returns the N answers.
+   */
+  async function burst(gatewayUrl: string, metricsUrl: string, held: Awaited<ReturnType<typeof holdSubgraphCalls>>, N: number) {
+    const before = await callsMade(metricsUrl);
+    let finished = false;
+    const together = Promise.all(Array.from({ length: N }, () => postGraphQL(gatewayUrl, sample, variables))).finally(() => (finished = true));
+    while (!finished) {
+      await vi
+        .waitFor(
+          async () => {
+            if (finished) return;
+            const now = await callsMade(metricsUrl);
+            const sent = now.sent - before.sent;
+            const made = sent + now.shared - before.shared;
+            if (sent !== held.received.length || made !== N * held.received.length) throw new Error(`held ${held.received.length}, made ${made}`);
+          },
+          { timeout: 20_000, interval: 20 },
+        )
+        // Deduplication broken: the N operations never catch up with one call each; let them go and count.
+        .catch(() => undefined);
+      held.release();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return together;
+  }
+
+  /** The sample alone, through a gateway without the response cache: its answer and the distinct calls its plan makes. */
+  async function alone(held: Awaited<ReturnType<typeof holdSubgraphCalls>>) {
+    const gateway = await hub.startGateway({ RESPONSE_CACHE_MB: 0 }, { subgraphUrls: held.subgraphUrls });
+    const pending = postGraphQL(gateway.url, sample, variables);
+    await vi.waitFor(async () => {
+      held.release();
+      if (!(await Promise.race([pending.then(() => true), new Promise((r) => setTimeout(() => r(false), 50))]))) throw new Error('still answering');
+    }, { timeout: 60_000, interval: 20 });
+    const answer = await pending;
+    expect(answer.errors).toBeUndefined();
+    const distinct = held.received.splice(0);
+    expect(distinct.length).toBeGreaterThanOrEqual(4);
+    return { gateway, answer, distinct };
+  }
+
   it('N identical anonymous queries through the signing gateway: each distinct subgraph call arrives once, signed', async () => {
     const held = await holdSubgraphCalls(hub);
     try {
       // Without the response cache, which would answer the N from the first alone (tests/gateway/response-cache.test.ts).
-      const gateway = await hub.startGateway({ RESPONSE_CACHE_MB: 0 }, { subgraphUrls: held.subgraphUrls });
-      // One alone first: the distinct calls its plan makes.
-      const alone = postGraphQL(gateway.url, sample, variables);
-      await vi.waitFor(async () => {
-        held.release();
-        if (!(await Promise.race([alone.then(() => true), new Promise((r) => setTimeout(() => r(false), 50))]))) throw new Error('still answering');
-      }, { timeout: 60_000, interval: 20 });
-      const answerAlone = await alone;
-      expect(answerAlone.errors).toBeUndefined();
-      const distinct = held.received.splice(0);
-      expect(distinct.length).toBeGreaterThanOrEqual(4);
-      const before = await callsMade(gateway.metricsUrl!);
-
-      const N = 12;
-      let finished = false;
-      const together = Promise.all(Array.from({ length: N }, () => postGraphQL(gateway.url, sample, variables))).finally(() => (finished = true));
-      // Each stage of the plan is held at the subgraphs until every one of the N operations has made
-      // its calls of that stage: then, shared or not, they were all in flight together.
-      while (!finished) {
-        await vi
-          .waitFor(
-            async () => {
-              if (finished) return;
-              const now = await callsMade(gateway.metricsUrl!);
-              const sent = now.sent - before.sent;
-              const made = sent + now.shared - before.shared;
-              if (sent !== held.received.length || made !== N * held.received.length) throw new Error(`held ${held.received.length}, made ${made}`);
-            },
-            { timeout: 20_000, interval: 20 },
-          )
-          // Deduplication broken: the N operations never catch up with one call each; let them go and count.
-          .catch(() => undefined);
-        held.release();
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      const answers = await together;
-      for (const answer of answers) expect(answer).toEqual(answerAlone);
+      const { gateway, answer, distinct } = await alone(held);
+      const answers = await burst(gateway.url, gateway.metricsUrl!, held, 12);
+      for (const each of answers) expect(each).toEqual(answer);
       // As many calls as one query alone makes, each of them once, each signed by the gateway.
       expect(held.received.map((c) => `${c.subgraph} ${c.body}`).sort()).toEqual(distinct.map((c) => `${c.subgraph} ${c.body}`).sort());
       for (const call of held.received) expect(call.assertion).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    } finally {
+      held.release();
+      await held.close();
+    }
+  });
+
+  it('with the response cache on, N misses at once (an entry expired or not stored yet) still cost each distinct subgraph call once; the next is answered from memory', async () => {
+    const held = await holdSubgraphCalls(hub);
+    try {
+      const { answer, distinct } = await alone(held);
+      // A cache that holds nothing for the sample yet: what every caller meets when its entry has just expired.
+      const cached = await hub.startGateway({ RESPONSE_CACHE_MB: 32 }, { subgraphUrls: held.subgraphUrls });
+      const answers = await burst(cached.url, cached.metricsUrl!, held, 12);
+      for (const each of answers) expect(each).toEqual(answer);
+      // The cache plugin does not merge the misses itself; the in-flight deduplication below it does.
+      expect(held.received.map((c) => `${c.subgraph} ${c.body}`).sort()).toEqual(distinct.map((c) => `${c.subgraph} ${c.body}`).sort());
+      const before = await callsMade(cached.metricsUrl!);
+      expect(await postGraphQL(cached.url, sample, variables)).toEqual(answer);
+      expect(await callsMade(cached.metricsUrl!)).toEqual(before);
     } finally {
       held.release();
       await held.close();

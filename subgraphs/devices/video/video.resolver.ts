@@ -174,7 +174,7 @@ export class VideoMeetingResolver {
     });
     await context.em.transactional(async (tx) => {
       for (const room of rooms) {
-        const booked = await roomMeetingsBetween({ ...context, em: tx }, room.id, input.scheduledStart, input.scheduledEnd);
+        const booked = await roomMeetingsBetween(Object.assign(Object.create(context) as SubgraphContext, { em: tx }), room.id, input.scheduledStart, input.scheduledEnd);
         checkNoOverlap(input.scheduledStart, input.scheduledEnd, booked.map((m) => ({ id: m.id, title: m.title, start: m.scheduledStart, end: m.scheduledEnd })));
       }
       tx.persist(meeting);

@@ -84,6 +84,8 @@ describe('subgraphs answer only the gateway', () => {
     expect(((await stale.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     // An exp far ahead does not help an old assertion: its age counts.
     expect((await signed(body, { iat: now - 600, exp: now + 3600 })).status).toBe(401);
+    // Nor does an iat ahead of the clock (the age would count from then).
+    expect((await signed(body, { iat: now + 600, exp: now + 630 })).status).toBe(401);
     expect((await signed(body, { aud: 'devices' })).status).toBe(401);
     expect((await signed(body, { bh: bodyDigest('{"query":"{ _service { sdl } }"}') })).status).toBe(401);
     expect((await fetch(`${societyUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } })).status).toBe(401);
