@@ -20,7 +20,7 @@ import { attributeProblems, FieldChecks, SELLER_SKU } from '../marketplace/sandb
 import { MediaStore, type MediaSnapshot } from '../marketplace/sandbox/media-store.js';
 import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
-import { OrderBook, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
+import { OrderBook, singleShop, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
 import { POSTMART_CATEGORIES, POSTMART_REQUIRED_ATTRIBUTES, POSTMART_UNITS } from './mappings.js';
 import { registerMediaRoutes } from './sandbox-routes/media.routes.js';
@@ -121,7 +121,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
   if (saved) {
     itemCount = saved.itemCount;
     for (const record of saved.items) items.add(String(record.itemId), record);
-    orders.restore(saved.orders);
+    orders.restore(saved.orders, (order) => items.get(order.lines[0]?.listingId ?? '')?.shopId ?? POSTMART_SANDBOX_CREDENTIALS.shopId);
     // Only partners still configured: a saved file never adds a partner (and its key) the options do not give.
     for (const kept of saved.partners ?? []) {
       const partner = partners.find((p) => p.partnerId === kept.partnerId);
@@ -192,9 +192,11 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
   }
 
   function placeOrder(input: PlaceOrderInput): PostmartOrder {
+    const shops: string[] = [];
     const lines: SandboxOrderLine[] = input.lines.map((line) => {
-      const record = items.forSku(line.sellerSku).find((r) => !r.unlisted && settle(r).review === 'approved');
-      if (!record) throw new Error(`no approved, listed postmart item with item_sku ${line.sellerSku}`);
+      const record = items.forSku(line.sellerSku).find((r) => !r.unlisted && settle(r).review === 'approved' && (!input.shopId || r.shopId === input.shopId));
+      if (!record) throw new Error(`no approved, listed postmart item with item_sku ${line.sellerSku}${input.shopId ? ` in shop ${input.shopId}` : ''}`);
+      shops.push(record.shopId);
       if (record.input.stock < line.quantity) throw new Error(`item ${record.itemId} has ${record.input.stock} in stock, ${line.quantity} ordered`);
       return { listingId: String(record.itemId), sellerSku: line.sellerSku, quantity: line.quantity, unitPriceVnd: record.input.original_price };
     });
@@ -203,7 +205,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
       record.input.stock -= line.quantity;
       record.updatedAt = Date.now();
     }
-    return renderOrder(orders.place(lines, input));
+    return renderOrder(orders.place(singleShop(shops), lines, input));
   }
 
   /** Checks partner, shop, timestamp and signature; answers and returns null when any is wrong. */

@@ -12,6 +12,7 @@ import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
 import { registerProductRoutes } from './sandbox-routes/product.routes.js';
 import { registerSellerCentreRoutes } from './sandbox-routes/seller-centre.routes.js';
 import { registerShopRoutes } from './sandbox-routes/shop.routes.js';
+import { VOSO_SANDBOX_WEBHOOK_SECRET } from './events.js';
 import { createVosoPusher, type VosoPusher, type VosoWebhookTarget } from './sandbox-webhook.js';
 import { SandboxStateFile } from '../marketplace/sandbox/state-file.js';
 import type { VosoSandboxState } from './sandbox-state.js';
@@ -21,7 +22,7 @@ import { attributeProblems, FieldChecks, SELLER_SKU } from '../marketplace/sandb
 import { MediaStore, type MediaSnapshot } from '../marketplace/sandbox/media-store.js';
 import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
-import { OrderBook, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
+import { OrderBook, singleShop, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
 import { VOSO_CATEGORIES, VOSO_REQUIRED_ATTRIBUTES, VOSO_UNITS } from './mappings.js';
 import { registerMediaRoutes } from './sandbox-routes/media.routes.js';
@@ -83,6 +84,8 @@ export interface VosoSandbox {
   ban(productId: string, reason: string): void;
   /** The event pushes to the webhook (counts, and a wait for those under way). */
   pusher: VosoPusher;
+  /** Registers (or moves) the webhook URL pushes go to, signed with the sandbox's webhook secret. */
+  setWebhookUrl(url: string): void;
 }
 
 const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, VosoOrderStatus>> = {
@@ -117,7 +120,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
   if (saved) {
     productCount = saved.productCount;
     for (const product of saved.products) products.add(product.id, product);
-    orders.restore(saved.orders);
+    orders.restore(saved.orders, (order) => products.get(order.lines[0]?.listingId ?? '')?.shop_id ?? VOSO_SANDBOX_CLIENT_SHOP);
     grants.restore(saved.grants);
     media.restore(saved.media);
   }
@@ -149,18 +152,21 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
   }
 
   function placeOrder(input: PlaceOrderInput): VosoOrder {
+    const shops: string[] = [];
     const lines: SandboxOrderLine[] = input.lines.map((line) => {
-      const product = products.forSku(line.sellerSku).find((p) => p.status === 'active');
-      if (!product) throw new Error(`no active voso product with seller SKU ${line.sellerSku}`);
+      const product = products.forSku(line.sellerSku).find((p) => p.status === 'active' && (!input.shopId || p.shop_id === input.shopId));
+      if (!product) throw new Error(`no active voso product with seller SKU ${line.sellerSku}${input.shopId ? ` in shop ${input.shopId}` : ''}`);
       if (product.stock < line.quantity) throw new Error(`product ${product.id} has ${product.stock} in stock, ${line.quantity} ordered`);
+      shops.push(product.shop_id);
       return { listingId: product.id, sellerSku: line.sellerSku, quantity: line.quantity, unitPriceVnd: product.price };
     });
+    const shopId = singleShop(shops);
     for (const line of lines) {
       const product = products.get(line.listingId) as VosoProduct;
       product.stock -= line.quantity;
       product.updated_at = vietnamTime(new Date());
     }
-    return renderOrder(orders.place(lines, input));
+    return renderOrder(orders.place(shopId, lines, input));
   }
 
   function setOrderStatus(orderId: string, status: SandboxOrderStatus): VosoOrder {
@@ -292,6 +298,7 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
       return order;
     },
     pusher,
+    setWebhookUrl: (webhookUrl) => pusher.setTarget({ url: webhookUrl, secret: options.webhook?.secret ?? VOSO_SANDBOX_WEBHOOK_SECRET }),
     expireTokens: (shopId) => {
       grants.expireAccessTokens(shopId);
       stateFile?.scheduleSave();
