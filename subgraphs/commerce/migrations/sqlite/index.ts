@@ -11,6 +11,7 @@ import { Migration20261202005059_shop_connections } from './Migration20261202005
 import { Migration20261202010000_listing_drift } from './Migration20261202010000_listing_drift.js';
 import { Migration20261202011220 } from './Migration20261202011220.js';
 import { Migration20261202012543_product_content } from './Migration20261202012543_product_content.js';
+import { Migration20261202050000_shop_order_cursor } from './Migration20261202050000_shop_order_cursor.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202010000_listing_drift', class: Migration20261202010000_listing_drift },
   { name: 'Migration20261202011220', class: Migration20261202011220 },
   { name: 'Migration20261202012543_product_content', class: Migration20261202012543_product_content },
+  { name: 'Migration20261202050000_shop_order_cursor', class: Migration20261202050000_shop_order_cursor },
 ];
