@@ -50,6 +50,9 @@ async function startAll(config: HubConfig): Promise<void> {
         }),
     );
     const urls = await Promise.all(supervisors.map((s) => s.start()));
+    // Only now is the commerce subgraph's port known (COMMERCE_PORT=0): voso's pushes go there.
+    const commerceUrl = urls[supervisors.findIndex((s) => s.name === 'commerce')];
+    if (commerceUrl) marketplaces.routeWebhooks(commerceUrl);
     const gateway = await startGateway({
       config,
       port: config.PORT,

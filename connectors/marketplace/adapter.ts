@@ -41,6 +41,8 @@ export interface RunningSandbox {
   state: { listingCountBySku(): Map<string, number>; duplicateSkus(): string[]; liveDuplicateSkus(): string[] };
   placeOrder(input: PlaceOrderInput): unknown;
   setOrderStatus(orderId: string, status: SandboxOrderStatus): unknown;
+  /** Sandboxes that push (`events`): where pushes go from now on, registered once the receiver's address is known. */
+  setWebhookUrl?(url: string): void;
   close(): Promise<void>;
 }
 

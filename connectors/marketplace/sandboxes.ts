@@ -30,6 +30,8 @@ export type MarketplaceSandboxes<A extends readonly AnyMarketplaceAdapter[] = ty
   urls: Record<CodeOf<A>, string>;
   /** Connector settings pointing at these sandboxes with their credentials. */
   settings: SettingsByCode<A>;
+  /** Registers where pushing sandboxes send events from now on, by code (the receiver's port may be known only after they started). */
+  routeWebhooks(urls: Partial<Record<CodeOf<A>, string>>): void;
   close(): Promise<void>;
 };
 
@@ -62,8 +64,14 @@ export async function startMarketplaceSandboxes<A extends readonly AnyMarketplac
     ...byCode,
     urls: Object.fromEntries(started.map(([code, s]) => [code, s.url])),
     settings: Object.fromEntries(adapters.map((a) => [a.code, a.sandbox.settingsFor(byCode[a.code]!.url, timeoutMs)])),
+    routeWebhooks: (urls: Record<string, string | undefined>) => {
+      for (const [code, sandbox] of started) {
+        const url = urls[code];
+        if (url) sandbox.setWebhookUrl?.(url);
+      }
+    },
     close: async () => {
       await Promise.all(started.map(([, s]) => s.close()));
     },
-  } as MarketplaceSandboxes<A>;
+  } as unknown as MarketplaceSandboxes<A>;
 }

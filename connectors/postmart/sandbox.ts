@@ -17,10 +17,10 @@ import type { PostmartRecord, PostmartSandboxState } from './sandbox-state.js';
 import type { PostmartRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
 import { attributeProblems, FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
-import { MediaStore } from '../marketplace/sandbox/media-store.js';
+import { MediaStore, type MediaSnapshot } from '../marketplace/sandbox/media-store.js';
 import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
-import { OrderBook, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
+import { OrderBook, singleShop, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
 import { POSTMART_CATEGORIES, POSTMART_REQUIRED_ATTRIBUTES, POSTMART_UNITS } from './mappings.js';
 import { registerMediaRoutes } from './sandbox-routes/media.routes.js';
@@ -55,11 +55,14 @@ export interface PostmartSandboxOptions {
   stateFile?: string;
 }
 
-/** What the state file holds (reviews under way keep their due time and end after a restart). */
+/** What the state file holds (reviews under way keep their due time and end after a restart; partners and media: added later, absent from older files). */
 interface PostmartSavedState {
   itemCount: number;
   items: PostmartRecord[];
   orders: OrderBookSnapshot;
+  /** The shops each partner may act for, as sellers authorised and revoked them. */
+  partners?: { partnerId: string; shopIds: string[] }[];
+  media?: MediaSnapshot;
 }
 
 export interface PostmartSandbox {
@@ -103,14 +106,28 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
   const requestsByRoute = new Map<string, number>();
   let itemCount = 0;
   let url = '';
+  // Uploaded images live beside the state file (postmart.json → postmart-media/), written once each.
+  const media = new MediaStore(() => url, options.stateFile ? options.stateFile.replace(/\.json$/, '') + '-media' : undefined);
   const stateFile = options.stateFile
-    ? new SandboxStateFile<PostmartSavedState>(options.stateFile, () => ({ itemCount, items: items.all(), orders: orders.snapshot() }))
+    ? new SandboxStateFile<PostmartSavedState>(options.stateFile, () => ({
+        itemCount,
+        items: items.all(),
+        orders: orders.snapshot(),
+        partners: partners.map((p) => ({ partnerId: p.partnerId, shopIds: p.shopIds })),
+        media: media.snapshot(),
+      }))
     : null;
   const saved = stateFile?.load();
   if (saved) {
     itemCount = saved.itemCount;
     for (const record of saved.items) items.add(String(record.itemId), record);
-    orders.restore(saved.orders);
+    orders.restore(saved.orders, (order) => items.get(order.lines[0]?.listingId ?? '')?.shopId ?? POSTMART_SANDBOX_CREDENTIALS.shopId);
+    // Only partners still configured: a saved file never adds a partner (and its key) the options do not give.
+    for (const kept of saved.partners ?? []) {
+      const partner = partners.find((p) => p.partnerId === kept.partnerId);
+      if (partner) partner.shopIds = [...new Set([...kept.shopIds])];
+    }
+    media.restore(saved.media);
   }
 
   const state: PostmartSandboxState = {
@@ -175,9 +192,11 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
   }
 
   function placeOrder(input: PlaceOrderInput): PostmartOrder {
+    const shops: string[] = [];
     const lines: SandboxOrderLine[] = input.lines.map((line) => {
-      const record = items.forSku(line.sellerSku).find((r) => !r.unlisted && settle(r).review === 'approved');
-      if (!record) throw new Error(`no approved, listed postmart item with item_sku ${line.sellerSku}`);
+      const record = items.forSku(line.sellerSku).find((r) => !r.unlisted && settle(r).review === 'approved' && (!input.shopId || r.shopId === input.shopId));
+      if (!record) throw new Error(`no approved, listed postmart item with item_sku ${line.sellerSku}${input.shopId ? ` in shop ${input.shopId}` : ''}`);
+      shops.push(record.shopId);
       if (record.input.stock < line.quantity) throw new Error(`item ${record.itemId} has ${record.input.stock} in stock, ${line.quantity} ordered`);
       return { listingId: String(record.itemId), sellerSku: line.sellerSku, quantity: line.quantity, unitPriceVnd: record.input.original_price };
     });
@@ -186,7 +205,7 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
       record.input.stock -= line.quantity;
       record.updatedAt = Date.now();
     }
-    return renderOrder(orders.place(lines, input));
+    return renderOrder(orders.place(singleShop(shops), lines, input));
   }
 
   /** Checks partner, shop, timestamp and signature; answers and returns null when any is wrong. */
@@ -197,8 +216,6 @@ export async function startPostmartSandbox(options: PostmartSandboxOptions = {})
     sendError(res, check.status, check.error, check.message);
     return null;
   }
-
-  const media = new MediaStore(() => url);
 
   function validItem(body: Record<string, unknown>, res: Response, shopId = ''): boolean {
     const checks = new FieldChecks(body);

@@ -26,6 +26,14 @@ export interface VosoTokenAnswer {
 }
 
 const CODE_TTL_MS = 10 * 60_000;
+
+/** The grants as JSON (the sandbox's state file): every live code and token with its expiry (epoch ms). */
+export interface VosoGrantsSnapshot {
+  accessTokens: [string, { shopId: string; expiresAt: number }][];
+  codes: [string, { clientId: string; redirectUri: string; shopId: string; expiresAt: number }][];
+  refreshTokens: [string, { clientId: string; shopId: string; expiresAt: number }][];
+  refreshes: number;
+}
 const token = () => randomBytes(24).toString('base64url');
 
 export class VosoGrantStore {
@@ -83,6 +91,21 @@ export class VosoGrantStore {
   /** Every access token (of one shop, or all) expires now, as if time had passed; refresh tokens keep working. */
   expireAccessTokens(shopId?: string): void {
     for (const grant of this.accessTokens.values()) if (!shopId || grant.shopId === shopId) grant.expiresAt = 0;
+  }
+
+  /** The live grants (expired ones are dropped: they can never be used again). */
+  snapshot(now = Date.now()): VosoGrantsSnapshot {
+    const live = <T extends { expiresAt: number }>(map: Map<string, T>): [string, T][] => [...map].filter(([, grant]) => grant.expiresAt > now);
+    return { accessTokens: live(this.accessTokens), codes: live(this.codes), refreshTokens: live(this.refreshTokens), refreshes: this.refreshes };
+  }
+
+  /** Puts back what `snapshot` saved (at start, before any request), so shops stay authorised across a restart. */
+  restore(saved: VosoGrantsSnapshot | undefined): void {
+    if (!saved) return;
+    for (const [value, grant] of saved.accessTokens) this.accessTokens.set(value, grant);
+    for (const [value, grant] of saved.codes) this.codes.set(value, grant);
+    for (const [value, grant] of saved.refreshTokens) this.refreshTokens.set(value, grant);
+    this.refreshes = saved.refreshes;
   }
 
   private issuePair(clientId: string, shopId: string): VosoTokenAnswer {

@@ -15,21 +15,34 @@ export interface VosoWebhookTarget {
 
 export interface VosoPusher {
   push(type: VosoEventType, product: VosoProduct): void;
-  readonly counts: { sent: number; failed: number };
+  /** `unrouted`: events while no webhook URL was known (none configured, or not registered yet). */
+  readonly counts: { sent: number; failed: number; unrouted: number };
   /** Resolves when every push started so far has ended (tests). */
   settled(): Promise<void>;
+  /**
+   * Where pushes go from now on: a partner registering its webhook URL after the marketplace
+   * started (`npm start` learns the commerce subgraph's port only once it listens, e.g. COMMERCE_PORT=0).
+   */
+  setTarget(target: VosoWebhookTarget): void;
 }
 
-export function createVosoPusher(target: VosoWebhookTarget | undefined): VosoPusher {
-  const counts = { sent: 0, failed: 0 };
+export function createVosoPusher(initial: VosoWebhookTarget | undefined): VosoPusher {
+  let target = initial;
+  const counts = { sent: 0, failed: 0, unrouted: 0 };
   const inFlight = new Set<Promise<void>>();
   return {
     counts,
     settled: async () => {
       await Promise.allSettled([...inFlight]);
     },
+    setTarget(next) {
+      target = next;
+    },
     push(type, product) {
-      if (!target) return;
+      if (!target) {
+        counts.unrouted += 1;
+        return;
+      }
       const event: VosoEvent = { event_id: randomUUID(), type, product_id: product.id, seller_sku: product.seller_sku, occurred_at: product.updated_at };
       const body = JSON.stringify({ events: [event] });
       const timestamp = Math.floor(Date.now() / 1000);

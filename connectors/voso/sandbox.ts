@@ -7,21 +7,22 @@ import type { Express, Request, Response } from 'express';
 import { listen } from '../../core/http/listen.js';
 import { registerAuthorizeRoutes, registerShopControlRoutes } from './sandbox-routes/authorize.routes.js';
 import { registerOAuthRoutes } from './sandbox-routes/oauth.routes.js';
-import { VosoGrantStore } from './sandbox-grants.js';
+import { VosoGrantStore, type VosoGrantsSnapshot } from './sandbox-grants.js';
 import { registerOrderRoutes } from './sandbox-routes/order.routes.js';
 import { registerProductRoutes } from './sandbox-routes/product.routes.js';
 import { registerSellerCentreRoutes } from './sandbox-routes/seller-centre.routes.js';
 import { registerShopRoutes } from './sandbox-routes/shop.routes.js';
+import { VOSO_SANDBOX_WEBHOOK_SECRET } from './events.js';
 import { createVosoPusher, type VosoPusher, type VosoWebhookTarget } from './sandbox-webhook.js';
 import { SandboxStateFile } from '../marketplace/sandbox/state-file.js';
 import type { VosoSandboxState } from './sandbox-state.js';
 import { vietnamTime, type VosoRouteContext } from './sandbox-routes/route-context.js';
 import { createSandboxApp } from '../marketplace/sandbox/app.js';
 import { attributeProblems, FieldChecks, SELLER_SKU } from '../marketplace/sandbox/checks.js';
-import { MediaStore } from '../marketplace/sandbox/media-store.js';
+import { MediaStore, type MediaSnapshot } from '../marketplace/sandbox/media-store.js';
 import { FaultInjector, type FaultSettings } from '../marketplace/sandbox/faults.js';
 import { ListingTable } from '../marketplace/sandbox/listing-table.js';
-import { OrderBook, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
+import { OrderBook, singleShop, type OrderBookSnapshot, type PlaceOrderInput, type SandboxOrder, type SandboxOrderLine, type SandboxOrderStatus } from '../marketplace/sandbox/order-book.js';
 import { sendError, sendValidationError } from '../marketplace/sandbox/respond.js';
 import { VOSO_CATEGORIES, VOSO_REQUIRED_ATTRIBUTES, VOSO_UNITS } from './mappings.js';
 import { registerMediaRoutes } from './sandbox-routes/media.routes.js';
@@ -47,17 +48,19 @@ export interface VosoSandboxOptions {
   refreshTokenTtlSeconds?: number;
   /** Fault settings (none by default). */
   faults?: Partial<FaultSettings>;
-  /** A JSON file keeping products and orders across restarts (written atomically after every change); none: in memory. */
+  /** A JSON file keeping products, orders and grants across restarts (written atomically after every change), uploaded images beside it (`<name>-media/`); none: in memory. */
   stateFile?: string;
   /** Where seller-centre edits and bans are pushed, signed (events.ts); none: no pushes. */
   webhook?: VosoWebhookTarget;
 }
 
-/** What the state file holds. */
+/** What the state file holds (grants and media: added later, absent from older files). */
 interface VosoSavedState {
   productCount: number;
   products: VosoProduct[];
   orders: OrderBookSnapshot;
+  grants?: VosoGrantsSnapshot;
+  media?: MediaSnapshot;
 }
 
 export interface VosoSandbox {
@@ -81,6 +84,8 @@ export interface VosoSandbox {
   ban(productId: string, reason: string): void;
   /** The event pushes to the webhook (counts, and a wait for those under way). */
   pusher: VosoPusher;
+  /** Registers (or moves) the webhook URL pushes go to, signed with the sandbox's webhook secret. */
+  setWebhookUrl(url: string): void;
 }
 
 const ORDER_STATUS: Readonly<Record<SandboxOrderStatus, VosoOrderStatus>> = {
@@ -106,14 +111,18 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
   let productCount = 0;
   let url = '';
   const pusher = createVosoPusher(options.webhook);
+  // Uploaded images live beside the state file (voso.json → voso-media/), written once each.
+  const media = new MediaStore(() => url, options.stateFile ? options.stateFile.replace(/\.json$/, '') + '-media' : undefined);
   const stateFile = options.stateFile
-    ? new SandboxStateFile<VosoSavedState>(options.stateFile, () => ({ productCount, products: products.all(), orders: orders.snapshot() }))
+    ? new SandboxStateFile<VosoSavedState>(options.stateFile, () => ({ productCount, products: products.all(), orders: orders.snapshot(), grants: grants.snapshot(), media: media.snapshot() }))
     : null;
   const saved = stateFile?.load();
   if (saved) {
     productCount = saved.productCount;
     for (const product of saved.products) products.add(product.id, product);
-    orders.restore(saved.orders);
+    orders.restore(saved.orders, (order) => products.get(order.lines[0]?.listingId ?? '')?.shop_id ?? VOSO_SANDBOX_CLIENT_SHOP);
+    grants.restore(saved.grants);
+    media.restore(saved.media);
   }
 
   const state: VosoSandboxState = {
@@ -143,18 +152,21 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
   }
 
   function placeOrder(input: PlaceOrderInput): VosoOrder {
+    const shops: string[] = [];
     const lines: SandboxOrderLine[] = input.lines.map((line) => {
-      const product = products.forSku(line.sellerSku).find((p) => p.status === 'active');
-      if (!product) throw new Error(`no active voso product with seller SKU ${line.sellerSku}`);
+      const product = products.forSku(line.sellerSku).find((p) => p.status === 'active' && (!input.shopId || p.shop_id === input.shopId));
+      if (!product) throw new Error(`no active voso product with seller SKU ${line.sellerSku}${input.shopId ? ` in shop ${input.shopId}` : ''}`);
       if (product.stock < line.quantity) throw new Error(`product ${product.id} has ${product.stock} in stock, ${line.quantity} ordered`);
+      shops.push(product.shop_id);
       return { listingId: product.id, sellerSku: line.sellerSku, quantity: line.quantity, unitPriceVnd: product.price };
     });
+    const shopId = singleShop(shops);
     for (const line of lines) {
       const product = products.get(line.listingId) as VosoProduct;
       product.stock -= line.quantity;
       product.updated_at = vietnamTime(new Date());
     }
-    return renderOrder(orders.place(lines, input));
+    return renderOrder(orders.place(shopId, lines, input));
   }
 
   function setOrderStatus(orderId: string, status: SandboxOrderStatus): VosoOrder {
@@ -169,8 +181,6 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
     sendError(res, 401, 'invalid_token', match ? 'the access token is unknown, expired or revoked: request a new one at /oauth2/token' : 'send Authorization: Bearer <access token>');
     return null;
   }
-
-  const media = new MediaStore(() => url);
 
   function validProduct(body: unknown, res: Response, shopId = ''): body is VosoProductInput {
     const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
@@ -288,8 +298,15 @@ export async function startVosoSandbox(options: VosoSandboxOptions = {}): Promis
       return order;
     },
     pusher,
-    expireTokens: (shopId) => grants.expireAccessTokens(shopId),
-    revokeShop: (shopId) => grants.revokeShop(shopId),
+    setWebhookUrl: (webhookUrl) => pusher.setTarget({ url: webhookUrl, secret: options.webhook?.secret ?? VOSO_SANDBOX_WEBHOOK_SECRET }),
+    expireTokens: (shopId) => {
+      grants.expireAccessTokens(shopId);
+      stateFile?.scheduleSave();
+    },
+    revokeShop: (shopId) => {
+      grants.revokeShop(shopId);
+      stateFile?.scheduleSave();
+    },
     grants,
     approve: async ({ authorizeUrl, shopId }) => {
       // What the seller's browser does: post the consent form, follow nothing (the hub's callback is the redirect's target).

@@ -1,10 +1,17 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createHash } from 'node:crypto';
 import { createConnectors } from '../../connectors/marketplace/index.js';
 import { startMarketplaceSandboxes } from '../../connectors/marketplace/sandboxes.js';
+import { postmartShops } from '../../connectors/postmart/shop-auth.js';
+import { vosoShops } from '../../connectors/voso/shop-auth.js';
 import { listingContent as content } from './fixtures.js';
+
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const upload = { data: PNG, contentType: 'image/png', sha256: createHash('sha256').update(PNG).digest('hex') };
 
 describe('sandbox state across restarts (a JSON file per sandbox in the data directory)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
@@ -36,6 +43,51 @@ describe('sandbox state across restarts (a JSON file per sandbox in the data dir
       await second.close();
     }
     expect(JSON.parse(readFileSync(join(dir, 'voso.json'), 'utf8')).products).toHaveLength(2);
+  });
+
+  it('keeps voso\'s grants, postmart\'s shop authorisations and both media services: shops stay connected, images served', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'sandbox-grants-'));
+    onTestFinished(() => rmSync(stateDir, { recursive: true, force: true }));
+    const first = await startMarketplaceSandboxes({ stateDir, moderationDelayMs: 0 });
+    const redirectUri = 'http://127.0.0.1:9/shops/callback';
+    const location = await first.VOSO.approve({ authorizeUrl: vosoShops.authorizeUrl(first.settings.VOSO, { state: 's1', redirectUri }), shopId: 'shop-kept' });
+    const grant = await vosoShops.exchangeCode(first.settings.VOSO, { code: new URL(location).searchParams.get('code')!, redirectUri });
+    const vosoShop = vosoShops.connect(first.settings.VOSO, { shopId: grant.shopId, accessToken: async () => grant.accessToken! });
+    const vosoImage = await vosoShop.uploadImage!(upload);
+    const vosoListing = await vosoShop.createListing(content({ sellerSku: 'KEPT-1', images: [vosoImage.url] }));
+    first.POSTMART.authorizeShop('7001');
+    const postmartShop = postmartShops.connect(first.settings.POSTMART, { shopId: '7001' });
+    const postmartImage = await postmartShop.uploadImage!(upload);
+    await postmartShop.createListing(content({ sellerSku: 'KEPT-1', images: [postmartImage.url] }));
+    // Same ports after the restart (as `npm start` has), so the image URLs stay the same.
+    const ports = { VOSO: { port: first.VOSO.port }, POSTMART: { port: first.POSTMART.port } };
+    await first.close();
+    // Images are files beside the state, not base64 inside it.
+    expect(readdirSync(join(stateDir, 'voso-media'))).toHaveLength(1);
+    expect(readFileSync(join(stateDir, 'voso.json'), 'utf8')).not.toContain(PNG.toString('base64'));
+
+    const second = await startMarketplaceSandboxes({ stateDir, moderationDelayMs: 0, settings: ports });
+    try {
+      // The access token issued before the restart still works, and the refresh token still refreshes (once: rotated).
+      expect(await vosoShops.connect(second.settings.VOSO, { shopId: grant.shopId, accessToken: async () => grant.accessToken! }).getListing(vosoListing.externalId)).toMatchObject({ sellerSku: 'KEPT-1' });
+      const refreshed = await vosoShops.refresh(second.settings.VOSO, grant.refreshToken!);
+      expect(refreshed.shopId).toBe('shop-kept');
+      await expect(vosoShops.refresh(second.settings.VOSO, grant.refreshToken!)).rejects.toMatchObject({ kind: 'AUTH' });
+      // The images are served, and still count as the shop's own uploads for its listings.
+      for (const url of [vosoImage.url, postmartImage.url]) {
+        const served = await fetch(url);
+        expect(served.status).toBe(200);
+        expect(served.headers.get('content-type')).toBe('image/png');
+        expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true);
+      }
+      const again = vosoShops.connect(second.settings.VOSO, { shopId: 'shop-kept', accessToken: async () => refreshed.accessToken! });
+      expect(await again.updateContent(vosoListing.externalId, content({ sellerSku: 'KEPT-1', images: [vosoImage.url], priceVnd: 31_000 }))).toMatchObject({ priceVnd: 31_000 });
+      // postmart's shop 7001 is still authorised for the partner.
+      await expect(postmartShops.verify(second.settings.POSTMART, '7001')).resolves.toBeUndefined();
+      await expect(postmartShops.verify(second.settings.POSTMART, '7002')).rejects.toMatchObject({ kind: 'AUTH' });
+    } finally {
+      await second.close();
+    }
   });
 
   it('refuses to start on a broken state file, naming it (never silently empty)', async () => {

@@ -47,6 +47,7 @@ export function rawBody(req: Request): Buffer {
 
 const placeOrderSchema = z.object({
   lines: z.array(z.object({ sellerSku: z.string().min(1), quantity: z.number().int().positive() })).min(1),
+  shopId: z.string().min(1).max(100).optional(),
   buyerName: z.string().optional(),
   buyerPhone: z.string().optional(),
   shippingFeeVnd: z.number().int().min(0).optional(),

@@ -4,7 +4,7 @@
  * so a crash leaves either the old state or the new one, never half a file. Saves are coalesced: a
  * burst of writes to the sandbox makes one save at the end of the event-loop turn.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export class SandboxStateFile<T> {
@@ -49,15 +49,20 @@ export class SandboxStateFile<T> {
   }
 
   private saveNow(): void {
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(this.snapshot()));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, this.path);
+    writeFileAtomically(this.path, JSON.stringify(this.snapshot()));
   }
+}
+
+/** Writes a temporary file beside `path`, flushes it to disk and renames it over `path`: readers see the old bytes or the new ones. */
+export function writeFileAtomically(path: string, data: string | Buffer): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
 }

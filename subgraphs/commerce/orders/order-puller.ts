@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { LockMode } from '@mikro-orm/core';
-import type { RemoteOrder } from '../../../connectors/marketplace/contract.js';
+import { ConnectorError, type MarketplaceConnector, type RemoteOrder } from '../../../connectors/marketplace/contract.js';
 import type { Logger } from '../../../core/logger.js';
 import { MARKETPLACES, type Marketplace } from '../catalogue/marketplace.js';
 import { Product } from '../catalogue/product.entity.js';
@@ -11,8 +11,16 @@ import type { ConnectorSet, SyncOptions } from '../sync/sync-options.js';
 import { expectOrderPayment, forgetOrderPayment } from '../reconciliation/order-payment.command.js';
 import { maskName, maskPhone } from './buyer-mask.rules.js';
 import { OrderFeedCursor } from './order-feed-cursor.entity.js';
+import { ShopConnection, ShopConnectionStatus } from '../shops/shop-connection.entity.js';
+import type { ShopOrderFeed } from '../shops/shop-connector-pool.js';
 import { MarketplaceOrderLine } from './order-line.entity.js';
 import { MarketplaceOrder, OrderStatus } from './order.entity.js';
+
+/** One order feed: a connected shop's (`shop`), or the marketplace-wide credential's (`shop` null). */
+interface Feed {
+  connector: MarketplaceConnector;
+  shop: ShopOrderFeed | null;
+}
 
 const RELEASES_STOCK: ReadonlySet<OrderStatus> = new Set([OrderStatus.CANCELLED, OrderStatus.RETURNED]);
 
@@ -23,7 +31,8 @@ export interface PullResult {
 }
 
 /**
- * Reads each marketplace's order feed from the stored cursor. The page is fetched first, then
+ * Reads each marketplace's order feeds (one per connected shop, and the shared credential's where
+ * it is used) from their stored cursors. The page is fetched first, then
  * applied in one transaction together with the new cursor, and only if the cursor has not moved
  * meanwhile (another worker pulled the same page): delivery is at least once, and orders are
  * deduplicated by (marketplace, externalOrderId). Stock follows: a new order takes its quantities,
@@ -69,16 +78,49 @@ export class OrderPuller {
     return results;
   }
 
+  /**
+   * Reads every feed of the marketplace: each connected shop's with its own credentials (the orders
+   * are its producer's), and the marketplace-wide credential's where it is used (no per-shop
+   * authorisation, or COMMERCE_SHOP_FALLBACK=shared). A shop whose authorisation is refused is
+   * marked on its connection (REVOKED or EXPIRED, with the marketplace's words) and skipped from then
+   * on; the other feeds are read. A failure of the shared feed is raised after the shops were read.
+   */
   async pull(marketplace: Marketplace): Promise<PullResult> {
-    const connector = this.connectorSet.connectors[marketplace];
     const total: PullResult = { fetched: 0, created: 0, updated: 0 };
-    if (!connector) return total;
+    const shops = this.connectorSet.shops;
+    const shared = this.connectorSet.connectors[marketplace];
+    const feeds: Feed[] = [];
+    if (shared && (!shops?.readsSharedFeed || shops.readsSharedFeed(marketplace))) feeds.push({ connector: shared, shop: null });
+    for (const feed of (await shops?.orderFeeds?.(marketplace)) ?? []) feeds.push({ connector: feed.connector, shop: feed });
+    let sharedFailure: unknown = null;
+    for (const feed of feeds) {
+      try {
+        const result = await this.pullFeed(marketplace, feed);
+        total.fetched += result.fetched;
+        total.created += result.created;
+        total.updated += result.updated;
+      } catch (error) {
+        if (!feed.shop) {
+          sharedFailure = error;
+          continue;
+        }
+        const auth = error instanceof ConnectorError && error.kind === 'AUTH';
+        this.logger[auth ? 'info' : 'warn']({ marketplace, connectionId: feed.shop.connectionId, producerId: feed.shop.producerId, err: error instanceof Error ? error.message : String(error) }, auth ? 'shop order feed refused: the connection shows why' : 'shop order feed not read; next pull retries');
+      }
+    }
+    if (sharedFailure) throw sharedFailure;
+    return total;
+  }
+
+  private async pullFeed(marketplace: Marketplace, feed: Feed): Promise<PullResult> {
+    const total: PullResult = { fetched: 0, created: 0, updated: 0 };
     for (let page = 0; page < 1000; page++) {
-      const cursor = (await this.orm.em.fork().findOne(OrderFeedCursor, { marketplace }))?.cursor ?? null;
+      const cursor = await this.readCursor(marketplace, feed);
+      if (cursor === undefined) break;
       await this.limiter?.(marketplace).acquire();
-      const result = await connector.listOrdersSince(cursor, this.options.orderPageSize);
+      const result = await feed.connector.listOrdersSince(cursor, this.options.orderPageSize);
       total.fetched += result.orders.length;
-      const applied = await this.apply(marketplace, cursor, result.orders, result.nextCursor);
+      const applied = await this.apply(marketplace, feed, cursor, result.orders, result.resumeCursor ?? result.nextCursor);
       if (!applied) break;
       total.created += applied.created;
       total.updated += applied.updated;
@@ -87,26 +129,48 @@ export class OrderPuller {
     return total;
   }
 
-  private async apply(marketplace: Marketplace, expected: string | null, orders: RemoteOrder[], nextCursor: string | null) {
+  /** The feed's stored cursor (null: from the beginning); undefined when a shop's connection is no longer usable. */
+  private async readCursor(marketplace: Marketplace, feed: Feed): Promise<string | null | undefined> {
+    const em = this.orm.em.fork();
+    if (!feed.shop) return (await em.findOne(OrderFeedCursor, { marketplace }))?.cursor ?? null;
+    const row = await em.findOne(ShopConnection, { id: feed.shop.connectionId, shopId: feed.shop.shopId, status: ShopConnectionStatus.CONNECTED });
+    return row ? (row.orderCursor ?? null) : undefined;
+  }
+
+  private async apply(marketplace: Marketplace, feed: Feed, expected: string | null, orders: RemoteOrder[], nextCursor: string | null) {
     return this.orm.em.fork().transactional(async (em) => {
-      let row = await em.findOne(OrderFeedCursor, { marketplace }, this.postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-      if ((row?.cursor ?? null) !== expected) return null;
-      if (!row) {
-        row = em.create(OrderFeedCursor, { marketplace, cursor: null, updatedAt: new Date() });
-        em.persist(row);
+      const lock = this.postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
+      let store: (cursor: string) => void;
+      if (feed.shop) {
+        // The shop's cursor lives on its connection; a connection moved to another shop meanwhile is not written.
+        const row = await em.findOne(ShopConnection, { id: feed.shop.connectionId, shopId: feed.shop.shopId }, lock);
+        if (!row || (row.orderCursor ?? null) !== expected) return null;
+        store = (cursor) => (row.orderCursor = cursor);
+      } else {
+        let row = await em.findOne(OrderFeedCursor, { marketplace }, lock);
+        if ((row?.cursor ?? null) !== expected) return null;
+        if (!row) {
+          row = em.create(OrderFeedCursor, { marketplace, cursor: null, updatedAt: new Date() });
+          em.persist(row);
+        }
+        const cursorRow = row;
+        store = (cursor) => {
+          cursorRow.cursor = cursor;
+          cursorRow.updatedAt = new Date();
+        };
       }
       const counts = { created: 0, updated: 0 };
       for (const remote of orders) {
-        const outcome = await this.applyOrder(em, marketplace, remote);
+        const outcome = await this.applyOrder(em, marketplace, remote, feed.shop?.producerId ?? null);
         if (outcome) counts[outcome] += 1;
       }
-      if (nextCursor) row.cursor = nextCursor;
-      row.updatedAt = new Date();
+      if (nextCursor) store(nextCursor);
       return counts;
     });
   }
 
-  private async applyOrder(em: EntityManager, marketplace: Marketplace, remote: RemoteOrder): Promise<'created' | 'updated' | null> {
+  /** `producerId`: the producer whose shop sold it (its lines are matched to that producer's products only); null for the shared feed. */
+  private async applyOrder(em: EntityManager, marketplace: Marketplace, remote: RemoteOrder, producerId: string | null): Promise<'created' | 'updated' | null> {
     const status = remote.status as OrderStatus;
     const existing = await em.findOne(MarketplaceOrder, { marketplace, externalOrderId: remote.externalOrderId });
     if (existing) {
@@ -135,7 +199,8 @@ export class OrderPuller {
       stockTaken: !RELEASES_STOCK.has(status),
       pulledAt: new Date(),
     });
-    const products = await em.find(Product, { sellerSku: { $in: remote.lines.map((l) => l.sellerSku) } });
+    // A shop's order takes only its own producer's stock, whatever seller SKU its lines carry.
+    const products = await em.find(Product, { sellerSku: { $in: remote.lines.map((l) => l.sellerSku) }, ...(producerId ? { producerId } : {}) });
     const bySku = new Map(products.map((p) => [p.sellerSku, p]));
     const lines = remote.lines.map((line, i) =>
       em.create(MarketplaceOrderLine, {

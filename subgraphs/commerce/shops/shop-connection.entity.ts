@@ -64,6 +64,10 @@ export class ShopConnection {
   @Property({ type: 'string', length: 1000, nullable: true })
   lastError?: string | null;
 
+  /** Where the shop's order feed was read up to (the marketplace's opaque cursor); reset when the connection moves to another shop. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  orderCursor?: string | null;
+
   @Property({ type: 'datetime', nullable: true })
   connectedAt?: Date | null;
 

@@ -20,10 +20,36 @@ export interface ShopConnectors {
    * (revoked, expired, none without fallback) is a ConnectorError AUTH saying what to do.
    */
   connectorFor(producerId: string, marketplace: Marketplace): Promise<MarketplaceConnector | null>;
+  /** The shops whose order feeds are read on the marketplace: each usable connection, with the connector acting for it. */
+  orderFeeds?(marketplace: Marketplace): Promise<ShopOrderFeed[]>;
+  /** Whether the marketplace-wide credential's own feed is read too: a marketplace without per-shop authorisation, or COMMERCE_SHOP_FALLBACK=shared. */
+  readsSharedFeed?(marketplace: Marketplace): boolean;
+  /** Keeping unused connections alive (the sync worker runs it in the background: shops/idle-refresh.ts). */
+  readonly idleRefresh?: IdleRefresh;
+}
+
+/** Connections nobody uses still need their refresh token renewed before it runs out (voso: 30 days). */
+export interface IdleRefresh {
+  /** How often to look (0: never). */
+  readonly everyMs: number;
+  /** CONNECTED connections whose refresh token runs out within the window. */
+  due(now: number): Promise<{ connectionId: string; marketplace: Marketplace }[]>;
+  /** Refreshes one unless another worker already did (AUTH when the marketplace refuses: the connection then shows it). */
+  refresh(connectionId: string): Promise<void>;
+}
+
+/** One connected shop's order feed: its orders are the producer's. */
+export interface ShopOrderFeed {
+  connectionId: string;
+  producerId: string;
+  shopId: string;
+  connector: MarketplaceConnector;
 }
 
 /** Seals what a marketplace granted into a connection row (the commands and the pool share it). */
 export function storeGrant(row: ShopConnection, grant: ShopGrant, box: SecretBox, now: Date): void {
+  // Another shop's feed starts from its beginning; the same shop (re-authorised) resumes where it was.
+  if (row.shopId !== grant.shopId) row.orderCursor = null;
   row.shopId = grant.shopId;
   row.accessTokenSealed = grant.accessToken ? box.seal(grant.accessToken) : null;
   row.refreshTokenSealed = grant.refreshToken ? box.seal(grant.refreshToken) : null;
@@ -94,6 +120,49 @@ export class ShopConnectorPool implements ShopConnectors {
     return connector;
   }
 
+  readonly idleRefresh: IdleRefresh = {
+    everyMs: this.shop.idleRefreshMs,
+    due: async (now) => {
+      const rows = await this.orm.em.fork().find(
+        ShopConnection,
+        { status: ShopConnectionStatus.CONNECTED, refreshTokenSealed: { $ne: null }, refreshExpiresAt: { $gt: new Date(now), $lte: new Date(now + this.shop.idleRefreshWindowMs) } },
+        { fields: ['id', 'marketplace'], orderBy: { refreshExpiresAt: 'asc' } },
+      );
+      return rows.map((row) => ({ connectionId: row.id, marketplace: row.marketplace }));
+    },
+    refresh: async (connectionId) => {
+      // A refresh under way in this process (a job's) renews it anyway.
+      const flight = this.inFlight.get(connectionId);
+      if (flight) {
+        await flight.catch(() => undefined);
+        return;
+      }
+      const run = this.loadOrRefresh(connectionId, this.shop.idleRefreshWindowMs).finally(() => this.inFlight.delete(connectionId));
+      this.inFlight.set(connectionId, run);
+      await run;
+    },
+  };
+
+  async orderFeeds(marketplace: Marketplace): Promise<ShopOrderFeed[]> {
+    if (!this.adapter(marketplace).shops) return [];
+    const rows = await this.orm.em.fork().find(ShopConnection, { marketplace, status: ShopConnectionStatus.CONNECTED, shopId: { $ne: null } }, { orderBy: { id: 'asc' } });
+    const feeds: ShopOrderFeed[] = [];
+    for (const row of rows) {
+      try {
+        const connector = await this.connectorFor(row.producerId, marketplace);
+        if (connector) feeds.push({ connectionId: row.id, producerId: row.producerId, shopId: row.shopId as string, connector });
+      } catch (error) {
+        // A connection whose refresh token ran out is marked EXPIRED by connectorFor and shows it; the others are read.
+        if (!(error instanceof ConnectorError && error.kind === 'AUTH')) throw error;
+      }
+    }
+    return feeds;
+  }
+
+  readsSharedFeed(marketplace: Marketplace): boolean {
+    return !this.adapter(marketplace).shops || this.shop.fallback === 'shared';
+  }
+
   private adapter(marketplace: string): AnyMarketplaceAdapter {
     const adapter = this.adapters.find((a) => a.code === marketplace);
     if (!adapter) throw new ConnectorError('AUTH', `No adapter is registered for ${marketplace}.`);
@@ -122,7 +191,8 @@ export class ShopConnectorPool implements ShopConnectors {
     return flight;
   }
 
-  private async loadOrRefresh(connectionId: string): Promise<string> {
+  /** `idleWindowMs`: also refresh when the refresh token runs out within it (the background refresh; rechecked under the lock, so a connection another worker renewed is left alone). */
+  private async loadOrRefresh(connectionId: string, idleWindowMs?: number): Promise<string> {
     const known = this.tokens.get(connectionId);
     const forced = known?.value.startsWith('refused:') ? known.generation : null;
     const em = this.orm.em.fork();
@@ -135,7 +205,8 @@ export class ShopConnectorPool implements ShopConnectors {
       const dueAt = refreshDueAt(row, this.shop.refreshMarginMs) ?? Number.POSITIVE_INFINITY;
       // The refused token was the row's current one only if nobody refreshed since.
       const refusedCurrent = forced !== null && forced === row.generation;
-      if (now < dueAt && !refusedCurrent && row.accessTokenSealed) {
+      const idle = idleWindowMs !== undefined && !!row.refreshExpiresAt && row.refreshExpiresAt.getTime() - now <= idleWindowMs;
+      if (now < dueAt && !refusedCurrent && !idle && row.accessTokenSealed) {
         const value = this.box.open(row.accessTokenSealed);
         this.tokens.set(connectionId, { value, refreshAt: dueAt, generation: row.generation });
         return { token: value };

@@ -19,6 +19,10 @@ export interface ShopSettings {
   fallback: 'shared' | 'none';
   /** Refresh an access token this long before it expires (default 10 min; a tenth of a shorter lifetime). */
   refreshMarginMs: number;
+  /** How often the sync worker looks for idle connections to refresh (0: never); each wait is jittered ±20%. */
+  idleRefreshMs: number;
+  /** An idle connection is refreshed once its refresh token would run out within this (voso: 30 days without use). */
+  idleRefreshWindowMs: number;
 }
 
 const key = z
@@ -42,6 +46,8 @@ export const shopSettings = defineConfigSection(
     COMMERCE_SHOP_CALLBACK_URL: z.string().url().default('http://127.0.0.1:4004/shops/callback'),
     COMMERCE_SHOP_FALLBACK: z.enum(['shared', 'none']).optional(),
     COMMERCE_SHOP_REFRESH_MARGIN_MS: z.coerce.number().int().min(0).default(600_000),
+    COMMERCE_SHOP_IDLE_REFRESH_MS: z.coerce.number().int().min(0).default(3_600_000),
+    COMMERCE_SHOP_IDLE_REFRESH_WINDOW_MS: z.coerce.number().int().min(60_000).default(7 * 24 * 3_600_000),
   },
   (v): ShopSettings => {
     const production = v.NODE_ENV === 'production';
@@ -60,6 +66,8 @@ export const shopSettings = defineConfigSection(
       callbackUrl: v.COMMERCE_SHOP_CALLBACK_URL,
       fallback: v.COMMERCE_SHOP_FALLBACK ?? (production ? 'none' : 'shared'),
       refreshMarginMs: v.COMMERCE_SHOP_REFRESH_MARGIN_MS,
+      idleRefreshMs: v.COMMERCE_SHOP_IDLE_REFRESH_MS,
+      idleRefreshWindowMs: v.COMMERCE_SHOP_IDLE_REFRESH_WINDOW_MS,
     };
   },
 );

@@ -13,6 +13,7 @@ import type { Marketplace } from '../catalogue/marketplace.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { requeueFailedListings } from './failed-retry.js';
 import type { SyncRunMetrics } from './sync-run-metrics.js';
+import { IdleShopRefresher } from '../shops/idle-refresh.js';
 
 export interface WorkerStats {
   done: number;
@@ -33,6 +34,8 @@ export class SyncWorker {
   private readonly queue: JobQueue;
   private readonly engine: SyncEngine;
   private readonly orders: OrderPuller;
+  /** Keeps unused shop connections' refresh tokens from running out (null without per-shop connections). */
+  readonly idleRefresher: IdleShopRefresher | null;
   private readonly inFlight = new Map<number, { claimUntil: number; promise: Promise<void> }>();
   private readonly abort = new AbortController();
   private stopping = false;
@@ -55,6 +58,8 @@ export class SyncWorker {
     this.queue = new JobQueue(orm);
     this.engine = new SyncEngine(orm, connectorSet, options, logger);
     this.orders = new OrderPuller(orm, connectorSet, options, logger, this.queue.postgres, (m) => this.engine.limiter(m));
+    const idle = connectorSet.shops?.idleRefresh;
+    this.idleRefresher = idle ? new IdleShopRefresher(idle, (m) => this.engine.limiter(m), logger, this.abort.signal) : null;
   }
 
   start(): this {
@@ -62,6 +67,7 @@ export class SyncWorker {
     this.heartbeat = setInterval(() => void this.renewClaims(), Math.max(200, Math.floor(this.options.leaseMs / 3)));
     this.heartbeat.unref();
     if (this.options.orderPollMs > 0) this.orders.start(this.options.orderPollMs);
+    this.idleRefresher?.start();
     this.logger.info({ workerId: this.id, postgres: this.queue.postgres }, 'sync worker started');
     return this;
   }
@@ -91,6 +97,7 @@ export class SyncWorker {
     await Promise.allSettled([...this.inFlight.values()].map((j) => j.promise));
     if (this.heartbeat) clearInterval(this.heartbeat);
     await this.orders.stop();
+    await this.idleRefresher?.stop();
     if (this.holdsLease && !options.abandon) await this.queue.releaseSingleWorkerLease(this.id).catch(() => undefined);
     this.logger.info({ workerId: this.id, ...this.stats }, 'sync worker stopped');
   }
