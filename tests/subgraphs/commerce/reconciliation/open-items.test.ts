@@ -4,6 +4,7 @@ import { signHubToken } from '../../../../subgraphs/shared/hub-token.js';
 import type { RunningSubgraph } from '../../../../core/subgraph-server.js';
 import { startSubgraph } from '../../../helpers/gateway-signing.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
+import { ReconciliationOutcome } from '../../../../subgraphs/commerce/reconciliation/outcomes.js';
 import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliation/reconcile.command.js';
 import { ReconciliationItem } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../../helpers/databases.js';
@@ -75,7 +76,7 @@ describe.each(DIALECTS)('the aged open-item list on %s, paged by the database', 
     expect(pages).toBe(3);
     expect(seen).toHaveLength(110);
     // The order the list promises, worked out here from the stored items.
-    const open = await subgraph.orm.em.fork().find(ReconciliationItem, { outcome: { $ne: 'MATCHED' } });
+    const open = await subgraph.orm.em.fork().find(ReconciliationItem, { outcome: { $ne: ReconciliationOutcome.MATCHED } });
     const since = (i: ReconciliationItem) => (i.expectedAt ?? i.paidAt)!.getTime();
     const want = open.sort((a, b) => since(a) - since(b) || a.id - b.id).map((i) => i.id);
     expect(seen.map((s) => s.id)).toEqual(want);
