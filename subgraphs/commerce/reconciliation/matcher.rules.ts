@@ -28,7 +28,8 @@ import type { LedgerTable, PaymentTable } from './tables.js';
  *     closest in time wins, ties by smaller id. Payments are taken in file order.
  *  5. Leftovers: payments are MISSING_IN_LEDGER; expected payments of the period are
  *     MISSING_IN_STATEMENT. Expected payments loaded only because they lie within the tolerance
- *     around the period are not reported unless something matched them.
+ *     around the period are not reported unless something matched them, nor are payments carried
+ *     over from earlier runs (PaymentTable.isCarried: they stay open where they were).
  *
  * Fees are never compared: readers give the gross amount (what the payer paid) and the fee apart,
  * and the ledger expects the gross amount. Fees are carried into items and totals.
@@ -243,7 +244,8 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
   // 5. Leftovers; reversal rows join the item of the payment they reverse.
   for (let i = 0; i < nP; i++) {
     if (reversalOf[i] >= 0) continue;
-    if (paymentGroup[i] < 0) paymentGroup[i] = newGroup(ReconciliationOutcome.MISSING_IN_LEDGER, MatchRule.UNPAIRED);
+    // A payment carried over from an earlier run that nothing matches stays open there: no item here.
+    if (paymentGroup[i] < 0 && !payments.isCarried(i)) paymentGroup[i] = newGroup(ReconciliationOutcome.MISSING_IN_LEDGER, MatchRule.UNPAIRED);
   }
   for (let i = 0; i < nP; i++) if (reversalOf[i] >= 0) paymentGroup[i] = paymentGroup[reversalOf[i]];
   const expectationOnly: number[] = [];
@@ -261,7 +263,7 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
   let next = 0;
   for (let i = 0; i < nP; i++) {
     const g = paymentGroup[i];
-    if (!placed[g]) {
+    if (g >= 0 && !placed[g]) {
       placed[g] = 1;
       order[next++] = g;
     }

@@ -118,6 +118,12 @@ export function summarize(payments: PaymentTable, ledger: LedgerTable, result: M
   let statementFeeVnd = 0;
   let matchedVnd = 0;
   for (let i = 0; i < payments.length; i++) {
+    // A payment carried over from an earlier run belongs to that run's statement totals; matched
+    // here, it counts in what this run matched.
+    if (payments.isCarried(i)) {
+      if (result.paymentGroup[i] >= 0 && result.groupOutcome[result.paymentGroup[i]] === matched) matchedVnd += payments.amount[i];
+      continue;
+    }
     // A row repeating an earlier row's transaction id is the same money listed twice: shown as a
     // DUPLICATE item, never added to the totals again.
     if (result.groupRule[result.paymentGroup[i]] === repeatedRow) continue;

@@ -34,9 +34,16 @@ export class PaymentTable {
   /** Original transaction of reversal rows only (sparse: reversals are few). */
   private readonly originals = new Map<number, string>();
   private count = 0;
+  /** Rows read from the file; rows after them are open payments of earlier runs (pushCarried). */
+  private fileCount = 0;
 
   get length(): number {
     return this.count;
+  }
+
+  /** True for a payment carried over from an earlier run, not a row of this file. */
+  isCarried(i: number): boolean {
+    return i >= this.fileCount;
   }
 
   /**
@@ -58,8 +65,19 @@ export class PaymentTable {
     return this.payerKeys.has(i) ? this.payerKeys.get(i)! : this.payers.get(i);
   }
 
-  /** Adds a SUCCESS record (the caller leaves pending and failed rows out). */
+  /** Adds a SUCCESS record of the file (the caller leaves pending and failed rows out). */
   push(record: PaymentRecord): void {
+    if (this.fileCount !== this.count) throw new Error('statement rows come before carried payments');
+    this.append(record);
+    this.fileCount++;
+  }
+
+  /** Adds an open payment of an earlier run, after every row of the file. */
+  pushCarried(record: PaymentRecord): void {
+    this.append(record);
+  }
+
+  private append(record: PaymentRecord): void {
     const i = this.count;
     if (i === this.amount.length) {
       this.amount = grown(this.amount, (n) => new Float64Array(n));
