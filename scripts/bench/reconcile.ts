@@ -10,9 +10,9 @@
  *   parse      csv-parse alone over the file, same options as the reader: the baseline;
  *   reconcile  read + validate into the payment table, load the ledger, match, and check that
  *              every planted discrepancy was found and nothing else;
- *   store      the whole `hub reconcile` path (reconcileStatement): hashing, the ledger read from the
+ *   store      the whole `hub reconcile` path (reconcileStatement): the ledger read from the
  *              expected_payment table (inserted before the clock starts; --generated-ledger streams
- *              it in process instead), read+validate, match, and the run and its items stored in
+ *              it in process instead), read+validate (hashing the same chunks), match, and the run and its items stored in
  *              one transaction, into a temporary SQLite file and, with --postgres <url>, into a
  *              temporary PostgreSQL database.
  * --repeat N alternates parse and store N times (the machine is shared: a pair measured together

@@ -11,7 +11,7 @@ import { insertItems } from './item.store.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
 import { resultItems, summarize, totalAboveLimit, type ResultItem, type RunTotals } from './result-items.js';
-import { statementHashes } from './content-hash.js';
+import { StatementHasher, statementHashes, type StatementHashes } from './content-hash.js';
 import { loadStatement, StatementRejectedError } from './statement-load.js';
 import { linkSettled, openExpectations, openPayments, releaseSettlements, type CarriedPayment } from './carry-over.store.js';
 import { carryResolutions, itemFactsKey, resolvedItemsByKey, type ResolvedItem } from './resolution-carry.store.js';
@@ -37,7 +37,7 @@ export interface ReconcileRequest {
 }
 
 /** The phases of an import, in order. */
-export type ReconcilePhase = 'hashing' | 'ledger' | 'reading' | 'matching' | 'storing';
+export type ReconcilePhase = 'ledger' | 'reading' | 'matching' | 'storing';
 export type ProgressListener = (phase: ReconcilePhase, done: number, total: number) => void;
 
 export interface ReconcileOutcome {
@@ -60,6 +60,8 @@ export interface ComputedReconciliation {
   totals: RunTotals;
   rows: number;
   ignoredRows: number;
+  /** The file's hashes, taken from the chunks the parser read. */
+  hashes: StatementHashes;
 }
 
 /**
@@ -120,15 +122,18 @@ export async function computeReconciliation(
     throw error;
   }
   const input = createReadStream(request.file, { highWaterMark: 256 * 1024 });
-  if (progress) {
-    const total = statSync(request.file).size;
-    let read = 0;
-    input.on('data', (chunk) => {
-      read += chunk.length;
-      progress('reading', read, total);
-    });
-  }
+  // Hashed from the chunks the parser reads: a million-row file is read once, not twice.
+  const hasher = new StatementHasher();
+  const total = progress ? statSync(request.file).size : 0;
+  let read = 0;
+  input.on('data', (chunk) => {
+    // No encoding is set on the stream: every chunk is a Buffer.
+    hasher.update(chunk as Buffer);
+    read += chunk.length;
+    progress?.('reading', read, total);
+  });
   const loaded = await loadStatement(reader, input, { period, source, ledger });
+  const hashes = hasher.digest();
   for (const c of carriedPayments) loaded.table.pushCarried(c.record);
   progress?.('matching', 0, 1);
   const result = matchPayments(loaded.table, ledger, { toleranceMs, periodStart: period.start.getTime(), periodEnd: period.end.getTime() });
@@ -147,6 +152,7 @@ export async function computeReconciliation(
     totals,
     rows: loaded.rows,
     ignoredRows: loaded.ignoredRows,
+    hashes,
   };
 }
 
@@ -188,24 +194,33 @@ export async function reconcileStatement(em: EntityManager, request: ReconcileRe
   readerFor(request.provider);
   const period = parsePeriod(request.period);
   const source = path.basename(request.file);
-  const size = statSync(request.file).size;
-  const { fileSha256: sha, contentSha256: content } = await statementHashes(request.file, (read) => request.onProgress?.('hashing', read, size));
-  // The same bytes, or the same content re-saved (CRLF, BOM, NFD): the same statement.
-  const previous = await em.findOne(ReconciliationRun, { provider: request.provider, $or: [{ fileSha256: sha }, { contentSha256: content }] });
-  if (previous && previous.periodLabel !== period.label) {
-    throw new AlreadyImportedError(
-      `${source} was already imported as run ${previous.id} for the period ${previous.periodLabel}, not ${period.label}: a statement file belongs to one period.`,
-    );
+  // The file is hashed while it is parsed, so a re-sent file is recognised after reading, not
+  // before. Where the import stops earlier (a closed period, a file refused), the hashes are taken
+  // on their own, so that a file seen before still gets its "already imported" answer.
+  const closed = await closedPeriodOverlapping(em, request.provider, period.firstDay, period.lastDay);
+  if (closed) {
+    const earlier = await importedBefore(em, request.provider, period, source, await statementHashes(request.file));
+    if (earlier) return earlier;
+    await refuseClosedPeriod(em, request.provider, period);
   }
-  if (previous) return { run: previous, alreadyImported: true };
-  await refuseClosedPeriod(em, request.provider, period);
 
   const currentKey = `${request.provider}|${period.label}`;
   const current = await em.findOne(ReconciliationRun, { currentKey });
   const ledger = request.ledger ?? expectedPaymentLedger(em.fork());
   const carried = ledger.expectedPaymentsByIds ? await openExpectations(em, request.provider, current?.id ?? null) : new Map<string, number>();
   const carriedPayments = ledger.expectedPaymentsByReferences ? await openPayments(em, request.provider, current?.id ?? null) : [];
-  const computed = await computeReconciliation({ ...request, ledger, carried, carriedPayments });
+  let computed: ComputedReconciliation;
+  try {
+    computed = await computeReconciliation({ ...request, ledger, carried, carriedPayments });
+  } catch (error) {
+    if (!(error instanceof StatementRejectedError)) throw error;
+    const earlier = await importedBefore(em, request.provider, period, source, await statementHashes(request.file));
+    if (earlier) return earlier;
+    throw error;
+  }
+  const { fileSha256: sha, contentSha256: content } = computed.hashes;
+  const earlier = await importedBefore(em, request.provider, period, source, computed.hashes);
+  if (earlier) return earlier;
   const carriedTransactions = new Map(carriedPayments.map((c) => [c.record.transactionId, c.itemId]));
   const { totals } = computed;
   const itemCount = computed.result.order.length;
@@ -320,6 +335,21 @@ function* linkedItems(
     }
     yield item;
   }
+}
+
+/**
+ * The run of a file imported before (the same bytes, or the same content re-saved: CRLF, BOM, NFD),
+ * or null. The same file for another period is refused: a statement file belongs to one period.
+ */
+async function importedBefore(em: EntityManager, provider: string, period: Period, source: string, hashes: StatementHashes): Promise<ReconcileOutcome | null> {
+  const previous = await em.findOne(ReconciliationRun, { provider, $or: [{ fileSha256: hashes.fileSha256 }, { contentSha256: hashes.contentSha256 }] });
+  if (!previous) return null;
+  if (previous.periodLabel !== period.label) {
+    throw new AlreadyImportedError(
+      `${source} was already imported as run ${previous.id} for the period ${previous.periodLabel}, not ${period.label}: a statement file belongs to one period.`,
+    );
+  }
+  return { run: previous, alreadyImported: true };
 }
 
 async function refuseClosedPeriod(em: EntityManager, provider: string, period: Period): Promise<void> {
