@@ -89,16 +89,16 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
     return groupCount++;
   };
 
-  const { amount, reversal, transactionId, reference, time } = payments;
+  const { amount, reversal, reference, time } = payments;
   /** Net amount still to match: gross minus reversals; 0 for reversal rows. */
   const net = new Float64Array(nP);
   /** For a reversal row: the payment row it nets against. */
   const reversalOf = new Int32Array(nP).fill(-1);
 
   // 1. Duplicate rows.
-  const firstByTxn = new StringIndex(transactionId, nP);
+  const firstByTxn = new StringIndex((i) => payments.transactionId(i), nP);
   for (let i = 0; i < nP; i++) {
-    if (firstByTxn.addIfAbsent(transactionId[i], i) >= 0) paymentGroup[i] = newGroup(ReconciliationOutcome.DUPLICATE, MatchRule.DUPLICATE_TRANSACTION);
+    if (firstByTxn.addIfAbsent(payments.transactionId(i), i) >= 0) paymentGroup[i] = newGroup(ReconciliationOutcome.DUPLICATE, MatchRule.DUPLICATE_TRANSACTION);
     net[i] = reversal[i] ? 0 : amount[i];
   }
 
@@ -204,7 +204,7 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
     if (bucket) bucket.push(e);
     else buckets.set(ledger.amount[e], [e]);
   }
-  const byTimeThenId = (a: number, b: number) => ledger.time[a] - ledger.time[b] || (ledger.id[a] < ledger.id[b] ? -1 : ledger.id[a] > ledger.id[b] ? 1 : 0);
+  const byTimeThenId = (a: number, b: number) => ledger.time[a] - ledger.time[b] || (ledger.id(a) < ledger.id(b) ? -1 : ledger.id(a) > ledger.id(b) ? 1 : 0);
   for (const bucket of buckets.values()) if (bucket.length > 1) bucket.sort(byTimeThenId);
   const tolerance = options.toleranceMs;
   if (buckets.size) {
@@ -228,7 +228,7 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
         if (delta > tolerance) break;
         if (expectationGroup[e] >= 0 || !payerKeysCompatible(payments.payerKey(i), ledger.payerKey(e))) continue;
         const d = Math.abs(delta);
-        if (d < bestDelta || (d === bestDelta && ledger.id[e] < ledger.id[best])) {
+        if (d < bestDelta || (d === bestDelta && ledger.id(e) < ledger.id(best))) {
           best = e;
           bestDelta = d;
         }

@@ -55,7 +55,7 @@ export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result
     let payer: string | null = null;
     for (let k = p.start[g]; k < p.start[g + 1]; k++) {
       const i = p.list[k];
-      transactionIds.push(payments.transactionId[i]);
+      transactionIds.push(payments.transactionId(i));
       lines.push(payments.line[i]);
       const ref = payments.reference[i];
       if (ref !== null) references.add(ref);
@@ -67,9 +67,9 @@ export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result
     }
     // Expected payments by id, so the item does not depend on the order the ledger gave them in.
     const expectations = Array.from(e.list.subarray(e.start[g], e.start[g + 1]));
-    if (expectations.length > 1) expectations.sort((a, b) => (ledger.id[a] < ledger.id[b] ? -1 : ledger.id[a] > ledger.id[b] ? 1 : 0));
+    if (expectations.length > 1) expectations.sort((a, b) => (ledger.id(a) < ledger.id(b) ? -1 : ledger.id(a) > ledger.id(b) ? 1 : 0));
     for (const x of expectations) {
-      expectedPaymentIds.push(ledger.id[x]);
+      expectedPaymentIds.push(ledger.id(x));
       references.add(ledger.reference[x]);
       producers.add(ledger.producerId(x));
       expectedVnd += ledger.amount[x];

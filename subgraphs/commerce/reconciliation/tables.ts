@@ -2,6 +2,7 @@ import type { PaymentRecord } from '../../../connectors/statements/payment-recor
 import type { ExpectedPaymentRecord } from './ledger.js';
 import { PayerColumn } from './payer-column.js';
 import { payerKey } from './payer-key.rules.js';
+import { PackedStrings } from './packed-strings.js';
 import { StringIndex } from './string-index.js';
 
 /**
@@ -18,7 +19,7 @@ function grown<T extends Float64Array | Uint32Array | Uint8Array>(array: T, make
 const INITIAL = 1024;
 
 export class PaymentTable {
-  readonly transactionId: string[] = [];
+  private readonly transactionIds = new PackedStrings();
   readonly reference: (string | null)[] = [];
   private readonly payers = new PayerColumn();
   /** Sparse: most statements already write payers in their matching form. */
@@ -51,6 +52,10 @@ export class PaymentTable {
    * ledger's own string, so a million references are held once, not twice.
    */
   constructor(private readonly ledger?: LedgerTable) {}
+
+  transactionId(i: number): string {
+    return this.transactionIds.get(i);
+  }
 
   originalTransactionId(i: number): string | null {
     return this.originals.get(i) ?? null;
@@ -86,7 +91,7 @@ export class PaymentTable {
       this.line = grown(this.line, (n) => new Uint32Array(n));
       this.reversal = grown(this.reversal, (n) => new Uint8Array(n));
     }
-    this.transactionId.push(record.transactionId);
+    this.transactionIds.push(record.transactionId);
     let reference = record.reference;
     if (reference !== null && this.ledger) {
       const e = this.ledger.firstWithReference(reference);
@@ -107,12 +112,12 @@ export class PaymentTable {
 }
 
 export class LedgerTable {
-  readonly id: string[] = [];
+  private readonly ids = new PackedStrings();
   readonly reference: string[] = [];
   private readonly payers = new PayerColumn();
   /** Sparse: most statements already write payers in their matching form. */
   private readonly payerKeys = new Map<number, string | null>();
-  private readonly referenceIndex = new StringIndex(this.reference);
+  private readonly referenceIndex = new StringIndex((x) => this.reference[x]);
   amount = new Float64Array(INITIAL);
   /** Epoch milliseconds (UTC). */
   time = new Float64Array(INITIAL);
@@ -124,6 +129,10 @@ export class LedgerTable {
 
   get length(): number {
     return this.count;
+  }
+
+  id(x: number): string {
+    return this.ids.get(x);
   }
 
   payer(x: number): string | null {
@@ -157,7 +166,7 @@ export class LedgerTable {
       this.producers.push(record.producerId);
       this.producerIndex.set(record.producerId, p);
     }
-    this.id.push(record.id);
+    this.ids.push(record.id);
     this.reference.push(record.reference);
     this.referenceIndex.addIfAbsent(record.reference, x);
     this.payers.set(x, record.payer);
