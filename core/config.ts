@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, configProblemsOf, type ConfigSection } from './config-section.js';
+import { isTrustedProxyEntry } from './http/trusted-proxies.js';
 
 export { ConfigError, configProblemsOf, defineConfigSection, type ConfigSection } from './config-section.js';
 
@@ -128,15 +129,21 @@ const trustEnv = {
   /** Header a trusted reverse proxy puts the client address in (e.g. x-forwarded-for); unset: the socket's address. */
   TRUSTED_PROXY_HEADER: z.string().regex(/^[a-z0-9-]+$/i, 'must be an HTTP header name').transform((h) => h.toLowerCase()).optional(),
   /**
-   * The proxies whose TRUSTED_PROXY_HEADER is believed (comma-separated socket addresses): a request
-   * from any other address is counted by its own address, so a client that reaches the gateway
-   * directly cannot choose one. Default: loopback, a proxy on the same host.
+   * The proxies whose TRUSTED_PROXY_HEADER is believed, comma-separated: addresses, CIDR ranges
+   * (10.0.0.0/8, fd00::/8) or proxy-addr's names (loopback, linklocal, uniquelocal). A request from
+   * any other address is counted by its own address, so a client that reaches the gateway directly
+   * cannot choose one. Ranges are for proxies whose addresses move (an ingress controller's pods).
+   * Default: loopback, a proxy on the same host.
    */
   TRUSTED_PROXIES: z
     .string()
-    .default('127.0.0.1,::1,::ffff:127.0.0.1')
+    .default('loopback')
     .transform((list) => list.split(',').map((a) => a.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[0-9a-fA-F:.]{2,64}$/, 'must be IP addresses, comma-separated'))),
+    .superRefine((list, ctx) => {
+      for (const entry of list) {
+        if (!isTrustedProxyEntry(entry)) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address, CIDR range or one of loopback, linklocal, uniquelocal` });
+      }
+    }),
 };
 // ---------------------------------------------------------------------------------------------
 

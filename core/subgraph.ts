@@ -90,7 +90,8 @@ export function composeSubgraph(
   if (!resolvers.length) throw new Error(`Subgraph ${name} has no resolvers`);
   const module: SubgraphModule = {
     name,
-    database: { name, entities: parts.flatMap((p) => p.entities ?? []), migrations },
+    // A part lists every entity it reads, so two parts may name the same one.
+    database: { name, entities: [...new Set(parts.flatMap((p) => p.entities ?? []))], migrations },
     settings: [...new Set(parts.flatMap((p) => p.settings ?? []))],
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     resolvers: resolvers as NonEmptyArray<Function>,

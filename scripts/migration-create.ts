@@ -9,9 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MikroORM } from '@mikro-orm/core';
-import type { Migrator } from '@mikro-orm/migrations';
-import { ormOptions, type DatabaseTarget, type Dialect } from '../core/db/database.js';
+import type { DatabaseTarget, Dialect } from '../core/db/database.js';
+import { createMigration, migrationLabel } from './support/migration-diff.js';
 import { withTemporaryPostgresDatabase } from './support/temporary-database.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
 import { isSubgraphName, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/registry.js';
@@ -38,22 +37,14 @@ function writeIndex(folder: string): void {
   writeFileSync(path.join(folder, 'index.ts'), lines.join('\n'));
 }
 
-async function createFor(name: SubgraphName, dialect: Dialect, target: DatabaseTarget, label: string): Promise<void> {
+async function createFor(name: SubgraphName, dialect: Dialect, target: DatabaseTarget, label: string | undefined): Promise<void> {
   const folder = migrationsFolder(name, dialect);
-  const options = ormOptions(SUBGRAPHS[name].database, target);
-  const orm = await MikroORM.init({ ...options, migrations: { ...options.migrations, path: folder, pathTs: folder } });
-  try {
-    const migrator = orm.getMigrator() as Migrator;
-    await migrator.up();
-    const result = await migrator.createMigration(folder, false, false, label);
-    if (result.fileName) {
-      // Migration files are written by MikroORM with a class name that matches the file name.
-      console.log(`${name}/${dialect}: wrote ${path.relative(root, path.join(folder, result.fileName))}`);
-    } else {
-      console.log(`${name}/${dialect}: entities and migrations already agree`);
-    }
-  } finally {
-    await orm.close(true);
+  const { fileName } = await createMigration(SUBGRAPHS[name].database, target, { folder, label });
+  if (fileName) {
+    // Migration files are written by MikroORM with a class name that matches the file name.
+    console.log(`${name}/${dialect}: wrote ${path.relative(root, path.join(folder, fileName))}`);
+  } else {
+    console.log(`${name}/${dialect}: entities and migrations already agree`);
   }
   writeIndex(folder);
 }
@@ -61,7 +52,10 @@ async function createFor(name: SubgraphName, dialect: Dialect, target: DatabaseT
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const nameIndex = args.indexOf('--name');
-  const label = nameIndex >= 0 ? args.splice(nameIndex, 2)[1] : undefined;
+  const rawLabel = nameIndex >= 0 ? args.splice(nameIndex, 2)[1] : undefined;
+  if (nameIndex >= 0 && !rawLabel) throw new Error('--name needs a label, e.g. --name add-documents.');
+  // Checked before any database is touched, so a bad label writes nothing.
+  const label = rawLabel === undefined ? undefined : migrationLabel(rawLabel);
   const names: SubgraphName[] = [];
   for (const name of args.length ? args : SUBGRAPH_NAMES) {
     if (!isSubgraphName(name)) throw new Error(`Unknown subgraph "${name}". Subgraphs: ${SUBGRAPH_NAMES.join(', ')}.`);
@@ -71,12 +65,12 @@ async function main(): Promise<void> {
   for (const name of names) {
     const dir = mkdtempSync(path.join(tmpdir(), 'hub-migrate-'));
     try {
-      await createFor(name, 'sqlite', { kind: 'sqlite', file: path.join(dir, `${name}.sqlite`) }, label ?? '');
+      await createFor(name, 'sqlite', { kind: 'sqlite', file: path.join(dir, `${name}.sqlite`) }, label);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
     await withTemporaryPostgresDatabase(baseUrl, `hub_migrate_${randomBytes(4).toString('hex')}`, (url) =>
-      createFor(name, 'postgresql', { kind: 'postgresql', url, schema: name }, label ?? ''),
+      createFor(name, 'postgresql', { kind: 'postgresql', url, schema: name }, label),
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { Configuration } from '@mikro-orm/core';
 import { BetterSqliteDriver, BetterSqlitePlatform } from '@mikro-orm/better-sqlite';
+import { HubSqliteSchemaHelper } from './sqlite-schema-helper.js';
 
 /**
  * SQLite keeps datetimes as epoch milliseconds. MikroORM 6.6 turns them into Date objects while
@@ -9,6 +10,8 @@ import { BetterSqliteDriver, BetterSqlitePlatform } from '@mikro-orm/better-sqli
  * number makes both sides numbers; the hydrator still gives entities Date objects.
  */
 class HubSqlitePlatform extends BetterSqlitePlatform {
+  protected override readonly schemaHelper: HubSqliteSchemaHelper = new HubSqliteSchemaHelper(this);
+
   override parseDate(value: string | number): Date {
     return (typeof value === 'number' ? value : super.parseDate(value)) as Date;
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isTrustedProxy } from './trusted-proxies.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -16,11 +17,11 @@ export function callerRequestIdFrom(header: string | string[] | undefined): stri
  * The client's address. Behind a reverse proxy the socket's address is the proxy's, so the operator
  * names the header the proxy sets (TRUSTED_PROXY_HEADER); for x-forwarded-for the last entry is the
  * one the trusted proxy appended (earlier ones are whatever the client wrote). The header is believed
- * only from a socket address in `trustedProxies` (TRUSTED_PROXIES); without the setting, or from any
+ * only from a socket address in `trustedProxies` (TRUSTED_PROXIES: addresses or ranges); without the setting, or from any
  * other socket, it is ignored: a client cannot choose its address.
  */
 export function clientAddressOf(req: IncomingMessage, trustedHeader: string | undefined, trustedProxies: readonly string[] = []): string | undefined {
-  if (trustedHeader && trustedProxies.includes(req.socket.remoteAddress ?? '')) {
+  if (trustedHeader && isTrustedProxy(req.socket.remoteAddress, trustedProxies)) {
     const raw = req.headers[trustedHeader];
     const value = (Array.isArray(raw) ? raw[raw.length - 1] : raw)?.split(',').pop()?.trim();
     if (value && /^[0-9a-fA-F:.]{2,64}$/.test(value)) return value;

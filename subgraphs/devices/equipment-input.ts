@@ -18,3 +18,19 @@ export function checkEquipmentFields(
   if (text && text.length > 500) throw invalidInput('note must be at most 500 characters.', 'input.note');
   return { installedOn, note: text };
 }
+
+/**
+ * The install day and note after an update: what the input gives (null clears), else what was
+ * recorded, except that a move back to PLANNED drops the install day.
+ */
+export function mergeEquipmentFields(
+  state: InstallationState,
+  input: { installedOn?: string | null; note?: string | null },
+  existing: { installedOn?: string | null; note?: string | null },
+): { installedOn: string | null; note: string | null } {
+  return checkEquipmentFields(
+    state,
+    input.installedOn !== undefined ? input.installedOn : state === InstallationState.PLANNED ? null : (existing.installedOn ?? null),
+    input.note !== undefined ? input.note : (existing.note ?? null),
+  );
+}

@@ -64,7 +64,11 @@ export function communeCodesOf(viewer: Viewer | null): readonly string[] {
   return viewer?.scopes[SCOPE_CLAIMS.communes] ?? [];
 }
 
-/** Producer ids the viewer is a member of. */
+/**
+ * Producer ids the token claims. Not access by itself: commerce's recorded membership decides
+ * (subgraphs/commerce/catalogue/producer-access.query.ts); the claim counts only for a producer
+ * that has never recorded a member.
+ */
 export function producerIdsOf(viewer: Viewer | null): readonly string[] {
   return viewer?.scopes[SCOPE_CLAIMS.producers] ?? [];
 }
@@ -82,12 +86,6 @@ export function actsForCommune(viewer: Viewer | null, role: Role, communeCode: s
   if (!viewer) return false;
   if (viewer.roles.includes(Role.ADMIN)) return true;
   return viewer.roles.includes(role) && communeCodesOf(viewer).includes(communeCode);
-}
-
-export function actsForProducer(viewer: Viewer | null, producerId: string): boolean {
-  if (!viewer) return false;
-  if (viewer.roles.includes(Role.ADMIN)) return true;
-  return viewer.roles.includes(Role.PRODUCER) && producerIdsOf(viewer).includes(producerId);
 }
 
 /**

@@ -23,8 +23,8 @@ describe('startMarketplaceSandboxes', () => {
     const [voso, postmart] = await Promise.all([connectors.VOSO.createListing(content), connectors.POSTMART.createListing(content)]);
     expect(voso.status).toBe('PUBLISHED');
     expect(postmart.status).toBe('PENDING_REVIEW');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect((await connectors.POSTMART.getListing(postmart.externalId))?.status).toBe('PUBLISHED');
+    // PostMart's review finishes in the background: poll for it rather than sleep a fixed time.
+    await expect.poll(async () => (await connectors.POSTMART.getListing(postmart.externalId))?.status, { timeout: 10_000, interval: 25 }).toBe('PUBLISHED');
     expect(sandboxes.VOSO.state.listingCountBySku().get(content.sellerSku)).toBe(1);
     expect(sandboxes.POSTMART.state.listingCountBySku().get(content.sellerSku)).toBe(1);
     expect(sandboxes.VOSO.state.duplicateSkus()).toEqual([]);

@@ -19,6 +19,13 @@ describe('config', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://h/db', HUB_SEED: 'pilot' }).seedPilot).toBe(true);
   });
 
+  it('takes trusted proxies as addresses, ranges or names, and names an entry that is none', () => {
+    expect(loadConfig({}).TRUSTED_PROXIES).toEqual(['loopback']);
+    expect(loadConfig({ TRUSTED_PROXIES: '172.30.0.10, 10.0.0.0/8,fd00::/8' }).TRUSTED_PROXIES).toEqual(['172.30.0.10', '10.0.0.0/8', 'fd00::/8']);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8,proxy.internal' })).toThrow(/TRUSTED_PROXIES.*"proxy.internal" is not an IP address/);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
+  });
+
   it('names every bad variable and says what to do', () => {
     let error: unknown;
     try {

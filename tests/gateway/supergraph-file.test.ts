@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, print, visit } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../core/config.js';
 import type { RunningSubgraph } from '../../core/subgraph-server.js';
 import { startSubgraph } from '../helpers/gateway-signing.js';
@@ -11,6 +11,7 @@ import { startGateway, type RunningGateway } from '../../gateway/gateway-server.
 import { governance } from '../../subgraphs/governance/index.js';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/databases.js';
 import { postGraphQL } from '../helpers/graphql-client.js';
+import { captureLogs } from '../helpers/log-capture.js';
 
 describe('gateway: static supergraph file', () => {
   let env: TestEnvironment;
@@ -19,6 +20,7 @@ describe('gateway: static supergraph file', () => {
   let dir: string;
   let fullSupergraph: string;
   let file: string;
+  const logs = captureLogs('info');
 
   beforeAll(async () => {
     env = await createTestEnvironment();
@@ -36,6 +38,7 @@ describe('gateway: static supergraph file', () => {
       host: '127.0.0.1',
       subgraphUrls: { governance: subgraph.url },
       supergraphPollIntervalMs: 50,
+      logger: logs.logger('gateway'),
     });
   });
   afterAll(async () => {
@@ -62,7 +65,8 @@ describe('gateway: static supergraph file', () => {
 
   it('keeps serving the previous schema when the new file is broken', async () => {
     writeFileSync(file, 'this is not a supergraph');
-    await new Promise((r) => setTimeout(r, 300));
+    // Wait until the gateway has read the broken file, not for a fixed time.
+    await vi.waitFor(() => expect(logs.text()).toContain('could not be loaded; keeping the previous schema'), { timeout: 30_000, interval: 25 });
     expect((await postGraphQL(gateway.url, '{ communeById(id: "05068/1") { name } }')).data).toEqual({ communeById: { name: 'Nam Thượng' } });
   });
 });

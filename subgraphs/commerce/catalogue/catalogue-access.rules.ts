@@ -1,22 +1,35 @@
 import { communeCodeOf } from '../../shared/commune.reference.js';
-import { actsForCommune, actsForProducer, producerIdsOf, Role, type Viewer } from '../../shared/roles.js';
+import { actsForCommune, Role, type Viewer } from '../../shared/roles.js';
 import { forbidden, unauthenticated } from '../../../core/domain-errors.js';
 
-export function isAdmin(viewer: Viewer | null): boolean {
-  return !!viewer?.roles.includes(Role.ADMIN);
+/**
+ * The producers a viewer acts for, as the records say at the start of this request or transaction
+ * (`producer-access.query.ts` reads it; docs/schema-guide.md, "Access"): every producer for admins
+ * (`all`), else the producers that record the viewer's account as a member, plus those its token
+ * claims that have never recorded a member (the bootstrap case).
+ */
+export interface ProducerAccess {
+  all: boolean;
+  producerIds: readonly string[];
+}
+
+export const NO_PRODUCER_ACCESS: ProducerAccess = { all: false, producerIds: [] };
+
+/** True when the access covers this producer. */
+export function actsForProducer(access: ProducerAccess, producerId: string): boolean {
+  return access.all || access.producerIds.includes(producerId);
 }
 
 /** Producer ids whose unpublished products and private fields the viewer may see (null: all, for admins). */
-export function memberProducerIds(viewer: Viewer | null): readonly string[] | null {
-  if (isAdmin(viewer)) return null;
-  return viewer?.roles.includes(Role.PRODUCER) ? producerIdsOf(viewer) : [];
+export function memberProducerIds(access: ProducerAccess): readonly string[] | null {
+  return access.all ? null : access.producerIds;
 }
 
 /** Throws unless the caller is a member of the producer (or an admin). */
-export function requireProducerMember(viewer: Viewer | null, producerId: string): void {
+export function requireProducerMember(viewer: Viewer | null, access: ProducerAccess, producerId: string): void {
   if (!viewer) throw unauthenticated();
-  if (!actsForProducer(viewer, producerId)) {
-    throw forbidden(`Only members of producer ${producerId} (role producer with this producer id) or admins may change its products.`);
+  if (!actsForProducer(access, producerId)) {
+    throw forbidden(`Only members of producer ${producerId} (role producer, recorded as its member) or admins may change its products.`);
   }
 }
 
@@ -33,10 +46,13 @@ export function requireProducerManager(viewer: Viewer | null, communeId: string)
   }
 }
 
-/** Throws unless the caller manages the producer's commune or is one of its members (a seller authorises their own shop). */
-export function requireShopAuthoriser(viewer: Viewer | null, producer: { id: string; communeId: string }): void {
+/**
+ * Throws unless the caller manages the producer's commune or is one of its members: the producer's
+ * shops (a seller authorises their own) and its per-listing settings such as the drift policy.
+ */
+export function requireProducerSteward(viewer: Viewer | null, access: ProducerAccess, producer: { id: string; communeId: string }, what: string): void {
   if (!viewer) throw unauthenticated();
-  if (!managesProducersOf(viewer, producer.communeId) && !actsForProducer(viewer, producer.id)) {
-    throw forbidden(`Only members of producer ${producer.id}, cooperative managers of its commune or admins may connect its marketplace shops.`);
+  if (!managesProducersOf(viewer, producer.communeId) && !actsForProducer(access, producer.id)) {
+    throw forbidden(`Only members of producer ${producer.id}, cooperative managers of its commune or admins may ${what}.`);
   }
 }

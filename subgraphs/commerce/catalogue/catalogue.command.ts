@@ -3,7 +3,7 @@ import type { Viewer } from '../../../core/auth/viewer.js';
 import { invalidInput } from '../../../core/domain-errors.js';
 import { delistListings, listingsOf, publishListings, retryListingSync } from '../listings/listing.command.js';
 import type { Listing } from '../listings/listing.entity.js';
-import { requireProducerMember } from './catalogue-access.rules.js';
+import { requireProducerMember } from './producer-access.query.js';
 import { MARKETPLACES, type Marketplace } from './marketplace.js';
 import { Producer } from './producer.entity.js';
 import { createProduct, loadProductForUpdate, updateProduct } from './product.command.js';
@@ -19,7 +19,7 @@ import type { CreateProductInput, UpdateProductInput } from './product.inputs.js
 async function productToChange(em: EntityManager, viewer: Viewer | null, productId: string): Promise<Product> {
   const product = await loadProductForUpdate(em, productId);
   if (!product) throw invalidInput(`No product has id "${productId}": check the id.`, 'input.productId');
-  requireProducerMember(viewer, product.producerId);
+  await requireProducerMember(em, viewer, product.producerId);
   return product;
 }
 
@@ -30,8 +30,8 @@ function checkMarketplaces(values: readonly Marketplace[]): Marketplace[] {
 }
 
 export async function addProduct(em: EntityManager, viewer: Viewer | null, input: CreateProductInput): Promise<Product> {
-  requireProducerMember(viewer, input.producerId);
   return em.transactional(async (tx) => {
+    await requireProducerMember(tx, viewer, input.producerId);
     const producer = await tx.findOne(Producer, { id: input.producerId });
     if (!producer) throw invalidInput(`No producer has id "${input.producerId}": check the id.`, 'input.producerId');
     return createProduct(tx, producer, input);

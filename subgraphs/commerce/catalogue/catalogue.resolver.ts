@@ -6,6 +6,7 @@ import { PUBLIC_LISTING_STATUSES } from '../listings/listing-status.js';
 import { ListingNode } from '../listings/listing.type.js';
 import { memberProducerIds } from './catalogue-access.rules.js';
 import { listingsByProductLoader, producerLoader } from './catalogue-loaders.js';
+import { producerAccessFor } from './producer-access.query.js';
 import { toProducerNode, toProductNode } from './catalogue-mappers.js';
 import { Producer } from './producer.entity.js';
 import { ProducerConnection, ProducerContact, ProducerNode } from './producer.type.js';
@@ -31,13 +32,13 @@ export class ProductResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<ProductNode>> {
-    return mapConnection(await findProducts(context.em, context.viewer, { search, communeCode, category }, page), toProductNode);
+    return mapConnection(await findProducts(context.em, await producerAccessFor(context), { search, communeCode, category }, page), toProductNode);
   }
 
   @Query(() => ProductNode, { nullable: true, description: 'One product by id; null when it does not exist or is not visible to the caller.' })
   async product(@Arg('id', () => ID, { description: 'Product.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<ProductNode | null> {
     const product = await context.em.findOne(Product, { id });
-    return product && (await canSeeProduct(context.em, context.viewer, product)) ? toProductNode(product) : null;
+    return product && (await canSeeProduct(context.em, await producerAccessFor(context), product)) ? toProductNode(product) : null;
   }
 
   @FieldResolver(() => ProducerNode, { nullable: true, description: 'The producer selling the product.' })
@@ -50,7 +51,7 @@ export class ProductResolver {
     description: 'The product\'s listings, one per marketplace. Callers who are not the producer\'s members see only live ones (PUBLISHED or DRIFTED).',
   })
   async listings(@Root() product: ProductNode, @Ctx() context: SubgraphContext): Promise<ListingNode[]> {
-    const members = memberProducerIds(context.viewer);
+    const members = memberProducerIds(await producerAccessFor(context));
     const member = members === null || members.includes(product.producerId);
     const listings = await listingsByProductLoader(context).load(product.id);
     return listings
@@ -81,7 +82,7 @@ export class ProducerResolver {
     description: 'Contact of the producer: personal data, readable only by its members and admins (null for others); each read is audited.',
   })
   async contact(@Root() node: ProducerNode, @Ctx() context: SubgraphContext): Promise<ProducerContact | null> {
-    const members = memberProducerIds(context.viewer);
+    const members = memberProducerIds(await producerAccessFor(context));
     if (members !== null && !members.includes(node.id)) return null;
     const producer: Producer | null = await producerLoader(context).load(node.id);
     if (!producer) return null;
@@ -91,6 +92,6 @@ export class ProducerResolver {
 
   @FieldResolver(() => ProductConnection, { description: 'The producer\'s products visible to the caller, ordered by name.' })
   async products(@Root() node: ProducerNode, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<ProductNode>> {
-    return mapConnection(await findProducts(context.em, context.viewer, { producerId: node.id }, page), toProductNode);
+    return mapConnection(await findProducts(context.em, await producerAccessFor(context), { producerId: node.id }, page), toProductNode);
   }
 }

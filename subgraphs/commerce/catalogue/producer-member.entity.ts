@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /**
  * A person who acts for a producer: the account (`subject`, the `sub` of their hub token) the token
@@ -14,7 +14,8 @@ export class ProducerMember {
   @Property({ type: 'string', length: 40 })
   producerId!: string;
 
-  /** The account id (token `sub`). */
+  /** The account id (token `sub`); every request of a `producer` account looks its memberships up by it. */
+  @Index()
   @Property({ type: 'string', length: 200 })
   subject!: string;
 

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { managesProducersOf, memberProducerIds } from './catalogue-access.rules.js';
+import { producerAccessFor } from './producer-access.query.js';
 import { toProducerNode } from './catalogue-mappers.js';
 import { producerLoader } from './catalogue-loaders.js';
 import { addProducerMember, createProducer, removeProducerMember, updateProducer } from './producer.command.js';
@@ -40,7 +41,7 @@ export class ProducerMutationResolver {
   async members(@Root() node: ProducerNode, @Ctx() context: SubgraphContext): Promise<ProducerMemberNode[] | null> {
     const producer = await producerLoader(context).load(node.id);
     if (!producer) return null;
-    const members = memberProducerIds(context.viewer);
+    const members = memberProducerIds(await producerAccessFor(context));
     const member = members === null || members.includes(node.id);
     if (!member && !managesProducersOf(context.viewer, producer.communeId)) return null;
     context.logger.info({ audit: 'producer.members.read', subject: context.viewer?.subject, producerId: node.id }, 'sensitive read');

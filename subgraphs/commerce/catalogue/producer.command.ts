@@ -59,6 +59,8 @@ export async function addProducerMember(em: EntityManager, viewer: Viewer | null
     const existing = await tx.findOne(ProducerMember, { producerId: producer.id, subject });
     if (existing) existing.displayName = displayName;
     else tx.create(ProducerMember, { id: randomUUID(), producerId: producer.id, subject, displayName, addedAt: new Date() });
+    // From now on the records alone grant access: removing the last member must not reopen the claim.
+    producer.membersRecordedAt ??= new Date();
     return producer;
   });
 }

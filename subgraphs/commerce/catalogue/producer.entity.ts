@@ -41,4 +41,11 @@ export class Producer {
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  /**
+   * When the first member was recorded; never cleared. From then on the records alone say who acts
+   * for the producer, and a token's `producers` claim is ignored (catalogue/producer-access.query.ts).
+   */
+  @Property({ type: 'datetime', nullable: true })
+  membersRecordedAt?: Date | null;
 }

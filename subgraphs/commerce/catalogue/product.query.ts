@@ -1,12 +1,11 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { Viewer } from '../../shared/roles.js';
 import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
 import { invalidInput } from '../../../core/domain-errors.js';
 import { foldForSearch } from '../../../core/text.js';
 import { Listing } from '../listings/listing.entity.js';
 import { PUBLIC_LISTING_STATUSES } from '../listings/listing-status.js';
-import { memberProducerIds } from './catalogue-access.rules.js';
+import { memberProducerIds, type ProducerAccess } from './catalogue-access.rules.js';
 import { isProductCategory, PRODUCT_CATEGORIES } from './categories.js';
 import { Producer } from './producer.entity.js';
 import { Product } from './product.entity.js';
@@ -30,8 +29,8 @@ export function containsPattern(text: string): string {
  * What the viewer may see: admins everything; everyone else products with at least one live
  * (PUBLISHED or DRIFTED) listing, plus all products of the producers they are a member of.
  */
-function visibility(em: EntityManager, viewer: Viewer | null): FilterQuery<Product> | null {
-  const members = memberProducerIds(viewer);
+function visibility(em: EntityManager, access: ProducerAccess): FilterQuery<Product> | null {
+  const members = memberProducerIds(access);
   if (members === null) return null;
   const published = (em as SqlEntityManager).createQueryBuilder(Listing, 'l').select('l.productId').where({ status: { $in: [...PUBLIC_LISTING_STATUSES] } }).getKnexQuery();
   const visible: FilterQuery<Product>[] = [{ id: { $in: published } } as unknown as FilterQuery<Product>];
@@ -49,7 +48,7 @@ export function validateProductFilter(filter: ProductFilter): void {
 }
 
 /** Products ordered by folded name then id (a stable keyset), filtered and scoped to the viewer. */
-export async function findProducts(em: EntityManager, viewer: Viewer | null, filter: ProductFilter, page: PageArgs): Promise<Connection<Product>> {
+export async function findProducts(em: EntityManager, access: ProducerAccess, filter: ProductFilter, page: PageArgs): Promise<Connection<Product>> {
   validateProductFilter(filter);
   const { limit, after } = pageWindow(page);
   const conditions: FilterQuery<Product>[] = [];
@@ -59,7 +58,7 @@ export async function findProducts(em: EntityManager, viewer: Viewer | null, fil
   if (filter.communeIds) conditions.push({ communeId: { $in: filter.communeIds } });
   if (filter.category) conditions.push({ category: filter.category });
   if (filter.producerId) conditions.push({ producerId: filter.producerId });
-  const visible = visibility(em, viewer);
+  const visible = visibility(em, access);
   if (visible) conditions.push(visible);
   const where: FilterQuery<Product> = conditions.length ? { $and: conditions } : {};
   const keyset: FilterQuery<Product>[] = [];
@@ -97,8 +96,8 @@ export async function findProducers(em: EntityManager, filter: { communeCode?: s
 }
 
 /** True when the viewer may see this product (see `visibility`). */
-export async function canSeeProduct(em: EntityManager, viewer: Viewer | null, product: Product): Promise<boolean> {
-  const members = memberProducerIds(viewer);
+export async function canSeeProduct(em: EntityManager, access: ProducerAccess, product: Product): Promise<boolean> {
+  const members = memberProducerIds(access);
   if (members === null || members.includes(product.producerId)) return true;
   return (await em.count(Listing, { productId: product.id, status: { $in: [...PUBLIC_LISTING_STATUSES] } })) > 0;
 }

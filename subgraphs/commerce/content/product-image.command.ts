@@ -4,7 +4,7 @@ import { MARKETPLACE_ADAPTERS } from '../../../connectors/marketplace/registry.j
 import type { Viewer } from '../../../core/auth/viewer.js';
 import { invalidInput } from '../../../core/domain-errors.js';
 import { sniffImageType } from '../../../core/image-type.js';
-import { requireProducerMember } from '../catalogue/catalogue-access.rules.js';
+import { requireProducerMember } from '../catalogue/producer-access.query.js';
 import { loadProductForUpdate } from '../catalogue/product.command.js';
 import type { Product } from '../catalogue/product.entity.js';
 import { liveMarketplacesOf, queueProductChange } from '../listings/listing.command.js';
@@ -18,7 +18,7 @@ const HUB_MAX_IMAGES = 10;
 async function productToChange(em: EntityManager, viewer: Viewer | null, productId: string): Promise<Product> {
   const product = await loadProductForUpdate(em, productId);
   if (!product) throw invalidInput(`No product has id "${productId}": check the id.`, 'productId');
-  requireProducerMember(viewer, product.producerId);
+  await requireProducerMember(em, viewer, product.producerId);
   return product;
 }
 

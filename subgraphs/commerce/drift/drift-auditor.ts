@@ -9,7 +9,7 @@ import { ListingIntent, ListingStatus } from '../listings/listing-status.js';
 import type { RateLimiter } from '../sync/rate-limiter.js';
 import type { ConnectorSet } from '../sync/sync-options.js';
 import { DriftField, DriftResolution } from './drift-kinds.js';
-import type { DriftSettings } from './drift-settings.js';
+import { marketplaceDriftPolicy, type DriftSettings } from './drift-settings.js';
 import { findDrift } from './drift.rules.js';
 import { settleDrift } from './drift.command.js';
 import { ListingDrift } from './listing-drift.entity.js';
@@ -157,11 +157,11 @@ export class DriftAuditor {
       return { audited: 1, drifted: 0, errors: 0 };
     }
     if (!finding.differences.length) return { audited: 1, drifted: 0, errors: 0 };
-    const policy = this.settings.policy[listing.marketplace] ?? this.settings.policy.default;
-    const settled = await settleDrift(em, { listingId: listing.id, productVersion: product.version, differences: finding.differences, policy, detectedAt: now });
+    const marketplacePolicy = marketplaceDriftPolicy(this.settings, listing.marketplace);
+    const settled = await settleDrift(em, { listingId: listing.id, productVersion: product.version, differences: finding.differences, marketplacePolicy, detectedAt: now });
     if (settled.outcome === 'SKIPPED') return { audited: 1, drifted: 0, errors: 0 };
     this.logger.info(
-      { listingId: listing.id, marketplace: listing.marketplace, fields: finding.differences.map((d) => d.field), policy, outcome: settled.outcome },
+      { listingId: listing.id, marketplace: listing.marketplace, fields: finding.differences.map((d) => d.field), policy: settled.policy, outcome: settled.outcome },
       'listing drifted at its marketplace',
     );
     for (const row of settled.duplicates) await this.delistDuplicate(listing, row, connector);

@@ -19,6 +19,13 @@ export enum DriftPolicy {
   ADOPT = 'ADOPT',
 }
 
+/** What a listing says about the policy: its own choice, or the marketplace's (COMMERCE_DRIFT_POLICY_<CODE>, else COMMERCE_DRIFT_POLICY). */
+export enum DriftPolicySetting {
+  INHERIT = 'INHERIT',
+  REASSERT = 'REASSERT',
+  ADOPT = 'ADOPT',
+}
+
 /** How a difference was settled. */
 export enum DriftResolution {
   REASSERTED = 'REASSERTED',
@@ -30,6 +37,14 @@ export enum DriftResolution {
 registerEnumType(DriftField, {
   name: 'DriftField',
   description: 'What differs at the marketplace: PRICE, STOCK, NAME, STATUS (deactivated or gone there) or DUPLICATE (a second live listing with the same seller SKU).',
+});
+registerEnumType(DriftPolicy, {
+  name: 'DriftPolicy',
+  description: 'Which version wins when a listing drifted: REASSERT (the hub writes its version back) or ADOPT (the product takes the marketplace\'s price, stock and name; a deactivation delists it). Duplicates are delisted either way.',
+});
+registerEnumType(DriftPolicySetting, {
+  name: 'DriftPolicySetting',
+  description: 'A listing\'s drift policy: INHERIT (the marketplace\'s, as configured), or REASSERT or ADOPT for this listing whatever the marketplace\'s is.',
 });
 registerEnumType(DriftResolution, {
   name: 'DriftResolution',

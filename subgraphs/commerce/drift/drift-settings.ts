@@ -51,3 +51,8 @@ export function driftSettingsSection(adapters: readonly AnyMarketplaceAdapter[])
 }
 
 export const driftSettings = driftSettingsSection(MARKETPLACE_ADAPTERS);
+
+/** The policy a marketplace's listings follow unless a listing sets its own. */
+export function marketplaceDriftPolicy(settings: DriftSettings, marketplace: string): DriftPolicy {
+  return settings.policy[marketplace] ?? settings.policy.default;
+}

@@ -15,7 +15,8 @@ export interface DriftToSettle {
   /** Product.version the audit compared against: a change since then supersedes what it found. */
   productVersion: number;
   differences: DriftDifference[];
-  policy: DriftPolicy;
+  /** The marketplace's policy; the listing's own (`Listing.driftPolicy`), read in the transaction, wins over it. */
+  marketplacePolicy: DriftPolicy;
   detectedAt: Date;
 }
 
@@ -32,18 +33,19 @@ export type SettleOutcome = 'REASSERTING' | 'ADOPTED' | 'SKIPPED';
  * lists it again). ADOPT: the product takes the marketplace's price, stock and name (a new version
  * every other marketplace follows) and a deactivated listing is taken as the producer delisting it.
  */
-export async function settleDrift(em: EntityManager, drift: DriftToSettle): Promise<{ outcome: SettleOutcome; duplicates: ListingDrift[] }> {
+export async function settleDrift(em: EntityManager, drift: DriftToSettle): Promise<{ outcome: SettleOutcome; duplicates: ListingDrift[]; policy: DriftPolicy }> {
   return em.transactional(async (tx) => {
     const listing = await tx.findOne(Listing, drift.listingId);
     const product = listing ? await tx.findOne(Product, listing.productId) : null;
-    if (!listing || !product || product.version !== drift.productVersion) return { outcome: 'SKIPPED' as const, duplicates: [] };
-    if (listing.status !== ListingStatus.PUBLISHED || listing.intent !== ListingIntent.PUBLISHED || listing.syncedVersion < product.version) return { outcome: 'SKIPPED' as const, duplicates: [] };
+    if (!listing || !product || product.version !== drift.productVersion) return { outcome: 'SKIPPED' as const, duplicates: [], policy: drift.marketplacePolicy };
+    if (listing.status !== ListingStatus.PUBLISHED || listing.intent !== ListingIntent.PUBLISHED || listing.syncedVersion < product.version) return { outcome: 'SKIPPED' as const, duplicates: [], policy: drift.marketplacePolicy };
     const busy = await tx.count(SyncJob, { listingId: listing.id, status: { $in: [SyncJobStatus.PENDING, SyncJobStatus.RUNNING] } });
-    if (busy > 0) return { outcome: 'SKIPPED' as const, duplicates: [] };
+    if (busy > 0) return { outcome: 'SKIPPED' as const, duplicates: [], policy: drift.marketplacePolicy };
 
     // Only the latest finding is kept (the log holds the history), so the table stays small.
     await tx.nativeDelete(ListingDrift, { listingId: listing.id, detectedAt: { $lt: drift.detectedAt } });
-    const adopt = drift.policy === DriftPolicy.ADOPT;
+    const policy = listing.driftPolicy ?? drift.marketplacePolicy;
+    const adopt = policy === DriftPolicy.ADOPT;
     const rows = drift.differences.map((d) =>
       tx.create(ListingDrift, {
         listingId: listing.id,
@@ -88,7 +90,7 @@ export async function settleDrift(em: EntityManager, drift: DriftToSettle): Prom
         await queueProductChange(tx, product, 'UPDATE');
       }
       listing.updatedAt = now;
-      return { outcome: 'ADOPTED' as const, duplicates: rows.filter((r) => r.field === DriftField.DUPLICATE) };
+      return { outcome: 'ADOPTED' as const, duplicates: rows.filter((r) => r.field === DriftField.DUPLICATE), policy };
     }
 
     const rewrite = fields.has(DriftField.PRICE) || fields.has(DriftField.STOCK) || fields.has(DriftField.NAME) || fields.has(DriftField.STATUS);
@@ -100,7 +102,7 @@ export async function settleDrift(em: EntityManager, drift: DriftToSettle): Prom
       listing.updatedAt = now;
       await enqueueListingSync(tx, listing, product.version, 'DRIFT');
     }
-    return { outcome: 'REASSERTING' as const, duplicates: rows.filter((r) => r.field === DriftField.DUPLICATE) };
+    return { outcome: 'REASSERTING' as const, duplicates: rows.filter((r) => r.field === DriftField.DUPLICATE), policy };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { RemoteListing } from '../../../connectors/marketplace/contract.js';
-import { DriftField } from './drift-kinds.js';
+import { DriftField, DriftPolicy, DriftPolicySetting } from './drift-kinds.js';
 
 /** The listing as the hub holds it (the product's current values, which the marketplace acknowledged). */
 export interface HubListingView {
@@ -51,4 +51,18 @@ export function findDrift(hub: HubListingView, remotes: readonly RemoteListing[]
     }
   }
   return { differences, kept };
+}
+
+/** A listing's stored policy (null: the marketplace's) as the graph shows it. */
+export function driftPolicySettingOf(policy: DriftPolicy | null | undefined): DriftPolicySetting {
+  if (policy === DriftPolicy.ADOPT) return DriftPolicySetting.ADOPT;
+  if (policy === DriftPolicy.REASSERT) return DriftPolicySetting.REASSERT;
+  return DriftPolicySetting.INHERIT;
+}
+
+/** What a listing stores for a setting: its own policy, or null to follow the marketplace's. */
+export function driftPolicyOfSetting(setting: DriftPolicySetting): DriftPolicy | null {
+  if (setting === DriftPolicySetting.ADOPT) return DriftPolicy.ADOPT;
+  if (setting === DriftPolicySetting.REASSERT) return DriftPolicy.REASSERT;
+  return null;
 }

@@ -1,5 +1,6 @@
 import type { Product } from '../catalogue/product.entity.js';
 import type { Listing } from './listing.entity.js';
+import { driftPolicySettingOf } from '../drift/drift.rules.js';
 import { isInSync } from './listing-state.rules.js';
 import { ListingNode } from './listing.type.js';
 
@@ -20,6 +21,7 @@ export function toListingNode(listing: Listing, product: Pick<Product, 'version'
     lastError: member ? (listing.lastError ?? null) : null,
     duplicatesDelisted: listing.duplicatesDelisted,
     lastSyncedAt: listing.lastSyncedAt ?? null,
+    driftPolicySetting: driftPolicySettingOf(listing.driftPolicy),
     producerId: product.producerId,
     member,
   });

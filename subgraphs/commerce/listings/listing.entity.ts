@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { RemoteListingStatus } from '../../../connectors/marketplace/contract.js';
 import type { Marketplace } from '../catalogue/marketplace.js';
+import { DriftPolicy } from '../drift/drift-kinds.js';
 import { ListingIntent, ListingStatus } from './listing-status.js';
 
 /** One product at one marketplace: what the hub wants there and what the marketplace holds. */
@@ -82,6 +83,10 @@ export class Listing {
   /** When the drift audit last re-read the listing at its marketplace (null: never); the least recent goes first. */
   @Property({ type: 'datetime', nullable: true })
   lastAuditedAt?: Date | null;
+
+  /** This listing's own drift policy; null: the marketplace's (drift/drift-settings.ts). Read when a drift is settled. */
+  @Enum({ items: () => DriftPolicy, type: 'string', nullable: true })
+  driftPolicy?: DriftPolicy | null;
 
   /** Set by a marketplace's event push naming the listing: audit it now (drift/marketplace-webhook.routes.ts). */
   @Property({ type: 'datetime', nullable: true })

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DriftPolicySetting } from '../drift/drift-kinds.js';
 import { Marketplace } from '../catalogue/marketplace.js';
 import { ListingIntent, ListingStatus } from './listing-status.js';
 
@@ -52,6 +53,11 @@ export class ListingNode {
 
   @Field(() => Date, { nullable: true, description: 'When the marketplace last confirmed a write.' })
   lastSyncedAt!: Date | null;
+
+  @Field(() => DriftPolicySetting, {
+    description: 'The listing\'s own drift policy (setListingDriftPolicy): REASSERT or ADOPT, or INHERIT (the marketplace\'s; `driftPolicy` says which that is).',
+  })
+  driftPolicySetting!: DriftPolicySetting;
 
   /** Not in the schema: the product's producer, for fields other parts add (the shop connection). */
   producerId!: string;

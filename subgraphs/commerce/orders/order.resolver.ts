@@ -3,6 +3,7 @@ import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import { invalidInput } from '../../../core/domain-errors.js';
 import { requireProducerMember } from '../catalogue/catalogue-access.rules.js';
+import { producerAccessFor } from '../catalogue/producer-access.query.js';
 import { Product } from '../catalogue/product.entity.js';
 import { MarketplaceOrderLine } from './order-line.entity.js';
 import { MarketplaceOrder } from './order.entity.js';
@@ -18,7 +19,7 @@ export class OrderResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<OrderNode>> {
-    requireProducerMember(context.viewer, producerId);
+    requireProducerMember(context.viewer, await producerAccessFor(context), producerId);
     const { limit, after } = pageWindow(page);
     const em = context.em;
     const productIds = (await em.find(Product, { producerId }, { fields: ['id'] })).map((p) => p.id);

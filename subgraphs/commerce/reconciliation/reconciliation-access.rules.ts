@@ -1,4 +1,5 @@
-import { Role, actsForProducer, hasRole, producerIdsOf, type Viewer } from '../../shared/roles.js';
+import { Role, hasRole, type Viewer } from '../../shared/roles.js';
+import type { ProducerAccess } from '../catalogue/catalogue-access.rules.js';
 import { forbidden, unauthenticated } from '../../../core/domain-errors.js';
 
 /**
@@ -7,11 +8,11 @@ import { forbidden, unauthenticated } from '../../../core/domain-errors.js';
  */
 export type ReconciliationScope = { kind: 'finance' } | { kind: 'producer'; producerIds: readonly string[] };
 
-export function reconciliationScope(viewer: Viewer | null): ReconciliationScope {
+/** `access`: the producers the viewer acts for as recorded (catalogue/producer-access.query.ts). */
+export function reconciliationScope(viewer: Viewer | null, access: ProducerAccess): ReconciliationScope {
   if (!viewer) throw unauthenticated();
   if (hasRole(viewer, Role.FINANCE)) return { kind: 'finance' };
-  const producerIds = producerIdsOf(viewer).filter((id) => actsForProducer(viewer, id));
-  if (producerIds.length) return { kind: 'producer', producerIds };
+  if (access.producerIds.length) return { kind: 'producer', producerIds: access.producerIds };
   throw forbidden('Reconciliation is for the finance role, and for producers about their own payments.');
 }
 

@@ -1,4 +1,6 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
+import { ProducerMember } from '../catalogue/producer-member.entity.js';
+import { Producer } from '../catalogue/producer.entity.js';
 import { registerImportPaymentsCommand } from './import-payments.cli.js';
 import { registerReconcileCommand } from './reconcile.cli.js';
 import { registerReconciliationMetrics } from './reconciliation-metrics.js';
@@ -19,7 +21,8 @@ import { registerReconciliationCommands } from './reconciliation.cli.js';
  * resolution, and `hub reconcile` to import a provider's statement file.
  */
 export const reconciliationPart: SubgraphPart = {
-  entities: [ReconciliationRun, ReconciliationItem, ReconciliationResolution, ReconciliationPeriod, ReconciliationPeriodEvent, ExpectedPayment],
+  // Producer and ProducerMember: a producer's access to its payments is its recorded membership.
+  entities: [ReconciliationRun, ReconciliationItem, ReconciliationResolution, ReconciliationPeriod, ReconciliationPeriodEvent, ExpectedPayment, Producer, ProducerMember],
   resolvers: [ReconciliationRunResolver, ReconciliationItemResolver, ReconciliationPeriodResolver, ExpectedPaymentResolver],
   settings: [reconciliationSettings],
   metrics: registerReconciliationMetrics,

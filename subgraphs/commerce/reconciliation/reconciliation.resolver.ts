@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import { invalidInput } from '../../../core/domain-errors.js';
+import { producerAccessFor } from '../catalogue/producer-access.query.js';
 import { approveWriteOff } from './approve-write-off.command.js';
 import { outcomeTotals } from './outcome-totals.query.js';
 import { ReconciliationOutcome } from './outcomes.js';
@@ -40,7 +41,7 @@ export class ReconciliationRunResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<ReconciliationRunType>> {
-    reconciliationScope(context.viewer);
+    reconciliationScope(context.viewer, await producerAccessFor(context));
     const { limit, after } = pageWindow(page);
     const { rows, total } = await listRuns(context.em, { provider, period, currentOnly, limit, after: after ? [Number(after[0]), String(after[1])] : undefined });
     return toConnection(rows.map(toRun), limit, total, (r) => [r.importedAt.getTime(), r.id]);
@@ -48,20 +49,20 @@ export class ReconciliationRunResolver {
 
   @Query(() => ReconciliationRunType, { nullable: true, description: 'One run (any version); null when there is none with this id. Finance staff and producers.' })
   async reconciliationRun(@Arg('id', () => ID, { description: 'ReconciliationRun.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<ReconciliationRunType | null> {
-    reconciliationScope(context.viewer);
+    reconciliationScope(context.viewer, await producerAccessFor(context));
     const run = await findRun(context.em, id);
     return run ? toRun(run) : null;
   }
 
   @FieldResolver(() => [ReconciliationRunType], { description: 'Every version of this run\'s provider and period, version 1 first (this one included).' })
   async versions(@Root() root: ReconciliationRunType, @Ctx() context: SubgraphContext): Promise<ReconciliationRunType[]> {
-    reconciliationScope(context.viewer);
+    reconciliationScope(context.viewer, await producerAccessFor(context));
     return (await runVersions(context.em, { provider: root.provider, periodLabel: root.period })).map(toRun);
   }
 
   @FieldResolver(() => ReconciliationSummary, { nullable: true, description: 'Totals of the run, with VND per outcome. Finance staff only: null for producers.' })
   async summary(@Root() root: ReconciliationRunType, @Ctx() context: SubgraphContext): Promise<ReconciliationSummary | null> {
-    if (reconciliationScope(context.viewer).kind !== 'finance') return null;
+    if (reconciliationScope(context.viewer, await producerAccessFor(context)).kind !== 'finance') return null;
     const run = await findRun(context.em, root.id);
     if (!run) return null;
     const [open, byOutcome] = await Promise.all([openCount(context.em, run.id), outcomeTotals(context.em, run.id)]);
@@ -78,7 +79,7 @@ export class ReconciliationRunResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<ReconciliationItemType>> {
-    const scope = reconciliationScope(context.viewer);
+    const scope = reconciliationScope(context.viewer, await producerAccessFor(context));
     const { limit, after } = pageWindow(page);
     const { rows, total } = await runItems(context.em, { runId: run.id, scope, outcome, unresolvedOnly, limit, afterSeq: after ? Number(after[0]) : undefined });
     context.logger.info(

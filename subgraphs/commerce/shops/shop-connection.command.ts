@@ -5,7 +5,8 @@ import { ConnectorError } from '../../../connectors/marketplace/contract.js';
 import { MARKETPLACE_ADAPTERS } from '../../../connectors/marketplace/registry.js';
 import type { Viewer } from '../../../core/auth/viewer.js';
 import { invalidInput } from '../../../core/domain-errors.js';
-import { requireShopAuthoriser } from '../catalogue/catalogue-access.rules.js';
+import { requireProducerSteward } from '../catalogue/catalogue-access.rules.js';
+import { loadProducerAccess } from '../catalogue/producer-access.query.js';
 import type { Marketplace } from '../catalogue/marketplace.js';
 import { Producer } from '../catalogue/producer.entity.js';
 import { ShopConnection, ShopConnectionStatus } from './shop-connection.entity.js';
@@ -26,7 +27,7 @@ function adapterOf(marketplace: Marketplace): AnyMarketplaceAdapter {
 async function producerToConnect(em: EntityManager, viewer: Viewer | null, producerId: string): Promise<Producer> {
   const producer = await em.findOne(Producer, { id: producerId });
   if (!producer) throw invalidInput(`No producer has id "${producerId}": check the id.`, 'input.producerId');
-  requireShopAuthoriser(viewer, producer);
+  requireProducerSteward(viewer, await loadProducerAccess(em, viewer), producer, 'connect its marketplace shops');
   return producer;
 }
 

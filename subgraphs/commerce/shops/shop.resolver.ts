@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { managesProducersOf, memberProducerIds } from '../catalogue/catalogue-access.rules.js';
 import { producerLoader } from '../catalogue/catalogue-loaders.js';
+import { producerAccessFor } from '../catalogue/producer-access.query.js';
 import { ProducerNode } from '../catalogue/producer.type.js';
 import { ListingNode } from '../listings/listing.type.js';
 import { toShopConnectionNode } from './shop-connection-mapper.js';
@@ -41,7 +42,7 @@ export class ProducerShopResolver {
     description: 'The producer\'s own shops and where their authorisation stands (REVOKED and EXPIRED need a new authorisation); its members, the cooperative managers of its commune and admins read it, null for others.',
   })
   async shopConnections(@Root() node: ProducerNode, @Ctx() context: SubgraphContext): Promise<ShopConnectionNode[] | null> {
-    const members = memberProducerIds(context.viewer);
+    const members = memberProducerIds(await producerAccessFor(context));
     if (members !== null && !members.includes(node.id)) {
       const producer = await producerLoader(context).load(node.id);
       if (!producer || !managesProducersOf(context.viewer, producer.communeId)) return null;

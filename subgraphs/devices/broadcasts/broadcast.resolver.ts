@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
+import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { invalidInput } from '../../../core/domain-errors.js';
 import { deviceNow } from '../clock.js';
 import { Commune, communeRef } from '../commune/commune.reference.js';
 import { RadioCluster } from '../radio/radio-cluster.entity.js';
@@ -19,6 +18,7 @@ import {
   ScheduleBroadcastPayload,
 } from './broadcast.type.js';
 import { scheduleBroadcast } from './broadcast.command.js';
+import { listBroadcasts } from './broadcast.query.js';
 
 @Resolver(() => BroadcastType)
 export class BroadcastResolver {
@@ -82,16 +82,6 @@ export class BroadcastTargetResolver {
 export class CommuneBroadcastsResolver {
   @FieldResolver(() => BroadcastConnection, { nullable: true, description: 'The commune\'s bulletins, latest start first.' })
   async broadcasts(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<Broadcast>> {
-    const { limit, after } = pageWindow(page);
-    const where: Record<string, unknown> = { communeId: commune.id };
-    const total = await context.em.count(Broadcast, where);
-    if (after) {
-      const [ms, id] = after;
-      if (typeof ms !== 'number' || typeof id !== 'string') throw invalidInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
-      const at = new Date(ms);
-      where.$or = [{ startsAt: { $lt: at } }, { startsAt: at, id: { $lt: id } }];
-    }
-    const rows = await context.em.find(Broadcast, where, { orderBy: { startsAt: 'desc', id: 'desc' }, limit: limit + 1 });
-    return toConnection(rows, limit, total, (b) => [b.startsAt.getTime(), b.id]);
+    return listBroadcasts(context.em, commune.id, page);
   }
 }

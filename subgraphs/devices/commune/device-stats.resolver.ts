@@ -1,6 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { camerasByCommune } from '../cameras/camera.resolver.js';
+import { camerasByCommune } from '../cameras/camera-loaders.js';
 import { deviceNow } from '../clock.js';
 import { EquipmentStatus, equipmentStatus } from '../equipment-status.js';
 import { radioClustersByCommune } from '../radio/radio-loaders.js';

@@ -71,7 +71,7 @@ export async function rotateDeviceCredential(em: EntityManager, viewer: Viewer |
   const device = await managedDevice(em, viewer, deviceId, 'rotate device credentials');
   if (device.retiredAt) throw conflict(`Device "${device.id}" was retired on ${device.retiredAt.toISOString()}: register a new device instead.`);
   const { credential, hash } = issueCredential(device.id);
-  // Native updates: a flush of the loaded device would also write back its last-seen (see heartbeat-route.ts).
+  // Native updates: a flush of the loaded device would also write back its last-seen (see heartbeat.command.ts).
   await em.transactional((tx) => tx.nativeUpdate(Device, { id: device.id }, { credentialHash: hash }));
   return { device, credential };
 }

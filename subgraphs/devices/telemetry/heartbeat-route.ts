@@ -2,17 +2,11 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { createLogThrottle } from '../../../core/log-throttle.js';
 import type { SubgraphRuntime } from '../../../core/subgraph.js';
 import { deviceNow } from '../clock.js';
-import { credentialFromHeader, credentialMatches } from './credentials.js';
-import { DeviceHeartbeat } from './device-heartbeat.entity.js';
-import { Device } from './device.entity.js';
-import { parsePlaybackReports, recordPlaybackReports } from '../broadcasts/playback-reports.js';
+import { InvalidInputError } from '../../../core/domain-errors.js';
+import { credentialFromHeader } from './credentials.js';
+import { authenticateDevice, HeartbeatRefusedError, recordHeartbeat } from './heartbeat.command.js';
 
 export const HEARTBEAT_PATH = '/devices/heartbeat';
-/**
- * Heartbeats closer than this to the last one stored are acknowledged (last-seen moves) but not added
- * to the history: uptime may then undercount by at most this much per burst.
- */
-export const MIN_HISTORY_SPACING_MS = 5_000;
 /** Rejected heartbeats logged per source address and minute; the rest are summed up in one line per minute. */
 export const REJECTION_LOG_BURST = 5;
 export const REJECTION_LOG_INTERVAL_MS = 60_000;
@@ -48,36 +42,19 @@ export function heartbeatRoutes(app: Express, runtime: SubgraphRuntime): void {
       reject(res, 401, 'UNAUTHENTICATED', 'Send "Authorization: Bearer <device credential>" as issued by registerDevice.');
       return;
     }
-    const device = await runtime.orm.em.fork().findOne(Device, { id: presented.deviceId });
-    const matches = credentialMatches(presented.credential, device?.credentialHash ?? null);
-    if (!device || !matches || device.retiredAt) {
-      rejections.warn(
-        String(source.ip),
-        { ...source, deviceId: presented.deviceId, reason: !device ? 'unknown device' : !matches ? 'bad credential' : 'retired device' },
-        'heartbeat rejected',
-      );
-      reject(res, 401, 'UNAUTHENTICATED', 'Unknown device or wrong credential: use the credential registerDevice or rotateDeviceCredential returned.');
-      return;
-    }
-    const body: unknown = req.body ?? {};
-    const reports = parsePlaybackReports(typeof body === 'object' && body !== null ? (body as { playback?: unknown }).playback : undefined);
-    if (typeof reports === 'string') {
-      reject(res, 400, 'BAD_USER_INPUT', `${reports} Nothing was recorded: fix the body and send the heartbeat again.`);
-      return;
-    }
-    const receivedAt = deviceNow();
-    let playback = { applied: 0, ignored: 0 };
-    // Writes go through a fresh fork and native statements only: on SQLite, MikroORM 6.6 sees every
-    // loaded datetime property as changed and would write the device row back with its old last-seen.
-    await runtime.orm.em.fork().transactional(async (tx) => {
-      // A device that floods keeps its last-seen current but adds at most one history row per spacing.
-      const recent = await tx.count(DeviceHeartbeat, { deviceId: device.id, receivedAt: { $gt: new Date(receivedAt.getTime() - MIN_HISTORY_SPACING_MS) } });
-      if (!recent) await tx.insert(DeviceHeartbeat, { deviceId: device.id, receivedAt });
-      if (!device.lastSeenAt || device.lastSeenAt.getTime() < receivedAt.getTime()) {
-        await tx.nativeUpdate(Device, { id: device.id }, { lastSeenAt: receivedAt });
+    try {
+      const device = await authenticateDevice(runtime.orm.em.fork(), presented);
+      const { receivedAt, offlineAfterSeconds, playback } = await recordHeartbeat(runtime.orm.em.fork(), device, req.body ?? {}, deviceNow);
+      res.json({ deviceId: device.id, receivedAt: receivedAt.toISOString(), status: 'ONLINE', offlineAfterSeconds, playback });
+    } catch (error) {
+      if (error instanceof HeartbeatRefusedError) {
+        rejections.warn(String(source.ip), { ...source, deviceId: presented.deviceId, reason: error.reason }, 'heartbeat rejected');
+        reject(res, 401, 'UNAUTHENTICATED', error.message);
+      } else if (error instanceof InvalidInputError) {
+        reject(res, 400, 'BAD_USER_INPUT', error.message);
+      } else {
+        throw error;
       }
-      playback = await recordPlaybackReports(tx, device, reports);
-    });
-    res.json({ deviceId: device.id, receivedAt: receivedAt.toISOString(), status: 'ONLINE', offlineAfterSeconds: device.offlineAfterSeconds, playback });
+    }
   });
 }

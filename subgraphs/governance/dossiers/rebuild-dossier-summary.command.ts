@@ -16,7 +16,9 @@ export async function rebuildDossierSummaryCommand(em: EntityManager): Promise<{
     const [row] = await executeSql(tx, `select count(*) as n from ${tableName(tx, 'dossier_month_summary')}`);
     return { communeMonths: toCount(row?.n) };
   });
-  // Every row was replaced: fresh planner statistics (PostgreSQL), rather than waiting for autovacuum.
-  await executeSql(em, `analyze ${tableName(em, 'dossier_month_summary')}`);
+  // Every row was replaced: fresh planner statistics rather than waiting for autovacuum and, on PostgreSQL, a
+  // vacuum that marks the new pages all-visible, without which the KPI reads' index-only scans fetch every row
+  // from the table as well (vacuum runs outside a transaction: the recount has committed).
+  await executeSql(em, `${isSqlite(em) ? 'analyze' : 'vacuum analyze'} ${tableName(em, 'dossier_month_summary')}`);
   return result;
 }

@@ -4,7 +4,8 @@ import type { DocumentCounts } from './document-stats.query.js';
 import type { DossierCounts } from './dossier-stats.query.js';
 import { countDocumentsGrouped, countDossiersGrouped, ZERO_DOCUMENTS, ZERO_DOSSIERS } from './grouped-counts.query.js';
 import type { KpiIndicator } from './kpi-enums.js';
-import { KpiTarget } from './kpi-target.entity.js';
+import type { KpiTarget } from './kpi-target.entity.js';
+import { findTargets } from './kpi-target.store.js';
 import { StatedFigure } from './stated-figure.entity.js';
 
 /**
@@ -44,7 +45,7 @@ export function documentCountsByProvince(context: SubgraphContext, year: number)
 /** The target a unit (commune or province) received or set for a year and indicator, if any. */
 export function targetsByUnit(context: SubgraphContext, year: number, indicator: KpiIndicator) {
   return requestLoader<string, KpiTarget | null>(context, `targets:${year}:${indicator}`, async (ids) => {
-    const targets = await context.em.find(KpiTarget, { year, indicator, unitId: { $in: [...ids] } });
+    const targets = await findTargets(context.em, year, indicator, ids);
     const byUnit = new Map(targets.map((t) => [t.unitId, t]));
     return ids.map((id) => byUnit.get(id) ?? null);
   });

@@ -6,10 +6,10 @@ import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { Commune } from '../units/commune.type.js';
 import { lineageLoader } from '../units/unit-registry.js';
 import { loadAll } from './kpi-loading.js';
-import { documentCountsByUnit, dossierCountsByUnit, statedByUnit, targetsByUnit } from './kpi-loaders.js';
+import { documentCountsByUnit, dossierCountsByUnit, targetsByUnit } from './kpi-loaders.js';
 import { sumCounts, ZERO_DOCUMENTS, ZERO_DOSSIERS } from './grouped-counts.query.js';
 import { KpiIndicator } from './kpi-enums.js';
-import { applicableTarget, compareStated, ratio, round3, toTargetView } from './kpi-figures.js';
+import { applicableTarget, ratio, round3, toTargetView } from './kpi-figures.js';
 import { KpiTarget } from './kpi-target.entity.js';
 import { DocumentStats, DossierStats, KpiTargetView } from './kpi.type.js';
 
@@ -48,15 +48,12 @@ export class CommuneKpiResolver {
     checkYear(year);
     const communeIds = await scopeIds(context, commune.id, includePredecessors);
     const counts = sumCounts(ZERO_DOCUMENTS, await loadAll(documentCountsByUnit(context, year), communeIds));
-    const signedRate = ratio(counts.outgoingSigned, counts.outgoingElectronic);
-    const stated = communeIds.length === 1 ? compareStated(await statedByUnit(context, year).load(commune.id), { [KpiIndicator.SIGNED_RATE]: signedRate }) : [];
     return Object.assign(new DocumentStats(), {
       year,
       communeIds,
       ...counts,
-      signedRate: round3(signedRate),
+      signedRate: round3(ratio(counts.outgoingSigned, counts.outgoingElectronic)),
       incomingElectronicRate: round3(ratio(counts.incomingElectronic, counts.incoming)),
-      stated,
     });
   }
 
@@ -81,10 +78,6 @@ export class CommuneKpiResolver {
     const targets = targetsByUnit(context, year, KpiIndicator.ONLINE_RATE);
     const [own, provinceWide] = await Promise.all([targets.load(commune.id), commune.provinceId ? targets.load(commune.provinceId) : null]);
     const target = applicableTarget(own, provinceWide);
-    const stated =
-      communeIds.length === 1
-        ? compareStated(await statedByUnit(context, year).load(commune.id), { [KpiIndicator.ONLINE_RATE]: onlineRate, [KpiIndicator.ON_TIME_RATE]: onTimeRate })
-        : [];
     return Object.assign(new DossierStats(), {
       year,
       communeIds,
@@ -94,7 +87,6 @@ export class CommuneKpiResolver {
       onTimeRate: round3(onTimeRate),
       target: target ? toTargetView(target) : null,
       targetMet: target && onlineRate !== null ? onlineRate >= target.minimum : null,
-      stated,
     });
   }
 }

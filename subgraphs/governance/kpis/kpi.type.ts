@@ -16,7 +16,7 @@ registerEnumType(TargetScope, {
   description: 'Whom a target was set for: a whole province (all its communes) or one commune.',
 });
 
-@ObjectType('KpiTarget', { description: 'A target for a rate in a year, set by a province for its communes or for one commune.' })
+@ObjectType('KpiTarget', { simpleResolvers: true /* plain properties: no per-field middleware */, description: 'A target for a rate in a year, set by a province for its communes or for one commune.' })
 @Directive(PART_OF_PARENT)
 export class KpiTargetView {
   @Field(() => KpiIndicator, { description: 'The rate the target is about.' })
@@ -72,7 +72,7 @@ export class StatedFigureComparison {
  * The document figures a commune and a province both report. Abstract: it adds no type to the schema,
  * DocumentStats and ProvinceDocumentStats each carry these fields with the same meaning.
  */
-@ObjectType({ description: 'Document figures shared by DocumentStats and ProvinceDocumentStats (not a schema type of its own).' })
+@ObjectType({ simpleResolvers: true /* plain properties: no per-field middleware */, description: 'Document figures shared by DocumentStats and ProvinceDocumentStats (not a schema type of its own).' })
 export abstract class DocumentFigures {
   @Field(() => Int, { description: 'The calendar year.' })
   year!: number;
@@ -106,6 +106,8 @@ export abstract class DocumentFigures {
 }
 
 @ObjectType({
+  // Plain properties skip type-graphql's per-field middleware: they cannot throw a domain error, and a province page has ~1,000.
+  simpleResolvers: true,
   description:
     'Electronic-document figures of a commune for a calendar year (Asia/Ho_Chi_Minh), counted with one aggregate query ' +
     'over the document register. Incoming documents count in their arrival year, outgoing ones in their issue year.',
@@ -114,17 +116,14 @@ export class DocumentStats extends DocumentFigures {
   @Field(() => [ID], { description: 'The units whose records are counted: the commune, and with includePredecessors its predecessors (recursively).' })
   communeIds!: string[];
 
-  @Field(() => [StatedFigureComparison], {
-    description: 'Document rates a source report stated for this commune and year (SIGNED_RATE), each beside the computed value. Empty when predecessors are included.',
-  })
-  stated!: StatedFigureComparison[];
+  // stated: a field resolver (stated-figures.resolver.ts), read only when asked for.
 }
 
 /**
  * The one-stop figures a commune and a province both report. Abstract: it adds no type to the
  * schema, DossierStats and ProvinceDossierStats each carry these fields with the same meaning.
  */
-@ObjectType({ description: 'One-stop figures shared by DossierStats and ProvinceDossierStats (not a schema type of its own).' })
+@ObjectType({ simpleResolvers: true /* plain properties: no per-field middleware */, description: 'One-stop figures shared by DossierStats and ProvinceDossierStats (not a schema type of its own).' })
 export abstract class DossierFigures {
   @Field(() => Int, { description: 'The calendar year.' })
   year!: number;
@@ -164,6 +163,8 @@ export abstract class DossierFigures {
 }
 
 @ObjectType({
+  // Plain properties skip type-graphql's per-field middleware: they cannot throw a domain error, and a province page has ~1,000.
+  simpleResolvers: true,
   description:
     'One-stop (administrative procedure) figures of a commune for a calendar year (Asia/Ho_Chi_Minh), read from the per-month ' +
     'summary of its dossiers. All counts are over the dossiers RECEIVED in the year (the year\'s cohort), whenever they were resolved.',
@@ -172,8 +173,5 @@ export class DossierStats extends DossierFigures {
   @Field(() => [ID], { description: 'The units whose records are counted: the commune, and with includePredecessors its predecessors (recursively).' })
   communeIds!: string[];
 
-  @Field(() => [StatedFigureComparison], {
-    description: 'Dossier rates a source report stated for this commune and year (ONLINE_RATE, ON_TIME_RATE), each beside the computed value. Empty when predecessors are included.',
-  })
-  stated!: StatedFigureComparison[];
+  // stated: a field resolver (stated-figures.resolver.ts), read only when asked for.
 }

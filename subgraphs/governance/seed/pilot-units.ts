@@ -1,4 +1,4 @@
-import { forgetUnitSnapshot } from '../units/unit-snapshot.store.js';
+import { bumpRegistryVersion, forgetUnitSnapshot } from '../units/unit-snapshot.store.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { foldForSearch } from '../../../core/text.js';
 import { PILOT_COMMUNES } from '../../shared/pilot-communes.js';
@@ -83,6 +83,7 @@ export async function seedPilotUnits(em: EntityManager): Promise<void> {
   await em.transactional(async (tx) => {
     await tx.upsertMany(AdministrativeUnit, units);
     await tx.upsertMany(UnitSuccession, PILOT_SUCCESSIONS);
+    await bumpRegistryVersion(tx);
   });
   // This process reads the registry from memory (unit-snapshot.store.ts): it sees the seed at once.
   forgetUnitSnapshot(em);

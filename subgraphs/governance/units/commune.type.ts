@@ -14,6 +14,8 @@ registerEnumType(SuccessionShare, {
 });
 
 @ObjectType({
+  // Plain properties skip type-graphql's per-field middleware: they cannot throw a domain error, and a province page has ~1,000.
+  simpleResolvers: true,
   description:
     'A commune-level administrative unit (xã, phường, thị trấn) over one validity period. The spine of the graph: ' +
     'every domain hangs its data off Commune. GSO codes are reused across time (05068 was Nam Thượng, then Hợp Kim), ' +

@@ -4,12 +4,13 @@ import { PageArgs, pageWindow, toConnection, type Connection } from '../../../co
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { todayInVietnam } from '../../../core/time.js';
-import { AdministrativeUnit, UnitLevel } from './administrative-unit.entity.js';
+import { UnitLevel, type AdministrativeUnit } from './administrative-unit.entity.js';
 import { toCommune } from './commune.resolver.js';
 import type { Commune } from './commune.type.js';
 import { pageCommunes } from './commune-list.query.js';
 import { CommuneConnection, Province, ProvinceKind } from './province.type.js';
-import { findUnitByCode, isUnitCode, successionsByPredecessor, successionsBySuccessor, unitLoader } from './unit-registry.js';
+import { findUnitByCode, isUnitCode, isValidOn, successionsByPredecessor, successionsBySuccessor, unitLoader } from './unit-registry.js';
+import { unitSnapshot } from './unit-snapshot.store.js';
 
 /** The date a province is read at: the one asked, else today, kept within the province's validity. */
 function asOfFor(unit: AdministrativeUnit, on?: string): string {
@@ -60,14 +61,7 @@ export class ProvinceResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<Province[]> {
     const day = on ?? todayInVietnam();
-    const units = await context.em.find(
-      AdministrativeUnit,
-      {
-        level: UnitLevel.PROVINCE,
-        $and: [{ $or: [{ validFrom: null }, { validFrom: { $lte: day } }] }, { $or: [{ validTo: null }, { validTo: { $gte: day } }] }],
-      },
-      { orderBy: { code: 'asc' } },
-    );
+    const units = (await unitSnapshot(context.em)).provinces.filter((unit) => isValidOn(unit, day));
     return units.map((u) => toProvince(u, day));
   }
 

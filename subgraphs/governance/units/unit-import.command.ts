@@ -25,7 +25,7 @@ import {
   type UnitRecord,
 } from './unit-import.store.js';
 import { SuccessionShare } from './unit-succession.entity.js';
-import { forgetUnitSnapshot } from './unit-snapshot.store.js';
+import { bumpRegistryVersion, forgetUnitSnapshot } from './unit-snapshot.store.js';
 
 export interface Tally {
   created: number;
@@ -70,9 +70,11 @@ export async function importUnits(em: EntityManager, reforms: readonly ReformFil
         results.push(outcome);
       }
       if (dryRun) throw new Rollback({ reforms: results, errors: [], dryRun });
+      const changed = (t: Tally) => t.created + t.updated > 0;
+      if (results.some((r) => changed(r.units) || changed(r.successions) || r.successions.removed > 0)) await bumpRegistryVersion(tx);
       return { reforms: results, errors: [], dryRun };
     });
-    // This process reads the registry from memory: it sees the import at once (others within the TTL).
+    // This process reads the registry from memory: it sees the import at once (others at their next version check).
     forgetUnitSnapshot(em);
     return report;
   } catch (error) {

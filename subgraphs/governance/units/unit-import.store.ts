@@ -4,7 +4,7 @@ import { executeSql, placeholders, tableName, type SqlValue } from '../common/di
 import type { CommuneKind, UnitLevel } from './administrative-unit.entity.js';
 import type { SuccessionShare } from './unit-succession.entity.js';
 
-/** An administrative_unit row as the import compares and writes it (legal_basis is left alone). */
+/** An administrative_unit row as the import compares and writes it; legal_basis is read (the registry snapshot shows it), never written. */
 export interface UnitRecord {
   id: string;
   code: string;
@@ -17,6 +17,7 @@ export interface UnitRecord {
   districtId: string | null;
   validFrom: string | null;
   validTo: string | null;
+  legalBasis?: string | null;
 }
 
 export interface SuccessionRecord {
@@ -32,7 +33,7 @@ export async function loadUnitRecords(em: EntityManager): Promise<UnitRecord[]> 
   const rows = await executeSql<Record<string, string | null>>(
     em,
     `select id, code, level, kind, kind_name, name, name_search, province_id, district_id,
-            cast(valid_from as varchar(10)) as valid_from, cast(valid_to as varchar(10)) as valid_to
+            cast(valid_from as varchar(10)) as valid_from, cast(valid_to as varchar(10)) as valid_to, legal_basis
      from ${tableName(em, 'administrative_unit')}`,
   );
   return rows.map((r) => ({
@@ -47,6 +48,7 @@ export async function loadUnitRecords(em: EntityManager): Promise<UnitRecord[]> 
     districtId: r.district_id ?? null,
     validFrom: r.valid_from ?? null,
     validTo: r.valid_to ?? null,
+    legalBasis: r.legal_basis ?? null,
   }));
 }
 

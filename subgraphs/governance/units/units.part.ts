@@ -7,12 +7,13 @@ import { seedNationalUnits } from './national-units.seed.js';
 import { forgetUnitSnapshot } from './unit-snapshot.store.js';
 import { registerUnitImportCommand } from './unit-import.cli.js';
 import { UnitImport } from './unit-import.entity.js';
+import { UnitRegistryVersion } from './unit-registry-version.entity.js';
 import { unitSettings } from './unit-settings.js';
 import { UnitSuccession } from './unit-succession.entity.js';
 
 /** The administrative-unit registry: the Commune entity and its history. */
 export const unitsPart: SubgraphPart = {
-  entities: [AdministrativeUnit, UnitSuccession, UnitImport],
+  entities: [AdministrativeUnit, UnitSuccession, UnitImport, UnitRegistryVersion],
   resolvers: [CommuneResolver, ProvinceResolver],
   referenceResolvers: { Commune: resolveCommuneReference },
   settings: [unitSettings],

@@ -13,4 +13,16 @@ describe('the client address the gateway signs for subgraphs', () => {
     expect(clientAddressOf(request('10.0.0.5', { 'x-forwarded-for': '203.0.113.9' }), undefined, proxies)).toBe('10.0.0.5');
     expect(clientAddressOf(request('10.0.0.5', { 'x-forwarded-for': 'not an address' }), 'x-forwarded-for', proxies)).toBe('10.0.0.5');
   });
+
+  it('trusts proxies by range, and IPv4-mapped sockets as their IPv4 address', () => {
+    const ranges = ['loopback', '10.0.0.0/8', 'fd00::/8'];
+    const forwarded = { 'x-forwarded-for': '203.0.113.9' };
+    expect(clientAddressOf(request('10.42.7.3', forwarded), 'x-forwarded-for', ranges)).toBe('203.0.113.9');
+    expect(clientAddressOf(request('::ffff:10.1.2.3', forwarded), 'x-forwarded-for', ranges)).toBe('203.0.113.9');
+    expect(clientAddressOf(request('::1', forwarded), 'x-forwarded-for', ranges)).toBe('203.0.113.9');
+    expect(clientAddressOf(request('fd12::5', forwarded), 'x-forwarded-for', ranges)).toBe('203.0.113.9');
+    // Just outside every range: the socket's own address counts.
+    expect(clientAddressOf(request('11.0.0.1', forwarded), 'x-forwarded-for', ranges)).toBe('11.0.0.1');
+    expect(clientAddressOf(request('fe80::1', forwarded), 'x-forwarded-for', ranges)).toBe('fe80::1');
+  });
 });

@@ -13,6 +13,10 @@ import { startCommerce, startWorker, waitFor } from './support/commerce-harness.
 
 /** Products in the run: CHAOS_PRODUCTS (the held-out run is 500; the default keeps the suite short). */
 const PRODUCTS = Number(process.env.CHAOS_PRODUCTS ?? 100);
+/** Deadlines grow with the run (conditions, not speed targets): 500 products get five times the 100-product ones. */
+const SCALE = Math.max(1, PRODUCTS / 100);
+/** CHAOS_POSTGRES=1 runs it on PostgreSQL (TEST_DATABASE_URL), where workers claim jobs with skip locked. */
+const POSTGRES = process.env.CHAOS_POSTGRES === '1';
 /** The adapters' per-request timeout; slow creates land up to 2.5 times it after being sent. */
 const TIMEOUT_MS = 8_000;
 /**
@@ -30,7 +34,7 @@ describe(`commerce chaos: ${PRODUCTS} products, faults and slow creates on, a wo
   const workers: SyncWorker[] = [];
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
+    env = await createTestEnvironment({ postgres: POSTGRES });
     sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 200, faults: FAULTS, timeoutMs: TIMEOUT_MS });
     subgraph = await startCommerce(env, { seed: true });
   });
@@ -41,7 +45,7 @@ describe(`commerce chaos: ${PRODUCTS} products, faults and slow creates on, a wo
     await env?.cleanup();
   });
 
-  it('ends with every listing published once and the latest price and stock at both marketplaces', { timeout: 600_000 }, async () => {
+  it('ends with every listing published once and the latest price and stock at both marketplaces', { timeout: 600_000 * SCALE }, async () => {
     const options = { concurrency: 24, leaseMs: 2000, retries: 20, reviewPollMs: 100 };
     const em = () => subgraph.orm.em.fork();
     const published = async () => em().count(Listing, { status: ListingStatus.PUBLISHED });
@@ -55,7 +59,7 @@ describe(`commerce chaos: ${PRODUCTS} products, faults and slow creates on, a wo
     const started = Date.now();
     const first = startWorker(subgraph, { connectors: createConnectors(settings) }, options);
     workers.push(first);
-    await waitFor('a third of the listings published', async () => (await published()) >= (2 * PRODUCTS) / 3, 300_000, 100);
+    await waitFor('a third of the listings published', async () => (await published()) >= (2 * PRODUCTS) / 3, 300_000 * SCALE, 100);
     // A crash: the jobs in flight are dropped where they stand (some creates sent, their answers never read).
     await first.stop({ abandon: true });
     expect(await em().count(SyncJob, { status: SyncJobStatus.RUNNING })).toBeGreaterThan(0);
@@ -63,7 +67,7 @@ describe(`commerce chaos: ${PRODUCTS} products, faults and slow creates on, a wo
     workers.push(second);
 
     await updateAll(subgraph.orm, ids, (p) => ({ priceVnd: p.priceVnd + 1000, stock: p.stock - 1 }));
-    await waitFor('two thirds published', async () => (await published()) >= (4 * PRODUCTS) / 3, 300_000, 100);
+    await waitFor('two thirds published', async () => (await published()) >= (4 * PRODUCTS) / 3, 300_000 * SCALE, 100);
     await updateAll(subgraph.orm, ids, (p) => ({ priceVnd: p.priceVnd + 500, stock: p.stock + 5 }));
 
     await waitFor(
@@ -76,7 +80,7 @@ describe(`commerce chaos: ${PRODUCTS} products, faults and slow creates on, a wo
         const landed = [sandboxes.VOSO, sandboxes.POSTMART].every((x) => x.faults.counters.slowCreatesLanded === x.faults.counters.slowCreates);
         return landed && listings.length === 2 * PRODUCTS && listings.every((l) => l.status === 'PUBLISHED' && l.syncedVersion === products.get(l.productId)!.version);
       },
-      300_000,
+      300_000 * SCALE,
       250,
       async () => ({
         jobs: await em().count(SyncJob, { status: { $in: [SyncJobStatus.PENDING, SyncJobStatus.RUNNING] } }),
@@ -108,6 +112,7 @@ describe(`commerce chaos: ${PRODUCTS} products, faults and slow creates on, a wo
     console.info(
       JSON.stringify({
         products: PRODUCTS,
+        database: POSTGRES ? 'postgresql' : 'sqlite',
         seconds: Math.round((Date.now() - started) / 1000),
         duplicates: voso.duplicateSkus().length + postmart.duplicateSkus().length,
         lostUpdates: mismatches,
@@ -116,6 +121,9 @@ describe(`commerce chaos: ${PRODUCTS} products, faults and slow creates on, a wo
         serverErrors: voso.faultCounters.serverErrors + postmart.faultCounters.serverErrors,
         dropped: voso.faultCounters.dropped + postmart.faultCounters.dropped,
         bursts: voso.faultCounters.bursts + postmart.faultCounters.bursts,
+        // Every 429 the marketplaces answered: inside bursts, and by their requests-per-second limit.
+        rateLimited: voso.faultCounters.burstRejections + postmart.faultCounters.burstRejections + voso.faultCounters.throttled + postmart.faultCounters.throttled,
+        requests: voso.faultCounters.requests + postmart.faultCounters.requests,
       }),
     );
     expect(stuck).toBe(0);

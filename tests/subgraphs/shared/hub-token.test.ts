@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '../../../core/auth/tokens.js';
 import { loadConfig } from '../../../core/config.js';
 import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
-import { actsForCommune, actsForProducer, communeCodesOf, Role } from '../../../subgraphs/shared/roles.js';
+import { actsForCommune, communeCodesOf, producerIdsOf, Role } from '../../../subgraphs/shared/roles.js';
 
 describe('shared: the hub token (roles scoped to communes and producers)', () => {
   let dataDir: string;
@@ -22,8 +22,7 @@ describe('shared: the hub token (roles scoped to communes and producers)', () =>
     expect(actsForCommune(viewer, Role.OFFICER, '05068')).toBe(true);
     expect(actsForCommune(viewer, Role.OFFICER, '04969')).toBe(false);
     expect(actsForCommune(viewer, Role.HEALTH_STAFF, '05068')).toBe(false);
-    expect(actsForProducer(viewer, 'p-1')).toBe(true);
-    expect(actsForProducer(viewer, 'p-2')).toBe(false);
+    expect(producerIdsOf(viewer)).toEqual(['p-1']);
   });
 
   it('refuses unknown roles and malformed commune codes when signing', async () => {

@@ -11,6 +11,8 @@ import { Migration20261202005103_shop_connections } from './Migration20261202005
 import { Migration20261202010000_listing_drift } from './Migration20261202010000_listing_drift.js';
 import { Migration20261202011225 } from './Migration20261202011225.js';
 import { Migration20261202012547_product_content } from './Migration20261202012547_product_content.js';
+import { Migration20261202043000_producer_members_recorded } from './Migration20261202043000_producer_members_recorded.js';
+import { Migration20261202043100_listing_drift_policy } from './Migration20261202043100_listing_drift_policy.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
@@ -24,4 +26,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202010000_listing_drift', class: Migration20261202010000_listing_drift },
   { name: 'Migration20261202011225', class: Migration20261202011225 },
   { name: 'Migration20261202012547_product_content', class: Migration20261202012547_product_content },
+  { name: 'Migration20261202043000_producer_members_recorded', class: Migration20261202043000_producer_members_recorded },
+  { name: 'Migration20261202043100_listing_drift_policy', class: Migration20261202043100_listing_drift_policy },
 ];

@@ -9,6 +9,8 @@ import { Migration20261201212815 } from './Migration20261201212815.js';
 import { Migration20261201213225 } from './Migration20261201213225.js';
 import { Migration20261202005348 } from './Migration20261202005348.js';
 import { Migration20261202011528_refused_reads } from './Migration20261202011528_refused_reads.js';
+import { Migration20261202042459_unit_registry_version } from './Migration20261202042459_unit_registry_version.js';
+import { Migration20261202042500_dossier_summary_counts_index } from './Migration20261202042500_dossier_summary_counts_index.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127062431', class: Migration20261127062431 },
@@ -20,4 +22,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201213225', class: Migration20261201213225 },
   { name: 'Migration20261202005348', class: Migration20261202005348 },
   { name: 'Migration20261202011528_refused_reads', class: Migration20261202011528_refused_reads },
+  { name: 'Migration20261202042459_unit_registry_version', class: Migration20261202042459_unit_registry_version },
+  { name: 'Migration20261202042500_dossier_summary_counts_index', class: Migration20261202042500_dossier_summary_counts_index },
 ];

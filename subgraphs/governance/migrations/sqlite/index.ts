@@ -9,6 +9,8 @@ import { Migration20261201212814 } from './Migration20261201212814.js';
 import { Migration20261201213223 } from './Migration20261201213223.js';
 import { Migration20261202005345 } from './Migration20261202005345.js';
 import { Migration20261202011523_refused_reads } from './Migration20261202011523_refused_reads.js';
+import { Migration20261202042457_unit_registry_version } from './Migration20261202042457_unit_registry_version.js';
+import { Migration20261202042458_dossier_summary_counts_index } from './Migration20261202042458_dossier_summary_counts_index.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127062431', class: Migration20261127062431 },
@@ -20,4 +22,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201213223', class: Migration20261201213223 },
   { name: 'Migration20261202005345', class: Migration20261202005345 },
   { name: 'Migration20261202011523_refused_reads', class: Migration20261202011523_refused_reads },
+  { name: 'Migration20261202042457_unit_registry_version', class: Migration20261202042457_unit_registry_version },
+  { name: 'Migration20261202042458_dossier_summary_counts_index', class: Migration20261202042458_dossier_summary_counts_index },
 ];

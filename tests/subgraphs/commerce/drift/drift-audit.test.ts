@@ -11,6 +11,8 @@ import type { DriftSettings } from '../../../../subgraphs/commerce/drift/drift-s
 import { webhookPath } from '../../../../subgraphs/commerce/drift/marketplace-webhook.routes.js';
 import { Listing } from '../../../../subgraphs/commerce/listings/listing.entity.js';
 import { SyncJob, SyncJobStatus } from '../../../../subgraphs/commerce/sync/sync-job.entity.js';
+import { signHubToken } from '../../../../subgraphs/shared/hub-token.js';
+import { Role } from '../../../../subgraphs/shared/roles.js';
 import type { SyncWorker } from '../../../../subgraphs/commerce/sync/sync-worker.js';
 import { createTestEnvironment, type TestEnvironment } from '../../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../../helpers/graphql-client.js';
@@ -191,6 +193,60 @@ describe('drift: listings changed at the marketplace are found, shown and settle
     const voso = await listingAt(product.id, 'VOSO');
     await waitFor('voso follows the adopted price', async () => sandboxes.VOSO.state.products.get(voso.externalId)!.price === 77_000);
     expect(sandboxes.POSTMART.item(postmart.externalId)!.original_price).toBe(77_000);
+  });
+
+  it('a listing\'s own policy wins over its marketplace\'s: ADOPT under a REASSERT marketplace, REASSERT under an ADOPT one; INHERIT follows the marketplace again', async () => {
+    const setPolicy = (headers: Record<string, string>, productId: string, marketplace: string, policy: string) =>
+      postGraphQL(
+        hub.url,
+        `mutation ($i: SetListingDriftPolicyInput!) { setListingDriftPolicy(input: $i) { listing { marketplace driftPolicySetting driftPolicy } } }`,
+        { i: { productId, marketplace, policy } },
+        headers,
+      );
+    const communeId = ((await postGraphQL(hub.url, `query ($p: ID!) { producer(id: $p) { commune { id } } }`, { p: PRODUCER })).data as { producer: { commune: { id: string } } }).producer.commune.id;
+    const managerOf = async (code: string) => bearer(await signHubToken(env.config, { subject: `manager-${code}`, roles: [Role.COOPERATIVE_MANAGER], communeCodes: [code] }));
+    const manager = await managerOf(communeId.split('/')[0]!);
+
+    // ADOPT on one listing while the marketplace (and the default) re-asserts; set by the producer's member.
+    const adopting = await publishedProduct('Bí chính sách nhận');
+    const set = await setPolicy(member, adopting.id, 'VOSO', 'ADOPT');
+    expect(set.errors).toBeUndefined();
+    expect(set.data).toEqual({ setListingDriftPolicy: { listing: { marketplace: 'VOSO', driftPolicySetting: 'ADOPT', driftPolicy: 'ADOPT' } } });
+    const vosoAdopting = await listingAt(adopting.id, 'VOSO');
+    await sellerEdit('VOSO', vosoAdopting.externalId, { priceVnd: 66_000 });
+    await auditor({ policy: { default: DriftPolicy.REASSERT } }).auditRound();
+    expect((await listingAt(adopting.id, 'VOSO')).drift).toMatchObject([{ field: 'PRICE', marketplaceValue: '66000', resolution: 'ADOPTED' }]);
+    expect((await em().findOneOrFail(Product, { id: adopting.id })).priceVnd).toBe(66_000);
+    const postmartAdopting = await listingAt(adopting.id, 'POSTMART');
+    await waitFor('postmart follows the adopted price', async () => sandboxes.POSTMART.item(postmartAdopting.externalId)!.original_price === 66_000);
+
+    // REASSERT on one listing while its marketplace adopts; set by a cooperative manager of the producer's commune.
+    const reasserting = await publishedProduct('Bí chính sách giữ');
+    expect((await setPolicy(manager, reasserting.id, 'POSTMART', 'REASSERT')).data).toEqual({
+      setListingDriftPolicy: { listing: { marketplace: 'POSTMART', driftPolicySetting: 'REASSERT', driftPolicy: 'REASSERT' } },
+    });
+    const postmartReasserting = await listingAt(reasserting.id, 'POSTMART');
+    await sellerEdit('POSTMART', postmartReasserting.externalId, { priceVnd: 88_000 });
+    await auditor({ policy: { default: DriftPolicy.REASSERT, POSTMART: DriftPolicy.ADOPT } }).auditRound();
+    await waitFor('the hub\'s price back at postmart', async () => (await listingAt(reasserting.id, 'POSTMART')).drift[0]?.resolution === 'REASSERTED');
+    expect(sandboxes.POSTMART.item(postmartReasserting.externalId)!.original_price).toBe(reasserting.priceVnd);
+    expect((await em().findOneOrFail(Product, { id: reasserting.id })).priceVnd).toBe(reasserting.priceVnd);
+
+    // INHERIT: the marketplace's policy again (this hub's is REASSERT), and the listing's row says so.
+    expect((await setPolicy(member, adopting.id, 'VOSO', 'INHERIT')).data).toEqual({
+      setListingDriftPolicy: { listing: { marketplace: 'VOSO', driftPolicySetting: 'INHERIT', driftPolicy: 'REASSERT' } },
+    });
+    expect((await em().findOneOrFail(Listing, { productId: adopting.id, marketplace: 'VOSO' })).driftPolicy).toBeNull();
+
+    // Nobody else sets it: anonymous, a manager of another commune, a member of another producer.
+    const outsiders = [{}, await managerOf('04969'), bearer(await producerToken(env.config, ['pilot-voso-01']))];
+    for (const headers of outsiders) {
+      const refused = await setPolicy(headers, reasserting.id, 'POSTMART', 'ADOPT');
+      expect(refused.errors?.[0]?.extensions?.code).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
+    }
+    expect((await em().findOneOrFail(Listing, { productId: reasserting.id, marketplace: 'POSTMART' })).driftPolicy).toBe(DriftPolicy.REASSERT);
+    const bad = await setPolicy(member, reasserting.id, 'POSTMART', 'SOMETIMES');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('voso\'s signed push makes the hub audit that listing at once; the name changed there is written back', async () => {
