@@ -10,9 +10,9 @@
  *   parse      csv-parse alone over the file, same options as the reader: the baseline;
  *   reconcile  read + validate into the payment table, load the ledger, match, and check that
  *              every planted discrepancy was found and nothing else;
- *   store      the whole `hub reconcile` path (reconcileStatement): hashing, the ledger read from the
+ *   store      the whole `hub reconcile` path (reconcileStatement): the ledger read from the
  *              expected_payment table (inserted before the clock starts; --generated-ledger streams
- *              it in process instead), read+validate, match, and the run and its items stored in
+ *              it in process instead), read+validate (hashing the same chunks), match, and the run and its items stored in
  *              one transaction, into a temporary SQLite file and, with --postgres <url>, into a
  *              temporary PostgreSQL database.
  * --repeat N alternates parse and store N times (the machine is shared: a pair measured together
@@ -157,21 +157,28 @@ interface PhaseReport {
   seconds: number;
   rows: number;
   maxRssMb: number;
+  /** CPU seconds (user + system) of the phase's process: less swayed than wall time by a busy machine. */
+  cpuSeconds?: number;
   detail: Record<string, unknown>;
 }
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const cpuSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+};
 
 async function parsePhase(file: string): Promise<PhaseReport> {
   const reader = readerFor(PROVIDER);
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   let rows = 0;
   const parser = createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(
     parse({ delimiter: reader.delimiter, quote: reader.quote === false ? null : reader.quote, bom: true, relax_column_count: true, skip_empty_lines: false }),
   );
   for await (const _ of parser) rows++;
-  return { phase: 'parse (csv-parse only)', seconds: seconds(start), rows: rows - 1, maxRssMb: maxRssMb(), detail: {} };
+  return { phase: 'parse (csv-parse only)', seconds: seconds(start), cpuSeconds: cpuSince(cpu), rows: rows - 1, maxRssMb: maxRssMb(), detail: {} };
 }
 
 async function reconcilePhase(file: string, orders: number): Promise<PhaseReport> {
@@ -243,6 +250,7 @@ async function storePhase(file: string, orders: number, dir: string, target: str
       if (batch.length) await em.insertMany(ExpectedPayment, batch);
     }
     const start = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const { run } = await reconcileStatement(orm.em.fork(), {
       provider: PROVIDER,
       file,
@@ -251,8 +259,9 @@ async function storePhase(file: string, orders: number, dir: string, target: str
       ...(generatedLedgerOnly ? { ledger: generatedLedger(orders) } : {}),
     });
     const took = seconds(start);
+    const cpuSeconds = cpuSince(cpu);
     const items = await orm.em.fork().count(ReconciliationItem, { runId: run.id });
-    return { phase: `store (whole import, ${target === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`, seconds: took, rows: run.statementRows, maxRssMb: maxRssMb(), detail: { items } };
+    return { phase: `store (whole import, ${target === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`, seconds: took, cpuSeconds, rows: run.statementRows, maxRssMb: maxRssMb(), detail: { items } };
   } finally {
     await orm.close(true);
   }
@@ -303,7 +312,10 @@ export async function run(args: string[]): Promise<void> {
         const name = target === 'sqlite' ? 'SQLite' : 'PostgreSQL';
         (ratios[name] ??= []).push(stored.seconds / base.seconds);
         (rss[name] ??= []).push(stored.maxRssMb);
-        console.log(`pair ${k + 1} ${name}: parse ${base.seconds.toFixed(2)} s, whole import ${stored.seconds.toFixed(2)} s → ${(stored.seconds / base.seconds).toFixed(2)}×, peak RSS ${stored.maxRssMb} MB`);
+        const cpuRatio = (stored.cpuSeconds ?? 0) / (base.cpuSeconds ?? 1);
+        console.log(
+          `pair ${k + 1} ${name}: parse ${base.seconds.toFixed(2)} s, whole import ${stored.seconds.toFixed(2)} s → ${(stored.seconds / base.seconds).toFixed(2)}×; CPU of this process ${base.cpuSeconds?.toFixed(2)} s vs ${stored.cpuSeconds?.toFixed(2)} s → ${cpuRatio.toFixed(2)}×; peak RSS ${stored.maxRssMb} MB`,
+        );
       }
     }
     console.log('');

@@ -21,3 +21,16 @@ export function ageInDays(since: Date, asOf: string): number {
 export function bucketOf(days: number): number {
   return AGE_BUCKETS.findIndex((b) => days >= b.fromDays && (b.toDays === null || days <= b.toDays));
 }
+
+/**
+ * The instants (epoch ms) whose age on `asOf` falls in a bucket: `from` inclusive, `before`
+ * exclusive, null where the bucket is open. The inverse of ageInDays, so a database can filter by
+ * bucket on the stored time. An instant after `asOf` is 0 days old: the first bucket has no end.
+ */
+export function bucketInstants(bucket: (typeof AGE_BUCKETS)[number], asOf: string): { from: number | null; before: number | null } {
+  const asOfDay = Math.floor(Date.parse(`${asOf}T00:00:00Z`) / DAY_MS);
+  return {
+    from: bucket.toDays === null ? null : (asOfDay - bucket.toDays) * DAY_MS - VIETNAM_OFFSET_MS,
+    before: bucket.fromDays === 0 ? null : (asOfDay - bucket.fromDays + 1) * DAY_MS - VIETNAM_OFFSET_MS,
+  };
+}

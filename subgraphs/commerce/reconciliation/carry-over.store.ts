@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { PaymentRecord } from '../../../connectors/statements/payment-record.js';
 import { rawTableName } from '../../../core/db/raw-sql.js';
-import { ReconciliationOutcome } from './outcomes.js';
+import { MatchRule, ReconciliationOutcome } from './outcomes.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 
@@ -10,6 +11,8 @@ import { ReconciliationRun } from './reconciliation-run.entity.js';
  * run of the same provider loads these expectations beside its own period's, so a payment that
  * arrives late is matched there; the two items are then linked both ways
  * (`carriedFromItemId` on the new one, `settledByItemId`/`settledByRunId` on the open one).
+ * The same holds the other way round: a payment no expectation claimed (MISSING_IN_LEDGER) is
+ * loaded into later runs, so an expected payment entered afterwards matches it there.
  */
 
 /** Open expectations of the provider's other current runs: expected-payment id → the open item's id. */
@@ -28,6 +31,57 @@ export async function openExpectations(em: EntityManager, provider: string, exce
   const open = new Map<string, number>();
   for (const row of rows) for (const id of JSON.parse(row.ids) as string[]) open.set(id, Number(row.id));
   return open;
+}
+
+/** A payment of an earlier run's statement that no expected payment claimed, still open. */
+export interface CarriedPayment {
+  /** The open item that reported it. */
+  itemId: number;
+  record: PaymentRecord;
+}
+
+/**
+ * Open payments of the provider's other current runs: plain payments reported MISSING_IN_LEDGER
+ * (rule UNPAIRED, one transaction, nothing reversed), not resolved, not settled. An orphan reversal
+ * has nothing to match and is left to be resolved by hand.
+ */
+export async function openPayments(em: EntityManager, provider: string, exceptRunId: string | null): Promise<CarriedPayment[]> {
+  const items = rawTableName(em, em.getMetadata().get(ReconciliationItem.name).tableName);
+  const runs = rawTableName(em, em.getMetadata().get(ReconciliationRun.name).tableName);
+  const rows = (await em.getConnection().execute(
+    `select i."id", i."transaction_ids_json" as txns, i."references_json" as refs, i."payer", i."paid_vnd" as paid, i."fee_vnd" as fee, i."paid_at" as paid_at
+     from ${items} i join ${runs} r on r."id" = i."run_id"
+     where r."provider" = ? and r."current_key" is not null and r."id" <> ? and i."outcome" = ? and i."rule" = ? and i."reversed_vnd" = 0 and i."resolved_at" is null
+       and (i."settled_by_item_id" is null or i."settled_by_run_id" = ?)
+     order by i."id"`,
+    [provider, exceptRunId ?? '', ReconciliationOutcome.MISSING_IN_LEDGER, MatchRule.UNPAIRED, exceptRunId ?? ''],
+    'all',
+    em.getTransactionContext(),
+  )) as { id: number | string; txns: string; refs: string; payer: string | null; paid: number | string; fee: number | string; paid_at: number | string | Date | null }[];
+  const carried: CarriedPayment[] = [];
+  for (const row of rows) {
+    const transactionIds = JSON.parse(row.txns) as string[];
+    const references = JSON.parse(row.refs) as string[];
+    if (transactionIds.length !== 1 || row.paid_at === null || references.length > 1) continue;
+    carried.push({
+      itemId: Number(row.id),
+      record: {
+        provider,
+        transactionId: transactionIds[0],
+        reference: references[0] ?? null,
+        kind: 'PAYMENT',
+        originalTransactionId: null,
+        amountVnd: Number(row.paid),
+        feeVnd: Number(row.fee),
+        occurredAt: new Date(typeof row.paid_at === 'string' && /^\d+$/.test(row.paid_at) ? Number(row.paid_at) : row.paid_at),
+        status: 'SUCCESS',
+        payer: row.payer ?? null,
+        // Not a line of this run's file.
+        line: 0,
+      },
+    });
+  }
+  return carried;
 }
 
 /** After a run's items are stored: marks each open item its items settled, with the settling item and run. */

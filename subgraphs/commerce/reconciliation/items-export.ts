@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/core';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { vietnamIsoTime } from '../../../core/time.js';
 import { OUTCOME_CODES } from './matcher.rules.js';
 import { outcomeTotals } from './outcome-totals.query.js';
@@ -38,6 +37,8 @@ const XLSX_MAX_ROWS = 1_048_576;
 export async function writeItemsXlsx(em: EntityManager, run: ReconciliationRun, file: string): Promise<number> {
   const items = run.matchedCount + run.amountMismatchCount + run.missingInStatementCount + run.missingInLedgerCount + run.duplicateCount;
   if (items + 1 > XLSX_MAX_ROWS) throw new Error(`Run ${run.id} has ${items} items, more than an Excel sheet holds (${XLSX_MAX_ROWS - 1}): export it as CSV.`);
+  // Loaded here, not at the top: exceljs costs seconds of CPU to load, and every `hub reconcile` imports this file.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const money = { numFmt: '#,##0' };
   const totals = workbook.addWorksheet('Totals');

@@ -28,6 +28,8 @@ export interface Ledger {
   expectedPayments(provider: string, from: Date, to: Date): AsyncIterable<ExpectedPaymentRecord>;
   /** Expected payments by id (open items carried over from earlier runs); absent: no carry-over. */
   expectedPaymentsByIds?(ids: readonly string[]): AsyncIterable<ExpectedPaymentRecord>;
+  /** Expected payments for `provider` quoting one of these references, whenever expected (payments carried over). */
+  expectedPaymentsByReferences?(provider: string, references: readonly string[]): AsyncIterable<ExpectedPaymentRecord>;
 }
 
 const PAGE = 10_000;
@@ -62,6 +64,17 @@ export function expectedPaymentLedger(em: EntityManager): Ledger {
       for (let k = 0; k < ids.length; k += 500) {
         const chunk = ids.slice(k, k + 500);
         const rows = (await em.getConnection().execute(`${select} where ${column('id')} in (${chunk.map(() => '?').join(', ')}) order by ${column('id')}`, chunk, 'all')) as RawRow[];
+        for (const row of rows) yield fromRaw(row);
+      }
+    },
+    async *expectedPaymentsByReferences(provider, references) {
+      for (let k = 0; k < references.length; k += 500) {
+        const chunk = references.slice(k, k + 500);
+        const rows = (await em.getConnection().execute(
+          `${select} where ${column('provider')} = ? and ${column('reference')} in (${chunk.map(() => '?').join(', ')}) order by ${column('id')}`,
+          [provider, ...chunk],
+          'all',
+        )) as RawRow[];
         for (const row of rows) yield fromRaw(row);
       }
     },

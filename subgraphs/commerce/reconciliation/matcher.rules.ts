@@ -28,7 +28,8 @@ import type { LedgerTable, PaymentTable } from './tables.js';
  *     closest in time wins, ties by smaller id. Payments are taken in file order.
  *  5. Leftovers: payments are MISSING_IN_LEDGER; expected payments of the period are
  *     MISSING_IN_STATEMENT. Expected payments loaded only because they lie within the tolerance
- *     around the period are not reported unless something matched them.
+ *     around the period are not reported unless something matched them, nor are payments carried
+ *     over from earlier runs (PaymentTable.isCarried: they stay open where they were).
  *
  * Fees are never compared: readers give the gross amount (what the payer paid) and the fee apart,
  * and the ledger expects the gross amount. Fees are carried into items and totals.
@@ -88,16 +89,16 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
     return groupCount++;
   };
 
-  const { amount, reversal, transactionId, reference, time } = payments;
+  const { amount, reversal, reference, time } = payments;
   /** Net amount still to match: gross minus reversals; 0 for reversal rows. */
   const net = new Float64Array(nP);
   /** For a reversal row: the payment row it nets against. */
   const reversalOf = new Int32Array(nP).fill(-1);
 
   // 1. Duplicate rows.
-  const firstByTxn = new StringIndex(transactionId, nP);
+  const firstByTxn = new StringIndex((i) => payments.transactionId(i), nP);
   for (let i = 0; i < nP; i++) {
-    if (firstByTxn.addIfAbsent(transactionId[i], i) >= 0) paymentGroup[i] = newGroup(ReconciliationOutcome.DUPLICATE, MatchRule.DUPLICATE_TRANSACTION);
+    if (firstByTxn.addIfAbsent(payments.transactionId(i), i) >= 0) paymentGroup[i] = newGroup(ReconciliationOutcome.DUPLICATE, MatchRule.DUPLICATE_TRANSACTION);
     net[i] = reversal[i] ? 0 : amount[i];
   }
 
@@ -203,7 +204,7 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
     if (bucket) bucket.push(e);
     else buckets.set(ledger.amount[e], [e]);
   }
-  const byTimeThenId = (a: number, b: number) => ledger.time[a] - ledger.time[b] || (ledger.id[a] < ledger.id[b] ? -1 : ledger.id[a] > ledger.id[b] ? 1 : 0);
+  const byTimeThenId = (a: number, b: number) => ledger.time[a] - ledger.time[b] || (ledger.id(a) < ledger.id(b) ? -1 : ledger.id(a) > ledger.id(b) ? 1 : 0);
   for (const bucket of buckets.values()) if (bucket.length > 1) bucket.sort(byTimeThenId);
   const tolerance = options.toleranceMs;
   if (buckets.size) {
@@ -227,7 +228,7 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
         if (delta > tolerance) break;
         if (expectationGroup[e] >= 0 || !payerKeysCompatible(payments.payerKey(i), ledger.payerKey(e))) continue;
         const d = Math.abs(delta);
-        if (d < bestDelta || (d === bestDelta && ledger.id[e] < ledger.id[best])) {
+        if (d < bestDelta || (d === bestDelta && ledger.id(e) < ledger.id(best))) {
           best = e;
           bestDelta = d;
         }
@@ -243,7 +244,8 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
   // 5. Leftovers; reversal rows join the item of the payment they reverse.
   for (let i = 0; i < nP; i++) {
     if (reversalOf[i] >= 0) continue;
-    if (paymentGroup[i] < 0) paymentGroup[i] = newGroup(ReconciliationOutcome.MISSING_IN_LEDGER, MatchRule.UNPAIRED);
+    // A payment carried over from an earlier run that nothing matches stays open there: no item here.
+    if (paymentGroup[i] < 0 && !payments.isCarried(i)) paymentGroup[i] = newGroup(ReconciliationOutcome.MISSING_IN_LEDGER, MatchRule.UNPAIRED);
   }
   for (let i = 0; i < nP; i++) if (reversalOf[i] >= 0) paymentGroup[i] = paymentGroup[reversalOf[i]];
   const expectationOnly: number[] = [];
@@ -261,7 +263,7 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
   let next = 0;
   for (let i = 0; i < nP; i++) {
     const g = paymentGroup[i];
-    if (!placed[g]) {
+    if (g >= 0 && !placed[g]) {
       placed[g] = 1;
       order[next++] = g;
     }

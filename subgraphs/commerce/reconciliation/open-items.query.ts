@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { AGE_BUCKETS, ageInDays, bucketOf } from './aging.rules.js';
-import { openItemsFilter } from './open-items.store.js';
+import { rawTableName } from '../../../core/db/raw-sql.js';
+import { AGE_BUCKETS, ageInDays, bucketInstants } from './aging.rules.js';
+import { ReconciliationOutcome } from './outcomes.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
+import { ReconciliationRun } from './reconciliation-run.entity.js';
 
 export interface OpenItemRow {
   item: ReconciliationItem;
@@ -17,28 +19,60 @@ export interface OpenItemsPage {
 }
 
 /**
- * The aged list: open items (open-items.store.ts), oldest due first (expected time, else paid
- * time; then id), optionally only one age bucket. Open items are what is left for people to work
- * through, so they are few next to a run's matched items and are ordered in memory.
+ * The aged list: open items (see open-items.store.ts for what "open" means), oldest due first
+ * (expected time, else paid time; then id), optionally only one age bucket. Filtered, sorted and
+ * paged by the database on the keyset (since, id): a long backlog is never read whole.
  */
 export async function openItems(
   em: EntityManager,
   options: { provider?: string; asOf: string; bucket?: string; limit: number; after?: [number, number] },
 ): Promise<OpenItemsPage> {
-  const where = await openItemsFilter(em, options.provider);
-  const keys = await em.find(ReconciliationItem, where, { fields: ['id', 'paidAt', 'expectedAt'], disableIdentityMap: true });
-  const bucket = options.bucket === undefined ? -1 : AGE_BUCKETS.findIndex((b) => b.label === options.bucket);
-  let rows = keys.map((k) => {
-    const since = (k.expectedAt ?? k.paidAt ?? new Date(0)).getTime();
-    return { id: k.id, since, ageDays: ageInDays(new Date(since), options.asOf) };
-  });
-  if (bucket >= 0) rows = rows.filter((r) => bucketOf(r.ageDays) === bucket);
-  rows.sort((a, b) => a.since - b.since || a.id - b.id);
-  const total = rows.length;
-  const after = options.after;
-  if (after) rows = rows.filter((r) => r.since > after[0] || (r.since === after[0] && r.id > after[1]));
-  const window = rows.slice(0, options.limit + 1);
+  const items = rawTableName(em, em.getMetadata().get(ReconciliationItem.name).tableName);
+  const runs = rawTableName(em, em.getMetadata().get(ReconciliationRun.name).tableName);
+  const platform = em.getPlatform();
+  const instant = (ms: number) => platform.processDateProperty(new Date(ms)) as Date | number;
+  // Every item has a payment or an expectation, so one of the two times is set.
+  const since = `coalesce(i."expected_at", i."paid_at")`;
+  const where = [`r."current_key" is not null`, `i."outcome" <> ?`, `i."resolved_at" is null`, `i."settled_by_item_id" is null`];
+  const params: (string | number | Date)[] = [ReconciliationOutcome.MATCHED];
+  if (options.provider !== undefined) {
+    where.push(`r."provider" = ?`);
+    params.push(options.provider);
+  }
+  const bucket = options.bucket === undefined ? undefined : AGE_BUCKETS.find((b) => b.label === options.bucket);
+  if (bucket) {
+    const range = bucketInstants(bucket, options.asOf);
+    if (range.from !== null) {
+      where.push(`${since} >= ?`);
+      params.push(instant(range.from));
+    }
+    if (range.before !== null) {
+      where.push(`${since} < ?`);
+      params.push(instant(range.before));
+    }
+  }
+  const from = `from ${items} i join ${runs} r on r."id" = i."run_id" where ${where.join(' and ')}`;
+  const connection = em.getConnection();
+  const context = em.getTransactionContext();
+  const [{ n }] = (await connection.execute(`select count(*) as n ${from}`, params, 'all', context)) as { n: number | string }[];
+  const page = [...params];
+  let keyset = '';
+  if (options.after) {
+    const [afterSince, afterId] = options.after;
+    keyset = ` and (${since} > ? or (${since} = ? and i."id" > ?))`;
+    page.push(instant(afterSince), instant(afterSince), afterId);
+  }
+  const keys = (await connection.execute(
+    `select i."id" as id, ${since} as since ${from}${keyset} order by ${since}, i."id" limit ${Math.max(0, Math.floor(options.limit)) + 1}`,
+    page,
+    'all',
+    context,
+  )) as { id: number | string; since: number | string | Date }[];
+  const window = keys.map((k) => ({ id: Number(k.id), since: new Date(typeof k.since === 'string' && /^\d+$/.test(k.since) ? Number(k.since) : k.since).getTime() }));
   const loaded = window.length ? await em.find(ReconciliationItem, { id: { $in: window.map((r) => r.id) } }) : [];
   const byId = new Map(loaded.map((i) => [i.id, i]));
-  return { rows: window.map((r) => ({ item: byId.get(r.id)!, ageDays: r.ageDays, since: r.since })), total };
+  return {
+    rows: window.map((r) => ({ item: byId.get(r.id)!, ageDays: ageInDays(new Date(r.since), options.asOf), since: r.since })),
+    total: Number(n),
+  };
 }

@@ -14,7 +14,6 @@ export interface ProgressOptions {
 }
 
 const UNITS: Record<ReconcilePhase, { unit: string; scale: number }> = {
-  hashing: { unit: 'MB', scale: 1e6 },
   ledger: { unit: 'expected payments', scale: 1 },
   reading: { unit: 'MB', scale: 1e6 },
   matching: { unit: 'steps', scale: 1 },
@@ -24,7 +23,7 @@ const UNITS: Record<ReconcilePhase, { unit: string; scale: number }> = {
 const count = new Intl.NumberFormat('en');
 
 /**
- * Progress of an import through every phase (hashing, ledger, reading, matching, storing): on a
+ * Progress of an import through every phase (ledger, reading, matching, storing): on a
  * terminal a bar per phase (cli-progress); piped, a line when a phase starts, at most one every
  * `intervalMs` while it runs, and one when it ends, so a log or CI shows where a long import is.
  */

@@ -5,15 +5,15 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { checkProvider, fileHeadLines } from '../../../connectors/statements/identify.js';
 import { readerFor } from '../../../connectors/statements/registry.js';
 import { conflict, InputLineError } from '../../../core/domain-errors.js';
-import { expectedPaymentLedger, type Ledger } from './ledger.js';
+import { expectedPaymentLedger, type ExpectedPaymentRecord, type Ledger } from './ledger.js';
 import { matchPayments, type MatchResult } from './matcher.rules.js';
 import { insertItems } from './item.store.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
 import { resultItems, summarize, totalAboveLimit, type ResultItem, type RunTotals } from './result-items.js';
-import { statementHashes } from './content-hash.js';
+import { StatementHasher, statementHashes, type StatementHashes } from './content-hash.js';
 import { loadStatement, StatementRejectedError } from './statement-load.js';
-import { linkSettled, openExpectations, releaseSettlements } from './carry-over.store.js';
+import { linkSettled, openExpectations, openPayments, releaseSettlements, type CarriedPayment } from './carry-over.store.js';
 import { carryResolutions, itemFactsKey, resolvedItemsByKey, type ResolvedItem } from './resolution-carry.store.js';
 import { closedPeriodOverlapping } from './period.store.js';
 import { LedgerTable, type PaymentTable } from './tables.js';
@@ -37,7 +37,7 @@ export interface ReconcileRequest {
 }
 
 /** The phases of an import, in order. */
-export type ReconcilePhase = 'hashing' | 'ledger' | 'reading' | 'matching' | 'storing';
+export type ReconcilePhase = 'ledger' | 'reading' | 'matching' | 'storing';
 export type ProgressListener = (phase: ReconcilePhase, done: number, total: number) => void;
 
 export interface ReconcileOutcome {
@@ -60,6 +60,8 @@ export interface ComputedReconciliation {
   totals: RunTotals;
   rows: number;
   ignoredRows: number;
+  /** The file's hashes, taken from the chunks the parser read. */
+  hashes: StatementHashes;
 }
 
 /**
@@ -71,6 +73,8 @@ export async function computeReconciliation(
     ledger: Ledger;
     /** Open expectations of earlier runs (id → open item id): loaded too, so a late payment matches them. */
     carried?: ReadonlyMap<string, number>;
+    /** Open payments of earlier runs: matched too, so an expectation entered after their run matches them. */
+    carriedPayments?: readonly CarriedPayment[];
   },
 ): Promise<ComputedReconciliation> {
   const reader = readerFor(request.provider);
@@ -85,11 +89,28 @@ export async function computeReconciliation(
     ledger.push(expected);
     if (progress && ledger.length % 50_000 === 0) progress('ledger', ledger.length, 0);
   }
+  // Inside the window an expectation is loaded already; outside, it is reported only if something matches it.
+  const outsideWindow = new Set<string>();
+  const pushOutside = (expected: ExpectedPaymentRecord) => {
+    const t = expected.expectedAt.getTime();
+    if ((t < from.getTime() || t >= to.getTime()) && !outsideWindow.has(expected.id)) {
+      outsideWindow.add(expected.id);
+      ledger.push(expected);
+    }
+  };
   if (request.carried?.size && request.ledger.expectedPaymentsByIds) {
-    for await (const expected of request.ledger.expectedPaymentsByIds([...request.carried.keys()])) {
-      // Inside the window it is loaded already; outside, it is reported only if something matches it.
-      const t = expected.expectedAt.getTime();
-      if (t < from.getTime() || t >= to.getTime()) ledger.push(expected);
+    for await (const expected of request.ledger.expectedPaymentsByIds([...request.carried.keys()])) pushOutside(expected);
+  }
+  const carriedPayments = request.carriedPayments ?? [];
+  if (carriedPayments.length) {
+    // What may match an open payment of an earlier run: expectations quoting its reference, and
+    // those expected within the tolerance of its time (for the amount-and-time rule).
+    const references = [...new Set(carriedPayments.map((c) => c.record.reference).filter((r): r is string => r !== null))];
+    if (references.length && request.ledger.expectedPaymentsByReferences) {
+      for await (const expected of request.ledger.expectedPaymentsByReferences(request.provider, references)) pushOutside(expected);
+    }
+    for (const [start, end] of mergedWindows(carriedPayments.map((c) => c.record.occurredAt.getTime()), toleranceMs)) {
+      for await (const expected of request.ledger.expectedPayments(request.provider, new Date(start), new Date(end))) pushOutside(expected);
     }
   }
   progress?.('ledger', ledger.length, ledger.length);
@@ -101,15 +122,19 @@ export async function computeReconciliation(
     throw error;
   }
   const input = createReadStream(request.file, { highWaterMark: 256 * 1024 });
-  if (progress) {
-    const total = statSync(request.file).size;
-    let read = 0;
-    input.on('data', (chunk) => {
-      read += chunk.length;
-      progress('reading', read, total);
-    });
-  }
+  // Hashed from the chunks the parser reads: a million-row file is read once, not twice.
+  const hasher = new StatementHasher();
+  const total = progress ? statSync(request.file).size : 0;
+  let read = 0;
+  input.on('data', (chunk) => {
+    // No encoding is set on the stream: every chunk is a Buffer.
+    hasher.update(chunk as Buffer);
+    read += chunk.length;
+    progress?.('reading', read, total);
+  });
   const loaded = await loadStatement(reader, input, { period, source, ledger });
+  const hashes = hasher.digest();
+  for (const c of carriedPayments) loaded.table.pushCarried(c.record);
   progress?.('matching', 0, 1);
   const result = matchPayments(loaded.table, ledger, { toleranceMs, periodStart: period.start.getTime(), periodEnd: period.end.getTime() });
   const totals = summarize(loaded.table, ledger, result);
@@ -127,7 +152,19 @@ export async function computeReconciliation(
     totals,
     rows: loaded.rows,
     ignoredRows: loaded.ignoredRows,
+    hashes,
   };
+}
+
+/** [t − tolerance, t + tolerance] around each instant, overlapping ones merged, in time order. */
+function mergedWindows(instants: number[], toleranceMs: number): [number, number][] {
+  const windows: [number, number][] = [];
+  for (const t of [...instants].sort((a, b) => a - b)) {
+    const last = windows[windows.length - 1];
+    if (last && t - toleranceMs <= last[1]) last[1] = Math.max(last[1], t + toleranceMs + 1);
+    else windows.push([t - toleranceMs, t + toleranceMs + 1]);
+  }
+  return windows;
 }
 
 /** Inside the transaction: another import superseded the same version first. */
@@ -157,23 +194,34 @@ export async function reconcileStatement(em: EntityManager, request: ReconcileRe
   readerFor(request.provider);
   const period = parsePeriod(request.period);
   const source = path.basename(request.file);
-  const size = statSync(request.file).size;
-  const { fileSha256: sha, contentSha256: content } = await statementHashes(request.file, (read) => request.onProgress?.('hashing', read, size));
-  // The same bytes, or the same content re-saved (CRLF, BOM, NFD): the same statement.
-  const previous = await em.findOne(ReconciliationRun, { provider: request.provider, $or: [{ fileSha256: sha }, { contentSha256: content }] });
-  if (previous && previous.periodLabel !== period.label) {
-    throw new AlreadyImportedError(
-      `${source} was already imported as run ${previous.id} for the period ${previous.periodLabel}, not ${period.label}: a statement file belongs to one period.`,
-    );
+  // The file is hashed while it is parsed, so a re-sent file is recognised after reading, not
+  // before. Where the import stops earlier (a closed period, a file refused), the hashes are taken
+  // on their own, so that a file seen before still gets its "already imported" answer.
+  const closed = await closedPeriodOverlapping(em, request.provider, period.firstDay, period.lastDay);
+  if (closed) {
+    const earlier = await importedBefore(em, request.provider, period, source, await statementHashes(request.file));
+    if (earlier) return earlier;
+    await refuseClosedPeriod(em, request.provider, period);
   }
-  if (previous) return { run: previous, alreadyImported: true };
-  await refuseClosedPeriod(em, request.provider, period);
 
   const currentKey = `${request.provider}|${period.label}`;
   const current = await em.findOne(ReconciliationRun, { currentKey });
   const ledger = request.ledger ?? expectedPaymentLedger(em.fork());
   const carried = ledger.expectedPaymentsByIds ? await openExpectations(em, request.provider, current?.id ?? null) : new Map<string, number>();
-  const computed = await computeReconciliation({ ...request, ledger, carried });
+  const carriedPayments = ledger.expectedPaymentsByReferences ? await openPayments(em, request.provider, current?.id ?? null) : [];
+  let computed: ComputedReconciliation;
+  try {
+    computed = await computeReconciliation({ ...request, ledger, carried, carriedPayments });
+  } catch (error) {
+    if (!(error instanceof StatementRejectedError)) throw error;
+    const earlier = await importedBefore(em, request.provider, period, source, await statementHashes(request.file));
+    if (earlier) return earlier;
+    throw error;
+  }
+  const { fileSha256: sha, contentSha256: content } = computed.hashes;
+  const earlier = await importedBefore(em, request.provider, period, source, computed.hashes);
+  if (earlier) return earlier;
+  const carriedTransactions = new Map(carriedPayments.map((c) => [c.record.transactionId, c.itemId]));
   const { totals } = computed;
   const itemCount = computed.result.order.length;
 
@@ -221,11 +269,11 @@ export async function reconcileStatement(em: EntityManager, request: ReconcileRe
       }
       await tx.insert(ReconciliationRun, run);
       const toCarry = new Map<number, ResolvedItem>();
-      await insertItems(tx, run.id, linkedItems(resultItems(computed.payments, computed.ledger, computed.result), carried, resolved, toCarry), (written) =>
+      await insertItems(tx, run.id, linkedItems(resultItems(computed.payments, computed.ledger, computed.result), { carried, carriedTransactions }, resolved, toCarry), (written) =>
         request.onProgress?.('storing', written, itemCount),
       );
       if (current) carriedResolutions = await carryResolutions(tx, current.id, run.id, toCarry);
-      if (carried.size) settledOpenItems = await linkSettled(tx, run.id);
+      if (carried.size || carriedTransactions.size) settledOpenItems = await linkSettled(tx, run.id);
     });
   } catch (error) {
     // Someone imported the same file meanwhile: theirs stands, ours was rolled back.
@@ -244,11 +292,17 @@ export async function reconcileStatement(em: EntityManager, request: ReconcileRe
 
 /**
  * Adds to each item what storing needs beyond matching: the open item of an earlier run it settles
- * (its expectations were carried over), and whether the superseded version had the same item with
- * a resolution (recorded in `toCarry` by seq). Cheap when there is nothing to carry.
+ * (its expectations or its payment were carried over), and whether the superseded version had the
+ * same item with a resolution (recorded in `toCarry` by seq). Cheap when there is nothing to carry.
  */
-function* linkedItems(items: Iterable<ResultItem>, carried: ReadonlyMap<string, number>, resolved: ReadonlyMap<string, ResolvedItem>, toCarry: Map<number, ResolvedItem>): Generator<ResultItem> {
-  if (!carried.size && !resolved.size) {
+function* linkedItems(
+  items: Iterable<ResultItem>,
+  open: { carried: ReadonlyMap<string, number>; carriedTransactions: ReadonlyMap<string, number> },
+  resolved: ReadonlyMap<string, ResolvedItem>,
+  toCarry: Map<number, ResolvedItem>,
+): Generator<ResultItem> {
+  const { carried, carriedTransactions } = open;
+  if (!carried.size && !carriedTransactions.size && !resolved.size) {
     yield* items;
     return;
   }
@@ -258,6 +312,13 @@ function* linkedItems(items: Iterable<ResultItem>, carried: ReadonlyMap<string, 
         const from = carried.get(id);
         if (from !== undefined) item.carriedFromItemId = from;
       }
+    }
+    if (carriedTransactions.size) {
+      // Only a carried row has line 0: a row of this file with the same transaction id is another row.
+      item.transactionIds.forEach((id, k) => {
+        const from = carriedTransactions.get(id);
+        if (from !== undefined && item.lines[k] === 0) item.carriedFromItemId = from;
+      });
     }
     if (resolved.size) {
       const key = itemFactsKey({
@@ -274,6 +335,21 @@ function* linkedItems(items: Iterable<ResultItem>, carried: ReadonlyMap<string, 
     }
     yield item;
   }
+}
+
+/**
+ * The run of a file imported before (the same bytes, or the same content re-saved: CRLF, BOM, NFD),
+ * or null. The same file for another period is refused: a statement file belongs to one period.
+ */
+async function importedBefore(em: EntityManager, provider: string, period: Period, source: string, hashes: StatementHashes): Promise<ReconcileOutcome | null> {
+  const previous = await em.findOne(ReconciliationRun, { provider, $or: [{ fileSha256: hashes.fileSha256 }, { contentSha256: hashes.contentSha256 }] });
+  if (!previous) return null;
+  if (previous.periodLabel !== period.label) {
+    throw new AlreadyImportedError(
+      `${source} was already imported as run ${previous.id} for the period ${previous.periodLabel}, not ${period.label}: a statement file belongs to one period.`,
+    );
+  }
+  return { run: previous, alreadyImported: true };
 }
 
 async function refuseClosedPeriod(em: EntityManager, provider: string, period: Period): Promise<void> {

@@ -57,7 +57,9 @@ export class ReconciliationPeriodResolver {
     }
     const { limit, after } = pageWindow(page);
     const day = asOf ?? todayInVietnam();
-    const { rows, total } = await openItems(context.em, { provider, asOf: day, bucket, limit, after: after ? [Number(after[0]), Number(after[1])] : undefined });
+    const keyset = after ? ([Number(after[0]), Number(after[1])] as [number, number]) : undefined;
+    if (keyset && !keyset.every(Number.isSafeInteger)) throw invalidInput('The cursor is not one this list returned: pass a pageInfo.endCursor unchanged.', 'after');
+    const { rows, total } = await openItems(context.em, { provider, asOf: day, bucket, limit, after: keyset });
     context.logger.info({ audit: 'reconciliation.open-items.read', subject: context.viewer?.subject, items: Math.min(rows.length, limit) }, 'payment details read');
     const connection = toConnection(rows, limit, total, (r) => [r.since, r.item.id]);
     return {

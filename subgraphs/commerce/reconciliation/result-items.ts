@@ -55,7 +55,7 @@ export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result
     let payer: string | null = null;
     for (let k = p.start[g]; k < p.start[g + 1]; k++) {
       const i = p.list[k];
-      transactionIds.push(payments.transactionId[i]);
+      transactionIds.push(payments.transactionId(i));
       lines.push(payments.line[i]);
       const ref = payments.reference[i];
       if (ref !== null) references.add(ref);
@@ -67,9 +67,9 @@ export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result
     }
     // Expected payments by id, so the item does not depend on the order the ledger gave them in.
     const expectations = Array.from(e.list.subarray(e.start[g], e.start[g + 1]));
-    if (expectations.length > 1) expectations.sort((a, b) => (ledger.id[a] < ledger.id[b] ? -1 : ledger.id[a] > ledger.id[b] ? 1 : 0));
+    if (expectations.length > 1) expectations.sort((a, b) => (ledger.id(a) < ledger.id(b) ? -1 : ledger.id(a) > ledger.id(b) ? 1 : 0));
     for (const x of expectations) {
-      expectedPaymentIds.push(ledger.id[x]);
+      expectedPaymentIds.push(ledger.id(x));
       references.add(ledger.reference[x]);
       producers.add(ledger.producerId(x));
       expectedVnd += ledger.amount[x];
@@ -118,6 +118,12 @@ export function summarize(payments: PaymentTable, ledger: LedgerTable, result: M
   let statementFeeVnd = 0;
   let matchedVnd = 0;
   for (let i = 0; i < payments.length; i++) {
+    // A payment carried over from an earlier run belongs to that run's statement totals; matched
+    // here, it counts in what this run matched.
+    if (payments.isCarried(i)) {
+      if (result.paymentGroup[i] >= 0 && result.groupOutcome[result.paymentGroup[i]] === matched) matchedVnd += payments.amount[i];
+      continue;
+    }
     // A row repeating an earlier row's transaction id is the same money listed twice: shown as a
     // DUPLICATE item, never added to the totals again.
     if (result.groupRule[result.paymentGroup[i]] === repeatedRow) continue;

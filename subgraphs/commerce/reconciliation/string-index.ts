@@ -1,6 +1,6 @@
 /**
  * A hash index from a string to the first row holding it, over a string column the caller already
- * keeps: an open-addressing table of row numbers in one Int32Array (4–8 bytes a row) instead of a
+ * keeps (read through `valueAt`, so the column may be packed): an open-addressing table of row numbers in one Int32Array (4–8 bytes a row) instead of a
  * Map entry per row (~35 bytes), which matters at a million rows.
  */
 export class StringIndex {
@@ -9,7 +9,7 @@ export class StringIndex {
   private size = 0;
 
   constructor(
-    private readonly column: readonly (string | null)[],
+    private readonly valueAt: (row: number) => string | null,
     expected = 1024,
   ) {
     let capacity = 1024;
@@ -30,7 +30,7 @@ export class StringIndex {
     for (;;) {
       const row = this.slots[slot];
       if (row < 0) return -1;
-      if (this.column[row] === key) return row;
+      if (this.valueAt(row) === key) return row;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -41,7 +41,7 @@ export class StringIndex {
     for (;;) {
       const existing = this.slots[slot];
       if (existing < 0) break;
-      if (this.column[existing] === key) return existing;
+      if (this.valueAt(existing) === key) return existing;
       slot = (slot + 1) & this.mask;
     }
     this.slots[slot] = row;
@@ -55,7 +55,7 @@ export class StringIndex {
     this.mask = this.slots.length - 1;
     for (const row of old) {
       if (row < 0) continue;
-      let slot = StringIndex.hash(this.column[row]!) & this.mask;
+      let slot = StringIndex.hash(this.valueAt(row)!) & this.mask;
       while (this.slots[slot] >= 0) slot = (slot + 1) & this.mask;
       this.slots[slot] = row;
     }

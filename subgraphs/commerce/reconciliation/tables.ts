@@ -2,6 +2,7 @@ import type { PaymentRecord } from '../../../connectors/statements/payment-recor
 import type { ExpectedPaymentRecord } from './ledger.js';
 import { PayerColumn } from './payer-column.js';
 import { payerKey } from './payer-key.rules.js';
+import { PackedStrings } from './packed-strings.js';
 import { StringIndex } from './string-index.js';
 
 /**
@@ -18,7 +19,7 @@ function grown<T extends Float64Array | Uint32Array | Uint8Array>(array: T, make
 const INITIAL = 1024;
 
 export class PaymentTable {
-  readonly transactionId: string[] = [];
+  private readonly transactionIds = new PackedStrings();
   readonly reference: (string | null)[] = [];
   private readonly payers = new PayerColumn();
   /** Sparse: most statements already write payers in their matching form. */
@@ -34,9 +35,16 @@ export class PaymentTable {
   /** Original transaction of reversal rows only (sparse: reversals are few). */
   private readonly originals = new Map<number, string>();
   private count = 0;
+  /** Rows read from the file; rows after them are open payments of earlier runs (pushCarried). */
+  private fileCount = 0;
 
   get length(): number {
     return this.count;
+  }
+
+  /** True for a payment carried over from an earlier run, not a row of this file. */
+  isCarried(i: number): boolean {
+    return i >= this.fileCount;
   }
 
   /**
@@ -44,6 +52,10 @@ export class PaymentTable {
    * ledger's own string, so a million references are held once, not twice.
    */
   constructor(private readonly ledger?: LedgerTable) {}
+
+  transactionId(i: number): string {
+    return this.transactionIds.get(i);
+  }
 
   originalTransactionId(i: number): string | null {
     return this.originals.get(i) ?? null;
@@ -58,8 +70,19 @@ export class PaymentTable {
     return this.payerKeys.has(i) ? this.payerKeys.get(i)! : this.payers.get(i);
   }
 
-  /** Adds a SUCCESS record (the caller leaves pending and failed rows out). */
+  /** Adds a SUCCESS record of the file (the caller leaves pending and failed rows out). */
   push(record: PaymentRecord): void {
+    if (this.fileCount !== this.count) throw new Error('statement rows come before carried payments');
+    this.append(record);
+    this.fileCount++;
+  }
+
+  /** Adds an open payment of an earlier run, after every row of the file. */
+  pushCarried(record: PaymentRecord): void {
+    this.append(record);
+  }
+
+  private append(record: PaymentRecord): void {
     const i = this.count;
     if (i === this.amount.length) {
       this.amount = grown(this.amount, (n) => new Float64Array(n));
@@ -68,7 +91,7 @@ export class PaymentTable {
       this.line = grown(this.line, (n) => new Uint32Array(n));
       this.reversal = grown(this.reversal, (n) => new Uint8Array(n));
     }
-    this.transactionId.push(record.transactionId);
+    this.transactionIds.push(record.transactionId);
     let reference = record.reference;
     if (reference !== null && this.ledger) {
       const e = this.ledger.firstWithReference(reference);
@@ -89,12 +112,12 @@ export class PaymentTable {
 }
 
 export class LedgerTable {
-  readonly id: string[] = [];
+  private readonly ids = new PackedStrings();
   readonly reference: string[] = [];
   private readonly payers = new PayerColumn();
   /** Sparse: most statements already write payers in their matching form. */
   private readonly payerKeys = new Map<number, string | null>();
-  private readonly referenceIndex = new StringIndex(this.reference);
+  private readonly referenceIndex = new StringIndex((x) => this.reference[x]);
   amount = new Float64Array(INITIAL);
   /** Epoch milliseconds (UTC). */
   time = new Float64Array(INITIAL);
@@ -106,6 +129,10 @@ export class LedgerTable {
 
   get length(): number {
     return this.count;
+  }
+
+  id(x: number): string {
+    return this.ids.get(x);
   }
 
   payer(x: number): string | null {
@@ -139,7 +166,7 @@ export class LedgerTable {
       this.producers.push(record.producerId);
       this.producerIndex.set(record.producerId, p);
     }
-    this.id.push(record.id);
+    this.ids.push(record.id);
     this.reference.push(record.reference);
     this.referenceIndex.addIfAbsent(record.reference, x);
     this.payers.set(x, record.payer);
