@@ -63,8 +63,10 @@ function viewerFor(caller: Role, relation: Relation): Viewer {
 export async function expectedCell(field: RestrictedField, caller: Caller, relation: Relation): Promise<Cell> {
   const rule = ACCESS_RULES[field];
   const { unit } = RELATIONS[relation];
-  const target: AccessTarget = { unitIds: [unit], producerId: producerOf(unit), provinceCodes: async () => PROVINCE_CODES[unit] ?? [] };
   const viewer = caller === 'anonymous' ? null : viewerFor(caller, relation);
+  // The matrix's producers have recorded no members, so commerce's records back the token's claim.
+  const producerMember = async () => !!viewer?.scopes[SCOPE_CLAIMS.producers]?.includes(producerOf(unit));
+  const target: AccessTarget = { unitIds: [unit], producerId: producerOf(unit), producerMember, provinceCodes: async () => PROVINCE_CODES[unit] ?? [] };
   if (await permits(rule, viewer, target)) return { outcome: 'allowed', logged: false };
   const outcome: Outcome = rule.refused.kind === 'null' ? 'null' : viewer ? 'FORBIDDEN' : rule.refused.anonymous;
   return { outcome, logged: rule.audited };

@@ -19,6 +19,7 @@ import { startSyncWorker, type CommerceSyncSetup } from '../sync/worker-runtime.
 import { SyncWorkerLease } from '../sync/worker-lease.entity.js';
 import { CatalogueResolverSet } from './catalogue-resolvers.js';
 import { resolveCommuneReference } from '../commune/commune.reference.js';
+import { ProducerMember } from './producer-member.entity.js';
 import { Producer } from './producer.entity.js';
 import { resolveProducerReference } from './producer.reference.js';
 import { Product } from './product.entity.js';
@@ -30,8 +31,9 @@ import { Product } from './product.entity.js';
 export function createCataloguePart(setup: CommerceSyncSetup = {}): SubgraphPart {
   return {
     settings: [marketplaceSettings, syncSettings, driftSettings, pilotPublishSettings],
-    // ProductImage: the sync engine uploads a product's images before a create.
-    entities: [Producer, Product, ProductImage, Listing, ListingDrift, SyncJob, SyncWorkerLease, MarketplaceOrder, MarketplaceOrderLine, OrderFeedCursor],
+    // ProductImage: the sync engine uploads a product's images before a create. ProducerMember: who
+    // acts for a producer is its recorded membership (producer-access.query.ts).
+    entities: [Producer, ProducerMember, Product, ProductImage, Listing, ListingDrift, SyncJob, SyncWorkerLease, MarketplaceOrder, MarketplaceOrderLine, OrderFeedCursor],
     resolvers: CatalogueResolverSet,
     referenceResolvers: { Commune: resolveCommuneReference, Producer: resolveProducerReference },
     seedPilot: (em, config) => seedPilotCatalogue(em, config),
