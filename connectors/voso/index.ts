@@ -30,10 +30,16 @@ export const vosoAdapter = defineMarketplaceAdapter({
     WEBHOOK_SECRET: z.string().min(16).default(VOSO_SANDBOX_WEBHOOK_SECRET),
   },
   settings: (base, own): VosoSettings => ({ ...base, clientId: own.CLIENT_ID, clientSecret: own.CLIENT_SECRET, webhookSecret: own.WEBHOOK_SECRET }),
-  rules: (settings, local) =>
-    !local && settings.clientSecret === VOSO_SANDBOX_CLIENT.clientSecret
+  // Pointed at the real voso, the sandbox's published secrets would let anyone call as the hub or
+  // forge voso's pushes: both must be the real ones.
+  rules: (settings, local) => [
+    ...(!local && settings.clientSecret === VOSO_SANDBOX_CLIENT.clientSecret
       ? ['VOSO_CLIENT_ID/VOSO_CLIENT_SECRET: VOSO_BASE_URL points away from the sandbox but the credentials are the sandbox ones; set the real ones']
-      : [],
+      : []),
+    ...(!local && settings.webhookSecret === VOSO_SANDBOX_WEBHOOK_SECRET
+      ? ['VOSO_WEBHOOK_SECRET: VOSO_BASE_URL points away from the sandbox but the push secret is the sandbox\'s public one; set the secret voso gave you for webhooks']
+      : []),
+  ],
   connect: (settings) => new VosoConnector(settings),
   // voso pushes seller-centre edits and bans (events.ts), so the hub audits those listings at once.
   events: vosoEvents,

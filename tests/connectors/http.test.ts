@@ -66,9 +66,12 @@ describe('settings', () => {
       VOSO_BASE_URL: 'https://partner-api.voso.vn',
       VOSO_CLIENT_ID: 'real-id',
       VOSO_CLIENT_SECRET: 'real-secret',
+      VOSO_WEBHOOK_SECRET: 'real-webhook-secret-from-voso',
       VOSO_TIMEOUT_MS: '4000',
     });
     expect(settings.VOSO).toMatchObject({ baseUrl: 'https://partner-api.voso.vn', clientId: 'real-id', timeoutMs: 4_000 });
+    // The sandbox's public push secret is refused against the real voso: anyone could forge its pushes.
+    expect(() => connectorSettingsFromEnv({ VOSO_BASE_URL: 'https://partner-api.voso.vn', VOSO_CLIENT_ID: 'real-id', VOSO_CLIENT_SECRET: 'real-secret' })).toThrow(/VOSO_WEBHOOK_SECRET/);
     expect(() => connectorSettingsFromEnv({ POSTMART_BASE_URL: 'https://partner.postmart.vn' })).toThrow(/POSTMART_PARTNER_KEY/);
     expect(() => connectorSettingsFromEnv({ VOSO_TIMEOUT_MS: 'soon' })).toThrow(/VOSO_TIMEOUT_MS/);
   });

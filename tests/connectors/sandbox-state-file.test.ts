@@ -90,6 +90,28 @@ describe('sandbox state across restarts (a JSON file per sandbox in the data dir
     }
   });
 
+  it('lists only the token\'s own shop\'s products at voso (another shop\'s listings stay out of sight)', async () => {
+    const sandboxes = await startMarketplaceSandboxes({ moderationDelayMs: 0 });
+    try {
+      const redirectUri = 'http://127.0.0.1/shops/callback';
+      const shopToken = async (shopId: string) => {
+        const location = await sandboxes.VOSO.approve({ authorizeUrl: vosoShops.authorizeUrl(sandboxes.settings.VOSO, { state: shopId, redirectUri }), shopId });
+        return (await vosoShops.exchangeCode(sandboxes.settings.VOSO, { code: new URL(location).searchParams.get('code')!, redirectUri })).accessToken!;
+      };
+      const tokens = { a: await shopToken('shop-a'), b: await shopToken('shop-b') };
+      await vosoShops.connect(sandboxes.settings.VOSO, { shopId: 'shop-a', accessToken: async () => tokens.a }).createListing(content({ sellerSku: 'A-1' }));
+      await vosoShops.connect(sandboxes.settings.VOSO, { shopId: 'shop-b', accessToken: async () => tokens.b }).createListing(content({ sellerSku: 'B-1' }));
+      const listed = async (token: string) => {
+        const body = (await (await fetch(`${sandboxes.urls.VOSO}/v1/shop/products`, { headers: { authorization: `Bearer ${token}` } })).json()) as { products: { seller_sku: string }[]; total: number };
+        return { skus: body.products.map((p) => p.seller_sku), total: body.total };
+      };
+      expect(await listed(tokens.a)).toEqual({ skus: ['A-1'], total: 1 });
+      expect(await listed(tokens.b)).toEqual({ skus: ['B-1'], total: 1 });
+    } finally {
+      await sandboxes.close();
+    }
+  });
+
   it('refuses to start on a broken state file, naming it (never silently empty)', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'sandbox-broken-'));
     writeFileSync(join(broken, 'voso.json'), '{"products": [');
