@@ -1,9 +1,11 @@
 /**
  * The whole country at scale, through the gateway: loads the national unit registry, seeds dossiers
  * for the communes in force from 2025-07-01 (default 3,321 communes × 3 years × 3,000 a commune-year,
- * about 30 million), then times three requests and counts the SQL statements each costs:
- * `commune(code) { dossierStats }`, a province page of 100 communes with their `dossierStats`, and
- * `Province.dossierStats`.
+ * about 30 million), then times these requests and counts the SQL statements each costs:
+ * `commune(code) { dossierStats }` over every commune code in turn, as a frontend sends it (one
+ * document, the code in a variable) and with the code written into the document (a new document each
+ * time, which the gateway parses, validates and plans again), a province page of 100 communes with
+ * their `dossierStats`, and `Province.dossierStats`.
  *
  *   npm run bench -- units-scale [--per 3000] [--communes 3321] [--years 3] [--runs 30] [--only sqlite|postgresql] [--database NAME]
  *
@@ -205,15 +207,26 @@ async function benchOne(label: string, target: DatabaseTarget, dataDir: string, 
       return execute(...args);
     }) as typeof connection.execute;
 
-    const codes = (await em.getConnection().execute(`select code from ${tables.unit} where level = 'COMMUNE' and valid_from = '2025-07-01' order by code limit 200`)) as { code: string }[];
+    const codes = (await em.getConnection().execute(`select code from ${tables.unit} where level = 'COMMUNE' and valid_from = '2025-07-01' order by code`)) as { code: string }[];
     const year = FIRST_YEAR + Math.min(1, options.years - 1);
-    const requests: [string, (i: number) => string][] = [
-      ['commune(code) { dossierStats }', (i) => `{ commune(code: "${codes[i % codes.length]!.code}") { dossierStats(year: ${year}) { received online onlineRate onTimeRate targetMet } } }`],
+    type Body = { query: string; variables?: Record<string, unknown> };
+    const code = (i: number) => codes[i % codes.length]!.code;
+    const requests: [string, (i: number) => Body][] = [
+      // As a frontend sends it: one document, the code in a variable, so the gateway plans it once.
+      [
+        'commune(code) { dossierStats }',
+        (i) => ({
+          query: `query CommuneStats($code: String!, $year: Int!) { commune(code: $code) { dossierStats(year: $year) { received online onlineRate onTimeRate targetMet } } }`,
+          variables: { code: code(i), year },
+        }),
+      ],
+      // The code written into the document: every request is a new document the gateway parses, validates and plans.
+      ['commune(code: literal) { dossierStats }', (i) => ({ query: `{ commune(code: "${code(i)}") { dossierStats(year: ${year}) { received online onlineRate onTimeRate targetMet } } }` })],
       [
         `province(${PROVINCE}) page of 100 communes with dossierStats`,
-        () => `{ province(code: "${PROVINCE}") { communes(first: 100) { totalCount edges { node { id name dossierStats(year: ${year}) { received onlineRate onTimeRate targetMet } } } } } }`,
+        () => ({ query: `{ province(code: "${PROVINCE}") { communes(first: 100) { totalCount edges { node { id name dossierStats(year: ${year}) { received onlineRate onTimeRate targetMet } } } } } }` }),
       ],
-      [`Province(${PROVINCE}).dossierStats`, () => `{ province(code: "${PROVINCE}") { dossierStats(year: ${year}) { received online onlineRate onTimeRate targetMet } } }`],
+      [`Province(${PROVINCE}).dossierStats`, () => ({ query: `{ province(code: "${PROVINCE}") { dossierStats(year: ${year}) { received online onlineRate onTimeRate targetMet } } }` })],
     ];
     for (const [name, query] of requests) {
       const samples: number[] = [];
@@ -225,7 +238,7 @@ async function benchOne(label: string, target: DatabaseTarget, dataDir: string, 
         if (i === 0) cpu = process.cpuUsage();
         statements = 0;
         const begin = performance.now();
-        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' }, body: JSON.stringify({ query: query(i + 3) }) });
+        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' }, body: JSON.stringify(query(i + 3)) });
         const json = (await response.json()) as { errors?: unknown; data?: unknown };
         if (json.errors) throw new Error(`${name}: ${JSON.stringify(json.errors)}`);
         if (i >= 0) {
