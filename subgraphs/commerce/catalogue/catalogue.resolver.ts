@@ -4,10 +4,9 @@ import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import { toListingNode } from '../listings/listing-mapper.js';
 import { PUBLIC_LISTING_STATUSES } from '../listings/listing-status.js';
 import { ListingNode } from '../listings/listing.type.js';
-import { readAccess } from '../../shared/access-guard.js';
 import { memberProducerIds } from './catalogue-access.rules.js';
 import { listingsByProductLoader, producerLoader } from './catalogue-loaders.js';
-import { producerAccessFor, producerMemberCheck } from './producer-access.query.js';
+import { producerAccessFor, readProducerField } from './producer-access.query.js';
 import { toProducerNode, toProductNode } from './catalogue-mappers.js';
 import { Producer } from './producer.entity.js';
 import { ProducerConnection, ProducerContact, ProducerNode } from './producer.type.js';
@@ -85,7 +84,7 @@ export class ProducerResolver {
   async contact(@Root() node: ProducerNode, @Ctx() context: SubgraphContext): Promise<ProducerContact | null> {
     const producer: Producer | null = await producerLoader(context).load(node.id);
     if (!producer) return null;
-    if (!(await readAccess(context, 'Producer.contact', { producerId: producer.id, producerMember: producerMemberCheck(context, producer.id), unitIds: [producer.communeId] }, { target: producer.id, communeId: producer.communeId }))) return null;
+    if (!(await readProducerField(context, 'Producer.contact', producer))) return null;
     context.logger.info({ audit: 'producer.contact.read', subject: context.viewer?.subject, producerId: node.id }, 'sensitive read');
     return Object.assign(new ProducerContact(), { name: producer.contactName ?? null, phone: producer.contactPhone ?? null });
   }

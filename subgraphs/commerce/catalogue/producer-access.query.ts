@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import { readAccess } from '../../shared/access-guard.js';
+import type { RestrictedField } from '../../shared/access-rules.js';
 import { producerIdsOf, Role, type Viewer } from '../../shared/roles.js';
 import { actsForProducer, NO_PRODUCER_ACCESS, requireProducerMember as requireMember, type ProducerAccess } from './catalogue-access.rules.js';
 import { ProducerMember } from './producer-member.entity.js';
@@ -41,6 +43,12 @@ export function producerAccessFor(context: SubgraphContext): Promise<ProducerAcc
 /** The producer grant's check for the access registry (shared/access-rule.ts): membership by the records. */
 export function producerMemberCheck(context: SubgraphContext, producerId: string): () => Promise<boolean> {
   return async () => actsForProducer(await producerAccessFor(context), producerId);
+}
+
+/** The guard of a field about one producer (contact, members, shops): its rule, its members by the records, its commune. */
+export function readProducerField(context: SubgraphContext, field: RestrictedField, producer: Pick<Producer, 'id' | 'communeId'>): Promise<boolean> {
+  const target = { producerId: producer.id, producerMember: producerMemberCheck(context, producer.id), unitIds: [producer.communeId] };
+  return readAccess(context, field, target, { target: producer.id, communeId: producer.communeId });
 }
 
 /** Reads the access and throws unless the viewer is a member of the producer (or an admin). */

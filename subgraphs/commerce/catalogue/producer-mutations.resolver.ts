@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { producerMemberCheck } from './producer-access.query.js';
-import { readAccess } from '../../shared/access-guard.js';
+import { readProducerField } from './producer-access.query.js';
 import { toProducerNode } from './catalogue-mappers.js';
 import { producerLoader } from './catalogue-loaders.js';
 import { addProducerMember, createProducer, removeProducerMember, updateProducer } from './producer.command.js';
@@ -41,7 +40,7 @@ export class ProducerMutationResolver {
   async members(@Root() node: ProducerNode, @Ctx() context: SubgraphContext): Promise<ProducerMemberNode[] | null> {
     const producer = await producerLoader(context).load(node.id);
     if (!producer) return null;
-    if (!(await readAccess(context, 'Producer.members', { producerId: producer.id, producerMember: producerMemberCheck(context, producer.id), unitIds: [producer.communeId] }, { target: producer.id, communeId: producer.communeId }))) return null;
+    if (!(await readProducerField(context, 'Producer.members', producer))) return null;
     context.logger.info({ audit: 'producer.members.read', subject: context.viewer?.subject, producerId: node.id }, 'sensitive read');
     const rows = await context.em.find(ProducerMember, { producerId: node.id }, { orderBy: { displayName: 'asc', id: 'asc' } });
     return rows.map((r) => Object.assign(new ProducerMemberNode(), { subject: r.subject, displayName: r.displayName, addedAt: r.addedAt }));

@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { readAccess } from '../../shared/access-guard.js';
 import { producerLoader } from '../catalogue/catalogue-loaders.js';
-import { producerMemberCheck } from '../catalogue/producer-access.query.js';
+import { readProducerField } from '../catalogue/producer-access.query.js';
 import { ProducerNode } from '../catalogue/producer.type.js';
 import { ListingNode } from '../listings/listing.type.js';
 import { toShopConnectionNode } from './shop-connection-mapper.js';
@@ -44,7 +43,7 @@ export class ProducerShopResolver {
   async shopConnections(@Root() node: ProducerNode, @Ctx() context: SubgraphContext): Promise<ShopConnectionNode[] | null> {
     const producer = await producerLoader(context).load(node.id);
     if (!producer) return null;
-    if (!(await readAccess(context, 'Producer.shopConnections', { producerId: producer.id, producerMember: producerMemberCheck(context, producer.id), unitIds: [producer.communeId] }, { target: producer.id, communeId: producer.communeId }))) return null;
+    if (!(await readProducerField(context, 'Producer.shopConnections', producer))) return null;
     const now = Date.now();
     return (await connectionsOf(context, node.id)).map((row) => toShopConnectionNode(row, now));
   }
