@@ -4,6 +4,10 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
+/** The EntityManager calls a resolver leaves to its query or command (the same list as issue 10's counting grep). */
+const ORM_CALLS =
+  '/^(find|findOne|findOneOrFail|persist|flush|count|create|getReference|transactional|nativeUpdate|nativeDelete|remove|assign|getConnection|execute|qb|createQueryBuilder|populate|upsert|insert)$/';
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', '**/migrations/**/Migration*.ts'] },
   js.configs.recommended,
@@ -24,5 +28,22 @@ export default tseslint.config(
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
     },
     rules: { 'import-x/no-cycle': ['error', { allowUnsafeDynamicCyclicDependency: false }] },
+  },
+  {
+    // Resolvers stay thin (CONTRIBUTING.md, "File roles"): they read arguments and context and call one
+    // query or command, which owns the ORM work. Scoped to the areas already clean; society,
+    // commerce/shops and commerce/reconciliation join once their resolvers are.
+    files: ['subgraphs/{devices,governance,commerce}/**/*.resolver.ts'],
+    ignores: ['subgraphs/commerce/shops/**', 'subgraphs/commerce/reconciliation/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        // `em.find(…)` and `context.em.find(…)`
+        ...["[object.name='em']", "[object.property.name='em']"].map((receiver) => ({
+          selector: `CallExpression > MemberExpression.callee${receiver}[property.name=${ORM_CALLS}]`,
+          message: 'A resolver does not call the ORM: move this into a *.query.ts or *.command.ts that takes the EntityManager (context.em), and call that.',
+        })),
+      ],
+    },
   },
 );

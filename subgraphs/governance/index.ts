@@ -1,6 +1,9 @@
 import { composeSubgraph } from '../../core/subgraph.js';
 import { migrations as postgresql } from './migrations/postgresql/index.js';
 import { migrations as sqlite } from './migrations/sqlite/index.js';
+// First, as when the budget resolver imported it for checkYear: type-graphql lists types and Query
+// fields in the order their modules run, and schema/governance.graphql has the KPI ones here.
+import './kpis/kpi.resolver.js';
 import { budgetPart } from './budget/budget.part.js';
 import { documentsPart } from './documents/documents.part.js';
 import { dossiersPart } from './dossiers/dossiers.part.js';

@@ -1,6 +1,6 @@
 /**
  * `npm run check:lint` must fail on an import cycle (dynamic `import()` included, which tsc does not
- * see) and on an unused export. These probes write the faulty code into throw-away files and run the
+ * see), on an unused export, and on a resolver of a clean area that calls the ORM itself. These probes write the faulty code into throw-away files and run the
  * same tools with the project's configuration.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,27 @@ describe('check:lint', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('fails on a resolver that calls the ORM, in the areas the rule covers', { timeout: 120_000 }, async () => {
+    // lintText with a path: the configuration of that path applies, nothing is written to the tree.
+    const code = [
+      'export async function probe(context: { em: { findOne(id: string): Promise<unknown>; fork(): unknown } }, em: { transactional(): Promise<void> }) {',
+      "  context.em.fork();",
+      "  await em.transactional();",
+      "  return context.em.findOne('x');",
+      '}',
+      '',
+    ].join('\n');
+    const ruleLines = async (filePath: string) =>
+      (await new ESLint().lintText(code, { filePath })).flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.line));
+    expect(await ruleLines('subgraphs/devices/video/probe.resolver.ts')).toEqual([3, 4]);
+    expect(await ruleLines('subgraphs/governance/portal/probe.resolver.ts')).toEqual([3, 4]);
+    expect(await ruleLines('subgraphs/commerce/orders/probe.resolver.ts')).toEqual([3, 4]);
+    // A query or command is where the ORM work goes; the areas other engineers are still moving are not covered yet.
+    expect(await ruleLines('subgraphs/devices/video/probe.query.ts')).toEqual([]);
+    expect(await ruleLines('subgraphs/commerce/shops/probe.resolver.ts')).toEqual([]);
+    expect(await ruleLines('subgraphs/society/postal/probe.resolver.ts')).toEqual([]);
   });
 
   it('fails on an unused export (knip)', { timeout: 120_000 }, () => {

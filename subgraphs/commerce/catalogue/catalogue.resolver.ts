@@ -10,8 +10,7 @@ import { producerAccessFor, readProducerField } from './producer-access.query.js
 import { toProducerNode, toProductNode } from './catalogue-mappers.js';
 import { Producer } from './producer.entity.js';
 import { ProducerConnection, ProducerContact, ProducerNode } from './producer.type.js';
-import { Product } from './product.entity.js';
-import { canSeeProduct, findProducers, findProducts } from './product.query.js';
+import { findProducers, findProducts, findVisibleProduct } from './product.query.js';
 import { ProductConnection, ProductNode } from './product.type.js';
 
 function mapConnection<A, B>(connection: Connection<A>, map: (a: A) => B): Connection<B> {
@@ -37,8 +36,8 @@ export class ProductResolver {
 
   @Query(() => ProductNode, { nullable: true, description: 'One product by id; null when it does not exist or is not visible to the caller.' })
   async product(@Arg('id', () => ID, { description: 'Product.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<ProductNode | null> {
-    const product = await context.em.findOne(Product, { id });
-    return product && (await canSeeProduct(context.em, await producerAccessFor(context), product)) ? toProductNode(product) : null;
+    const product = await findVisibleProduct(context.em, () => producerAccessFor(context), id);
+    return product ? toProductNode(product) : null;
   }
 
   @FieldResolver(() => ProducerNode, { nullable: true, description: 'The producer selling the product.' })

@@ -1,11 +1,9 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { readProducerField } from './producer-access.query.js';
 import { toProducerNode } from './catalogue-mappers.js';
-import { producerLoader } from './catalogue-loaders.js';
 import { addProducerMember, createProducer, removeProducerMember, updateProducer } from './producer.command.js';
 import { CreateProducerInput, ProducerMemberInput, ProducerPayload, UpdateProducerInput } from './producer.inputs.js';
-import { ProducerMember } from './producer-member.entity.js';
+import { readProducerMembers } from './producer-member.query.js';
 import { ProducerMemberNode } from './producer-member.type.js';
 import { ProducerNode } from './producer.type.js';
 
@@ -38,11 +36,6 @@ export class ProducerMutationResolver {
     description: 'The people recorded as acting for the producer (personal data): its members, the cooperative managers of its commune and admins read it; null for others.',
   })
   async members(@Root() node: ProducerNode, @Ctx() context: SubgraphContext): Promise<ProducerMemberNode[] | null> {
-    const producer = await producerLoader(context).load(node.id);
-    if (!producer) return null;
-    if (!(await readProducerField(context, 'Producer.members', producer))) return null;
-    context.logger.info({ audit: 'producer.members.read', subject: context.viewer?.subject, producerId: node.id }, 'sensitive read');
-    const rows = await context.em.find(ProducerMember, { producerId: node.id }, { orderBy: { displayName: 'asc', id: 'asc' } });
-    return rows.map((r) => Object.assign(new ProducerMemberNode(), { subject: r.subject, displayName: r.displayName, addedAt: r.addedAt }));
+    return readProducerMembers(context, node.id);
   }
 }

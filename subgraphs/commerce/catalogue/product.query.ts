@@ -101,3 +101,9 @@ export async function canSeeProduct(em: EntityManager, access: ProducerAccess, p
   if (members === null || members.includes(product.producerId)) return true;
   return (await em.count(Listing, { productId: product.id, status: { $in: [...PUBLIC_LISTING_STATUSES] } })) > 0;
 }
+
+/** One product by id when the viewer may see it; null otherwise. The viewer's access is read only for a product that exists. */
+export async function findVisibleProduct(em: EntityManager, access: () => Promise<ProducerAccess>, id: string): Promise<Product | null> {
+  const product = await em.findOne(Product, { id });
+  return product && (await canSeeProduct(em, await access(), product)) ? product : null;
+}

@@ -5,16 +5,13 @@ import { ProductImageNode, RemoveProductImageInput } from '../catalogue/product-
 import { UpdateProductPayload } from '../catalogue/product.inputs.js';
 import { ProductNode } from '../catalogue/product.type.js';
 import { removeProductImage } from './product-image.command.js';
-import { ProductImage } from './product-image.entity.js';
-import { IMAGE_PATH } from './product-image.route.js';
-
+import { listStoredImages } from './product-image.query.js';
 
 @Resolver(() => ProductNode)
 export class ProductImageResolver {
   @FieldResolver(() => [ProductImageNode], { description: 'Images the hub stores for the product (uploaded with POST /products/{id}/images), in order; they precede `images` at the marketplaces.' })
   async storedImages(@Root() product: ProductNode, @Ctx() context: SubgraphContext): Promise<ProductImageNode[]> {
-    const rows = await context.em.find(ProductImage, { productId: product.id }, { orderBy: { position: 'asc', id: 'asc' } });
-    return rows.map((r, position) => Object.assign(new ProductImageNode(), { id: r.id, contentType: r.contentType, byteSize: r.byteSize, path: `${IMAGE_PATH}/${r.id}`, position }));
+    return listStoredImages(context.em, product.id);
   }
 
   @Mutation(() => UpdateProductPayload, { description: 'Removes a stored image; the listings follow. Members of the producer and admins.' })

@@ -1,5 +1,6 @@
 import { conflict, invalidInput } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
+import { startOfVietnamDay } from '../../../core/time.js';
 
 /** The four levels of the government's video-conference network, from the commune up. */
 export enum NetworkLevel {
@@ -66,6 +67,13 @@ export function parseMonth(value: string, field = 'month'): { year: number; mont
   const m = MONTH_RE.exec(value);
   if (!m) throw invalidInput(`month must be written yyyy-mm, e.g. "2021-12", got "${value}".`, field);
   return { year: Number(m[1]), month: Number(m[2]) };
+}
+
+/** A "yyyy-mm" month as the instants [from, to) of its Asia/Ho_Chi_Minh days, with its year and month number. */
+export function monthRange(month: string, field: string): { from: Date; to: Date; year: number; month: number } {
+  const { year, month: m } = parseMonth(month, field);
+  const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from: startOfVietnamDay(`${month}-01`), to: startOfVietnamDay(next), year, month: m };
 }
 
 /** Office hours a room is available for meetings: 8 hours on each Monday–Friday of the month (an assumption, see the README). */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { checkYear } from '../kpis/kpi.resolver.js';
+import { checkYear } from '../kpis/year.rules.js';
 import { Commune } from '../units/commune.type.js';
 import { lineageIds } from '../units/unit-registry.js';
 import { budgetSummary } from './budget.query.js';

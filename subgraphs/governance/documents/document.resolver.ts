@@ -1,13 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
+import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { requireReaderOf } from '../common/officer-scope.js';
-import { checkYear } from '../kpis/kpi.resolver.js';
 import { toCommune } from '../units/commune.resolver.js';
 import { Commune } from '../units/commune.type.js';
 import { unitLoader } from '../units/unit-registry.js';
-import { DocumentRecord } from './document.entity.js';
-import { documentCursor, listDocuments, signaturesByDocument, toDocumentView, toSignatureView } from './document.store.js';
+import { findDocument, listCommuneDocuments } from './document.query.js';
+import { signaturesByDocument, toSignatureView } from './document.store.js';
 import { DocumentConnection, DocumentFilter, DocumentSignatureView, DocumentView } from './document.type.js';
 
 @Resolver(() => DocumentView)
@@ -17,11 +15,7 @@ export class DocumentResolver {
     description: 'A document by id; null when there is none. Only officers of the commune whose register holds it, and provincial officers of its province, may read it.',
   })
   async document(@Arg('id', () => ID, { description: 'Document.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<DocumentView | null> {
-    const record = await context.em.findOne(DocumentRecord, { id });
-    if (!record) return null;
-    const unit = await unitLoader(context).load(record.communeId);
-    await requireReaderOf(context, unit ?? { id: record.communeId, code: '', name: record.communeId, provinceId: null }, 'Query.document', { target: record.id, communeId: record.communeId });
-    return toDocumentView(record);
+    return findDocument(context, id);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when at least one digital signature is recorded (never a flag typed by hand).' })
@@ -55,10 +49,6 @@ export class CommuneDocumentsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<DocumentView>> {
-    await requireReaderOf(context, commune, 'Commune.documents');
-    const { limit, after } = pageWindow(page);
-    if (filter?.year !== undefined && filter.year !== null) checkYear(filter.year, 'filter.year');
-    const { rows, totalCount } = await listDocuments(context.em, commune.id, filter ?? {}, limit, after);
-    return toConnection(rows.map(toDocumentView), limit, totalCount, documentCursor);
+    return listCommuneDocuments(context, commune, filter, page);
   }
 }

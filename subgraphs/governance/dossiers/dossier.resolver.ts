@@ -1,13 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { invalidInput } from '../../../core/domain-errors.js';
-import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
+import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { canRead, requireReaderOf } from '../common/officer-scope.js';
+import { canRead } from '../common/officer-scope.js';
 import { toCommune } from '../units/commune.resolver.js';
 import { Commune } from '../units/commune.type.js';
 import { unitLoader } from '../units/unit-registry.js';
-import { Dossier } from './dossier.entity.js';
-import { dossierCursor, listDossiers, toDossierView } from './dossier.store.js';
+import { findDossier, listCommuneDossiers } from './dossier.query.js';
 import { historyByDossier } from './dossier-history.js';
 import { DossierApplicant, DossierConnection, DossierFilter, DossierStatusChangeView, DossierView } from './dossier.type.js';
 
@@ -15,12 +13,7 @@ import { DossierApplicant, DossierConnection, DossierFilter, DossierStatusChange
 export class DossierResolver {
   @Query(() => DossierView, { nullable: true, description: 'A dossier by id; null when there is none. Officers of the receiving commune and provincial officers of its province only.' })
   async dossier(@Arg('id', () => ID, { description: 'Dossier.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<DossierView | null> {
-    const dossier = await context.em.findOne(Dossier, { id });
-    if (!dossier) return null;
-    const unit = await unitLoader(context).load(dossier.communeId);
-    const ref = { target: dossier.id, communeId: dossier.communeId };
-    await requireReaderOf(context, unit ?? { id: dossier.communeId, code: '', name: dossier.communeId, provinceId: null }, 'Query.dossier', ref);
-    return toDossierView(dossier);
+    return findDossier(context, id);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the dossier is open (received, processing, supplement requested) and past its due time now.' })
@@ -78,12 +71,6 @@ export class CommuneDossiersResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<DossierView>> {
-    await requireReaderOf(context, commune, 'Commune.dossiers');
-    const { limit, after } = pageWindow(page);
-    if (filter?.receivedFrom && filter.receivedTo && filter.receivedFrom > filter.receivedTo) {
-      throw invalidInput(`receivedFrom ${filter.receivedFrom} is after receivedTo ${filter.receivedTo}.`, 'filter.receivedFrom');
-    }
-    const { rows, totalCount } = await listDossiers(context.em, commune.id, filter ?? {}, limit, after);
-    return toConnection(rows.map(toDossierView), limit, totalCount, dossierCursor);
+    return listCommuneDossiers(context, commune, filter, page);
   }
 }

@@ -1,7 +1,6 @@
 import { cacheForPeriod } from '../../../core/graphql/cache-hints.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { invalidInput } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { Commune } from '../units/commune.type.js';
 import { lineageLoader } from '../units/unit-registry.js';
@@ -10,17 +9,9 @@ import { documentCountsByUnit, dossierCountsByUnit, targetsByUnit } from './kpi-
 import { sumCounts, ZERO_DOCUMENTS, ZERO_DOSSIERS } from './grouped-counts.query.js';
 import { KpiIndicator } from './kpi-enums.js';
 import { applicableTarget, ratio, round3, toTargetView } from './kpi-figures.js';
-import { KpiTarget } from './kpi-target.entity.js';
+import { listKpiTargets } from './kpi-targets.query.js';
 import { DocumentStats, DossierStats, KpiTargetView } from './kpi.type.js';
-
-export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2100;
-
-export function checkYear(year: number, field = 'year'): void {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw invalidInput(`year must be a calendar year between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}.`, field);
-  }
-}
+import { checkYear } from './year.rules.js';
 
 /** The commune, or with includePredecessors its whole lineage (sorted); batched across the communes of a response. */
 async function scopeIds(context: SubgraphContext, communeId: string, includePredecessors: boolean): Promise<string[]> {
@@ -98,8 +89,6 @@ export class KpiTargetResolver {
     @Arg('year', () => Int, { description: 'Calendar year, e.g. 2021.' }) year: number,
     @Ctx() context: SubgraphContext,
   ): Promise<KpiTargetView[]> {
-    checkYear(year);
-    const targets = await context.em.find(KpiTarget, { year }, { orderBy: { unitId: 'asc', indicator: 'asc' } });
-    return targets.map(toTargetView);
+    return listKpiTargets(context.em, year);
   }
 }

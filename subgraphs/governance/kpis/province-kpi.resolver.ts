@@ -7,7 +7,7 @@ import { KpiIndicator } from './kpi-enums.js';
 import { ratio, round3, toTargetView } from './kpi-figures.js';
 import { loadAll } from './kpi-loading.js';
 import { documentCountsByProvince, dossierCountsByProvince, targetsByUnit } from './kpi-loaders.js';
-import { checkYear } from './kpi.resolver.js';
+import { checkYear } from './year.rules.js';
 import { ProvinceDocumentStats, ProvinceDossierStats } from './province-kpi.type.js';
 
 const INCLUDE_PREDECESSORS =

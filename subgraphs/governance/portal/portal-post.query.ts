@@ -1,0 +1,44 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
+import type { SubgraphContext } from '../../../core/graphql/context.js';
+import { readAccess } from '../../shared/access-guard.js';
+import type { Viewer } from '../../shared/roles.js';
+import { PortalPost } from './portal-post.entity.js';
+import { isEditorOf, isPublished, PostStatus, type PortalCategory } from './portal.rules.js';
+
+type EditorField = 'Query.portalPost' | 'PortalPost.author' | 'PortalPost.reviewedBy' | 'PortalPost.rejectionReason';
+
+/** What only the commune's editorial staff read (ACCESS_RULES); a refusal is recorded, not thrown. */
+export function readEditorField(context: SubgraphContext, field: EditorField, post: PortalPost): Promise<boolean> {
+  return readAccess(context, field, { unitIds: [post.communeId] }, { target: post.id, communeId: post.communeId });
+}
+
+/** The post with this id: a published one for anyone, any other for the commune's editors; null otherwise. */
+export async function findPortalPost(context: SubgraphContext, id: string): Promise<PortalPost | null> {
+  const post = await context.em.findOne(PortalPost, { id });
+  if (!post) return null;
+  if (isPublished(post, new Date())) return post;
+  return (await readEditorField(context, 'Query.portalPost', post)) ? post : null;
+}
+
+export interface PortalPostFilter {
+  category?: PortalCategory | null;
+  /** Honoured for the commune's editors only; everyone else gets the published posts. */
+  includeUnpublished?: boolean | null;
+}
+
+/** A page of the commune portal's posts, newest publishAt first (keyset on publishAt, id). */
+export async function listPortalPosts(em: EntityManager, viewer: Viewer | null, communeId: string, filter: PortalPostFilter, page: PageArgs): Promise<Connection<PortalPost>> {
+  const { limit, after } = pageWindow(page);
+  const now = new Date();
+  const where: FilterQuery<PortalPost> = { communeId, ...(filter.category ? { category: filter.category } : {}) };
+  if (!(filter.includeUnpublished && isEditorOf(viewer, communeId))) {
+    Object.assign(where, { status: PostStatus.APPROVED, publishAt: { $lte: now }, $or: [{ expireAt: null }, { expireAt: { $gt: now } }] });
+  }
+  const totalCount = await em.count(PortalPost, where);
+  const keyed: FilterQuery<PortalPost> = after
+    ? { $and: [where, { $or: [{ publishAt: { $lt: new Date(Number(after[0])) } }, { publishAt: new Date(Number(after[0])), id: { $lt: String(after[1]) } }] }] }
+    : where;
+  const rows = await em.find(PortalPost, keyed, { orderBy: { publishAt: 'desc', id: 'desc' }, limit: limit + 1 });
+  return toConnection(rows, limit, totalCount, (p) => [p.publishAt.getTime(), p.id]);
+}
