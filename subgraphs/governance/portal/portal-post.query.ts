@@ -1,8 +1,7 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { readAccess } from '../../shared/access-guard.js';
-import type { Viewer } from '../../shared/roles.js';
 import { PortalPost } from './portal-post.entity.js';
 import { isEditorOf, isPublished, PostStatus, type PortalCategory } from './portal.rules.js';
 
@@ -27,12 +26,17 @@ export interface PortalPostFilter {
   includeUnpublished?: boolean | null;
 }
 
-/** A page of the commune portal's posts, newest publishAt first (keyset on publishAt, id). */
-export async function listPortalPosts(em: EntityManager, viewer: Viewer | null, communeId: string, filter: PortalPostFilter, page: PageArgs): Promise<Connection<PortalPost>> {
+/**
+ * A page of the commune portal's posts, newest publishAt first (keyset on publishAt, id). The viewer
+ * is read only when unpublished posts are asked for: reading it makes the answer private
+ * (core/graphql/viewer-cache-scope.ts), and the published list is the same for everyone.
+ */
+export async function listPortalPosts(context: SubgraphContext, communeId: string, filter: PortalPostFilter, page: PageArgs): Promise<Connection<PortalPost>> {
+  const em = context.em;
   const { limit, after } = pageWindow(page);
   const now = new Date();
   const where: FilterQuery<PortalPost> = { communeId, ...(filter.category ? { category: filter.category } : {}) };
-  if (!(filter.includeUnpublished && isEditorOf(viewer, communeId))) {
+  if (!(filter.includeUnpublished && isEditorOf(context.viewer, communeId))) {
     Object.assign(where, { status: PostStatus.APPROVED, publishAt: { $lte: now }, $or: [{ expireAt: null }, { expireAt: { $gt: now } }] });
   }
   const totalCount = await em.count(PortalPost, where);

@@ -71,6 +71,6 @@ export class CommunePortalResolver {
     @Arg('includeUnpublished', () => Boolean, { nullable: true, description: 'Also drafts, rejected, scheduled, expired and withdrawn posts (editors of the commune only; ignored for others).' }) includeUnpublished?: boolean | null,
   ): Promise<Connection<PortalPost>> {
     cacheFor(info, CACHE_SECONDS.current);
-    return listPortalPosts(context.em, context.viewer, commune.id, { category, includeUnpublished }, page);
+    return listPortalPosts(context, commune.id, { category, includeUnpublished }, page);
   }
 }
