@@ -32,6 +32,17 @@ export interface VosoSettings {
   maxSockets?: number;
 }
 
+/** What the connector is built with besides its settings. */
+export interface VosoConnectorOptions {
+  /**
+   * A shop's own access tokens (shop-auth.ts); without them the connector acts for the client's own
+   * sandbox shop by client credentials (the development fallback).
+   */
+  tokens?: VosoTokens;
+  /** The clock (epoch ms) the client-credentials token's expiry is judged by; tests pass their own instead of waiting. */
+  now?: () => number;
+}
+
 /** voso's assumed maximum page size for the order feed. */
 export const VOSO_MAX_ORDER_PAGE = 100;
 
@@ -41,17 +52,13 @@ export class VosoConnector implements MarketplaceConnector {
   readonly tokens: VosoTokens & { fetches?: number };
   readonly slowestCreateMs: number;
 
-  /**
-   * `tokens`: a shop's own access tokens (shop-auth.ts); without it the connector acts for the
-   * client's own sandbox shop by client credentials (the development fallback).
-   */
   constructor(
     readonly settings: VosoSettings,
-    tokens?: VosoTokens,
+    options: VosoConnectorOptions = {},
   ) {
     this.slowestCreateMs = settings.slowestCreateMs ?? 3 * settings.timeoutMs;
     this.http = createHttpClient({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets });
-    this.tokens = tokens ?? new VosoTokenSource(this.http, settings);
+    this.tokens = options.tokens ?? new VosoTokenSource(this.http, settings, options.now);
   }
 
   async createListing(content: ListingContent): Promise<RemoteListing> {

@@ -61,6 +61,6 @@ export const vosoShops: AuthorizationCodeShops<VosoSettings> = {
   connect: (settings, access) => {
     const { accessToken, tokenRefused } = access;
     if (!accessToken) throw new Error('a voso shop connector needs the shop\'s access token');
-    return new VosoConnector(settings, { token: () => accessToken(), invalidate: (token) => tokenRefused?.(token) });
+    return new VosoConnector(settings, { tokens: { token: () => accessToken(), invalidate: (token) => tokenRefused?.(token) } });
   },
 };

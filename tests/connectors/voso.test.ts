@@ -96,18 +96,28 @@ describe('voso OAuth2 client credentials', () => {
     expect(sandbox.state.tokensIssued - issued).toBe(1);
   });
 
-  it('refreshes before expiry when the token lifetime runs out', async () => {
-    const shortLived = await startVosoSandbox({ tokenTtlSeconds: 1 });
-    try {
-      const voso = new VosoConnector({ baseUrl: shortLived.url, ...VOSO_SANDBOX_CLIENT, timeoutMs: 5_000 });
-      await voso.findListingBySku('x');
-      await new Promise((resolve) => setTimeout(resolve, 950));
-      await voso.findListingBySku('y');
-      expect(shortLived.state.tokensIssued).toBe(2);
-      // No call was refused: the token was replaced before it expired.
-      expect(shortLived.state.requestsByRoute.get('GET /v1/products')).toBe(2);
-    } finally {
-      await shortLived.close();
+  it('refreshes a minute before expiry, or at 90% of a short lifetime, by the connector\'s clock', async () => {
+    // The connector's clock is injected and moved by hand; the sandbox's tokens live far longer than the test runs,
+    // so a refusal (401) could only come from a late refresh, and would show as a fourth GET.
+    for (const [ttlSeconds, refreshAfterMs] of [
+      [3600, 3_600_000 - 60_000],
+      [300, 270_000],
+    ] as const) {
+      const sandboxWithTtl = await startVosoSandbox({ tokenTtlSeconds: ttlSeconds });
+      try {
+        let now = Date.UTC(2026, 0, 1);
+        const voso = new VosoConnector({ baseUrl: sandboxWithTtl.url, ...VOSO_SANDBOX_CLIENT, timeoutMs: 5_000 }, { now: () => now });
+        await voso.findListingBySku('x');
+        now += refreshAfterMs - 1;
+        await voso.findListingBySku('y');
+        expect(sandboxWithTtl.state.tokensIssued).toBe(1);
+        now += 1;
+        await voso.findListingBySku('z');
+        expect(sandboxWithTtl.state.tokensIssued).toBe(2);
+        expect(sandboxWithTtl.state.requestsByRoute.get('GET /v1/products')).toBe(3);
+      } finally {
+        await sandboxWithTtl.close();
+      }
     }
   });
 

@@ -56,7 +56,9 @@ export interface HeldCall {
  * A proxy in front of each of the hub's subgraphs that holds every call until `release()`: calls
  * that a gateway makes at the same time are then provably in flight together. Records each call.
  */
-export async function holdSubgraphCalls(hub: TestHub): Promise<{ subgraphUrls: Record<string, string>; received: HeldCall[]; release(): void; close(): Promise<void> }> {
+export async function holdSubgraphCalls(
+  hub: TestHub,
+): Promise<{ subgraphUrls: Record<string, string>; received: HeldCall[]; waiting(): number; release(): void; close(): Promise<void> }> {
   const received: HeldCall[] = [];
   const held: (() => void)[] = [];
   const servers = await Promise.all(
@@ -86,6 +88,8 @@ export async function holdSubgraphCalls(hub: TestHub): Promise<{ subgraphUrls: R
   return {
     subgraphUrls: Object.fromEntries(servers.map(([name, server]) => [name, `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`])),
     received,
+    /** Calls held now, not yet released. */
+    waiting: () => held.length,
     release: () => held.splice(0).forEach((send) => send()),
     close: async () =>
       void (await Promise.all(

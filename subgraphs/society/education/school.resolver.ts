@@ -1,23 +1,16 @@
 import { CACHE_SECONDS, cacheFor } from '../../../core/graphql/cache-hints.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { todayInVietnam } from '../../../core/time.js';
 import { Commune, communeScope, REQUIRES_LINEAGE, resolveCommuneReference } from '../commune/commune.reference.js';
-import { SchoolSystem } from './school-system.entity.js';
-import { School, SchoolLevel } from './school.entity.js';
-import { SchoolNode, SchoolSystemNode, SchoolSystemStatus } from './school.type.js';
-
-/** A system's status on `on`, from its milestones. */
-export function systemStatusOn(system: Pick<SchoolSystem, 'accountsCreatedOn' | 'liveFrom' | 'retiredOn'>, on: string): SchoolSystemStatus {
-  if (system.retiredOn && system.retiredOn <= on) return SchoolSystemStatus.RETIRED;
-  if (system.liveFrom && system.liveFrom <= on) return SchoolSystemStatus.LIVE;
-  if (system.accountsCreatedOn && system.accountsCreatedOn <= on) return SchoolSystemStatus.ACCOUNTS_CREATED;
-  return SchoolSystemStatus.PLANNED;
-}
-
-const LEVEL_ORDER = Object.values(SchoolLevel);
+import type { SchoolSystem } from './school-system.entity.js';
+import type { School } from './school.entity.js';
+import { schoolsOf } from './school.query.js';
+import { SchoolSystemStatus, systemStatusOn } from './school.rules.js';
+import { systemsBySchool } from './school.store.js';
+import { SchoolNode, SchoolSystemNode } from './school.type.js';
 
 @Resolver(() => Commune)
 export class CommuneSchoolResolver {
@@ -25,11 +18,7 @@ export class CommuneSchoolResolver {
   @Directive(REQUIRES_LINEAGE)
   async schools(@Root() commune: Commune, @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo): Promise<School[]> {
     cacheFor(info, CACHE_SECONDS.stable);
-    const loader = requestLoader<string, School[]>(context, 'schoolsByCommune', async (ids) =>
-      groupByKey(ids, await context.em.find(School, { communeId: { $in: [...ids] } }, { orderBy: { name: 'asc' } }), (s) => s.communeId),
-    );
-    const schools = (await loader.loadMany(communeScope(commune))).flatMap((list) => (list instanceof Error ? [] : list));
-    return [...schools].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.name.localeCompare(b.name, 'vi'));
+    return schoolsOf(context, communeScope(commune));
   }
 }
 
@@ -42,10 +31,7 @@ export class SchoolResolver {
 
   @FieldResolver(() => [SchoolSystemNode], { description: 'The digital systems the school uses or will use, by kind.' })
   async systems(@Root() school: School, @Ctx() context: SubgraphContext): Promise<SchoolSystemNode[]> {
-    const rows = await requestLoader<string, SchoolSystem[]>(context, 'systemsBySchool', async (ids) =>
-      groupByKey(ids, await context.em.find(SchoolSystem, { schoolId: { $in: [...ids] } }, { orderBy: { kind: 'asc', id: 'asc' } }), (s) => s.schoolId),
-    ).load(school.id);
-    return rows as SchoolSystemNode[];
+    return (await systemsBySchool(context).load(school.id)) as SchoolSystemNode[];
   }
 }
 

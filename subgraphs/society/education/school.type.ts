@@ -3,6 +3,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { SchoolLevel } from './school.entity.js';
 import { SchoolSystemKind } from './school-system.entity.js';
+import { SchoolSystemStatus } from './school.rules.js';
 
 registerEnumType(SchoolLevel, { name: 'SchoolLevel', description: 'Level of a school: mầm non, tiểu học, THCS, liên cấp tiểu học và THCS, THPT.' });
 registerEnumType(SchoolSystemKind, {
@@ -10,12 +11,6 @@ registerEnumType(SchoolSystemKind, {
   description: 'What a school system does: school management, electronic records (học bạ, sổ điểm), e-learning, parent communication, other.',
 });
 
-export enum SchoolSystemStatus {
-  PLANNED = 'PLANNED',
-  ACCOUNTS_CREATED = 'ACCOUNTS_CREATED',
-  LIVE = 'LIVE',
-  RETIRED = 'RETIRED',
-}
 registerEnumType(SchoolSystemStatus, {
   name: 'SchoolSystemStatus',
   description: 'Status of a school system on a date, derived from its milestones: PLANNED, ACCOUNTS_CREATED, LIVE (from liveFrom), RETIRED (from retiredOn).',

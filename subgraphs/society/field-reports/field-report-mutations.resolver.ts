@@ -1,9 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { invalidInput } from '../../../core/domain-errors.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { requireCommuneId } from '../commune/commune-id.js';
 import { optionalText, requireText } from '../common/input-text.js';
-import { ANY_CATEGORY, FieldReportSla } from './field-report-sla.entity.js';
+import { setFieldReportSla } from './field-report-sla.command.js';
 import { assignReport, refuseReport, reopenReport, resolveReport, startReport, submitReport } from './field-report.command.js';
 import { validateSubmission } from './field-report.rules.js';
 import {
@@ -22,10 +20,8 @@ import {
   SubmitFieldReportInput,
   SubmitFieldReportPayload,
 } from './field-report.inputs.js';
-import { slaRules } from './field-report.resolver.js';
-import { requireOfficerOf } from './officer-access.rules.js';
+import { toSlaRules } from './field-report.type.js';
 import { normaliseReceiptCode } from './receipt-code.rules.js';
-import { MAX_SLA_WORKING_DAYS } from './sla.rules.js';
 
 @Resolver()
 export class FieldReportMutationResolver {
@@ -76,14 +72,6 @@ export class FieldReportMutationResolver {
     description: 'Set the working days a commune gives itself to resolve reports, for one category or as its default. Applies to reports received (or reopened) afterwards. Officers of that commune.',
   })
   async setFieldReportSla(@Arg('input', () => SetFieldReportSlaInput, { description: 'The commune, the category (or none for the default) and the days.' }) input: SetFieldReportSlaInput, @Ctx() context: SubgraphContext): Promise<SetFieldReportSlaPayload> {
-    const communeId = requireCommuneId(input.communeId, 'input.communeId');
-    if (!Number.isInteger(input.workingDays) || input.workingDays < 1 || input.workingDays > MAX_SLA_WORKING_DAYS) {
-      throw invalidInput(`workingDays must be 1 to ${MAX_SLA_WORKING_DAYS}, got ${input.workingDays}.`, 'input.workingDays');
-    }
-    const viewer = requireOfficerOf(context.viewer, communeId, 'set its field-report service levels');
-    await context.em.transactional((tx) =>
-      tx.upsert(FieldReportSla, { communeId, category: input.category ?? ANY_CATEGORY, workingDays: input.workingDays, updatedAt: new Date(), updatedBy: viewer.subject }),
-    );
-    return Object.assign(new SetFieldReportSlaPayload(), { rules: await slaRules(context, communeId) });
+    return Object.assign(new SetFieldReportSlaPayload(), { rules: toSlaRules(await setFieldReportSla(context.em, context.viewer, input)) });
   }
 }

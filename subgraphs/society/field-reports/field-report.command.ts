@@ -8,7 +8,8 @@ import type { ValidSubmission } from './field-report.rules.js';
 import { requireOfficerOf } from './officer-access.rules.js';
 import { addressKeyOf, checkAnonymousRate, rateKeyOf } from './rate-limit.js';
 import { newReceiptCode } from './receipt-code.rules.js';
-import { addWorkingDays, slaFor } from './sla.rules.js';
+import { slaFor } from './field-report-sla.store.js';
+import { addWorkingDays } from './sla.rules.js';
 import { nextStatus } from './field-report-workflow.rules.js';
 
 function event(reportId: string, at: Date, action: FieldReportAction, from: FieldReportStatus | null, to: FieldReportStatus, actor: string | null, note: string | null): FieldReportEvent {

@@ -1,15 +1,14 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { invalidInput } from '../../../core/domain-errors.js';
 import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
-import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateScalar } from '../../../core/graphql/scalars.js';
-import { startOfVietnamDay } from '../../../core/time.js';
-import { addDays } from '../common/calendar-days.js';
 import { Commune, communeScope, REQUIRES_LINEAGE, resolveCommuneReference } from '../commune/commune.reference.js';
-import { FieldReportEvent } from './field-report-event.entity.js';
-import { FieldReportSla } from './field-report-sla.entity.js';
-import { fieldReportStats } from './field-report-stats.js';
+import { readAccess } from '../../shared/access-guard.js';
+import { fieldReportSlas } from './field-report-sla.query.js';
+import { fieldReportStats } from './field-report-stats.query.js';
 import { FieldReport, FieldReportCategory, FieldReportStatus } from './field-report.entity.js';
+import { findFieldReport, findFieldReportByReceipt, listFieldReports } from './field-report.query.js';
+import { historyByReport } from './field-report.store.js';
 import {
   FieldReportConnection,
   FieldReportHistoryEntry,
@@ -18,25 +17,10 @@ import {
   FieldReportReporter,
   FieldReportSlaRule,
   FieldReportStats,
+  toSlaRules,
 } from './field-report.type.js';
-import { findFieldReport, findFieldReportByReceipt, listFieldReports } from './field-report.query.js';
-import { readAccess } from '../../shared/access-guard.js';
 import { normaliseReceiptCode } from './receipt-code.rules.js';
-import { pickSla } from './sla.rules.js';
 import { OPEN_STATUSES } from './field-report-workflow.rules.js';
-
-/** The SLA of every category in a commune, with where each figure comes from. */
-export async function slaRules(context: SubgraphContext, communeId: string): Promise<FieldReportSlaRule[]> {
-  const rows = await context.em.find(FieldReportSla, { communeId });
-  return Object.values(FieldReportCategory).map((category) => Object.assign(new FieldReportSlaRule(), { category, ...pickSla(rows, category) }));
-}
-
-function historyLoader(context: SubgraphContext) {
-  return requestLoader<string, FieldReportEvent[]>(context, 'fieldReportHistory', async (ids) => {
-    const rows = await context.em.find(FieldReportEvent, { reportId: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } });
-    return groupByKey(ids, rows, (r) => r.reportId);
-  });
-}
 
 @Resolver(() => Commune)
 export class CommuneFieldReportResolver {
@@ -53,7 +37,7 @@ export class CommuneFieldReportResolver {
     @Arg('overdue', () => Boolean, { nullable: true, description: 'true: only open reports past their due time.' }) overdue: boolean | undefined,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<FieldReport>> {
-    return listFieldReports(context, communeScope(commune), page, { status, category, overdue });
+    return listFieldReports(context.em, communeScope(commune), page, { status, category, overdue });
   }
 
   @FieldResolver(() => FieldReportStats, {
@@ -69,16 +53,12 @@ export class CommuneFieldReportResolver {
     @Arg('to', () => DateScalar, { nullable: true, description: 'Only reports received on or before this day (Asia/Ho_Chi_Minh).' }) to: string | undefined,
     @Ctx() context: SubgraphContext,
   ): Promise<FieldReportStats> {
-    if (from && to && from > to) throw invalidInput(`from (${from}) is after to (${to}): give the earlier day first.`, 'from');
-    return Object.assign(
-      new FieldReportStats(),
-      await fieldReportStats(context.em, communeScope(commune), { from: from ? startOfVietnamDay(from) : undefined, to: to ? startOfVietnamDay(addDays(to, 1)) : undefined }),
-    );
+    return Object.assign(new FieldReportStats(), await fieldReportStats(context.em, communeScope(commune), { from, to }));
   }
 
   @FieldResolver(() => [FieldReportSlaRule], { nullable: true, description: 'How many working days the commune gives itself to resolve each category of report.' })
-  fieldReportSla(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<FieldReportSlaRule[]> {
-    return slaRules(context, commune.id);
+  async fieldReportSla(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<FieldReportSlaRule[]> {
+    return toSlaRules(await fieldReportSlas(context.em, commune.id));
   }
 }
 
@@ -86,7 +66,7 @@ export class CommuneFieldReportResolver {
 export class FieldReportResolver {
   @Query(() => FieldReportNode, { nullable: true, description: 'A field report by id; null when none has that id.' })
   fieldReport(@Arg('id', () => ID, { description: 'FieldReport.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<FieldReport | null> {
-    return findFieldReport(context, id);
+    return findFieldReport(context.em, id);
   }
 
   @Query(() => FieldReportNode, {
@@ -97,7 +77,7 @@ export class FieldReportResolver {
     @Arg('receiptCode', () => String, { description: 'The code given when the report was sent, e.g. "PA-7KQ3M-X9D2F" (case and dashes do not matter).' }) receiptCode: string,
     @Ctx() context: SubgraphContext,
   ): Promise<FieldReport | null> {
-    return findFieldReportByReceipt(context, normaliseReceiptCode(receiptCode, 'receiptCode'));
+    return findFieldReportByReceipt(context.em, normaliseReceiptCode(receiptCode, 'receiptCode'));
   }
 
   @FieldResolver(() => Commune, { description: 'The commune the report was sent to.' })
@@ -117,7 +97,7 @@ export class FieldReportResolver {
 
   @FieldResolver(() => [FieldReportHistoryEntry], { description: 'Every step of the report, oldest first.' })
   async history(@Root() report: FieldReport, @Ctx() context: SubgraphContext): Promise<FieldReportHistoryEntry[]> {
-    return (await historyLoader(context).load(report.id)).map((e) =>
+    return (await historyByReport(context).load(report.id)).map((e) =>
       Object.assign(new FieldReportHistoryEntry(), { at: e.at, action: e.action, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus, note: e.note ?? null }),
     );
   }

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { connectionTypes } from '../../../core/graphql/connection.js';
 import { FieldReportAction } from './field-report-event.entity.js';
 import { FieldReportCategory, FieldReportStatus } from './field-report.entity.js';
+import type { CategorySla } from './field-report-sla.query.js';
 
 registerEnumType(FieldReportCategory, {
   name: 'FieldReportCategory',
@@ -154,4 +155,9 @@ export class FieldReportSlaRule {
 
   @Field(() => String, { description: 'Where the figure comes from: CATEGORY (set for this category), COMMUNE (the commune\'s default) or HUB_DEFAULT (5 working days).' })
   source!: string;
+}
+
+/** Each category's SLA as a query or the setFieldReportSla command returns it, as the GraphQL object. */
+export function toSlaRules(slas: readonly CategorySla[]): FieldReportSlaRule[] {
+  return slas.map((sla) => Object.assign(new FieldReportSlaRule(), sla));
 }

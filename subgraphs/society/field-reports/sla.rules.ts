@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { VIETNAM_OFFSET_MS } from '../../../core/time.js';
-import { ANY_CATEGORY, FieldReportSla } from './field-report-sla.entity.js';
+import { ANY_CATEGORY, type FieldReportSla } from './field-report-sla.entity.js';
 import type { FieldReportCategory } from './field-report.entity.js';
 
 /**
@@ -39,7 +38,3 @@ export function pickSla(rows: FieldReportSla[], category: FieldReportCategory): 
   return { workingDays: DEFAULT_SLA_WORKING_DAYS, source: 'HUB_DEFAULT' };
 }
 
-/** The SLA a report of `category` in `communeId` gets. */
-export async function slaFor(em: EntityManager, communeId: string, category: FieldReportCategory): Promise<{ workingDays: number; source: SlaSource }> {
-  return pickSla(await em.find(FieldReportSla, { communeId, category: { $in: [category, ANY_CATEGORY] } }), category);
-}

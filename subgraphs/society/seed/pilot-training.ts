@@ -21,8 +21,13 @@ import { ParticipantKind, TrainingAudience } from '../training/training.rules.js
 const BOTH = [PILOT_COMMUNES.namThuong.id, PILOT_COMMUNES.lienSon.id];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export const PILOT_TRAINING_SESSIONS: TrainingSession[] = [
-  Object.assign(new TrainingSession(), {
+/**
+ * Plain rows, made into entities at each seed: an entity instance persisted once stays marked as
+ * managed, so a second database seeded in the same process (tests on SQLite, then PostgreSQL) would
+ * skip inserting it.
+ */
+const PILOT_TRAINING_SESSIONS: Required<TrainingSession>[] = [
+  {
     id: 'training-2021-10-officials',
     title: 'Tập huấn sử dụng các hệ thống thông tin dùng chung cho cán bộ, công chức xã',
     organiser: 'Trung tâm Công nghệ thông tin và Truyền thông, Sở TT&TT Hòa Bình',
@@ -38,8 +43,8 @@ export const PILOT_TRAINING_SESSIONS: TrainingSession[] = [
     ],
     heldOn: '2021-10-15',
     attendeeCount: null,
-  }),
-  Object.assign(new TrainingSession(), {
+  },
+  {
     id: 'training-2021-viettel-voso',
     title: 'Tập huấn đưa sản phẩm nông nghiệp lên sàn thương mại điện tử voso.vn',
     organiser: 'Viettel Hòa Bình',
@@ -47,8 +52,8 @@ export const PILOT_TRAINING_SESSIONS: TrainingSession[] = [
     topics: ['Tạo tài khoản trên voso.vn', 'Viết bài, chụp ảnh, quay video quảng bá sản phẩm', 'Bán hàng trên mạng xã hội'],
     heldOn: '2021-11-10',
     attendeeCount: null,
-  }),
-  Object.assign(new TrainingSession(), {
+  },
+  {
     id: 'training-2021-vnpost-postmart',
     title: 'Tập huấn kỹ năng số và bán hàng trên sàn postmart.vn',
     organiser: 'Bưu điện tỉnh Hòa Bình (Vietnam Post), với Ngân hàng Bưu điện Liên Việt',
@@ -56,23 +61,24 @@ export const PILOT_TRAINING_SESSIONS: TrainingSession[] = [
     topics: ['Kỹ năng số', 'Đăng ký tài khoản thanh toán và ví điện tử', 'Mở gian hàng và tác nghiệp trên postmart.vn'],
     heldOn: '2021-11-20',
     attendeeCount: null,
-  }),
+  },
 ];
 
-const links = PILOT_TRAINING_SESSIONS.flatMap((s) => BOTH.map((communeId) => Object.assign(new TrainingSessionCommune(), { sessionId: s.id, communeId })));
+const links: Required<TrainingSessionCommune>[] = PILOT_TRAINING_SESSIONS.flatMap((s) => BOTH.map((communeId) => ({ sessionId: s.id, communeId })));
 
-const participants: TrainingParticipant[] = [
-  ...Array.from({ length: 20 }, (_, i) =>
-    Object.assign(new TrainingParticipant(), { id: `training-2021-viettel-voso-${pad(i + 1)}`, sessionId: 'training-2021-viettel-voso', kind: ParticipantKind.HOUSEHOLD, producerId: `pilot-voso-${pad(i + 1)}` }),
-  ),
-  ...Array.from({ length: 34 }, (_, i) =>
-    Object.assign(new TrainingParticipant(), {
-      id: `training-2021-vnpost-postmart-${pad(i + 1)}`,
-      sessionId: 'training-2021-vnpost-postmart',
-      kind: i < 4 ? ParticipantKind.COOPERATIVE : ParticipantKind.HOUSEHOLD,
-      producerId: `pilot-postmart-${pad(i + 1)}`,
-    }),
-  ),
+const participants: Required<TrainingParticipant>[] = [
+  ...Array.from({ length: 20 }, (_, i) => ({
+    id: `training-2021-viettel-voso-${pad(i + 1)}`,
+    sessionId: 'training-2021-viettel-voso',
+    kind: ParticipantKind.HOUSEHOLD,
+    producerId: `pilot-voso-${pad(i + 1)}`,
+  })),
+  ...Array.from({ length: 34 }, (_, i) => ({
+    id: `training-2021-vnpost-postmart-${pad(i + 1)}`,
+    sessionId: 'training-2021-vnpost-postmart',
+    kind: i < 4 ? ParticipantKind.COOPERATIVE : ParticipantKind.HOUSEHOLD,
+    producerId: `pilot-postmart-${pad(i + 1)}`,
+  })),
 ];
 
 /** Idempotent: fixed ids, inserted when missing. */
@@ -88,7 +94,7 @@ async function insertMissingById<T extends { id: string }>(tx: EntityManager, en
 
 export async function seedPilotTraining(em: EntityManager): Promise<void> {
   await em.transactional(async (tx) => {
-    await insertMissingById(tx, TrainingSession, PILOT_TRAINING_SESSIONS);
+    await insertMissingById(tx, TrainingSession, PILOT_TRAINING_SESSIONS.map((row) => Object.assign(new TrainingSession(), row)));
     await tx.upsertMany(TrainingSessionCommune, links, { onConflictAction: 'ignore' });
     await tx.upsertMany(TrainingParticipant, participants, { onConflictAction: 'ignore' });
   });

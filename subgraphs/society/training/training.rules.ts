@@ -1,4 +1,5 @@
 import { invalidInput } from '../../../core/domain-errors.js';
+import { requireCommuneId } from '../commune/commune-id.js';
 import { requireText } from '../common/input-text.js';
 
 export enum TrainingAudience {
@@ -16,6 +17,18 @@ export enum ParticipantKind {
 }
 
 const PRODUCER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+/** The days [from, to) (yyyy-mm-dd) of a calendar year asked for; the argument is `year`. */
+export function trainingYear(year: number): { from: string; to: string } {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw invalidInput(`year must be 1990 to 2100, got ${year}.`, 'year');
+  return { from: `${year}-01-01`, to: `${year + 1}-01-01` };
+}
+
+/** The communes a session was held for: 1 to 20 valid Commune ids, each once, in the order given. */
+export function checkSessionCommunes(communeIds: readonly string[]): string[] {
+  if (!communeIds.length || communeIds.length > 20) throw invalidInput('Give 1 to 20 communes.', 'input.communeIds');
+  return [...new Set(communeIds.map((id, i) => requireCommuneId(id, `input.communeIds.${i}`)))];
+}
 
 export interface SessionFields {
   title: string;

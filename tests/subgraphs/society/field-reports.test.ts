@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../../subgraphs/shared/roles.js';
+import { todayInVietnam } from '../../../core/time.js';
 import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
+import { addDays } from '../../../subgraphs/society/common/calendar-days.js';
 import { FieldReport, FieldReportStatus } from '../../../subgraphs/society/field-reports/field-report.entity.js';
 import { ANONYMOUS_LIMITS } from '../../../subgraphs/society/field-reports/rate-limit.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../helpers/databases.js';
@@ -181,6 +183,13 @@ describe.each(DIALECTS)('society through the gateway: field reports (%s)', (dial
     await postGraphQL(hub.url, RESOLVE, { id: onTime, text: 'Đã xử lý.' }, bearer(officer));
     const after = (await postGraphQL(hub.url, STATS, { id: NAM_THUONG })).data?.communeById as { fieldReportStats: Record<string, number> };
     expect(after.fieldReportStats).toMatchObject({ open: open - 2, resolved: 2, resolvedOnTime: 1, resolvedOnTimeRate: 0.5, overdueNow: 1 });
+    // Day bounds are Asia/Ho_Chi_Minh days, both included: every report here was received yesterday or today, none tomorrow.
+    const today = todayInVietnam();
+    const DAYS = `query ($id: ID!, $from: Date, $to: Date) { communeById(id: $id) { fieldReportStats(from: $from, to: $to) { received } } }`;
+    const days = async (from: string, to: string) => postGraphQL<{ communeById: { fieldReportStats: { received: number } } }>(hub.url, DAYS, { id: NAM_THUONG, from, to });
+    expect((await days(addDays(today, -1), today)).data?.communeById.fieldReportStats.received).toBe(after.fieldReportStats.received);
+    expect((await days(addDays(today, 1), addDays(today, 2))).data?.communeById.fieldReportStats.received).toBe(0);
+    expect((await days(today, addDays(today, -1))).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
     const overdue = await postGraphQL(hub.url, `query { communeById(id: "05068/2") { fieldReports(overdue: true) { totalCount edges { node { id overdue } } } } }`);
     expect((overdue.data?.communeById as { fieldReports: unknown }).fieldReports).toEqual({ totalCount: 1, edges: [{ node: { id: reports[0].id, overdue: true } }] });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
 import { PILOT_COMMUNES } from '../../../subgraphs/shared/pilot-communes.js';
 import { Role } from '../../../subgraphs/shared/roles.js';
-import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
+import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../../helpers/hub.js';
 
@@ -23,13 +23,16 @@ type Sessions = {
 const RECORD = `mutation ($input: RecordTrainingSessionInput!) { recordTrainingSession(input: $input) { trainingSession { id title heldOn } } }`;
 const ADD = `mutation ($input: AddTrainingParticipantsInput!) { addTrainingParticipants(input: $input) { trainingSession { id producersTrained } } }`;
 
-describe('society through the gateway: training sessions, participants linked to commerce producers', () => {
+/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI). */
+const DIALECTS = TEST_DATABASE_URL ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
+
+describe.each(DIALECTS)('society through the gateway: training sessions, participants linked to commerce producers (%s)', (dialect) => {
   let env: TestEnvironment;
   let hub: TestHub;
   const token = async (roles: Role[], codes: string[]) => bearer(await signHubToken(env.config, { subject: `${roles.join('+')}@${codes.join(',')}`, roles, communeCodes: codes }));
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
+    env = await createTestEnvironment({ postgres: dialect === 'postgresql' });
     hub = await startHub({ env, subgraphs: ['governance', 'society', 'commerce'], seed: true });
   });
   afterAll(async () => {
@@ -78,6 +81,11 @@ describe('society through the gateway: training sessions, participants linked to
     expect(session).toMatchObject({ producersTrained: 1, attendees: 40 });
     const stranger = await postGraphQL(hub.url, ADD, { input: { sessionId, participants: [{ kind: 'OFFICIAL' }] } }, await token([Role.OFFICER], [LS.code]));
     expect(stranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const unknown = await postGraphQL(hub.url, ADD, { input: { sessionId: 'no-such-session', participants: [{ kind: 'OFFICIAL' }] } }, officer);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.sessionId' });
+    const outsider = await postGraphQL(hub.url, RECORD, { input: { communeIds: [NT.id, LS.id], title: 'Hai xã', organiser: 'UBND huyện', audiences: ['OFFICIALS'], topics: [], heldOn: '2024-03-02' } }, officer);
+    expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await read(LS.id, 2024)).trainingSessions).toEqual([]);
   });
 
   it('refuses bad sessions and participants with BAD_USER_INPUT and writes nothing', async () => {
@@ -109,5 +117,7 @@ describe('society through the gateway: training sessions, participants linked to
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     expect((await read(NT.id, 2021)).trainingSessions[1].producersTrained).toBe(20);
+    const badYear = await postGraphQL(hub.url, SESSIONS, { id: NT.id, year: 1800 });
+    expect(badYear.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
   });
 });

@@ -46,6 +46,8 @@ export class FakeMarketplace implements MarketplaceConnector {
   faults: FakeFaults = { errorRate: 0, dropRate: 0, burstRate: 0, burstMs: 0, always: null };
   private burstUntil = 0;
   private seq = 0;
+  /** While set, every call waits for it after being counted (`holdCalls`). */
+  private gate: Promise<void> | null = null;
   private rng: () => number;
 
   constructor(
@@ -59,6 +61,19 @@ export class FakeMarketplace implements MarketplaceConnector {
     };
   }
 
+  /**
+   * Holds every call from now on, once counted in `calls`, until the returned function is called: a call is then
+   * provably in flight for as long as a test needs, instead of for a latency it hopes is long enough.
+   */
+  holdCalls(): () => void {
+    let release!: () => void;
+    this.gate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.gate = null;
+      release();
+    };
+  }
+
   private async enter(name: string, write: boolean): Promise<'ok' | 'drop'> {
     this.calls[name] = (this.calls[name] ?? 0) + 1;
     this.callTimes.push({ method: name, at: Date.now() });
@@ -66,6 +81,7 @@ export class FakeMarketplace implements MarketplaceConnector {
       this.rateLimitNext.count -= 1;
       throw new ConnectorError('RATE_LIMITED', '429 Too Many Requests', { status: 429, retryAfterMs: this.rateLimitNext.retryAfterMs });
     }
+    if (this.gate) await this.gate;
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
     const f = this.faults;
     if (f.always === 'TRANSIENT') throw new ConnectorError('TRANSIENT', 'HTTP 503 from the fake marketplace', { status: 503 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningSubgraph } from '../../../../core/subgraph-server.js';
 import { Listing } from '../../../../subgraphs/commerce/listings/listing.entity.js';
 import { SyncJob, SyncJobStatus } from '../../../../subgraphs/commerce/sync/sync-job.entity.js';
@@ -39,11 +39,17 @@ describe('sync worker: stop with a grace period (SIGTERM)', () => {
   }
 
   it('finishes a job whose marketplace call is in flight instead of interrupting it', async () => {
-    // Each marketplace call takes a while: the job is certainly in flight when the worker is stopped.
-    const voso = new FakeMarketplace('VOSO', { latencyMs: 1500 });
+    const voso = new FakeMarketplace('VOSO');
+    const release = voso.holdCalls();
     const worker = startWorker(subgraph, { connectors: { VOSO: voso } });
     const productId = await publishNewProduct('Măng đắng sấy');
     await expect.poll(() => voso.calls.createListing ?? 0, { timeout: 60_000, interval: 20 }).toBe(1);
+    // The call answers only once stop() waits for the jobs in flight (worker.idle): it was in flight all through the stop.
+    const idle = worker.idle.bind(worker);
+    vi.spyOn(worker, 'idle').mockImplementation(() => {
+      release();
+      return idle();
+    });
     await worker.stop({ graceMs: 60_000 });
 
     const em = subgraph.orm.em.fork();
@@ -54,11 +60,15 @@ describe('sync worker: stop with a grace period (SIGTERM)', () => {
   });
 
   it('without a grace period the job in flight is put back in the queue, not lost', async () => {
-    const voso = new FakeMarketplace('VOSO', { latencyMs: 1500 });
+    const voso = new FakeMarketplace('VOSO');
+    const release = voso.holdCalls();
     const worker = startWorker(subgraph, { connectors: { VOSO: voso } });
     const productId = await publishNewProduct('Cá suối nướng');
     await expect.poll(() => voso.calls.createListing ?? 0, { timeout: 60_000, interval: 20 }).toBe(1);
-    await worker.stop();
+    // Without a grace period stop() interrupts the jobs in flight before its first await; the call answers after that.
+    const stopped = worker.stop();
+    release();
+    await stopped;
 
     const em = subgraph.orm.em.fork();
     const listing = await em.findOneOrFail(Listing, { productId, marketplace: 'VOSO' });
