@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { MikroORM } from '@mikro-orm/core';
 import { createAssertionVerifier } from './auth/gateway-assertion.js';
@@ -16,12 +15,12 @@ import { textHygienePlugin } from './graphql/text-hygiene.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { operationLimitOptions, subgraphOperationLimits } from './graphql/operation-limits.js';
 import { trackHttpDrain } from './http/drain.js';
-import { graphqlBody } from './http/graphql-body.js';
 import type { SubgraphContext } from './graphql/context.js';
 import { viewerCacheScopePlugin } from './graphql/viewer-cache-scope.js';
 import { listen } from './http/listen.js';
-import { gatewayAssertionOf, gatewayGuard } from './http/gateway-guard.js';
-import { createLogger, lazyChildLogger, type Logger } from './logger.js';
+import { createRequestContext } from './graphql/request-context.js';
+import { isGraphQLPath, subgraphGraphQLHandler } from './http/subgraph-graphql.js';
+import { createLogger, type Logger } from './logger.js';
 import { createSubgraphMetrics } from './metrics/subgraph-metrics.js';
 import type { BackgroundTask, SubgraphModule, SubgraphRuntime } from './subgraph.js';
 
@@ -95,7 +94,26 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
 
     const app = express();
     app.disable('x-powered-by');
-    const httpServer = createServer(app);
+    // /graphql is served on plain node:http (core/http/subgraph-graphql.ts); Express keeps the other
+    // routes: /metrics, /health, /ready and the parts' own (a device heartbeat ingest ...).
+    const graphql = subgraphGraphQLHandler({
+      apollo,
+      // Only the gateway may call /graphql: a signed assertion per request, checked before the body is read.
+      verify: verifyAssertion,
+      // Entity batches from the gateway are larger than what clients send it.
+      maxBytes: Math.max(2 * 1024 * 1024, config.HTTP_MAX_BODY_BYTES * 4),
+      maxOperationNameLength: limits.maxOperationNameLength,
+      context: async (assertion) => createRequestContext(orm, logger, config, assertion),
+      onError: (error) => logger.error({ err: error }, 'unexpected error serving /graphql'),
+    });
+    const httpServer = createServer((req, res) => {
+      if (isGraphQLPath(req.url)) {
+        metrics.observeHttp(req, res, '/graphql');
+        void graphql(req, res);
+      } else {
+        app(req, res);
+      }
+    });
     const drain = trackHttpDrain(httpServer);
     metrics.httpMiddleware(app);
     // The subgraph's port is private (only the gateway and Prometheus reach it): /metrics lives there.
@@ -118,31 +136,6 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     });
     module.metrics?.(runtime);
     module.routes?.(app, runtime);
-    // Only the gateway may call /graphql: a signed assertion per request, checked before the body is read.
-    const guard = gatewayGuard(verifyAssertion);
-    app.use(
-      '/graphql',
-      guard.before,
-      // Entity batches from the gateway are larger than what clients send it.
-      ...graphqlBody({ maxBytes: Math.max(2 * 1024 * 1024, config.HTTP_MAX_BODY_BYTES * 4), maxOperationNameLength: limits.maxOperationNameLength, onRawBody: guard.rawBody }),
-      guard.after,
-      expressMiddleware(apollo, {
-        context: async ({ res }) => {
-          // The viewer and the request id are the gateway's, verified there: never the caller's word.
-          const assertion = gatewayAssertionOf(res);
-          const requestId = assertion.requestId;
-          return Object.assign(lazyChildLogger(logger, { requestId }), {
-            em: orm.em.fork(),
-            viewer: assertion.viewer,
-            requestId,
-            callerRequestId: assertion.callerRequestId,
-            clientAddress: assertion.clientAddress,
-            config,
-            loaders: new Map(),
-          });
-        },
-      }),
-    );
     const listening = await listen(httpServer, options.port, options.host ?? config.HOST);
     if (options.background && module.background) tasks.push(await module.background(runtime));
     const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${listening.port}/graphql`;

@@ -6,7 +6,13 @@ import type { HubConfig } from '../config.js';
 
 /** What every resolver gets: a request-scoped EntityManager fork, the caller, and per-request loaders. */
 export interface SubgraphContext {
-  em: EntityManager;
+  /** The request's fork, made on first read (core/graphql/request-context.ts): read it only when about to query. */
+  readonly em: EntityManager;
+  /**
+   * The ORM's root EntityManager, for process-wide caches keyed by the database (the unit registry
+   * in memory, units/unit-snapshot.store.ts), which need no fork; never for queries: use `em`.
+   */
+  readonly registryEm: EntityManager;
   viewer: Viewer | null;
   /** The gateway's id for the request (core/auth/gateway-assertion.ts). */
   requestId: string;
@@ -15,7 +21,7 @@ export interface SubgraphContext {
   /** The client's address as the gateway determined it (for per-address limits). */
   clientAddress?: string;
   /**
-   * Made on first use, from a getter on the context's prototype (core/logger.ts `lazyChildLogger`):
+   * Made on first use, from a getter on the context's prototype (core/graphql/request-context.ts):
    * derive a context with `Object.assign(Object.create(context), { ... })`, never a spread.
    */
   logger: Logger;

@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import { ErrorCode, type OperationLimit } from '../errors.js';
 
 export interface GraphQLBodyOptions {
@@ -6,8 +6,6 @@ export interface GraphQLBodyOptions {
   maxBytes: number;
   /** Longest `operationName` accepted in the body or the query string. */
   maxOperationNameLength: number;
-  /** Sees the raw bytes of the body as they are parsed (a subgraph digests them to compare with the gateway's signature). */
-  onRawBody?: (req: Request, res: Response, buf: Buffer) => void;
 }
 
 /** Answers in the GraphQL-over-HTTP error shape, so clients parse it like any other GraphQL error. */
@@ -50,7 +48,6 @@ export function graphqlBody(options: GraphQLBodyOptions): (RequestHandler | Erro
     }
     next();
   };
-  const onRawBody = options.onRawBody;
-  const json = express.json({ limit: options.maxBytes, ...(onRawBody ? { verify: (req: Request, res: Response, buf: Buffer) => onRawBody(req, res, buf) } : {}) });
+  const json = express.json({ limit: options.maxBytes });
   return [json, bodyErrors, operationName];
 }

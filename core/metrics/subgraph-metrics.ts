@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Express, NextFunction, Request, Response } from 'express';
@@ -60,18 +61,25 @@ export function createSubgraphMetrics(service: string, options: { maxOperations:
     },
   });
 
+  const observeHttp = (req: IncomingMessage, res: ServerResponse, route: () => string) => {
+    const started = performance.now();
+    res.once('finish', () => {
+      http.observe({ route: route(), method: req.method === 'GET' || req.method === 'POST' ? req.method : 'other', status: `${Math.floor(res.statusCode / 100)}xx` }, (performance.now() - started) / 1000);
+    });
+  };
+
   return {
     registry,
     /** Records each HTTP request's latency by the route it matched (unmatched paths share one label). */
     httpMiddleware(app: Express) {
       app.use((req: Request, res: Response, next: NextFunction) => {
-        const started = performance.now();
-        res.once('finish', () => {
-          const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || 'unmatched';
-          http.observe({ route, method: req.method === 'GET' || req.method === 'POST' ? req.method : 'other', status: `${Math.floor(res.statusCode / 100)}xx` }, (performance.now() - started) / 1000);
-        });
+        observeHttp(req, res, () => (req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || 'unmatched'));
         next();
       });
+    },
+    /** The same for a request served outside Express (the subgraph's /graphql on plain node:http). */
+    observeHttp(req: IncomingMessage, res: ServerResponse, route: string) {
+      observeHttp(req, res, () => route);
     },
     /** An Apollo plugin: latency by bounded operation name, errors by public code. */
     graphqlPlugin(): ApolloServerPlugin {

@@ -5,6 +5,8 @@ import { throwProblems, withConflictAsError } from '../common/write-errors.js';
 import { unitLoader } from '../units/unit-registry.js';
 import { DocumentDirection } from './document-enums.js';
 import { DocumentSignature } from './document-signature.entity.js';
+import { documentSummaryDeltas } from './document-summary.rules.js';
+import { applyDocumentSummaryDeltas, lockCountedDocuments } from './document-summary.store.js';
 import { DocumentRecord } from './document.entity.js';
 import type { AttachSignatureInput } from './document.type.js';
 import { checkSignatureDraft, toSignature } from './signature.rules.js';
@@ -33,6 +35,9 @@ export async function attachSignature(context: SubgraphContext, input: AttachSig
           });
         }
         tx.persist(signature);
+        // The first signature makes the document count as signed; the summary follows in the same transaction.
+        const before = (await lockCountedDocuments(tx, [document.id])).get(document.id);
+        if (before && !before.signed) await applyDocumentSummaryDeltas(tx, documentSummaryDeltas([{ before, after: { ...before, signed: true } }]));
       }),
     'The same signature was recorded at the same moment.',
   );

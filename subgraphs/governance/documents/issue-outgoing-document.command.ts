@@ -3,6 +3,8 @@ import { communeForWrite } from '../common/officer-scope.js';
 import { throwProblems, withConflictAsError } from '../common/write-errors.js';
 import { DocumentDirection } from './document-enums.js';
 import { documentAlreadyRegistered } from './document-uniqueness.rules.js';
+import { countedDocument, documentSummaryDeltas } from './document-summary.rules.js';
+import { applyDocumentSummaryDeltas } from './document-summary.store.js';
 import { DocumentRecord } from './document.entity.js';
 import { checkDocumentDraft, toDocumentRecord, type DocumentDraft } from './document.rules.js';
 import { nextOutgoingNumber } from './document.store.js';
@@ -23,6 +25,8 @@ export async function issueOutgoingDocument(context: SubgraphContext, input: Iss
         const candidate = toDocumentRecord({ ...base, number }, new Date());
         if (await tx.findOne(DocumentRecord, { id: candidate.id })) throw documentAlreadyRegistered(candidate);
         tx.persist(candidate);
+        // A new document has no signature yet.
+        await applyDocumentSummaryDeltas(tx, documentSummaryDeltas([{ after: countedDocument(candidate, false) }]));
         return candidate;
       }),
     'Another officer issued a document with the same number at the same moment: read the register and try again.',

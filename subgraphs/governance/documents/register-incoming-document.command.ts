@@ -4,6 +4,8 @@ import { communeForWrite } from '../common/officer-scope.js';
 import { throwProblems, withConflictAsError } from '../common/write-errors.js';
 import { DocumentDirection } from './document-enums.js';
 import { documentAlreadyRegistered } from './document-uniqueness.rules.js';
+import { countedDocument, documentSummaryDeltas } from './document-summary.rules.js';
+import { applyDocumentSummaryDeltas } from './document-summary.store.js';
 import { DocumentRecord } from './document.entity.js';
 import { checkDocumentDraft, toDocumentRecord, type DocumentDraft } from './document.rules.js';
 import { nextArrivalNumber } from './document.store.js';
@@ -32,6 +34,8 @@ export async function registerIncomingDocument(context: SubgraphContext, input: 
           });
         }
         tx.persist(candidate);
+        // A new document has no signature yet.
+        await applyDocumentSummaryDeltas(tx, documentSummaryDeltas([{ after: countedDocument(candidate, false) }]));
         return candidate;
       }),
     'Another officer registered the same document or arrival number at the same moment: read the register and try again.',

@@ -8,6 +8,8 @@ import { DocumentDirection, DocumentSecrecy, DocumentType, DocumentUrgency, Sign
 import { checkDocumentDraft, DOCUMENT_COLUMNS, documentRow, toDocumentRecord, type DocumentDraft } from '../documents/document.rules.js';
 import { DocumentSignature } from '../documents/document-signature.entity.js';
 import { DocumentRecord } from '../documents/document.entity.js';
+import { countedDocument, documentSummaryDeltas, type CountedDocument } from '../documents/document-summary.rules.js';
+import { applyDocumentSummaryDeltas, lockCountedDocuments } from '../documents/document-summary.store.js';
 import { checkSignatureDraft, SIGNATURE_COLUMNS, signatureRow, toSignature, type SignatureDraft } from '../documents/signature.rules.js';
 import type { CommuneLookup } from './commune-lookup.js';
 import { chunks, sameRow } from './import-report.js';
@@ -140,7 +142,10 @@ export async function writeDocuments(tx: EntityManager, prepared: PreparedDocume
   let unchanged = 0;
   const documentRows: unknown[][] = [];
   const signatureRows: unknown[][] = [];
+  const summaryChanges: { before?: CountedDocument; after: CountedDocument }[] = [];
   for (const group of chunks(prepared)) {
+    // The documents as counted before this import (locked on PostgreSQL until it commits): the month summary moves by the difference.
+    const counted = await lockCountedDocuments(tx, group.map((p) => p.record.id));
     const existing = new Map((await tx.find(DocumentRecord, { id: { $in: group.map((p) => p.record.id) } }, { disableIdentityMap: true })).map((d) => [d.id, d]));
     const existingSignatures = new Map(
       (await tx.find(DocumentSignature, { documentId: { $in: group.map((p) => p.record.id) } }, { disableIdentityMap: true })).map((s) => [s.id, s]),
@@ -155,6 +160,9 @@ export async function writeDocuments(tx: EntityManager, prepared: PreparedDocume
         return !before || !sameRow(signatureRow(before), signatureRow(s));
       });
       signatureRows.push(...sigChanged.map(signatureRow));
+      // Signatures are upserted, never removed: a document once signed stays signed.
+      const before = counted.get(p.record.id);
+      if (docChanged || sigChanged.length) summaryChanges.push({ before, after: countedDocument(p.record, Boolean(before?.signed) || p.signatures.length > 0) });
       if (!old) created++;
       else if (docChanged || sigChanged.length) updated++;
       else unchanged++;
@@ -162,5 +170,6 @@ export async function writeDocuments(tx: EntityManager, prepared: PreparedDocume
   }
   await bulkWrite(tx, { table: 'document', columns: DOCUMENT_COLUMNS, key: ['id'], onConflict: 'update' }, documentRows as never);
   await bulkWrite(tx, { table: 'document_signature', columns: SIGNATURE_COLUMNS, key: ['id'], onConflict: 'update' }, signatureRows as never);
+  await applyDocumentSummaryDeltas(tx, documentSummaryDeltas(summaryChanges));
   return { created, updated, unchanged };
 }

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { toCount } from '../../../core/db/database.js';
 import { executeSql, placeholders, tableName } from '../common/dialect.js';
-import { DocumentDirection } from '../documents/document-enums.js';
 import type { DocumentCounts } from './document-stats.query.js';
 import type { DossierCounts } from './dossier-stats.query.js';
 
@@ -55,26 +54,24 @@ export async function countDossiersGrouped(em: EntityManager, by: GroupBy, ids: 
   return result;
 }
 
+/**
+ * Document counts read from the month summary (document_month_summary, kept exact with every document
+ * and signature write): a commune-year is at most 12 rows, where the register is a row and a
+ * signature probe per document.
+ */
 export async function countDocumentsGrouped(em: EntityManager, by: GroupBy, ids: readonly string[], year: number): Promise<Map<string, DocumentCounts>> {
   const result = new Map<string, DocumentCounts>();
-  const IN = DocumentDirection.INCOMING;
-  const OUT = DocumentDirection.OUTGOING;
-  const g = groupColumn(by, 'd');
+  const g = groupColumn(by, 's');
   for (let i = 0; i < ids.length; i += SQLITE_SAFE_IDS) {
     const chunk = ids.slice(i, i + SQLITE_SAFE_IDS);
     const rows = await executeSql(
       em,
-      `select ${g.select} as unit_id,
-         sum(case when d.direction = ? then 1 else 0 end) as incoming,
-         sum(case when d.direction = ? and d.electronic then 1 else 0 end) as incoming_electronic,
-         sum(case when d.direction = ? then 1 else 0 end) as outgoing,
-         sum(case when d.direction = ? and d.electronic then 1 else 0 end) as outgoing_electronic,
-         sum(case when d.direction = ? and d.electronic
-                   and exists (select 1 from ${tableName(em, 'document_signature')} s where s.document_id = d.id) then 1 else 0 end) as outgoing_signed
-       from ${tableName(em, 'document')} d ${g.join(em)}
-       where ${g.where} in (${placeholders(chunk.length)}) and d.register_year = ?
+      `select ${g.select} as unit_id, sum(s.incoming) as incoming, sum(s.incoming_electronic) as incoming_electronic,
+         sum(s.outgoing) as outgoing, sum(s.outgoing_electronic) as outgoing_electronic, sum(s.outgoing_signed) as outgoing_signed
+       from ${tableName(em, 'document_month_summary')} s ${g.join(em)}
+       where ${g.where} in (${placeholders(chunk.length)}) and s.year = ?
        group by ${g.select}`,
-      [IN, IN, OUT, OUT, OUT, ...chunk, year],
+      [...chunk, year],
     );
     for (const row of rows) {
       result.set(String(row.unit_id), {

@@ -6,6 +6,7 @@ import { DocumentDirection, DocumentType, DocumentUrgency, SignatureKind } from 
 import { DOCUMENT_COLUMNS, documentRow, toDocumentRecord } from '../documents/document.rules.js';
 import type { DocumentRecord } from '../documents/document.entity.js';
 import type { DocumentSignature } from '../documents/document-signature.entity.js';
+import { rebuildDocumentSummary } from '../documents/document-summary.store.js';
 import { SIGNATURE_COLUMNS, signatureRow, toSignature } from '../documents/signature.rules.js';
 import { dayOfYear, daysInYear, vietnamInstant } from './pilot-calendar.js';
 import { PILOT_YEARS, spread, type PilotYear } from './pilot-figures.js';
@@ -155,7 +156,7 @@ export function pilotDocuments(py: PilotYear, createdAt: Date): { documents: Doc
   return { documents, signatures };
 }
 
-/** Every pilot document and signature; insert-or-keep on the natural-key ids, so a second run writes nothing new. */
+/** Every pilot document and signature; insert-or-keep on the natural-key ids, so a second run writes nothing new; then the pilot communes' month summary. */
 export async function seedPilotDocuments(em: EntityManager): Promise<void> {
   const createdAt = new Date(Date.UTC(2021, 11, 31));
   const all = PILOT_YEARS.map((py) => pilotDocuments(py, createdAt));
@@ -166,5 +167,7 @@ export async function seedPilotDocuments(em: EntityManager): Promise<void> {
       { table: 'document_signature', columns: SIGNATURE_COLUMNS, key: ['id'], onConflict: 'ignore' },
       all.flatMap((a) => a.signatures.map(signatureRow)),
     );
+    // Insert-or-keep does not say which rows were new: recount the pilot communes' month summary.
+    await rebuildDocumentSummary(tx, [...new Set(PILOT_YEARS.map((py) => py.communeId))].sort());
   });
 }

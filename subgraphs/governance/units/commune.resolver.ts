@@ -44,7 +44,7 @@ export class CommuneResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<Commune | null> {
     if (!isUnitCode(UnitLevel.COMMUNE, code)) throw invalidInput(`"${code}" is not a GSO commune code: give 5 digits, e.g. "05068".`, 'code');
-    const unit = await findUnitByCode(context.em, UnitLevel.COMMUNE, code, on ?? todayInVietnam());
+    const unit = await findUnitByCode(context.registryEm, UnitLevel.COMMUNE, code, on ?? todayInVietnam());
     return unit ? toCommune(unit) : null;
   }
 
@@ -65,7 +65,7 @@ export class CommuneResolver {
     if (provinceCode !== undefined && provinceCode !== null && !isUnitCode(UnitLevel.PROVINCE, provinceCode)) {
       throw invalidInput(`"${provinceCode}" is not a GSO province code: give 2 digits, e.g. "25".`, 'provinceCode');
     }
-    const units = await listCommunes(context.em, on ?? todayInVietnam(), provinceCode ?? undefined);
+    const units = await listCommunes(context.registryEm, on ?? todayInVietnam(), provinceCode ?? undefined);
     return units.map(toCommune);
   }
 
@@ -86,7 +86,7 @@ export class CommuneResolver {
     let provinceId: string | undefined;
     if (provinceCode !== undefined && provinceCode !== null) {
       if (!isUnitCode(UnitLevel.PROVINCE, provinceCode)) throw invalidInput(`"${provinceCode}" is not a GSO province code: give 2 digits, e.g. "25".`, 'provinceCode');
-      const province = await findUnitByCode(context.em, UnitLevel.PROVINCE, provinceCode, day);
+      const province = await findUnitByCode(context.registryEm, UnitLevel.PROVINCE, provinceCode, day);
       if (!province) return toConnection([], limit, 0, () => []);
       provinceId = province.id;
     }
@@ -135,7 +135,7 @@ export class CommuneResolver {
       '(Hợp Kim: itself, Kim Lập, Nam Thượng, Sào Báy). Other subgraphs require it to show what a merged commune inherited.',
   })
   async lineageIds(@Root() commune: Commune, @Ctx() context: SubgraphContext): Promise<string[]> {
-    return lineageIds(context.em, commune.id);
+    return lineageIds(context.registryEm, commune.id);
   }
 
   @FieldResolver(() => [CommuneSuccession], { description: 'The predecessors with how much of each went into this unit (WHOLE or PART).' })

@@ -36,21 +36,21 @@ export async function listCommunes(em: EntityManager, on: string, provinceCode?:
 
 export function unitLoader(context: SubgraphContext) {
   return requestLoader<string, AdministrativeUnit | null>(context, 'unitById', async (ids) => {
-    const { byId } = await unitSnapshot(context.em);
+    const { byId } = await unitSnapshot(context.registryEm);
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
 
 export function successionsByPredecessor(context: SubgraphContext) {
   return requestLoader<string, UnitSuccession[]>(context, 'successionsByPredecessor', async (ids) => {
-    const { byPredecessor } = await unitSnapshot(context.em);
+    const { byPredecessor } = await unitSnapshot(context.registryEm);
     return ids.map((id) => [...(byPredecessor.get(id) ?? [])]);
   });
 }
 
 export function successionsBySuccessor(context: SubgraphContext) {
   return requestLoader<string, UnitSuccession[]>(context, 'successionsBySuccessor', async (ids) => {
-    const { bySuccessor } = await unitSnapshot(context.em);
+    const { bySuccessor } = await unitSnapshot(context.registryEm);
     return ids.map((id) => [...(bySuccessor.get(id) ?? [])]);
   });
 }
@@ -74,5 +74,5 @@ export async function lineageIds(em: EntityManager, unitId: string): Promise<str
 
 /** `lineageIds` for many units at once (a page of communes, provinces), from the registry in memory. */
 export function lineageLoader(context: SubgraphContext) {
-  return requestLoader<string, string[]>(context, 'lineage', (ids) => Promise.all(ids.map((id) => lineageIds(context.em, id))));
+  return requestLoader<string, string[]>(context, 'lineage', (ids) => Promise.all(ids.map((id) => lineageIds(context.registryEm, id))));
 }

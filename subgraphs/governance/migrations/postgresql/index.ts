@@ -11,6 +11,7 @@ import { Migration20261202005348 } from './Migration20261202005348.js';
 import { Migration20261202011528_refused_reads } from './Migration20261202011528_refused_reads.js';
 import { Migration20261202042459_unit_registry_version } from './Migration20261202042459_unit_registry_version.js';
 import { Migration20261202042500_dossier_summary_counts_index } from './Migration20261202042500_dossier_summary_counts_index.js';
+import { Migration20261202073452_document_month_summary } from './Migration20261202073452_document_month_summary.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127062431', class: Migration20261127062431 },
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202011528_refused_reads', class: Migration20261202011528_refused_reads },
   { name: 'Migration20261202042459_unit_registry_version', class: Migration20261202042459_unit_registry_version },
   { name: 'Migration20261202042500_dossier_summary_counts_index', class: Migration20261202042500_dossier_summary_counts_index },
+  { name: 'Migration20261202073452_document_month_summary', class: Migration20261202073452_document_month_summary },
 ];

@@ -74,6 +74,11 @@ describe('governance: SQL statements per request', () => {
     expect(sample.data.commune).toMatchObject({ name: 'Nam Thượng', dossierStats: { received: 1964, online: 411 } });
     // dossierStats: its counts and the target (commune's and province's in one); documentStats: its counts.
     expect(sample.statements).toBe(3);
+    // The counts come from the month summaries (≤ 12 rows a commune-year), never from the dossiers or the register.
+    const tables = statements.flatMap((sql) => [...sql.matchAll(/\bfrom\s+[`"]?(?:governance[`"]?\.[`"]?)?(\w+)/gi)].map((m) => m[1]));
+    expect(tables).toContain('document_month_summary');
+    expect(tables).toContain('dossier_month_summary');
+    expect(tables.filter((table) => table === 'document' || table === 'dossier' || table === 'document_signature')).toEqual([]);
   });
 
   it('reads the stated figures only for a response that asks for them', async () => {
