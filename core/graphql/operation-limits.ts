@@ -93,13 +93,28 @@ const COST_CACHE_ENTRIES = 1000;
 /** Variables longer than this (as JSON) are not worth a cache key. */
 const COST_CACHE_MAX_KEY = 1024;
 
-/** A small bounded memo of operation costs, by document hash and variables, per schema. */
-function costMemo() {
+/**
+ * Variables as far as they can change an operation's cost (listAwareEstimator): numbers (page
+ * sizes), booleans (`@include`/`@skip`), null, and the length and shape of lists and input objects
+ * (`_entities`' representations). Every string is the same to it, so `commune(code: $code)` over
+ * 3,321 codes is estimated once instead of once per code (~1 ms of the gateway's CPU a request).
+ * A string where the operation declares a number is kept apart from a number, and refused later by
+ * the normal pipeline either way.
+ */
+export function costRelevantVariables(value: unknown): unknown {
+  if (typeof value === 'string') return '';
+  if (Array.isArray(value)) return value.map(costRelevantVariables);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, v]) => [name, costRelevantVariables(v)]));
+  return value;
+}
+
+/** A small bounded memo of operation costs, by document hash and the variables' cost-relevant part, per schema. */
+export function costMemo() {
   const bySchema = new WeakMap<object, Map<string, number>>();
   return {
     key(queryHash: string | undefined, variables: Record<string, unknown> | undefined): string | undefined {
       if (!queryHash) return undefined;
-      const json = JSON.stringify(variables ?? {});
+      const json = JSON.stringify(costRelevantVariables(variables ?? {}));
       return json.length <= COST_CACHE_MAX_KEY ? `${queryHash}:${json}` : undefined;
     },
     get(schema: object, key: string | undefined): number | undefined {

@@ -5,9 +5,14 @@
  * `commune(code) { dossierStats }` over every commune code in turn, as a frontend sends it (one
  * document, the code in a variable) and with the code written into the document (a new document each
  * time, which the gateway parses, validates and plans again), a province page of 100 communes with
- * their `dossierStats`, and `Province.dossierStats`.
+ * their `dossierStats`, and `Province.dossierStats`; then the first one's subgraph call alone (signed as
+ * the gateway signs it), which splits that request's CPU between governance and the gateway.
  *
- *   npm run bench -- units-scale [--per 3000] [--communes 3321] [--years 3] [--runs 30] [--only sqlite|postgresql] [--database NAME]
+ *   npm run bench -- units-scale [--per 3000] [--communes 3321] [--years 3] [--runs 30] [--only sqlite|postgresql] [--database NAME] [--scenarios 1,5] [--profile DIR] [--explain]
+ *
+ * `--scenarios 1,5` runs only those (numbered as listed above). `--profile DIR` profiles each scenario's timed runs (in this process: gateway, governance and the
+ * client) into DIR/<n>.cpuprofile and prints where the CPU went; `--explain` prints the statements of
+ * one request of each scenario with their EXPLAIN ANALYZE planning and execution times (PostgreSQL).
  *
  * PostgreSQL: BENCH_DATABASE_URL, TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres;
  * the benchmark creates its own database there and drops it afterwards. With `--database NAME` it
@@ -27,6 +32,7 @@ import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId } from '.
 import { loadConfig } from '../../core/config.js';
 import type { Connection } from '@mikro-orm/core';
 import pg from 'pg';
+import { Agent, request } from 'undici';
 import type { DatabaseTarget } from '../../core/db/database.js';
 import { startSubgraph } from '../../core/subgraph-server.js';
 import { startGateway } from '../../gateway/gateway-server.js';
@@ -37,6 +43,8 @@ import { unitSnapshot } from '../../subgraphs/governance/units/unit-snapshot.sto
 import { seedNationalUnits } from '../../subgraphs/governance/units/national-units.seed.js';
 import { SUBGRAPH_REGISTRY } from '../../subgraphs/registry.js';
 import { composeSupergraph } from '../support/compose.js';
+import { summarizeProfile } from '../support/cpu-profile.js';
+import { profileDuring } from '../support/in-process-profile.js';
 import { withTemporaryPostgresDatabase } from '../support/temporary-database.js';
 
 const FIRST_YEAR = 2026;
@@ -49,6 +57,12 @@ interface Options {
   runs: number;
   only: 'sqlite' | 'postgresql';
   database?: string;
+  /** A directory: each scenario is profiled on its own (V8 CPU profile) and summarized. */
+  profile?: string;
+  /** Prints the SQL of one request of each scenario with, on PostgreSQL, its EXPLAIN ANALYZE times. */
+  explain: boolean;
+  /** Which scenarios to run (1-based, as printed); default all. */
+  scenarios?: number[];
 }
 
 function parseArgs(args: string[]): Options {
@@ -65,6 +79,9 @@ function parseArgs(args: string[]): Options {
     runs: Number(value('runs') ?? 30),
     only,
     database: value('database'),
+    profile: value('profile'),
+    explain: args.includes('--explain'),
+    scenarios: value('scenarios')?.split(',').map(Number),
   };
 }
 
@@ -158,6 +175,7 @@ async function benchOne(label: string, target: DatabaseTarget, dataDir: string, 
   const subgraph = await startSubgraph(governance, { config, port: 0, host: '127.0.0.1', seed: false, target });
   console.log(`${label}: subgraph started (migrations included) in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
+  const client = new Agent({ keepAliveTimeout: 60_000 });
   try {
     const em = subgraph.orm.em.fork();
     start = performance.now();
@@ -195,23 +213,26 @@ async function benchOne(label: string, target: DatabaseTarget, dataDir: string, 
     await unitSnapshot(em);
     // Subgraphs answer only calls the gateway signed: sign the SDL request as it would.
     const sdlBody = JSON.stringify({ query: '{ _service { sdl } }' });
-    const assertion = await createAssertionSigner(config)('governance', { viewer: null, requestId: newRequestId() }, sdlBody);
+    const sign = createAssertionSigner(config);
+    const assertion = sign('governance', { viewer: null, requestId: newRequestId() }, sdlBody);
     const sdl = ((await (await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: assertion }, body: sdlBody })).json()) as {
       data: { _service: { sdl: string } };
     }).data._service.sdl;
     gateway = await startGateway({ config, port: 0, host: '127.0.0.1', supergraphSdl: composeSupergraph([{ name: 'governance', url: subgraph.url, sdl }]) });
     const execute = connection.execute.bind(connection);
     let statements = 0;
+    let recorded: { sql: string; params: unknown[] }[] | undefined;
     connection.execute = ((...args: Parameters<typeof execute>) => {
       statements++;
+      if (recorded && typeof args[0] === 'string') recorded.push({ sql: args[0], params: [...((args[1] as unknown[] | undefined) ?? [])] });
       return execute(...args);
     }) as typeof connection.execute;
 
     const codes = (await em.getConnection().execute(`select code from ${tables.unit} where level = 'COMMUNE' and valid_from = '2025-07-01' order by code`)) as { code: string }[];
     const year = FIRST_YEAR + Math.min(1, options.years - 1);
-    type Body = { query: string; variables?: Record<string, unknown> };
+    type Body = { query: string; variables?: Record<string, unknown>; operationName?: string };
     const code = (i: number) => codes[i % codes.length]!.code;
-    const requests: [string, (i: number) => Body][] = [
+    const requests: [string, (i: number) => Body, ('governance' | undefined)?][] = [
       // As a frontend sends it: one document, the code in a variable, so the gateway plans it once.
       [
         'commune(code) { dossierStats }',
@@ -227,39 +248,92 @@ async function benchOne(label: string, target: DatabaseTarget, dataDir: string, 
         () => ({ query: `{ province(code: "${PROVINCE}") { communes(first: 100) { totalCount edges { node { id name dossierStats(year: ${year}) { received onlineRate onTimeRate targetMet } } } } } }` }),
       ],
       [`Province(${PROVINCE}).dossierStats`, () => ({ query: `{ province(code: "${PROVINCE}") { dossierStats(year: ${year}) { received online onlineRate onTimeRate targetMet } } }` })],
+      // The first scenario's subgraph call alone, signed as the gateway signs it: what governance costs
+      // of the commune request; the rest of that request's CPU is the gateway's (and the client's).
+      [
+        'governance alone: the subgraph call of commune(code) { dossierStats }',
+        (i) => ({
+          query: `query CommuneStats__governance__0($code:String!$year:Int!){commune(code:$code){dossierStats(year:$year){received online onlineRate onTimeRate targetMet}}}`,
+          variables: { code: code(i), year },
+          operationName: 'CommuneStats__governance__0',
+        }),
+        'governance',
+      ],
     ];
-    for (const [name, query] of requests) {
+    const send = async (name: string, body: Body, to?: 'governance') => {
+      const text = JSON.stringify(body);
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'apollo-require-preflight': 'true' };
+      if (to) headers[GATEWAY_ASSERTION_HEADER] = sign(to, { viewer: null, requestId: newRequestId() }, text);
+      // undici's request, not the WHATWG fetch: this client shares the process (and its CPU) with the
+      // gateway and governance, and fetch's streams cost it ~1 ms of CPU a request more, which the
+      // times would charge to the hub.
+      const response = await request(to ? subgraph.url : gateway!.url, { method: 'POST', headers, body: text, dispatcher: client });
+      const json = (await response.body.json()) as { errors?: unknown; data?: unknown };
+      if (json.errors) throw new Error(`${name}: ${JSON.stringify(json.errors)}`);
+    };
+    for (const [n, [name, query, to]] of requests.entries()) {
+      if (options.scenarios && !options.scenarios.includes(n + 1)) continue;
       const samples: number[] = [];
       const counts: number[] = [];
+      for (let i = 0; i < 3; i++) await send(name, query(i), to);
+      if (options.explain) {
+        recorded = [];
+        await send(name, query(3), to);
+        const sqls = recorded;
+        recorded = undefined;
+        console.log(`${label}: ${name}: ${sqls.length} SQL statements`);
+        for (const { sql, params } of sqls) console.log(`  ${sql.replace(/\s+/g, ' ')}\n    ${await explainTimes(connection, target, sql, params)}`);
+      }
       // CPU the process spent (gateway, governance and this client share it): unlike the times, barely
       // inflated by other work on a busy machine, so before/after comparisons hold under load.
-      let cpu = process.cpuUsage();
-      for (let i = -3; i < options.runs; i++) {
-        if (i === 0) cpu = process.cpuUsage();
-        statements = 0;
-        const begin = performance.now();
-        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' }, body: JSON.stringify(query(i + 3)) });
-        const json = (await response.json()) as { errors?: unknown; data?: unknown };
-        if (json.errors) throw new Error(`${name}: ${JSON.stringify(json.errors)}`);
-        if (i >= 0) {
+      const cpu = process.cpuUsage();
+      const timed = async () => {
+        for (let i = 0; i < options.runs; i++) {
+          statements = 0;
+          const begin = performance.now();
+          await send(name, query(i + 4), to);
           samples.push(performance.now() - begin);
           counts.push(statements);
         }
-      }
+      };
+      const profileFile = options.profile ? path.join(options.profile, `${label}-${n + 1}.cpuprofile`) : undefined;
+      if (profileFile) await profileDuring(profileFile, timed);
+      else await timed();
       const used = process.cpuUsage(cpu);
       const cpuPerRequest = (used.user + used.system) / 1000 / options.runs;
       console.log(
         `${label}: ${name}: ${summarize(samples)}; SQL statements per request ${Math.min(...counts)}–${Math.max(...counts)}; ` +
           `process CPU ${cpuPerRequest.toFixed(1)} ms a request; load average ${loadAverage()}`,
       );
+      if (profileFile) {
+        console.log(`${label}: ${name}: CPU profile ${profileFile} (the profiler's own cost is in the figures above)`);
+        for (const line of summarizeProfile(profileFile, { from: 0, to: Number.MAX_SAFE_INTEGER }, 30)) console.log(`  ${line}`);
+      }
     }
   } finally {
+    await client.close();
     await gateway?.close();
     await subgraph.close();
   }
 }
 
+/** Planning and execution time of a statement as PostgreSQL reports them (EXPLAIN ANALYZE); SQLite has no such report. */
+async function explainTimes(connection: Connection, target: DatabaseTarget, sql: string, params: unknown[]): Promise<string> {
+  if (target.kind !== 'postgresql') return '(no EXPLAIN ANALYZE on SQLite)';
+  const rows = (await connection.execute(`explain (analyze, buffers, format text) ${sql}`, params as never[], 'all')) as Record<string, string>[];
+  const lines = rows.map((row) => Object.values(row)[0]!);
+  const times = lines.filter((line) => /^(Planning|Execution) Time/.test(line)).join(', ');
+  const plan = lines.filter((line) => /Scan|Aggregate|Join|Loop/.test(line)).map((line) => line.trim().replace(/\s+\(cost=[^)]*\)/, '')).slice(0, 4);
+  return [times, ...plan].join('\n    ');
+}
+
 export async function run(args: string[]): Promise<void> {
+  if (args.includes('--help')) {
+    console.log(
+      'npm run bench -- units-scale [--per 3000] [--communes 3321] [--years 3] [--runs 30] [--only sqlite|postgresql] [--database NAME] [--scenarios 1,5] [--profile DIR] [--explain]',
+    );
+    return;
+  }
   const options = parseArgs(args);
   console.log(
     `units-scale: ${options.communes} communes × ${options.years} years (${FIRST_YEAR}–) × ${options.per} dossiers = ${(options.communes * options.years * options.per).toLocaleString('en')} dossiers, through the gateway`,

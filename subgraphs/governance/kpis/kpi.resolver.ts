@@ -62,12 +62,16 @@ export class CommuneKpiResolver {
   ): Promise<DossierStats> {
     cacheForPeriod(info, { year });
     checkYear(year);
+    // The targets are asked for before the counts are awaited: both loaders dispatch in the same tick,
+    // so their two statements run at once on two pooled connections (one round trip to the database,
+    // not two one after the other; on a loaded machine each is a wake-up of a database process).
+    const targets = targetsByUnit(context, year, KpiIndicator.ONLINE_RATE);
+    const targetsLoaded = Promise.all([targets.load(commune.id), commune.provinceId ? targets.load(commune.provinceId) : null]);
     const communeIds = await scopeIds(context, commune.id, includePredecessors);
-    const counts = sumCounts(ZERO_DOSSIERS, await loadAll(dossierCountsByUnit(context, year), communeIds));
+    const [countsByUnit, [own, provinceWide]] = await Promise.all([loadAll(dossierCountsByUnit(context, year), communeIds), targetsLoaded]);
+    const counts = sumCounts(ZERO_DOSSIERS, countsByUnit);
     const onlineRate = ratio(counts.online, counts.received);
     const onTimeRate = ratio(counts.resolvedOnTime, counts.resolvedOnTime + counts.resolvedOverdue);
-    const targets = targetsByUnit(context, year, KpiIndicator.ONLINE_RATE);
-    const [own, provinceWide] = await Promise.all([targets.load(commune.id), commune.provinceId ? targets.load(commune.provinceId) : null]);
     const target = applicableTarget(own, provinceWide);
     return Object.assign(new DossierStats(), {
       year,

@@ -34,10 +34,12 @@ export class ProvinceKpiResolver {
     @Ctx() context: SubgraphContext,
   ): Promise<ProvinceDossierStats> {
     checkYear(year);
+    // Asked for first, so the target's statement runs beside the counts' (as in CommuneKpiResolver.dossierStats).
+    const targetLoaded = targetsByUnit(context, year, KpiIndicator.ONLINE_RATE).load(province.id);
     const provinceIds = await provinceScope(context, province.id, includePredecessors);
-    const counts = sumCounts(ZERO_DOSSIERS, await loadAll(dossierCountsByProvince(context, year), provinceIds));
+    const [countsByProvince, target] = await Promise.all([loadAll(dossierCountsByProvince(context, year), provinceIds), targetLoaded]);
+    const counts = sumCounts(ZERO_DOSSIERS, countsByProvince);
     const onlineRate = ratio(counts.online, counts.received);
-    const target = await targetsByUnit(context, year, KpiIndicator.ONLINE_RATE).load(province.id);
     return Object.assign(new ProvinceDossierStats(), {
       year,
       provinceIds,

@@ -48,6 +48,23 @@ describe.skipIf(!TEST_DATABASE_URL)('governance on PostgreSQL: migrations, pilot
     expect(response.data?.ls).toEqual({ dossierStats: { received: 2749, online: 2140, onlineRate: 0.778, targetMet: true }, documentStats: { outgoingSigned: 972, signedRate: 0.996 } });
   });
 
+  it('answers commune(code) { dossierStats } with 2 statements, its counts and its targets (as on SQLite, units/statement-count.test.ts)', async () => {
+    const statements: string[] = [];
+    const knex = (subgraph.orm.em.getConnection() as unknown as { getKnex(): { on(event: 'query', listener: (query: { sql: string }) => void): void; off(event: 'query', listener: (query: { sql: string }) => void): void } }).getKnex();
+    const listener = (query: { sql: string }) => statements.push(query.sql);
+    const query = 'query CommuneStats($code: String!, $year: Int!) { commune(code: $code, on: "2021-06-01") { dossierStats(year: $year) { received online onlineRate targetMet } } }';
+    await postGraphQL(subgraph.url, query, { code: '05068', year: 2021 });
+    knex.on('query', listener);
+    try {
+      const response = await postGraphQL(subgraph.url, query, { code: '05068', year: 2021 });
+      expect(response.data).toEqual({ commune: { dossierStats: { received: 1964, online: 411, onlineRate: 0.209, targetMet: false } } });
+    } finally {
+      knex.off('query', listener);
+    }
+    expect(statements).toHaveLength(2);
+    expect(statements.join('\n')).toMatch(/dossier_month_summary[\s\S]*kpi_target|kpi_target[\s\S]*dossier_month_summary/);
+  });
+
   it('seeds idempotently', async () => {
     const before = [await count('document'), await count('document_signature'), await count('dossier'), await count('stated_figure')];
     await governance.seedPilot!(subgraph.orm.em.fork(), env.config);

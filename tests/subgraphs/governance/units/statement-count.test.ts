@@ -90,4 +90,15 @@ describe('governance: SQL statements per request', () => {
     expect(withStated.statements).toBe(3);
     expect(withStated.data.commune).toEqual({ dossierStats: { received: 1964, onlineRate: 0.209, targetMet: false, stated: [{ stated: 0.267, computed: 0.209 }] } });
   });
+
+  it('commune(code) { dossierStats } as a frontend sends it (the units-scale benchmark): its counts and its targets, 2 statements', async () => {
+    const query = 'query CommuneStats($code: String!, $year: Int!) { commune(code: $code) { dossierStats(year: $year) { received online onlineRate onTimeRate targetMet } } }';
+    // Today's 05068 is Hợp Kim (created in 2025, so no 2021 dossiers of its own); the lookup by code and its province are the registry in memory.
+    const merged = await count(query, { code: '05068', year: 2021 });
+    expect(merged.data.commune).toEqual({ dossierStats: { received: 0, online: 0, onlineRate: null, onTimeRate: null, targetMet: null } });
+    expect(merged.statements).toBe(2);
+    const withData = await count(query.replace('commune(code: $code)', 'commune(code: $code, on: "2021-06-01")'), { code: '05068', year: 2021 });
+    expect(withData.data.commune).toMatchObject({ dossierStats: { received: 1964, online: 411, targetMet: false } });
+    expect(withData.statements).toBe(2);
+  });
 });
