@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -15,7 +15,6 @@ import { textHygienePlugin } from '../core/graphql/text-hygiene.js';
 import { listen } from '../core/http/listen.js';
 import { callerRequestIdFrom, clientAddressOf, REQUEST_ID_HEADER } from '../core/http/request-id.js';
 import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId, type GatewayAssertion } from '../core/auth/gateway-assertion.js';
-import { signingFetcher } from './subgraph-signing.js';
 import { createLogger, lazyChildLogger, type Logger } from '../core/logger.js';
 import type { GatewayContext } from './context.js';
 import { corsForGraphQL } from './cors.js';
@@ -29,7 +28,8 @@ import { serveIoc } from './ioc-route.js';
 import { requestLogging } from './request-logging.js';
 import { responseCache } from './response-cache.js';
 import { hubScalarsPlugin } from './scalar-validation.js';
-import { createSubgraphConnections, HubSubgraphDataSource } from './subgraph-data-source.js';
+import { createSubgraphConnections, HubSubgraphDataSource, signerFor } from './subgraph-data-source.js';
+import { graphqlPostHandler } from './graphql-http.js';
 import { supergraphFromFile } from './supergraph-file.js';
 import { loadTrustedDocuments, persistedQueryStore, trustedDocumentsGuard } from './trusted-documents.js';
 
@@ -84,9 +84,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const resolved = options.subgraphUrls?.[name] ?? url;
       if (!resolved) throw new Error(`No routing URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       routing.set(name, resolved);
-      const onCall = (shared: boolean) => metrics.subgraphCalls.inc({ subgraph: name, shared: String(shared) });
-      const fetcher = signingFetcher(connections.fetcher(subgraphTimeoutMs(config, name), onCall), name, sign, anonymousAssertion);
-      return new HubSubgraphDataSource(name, { url: resolved, fetcher });
+      // The counters' children are looked up once, not by their labels on every call.
+      const ownCalls = metrics.subgraphCalls.labels({ subgraph: name, shared: 'false' });
+      const sharedCalls = metrics.subgraphCalls.labels({ subgraph: name, shared: 'true' });
+      const onCall = (shared: boolean) => (shared ? sharedCalls : ownCalls).inc();
+      return new HubSubgraphDataSource(name, { url: resolved, fetcher: connections.fetcher(subgraphTimeoutMs(config, name), onCall), sign: signerFor(name, sign) });
     },
     logger: {
       debug: (m: unknown) => logger.debug(String(m)),
@@ -99,11 +101,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const production = config.NODE_ENV === 'production';
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
-  // A caller that trickles its request in (slow-loris) is cut off instead of holding a socket.
-  httpServer.requestTimeout = 30_000;
-  // SIGTERM: /ready fails, then no new connection, and requests in flight are answered (core/http/drain.ts).
-  const drain = trackHttpDrain(httpServer);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Production: no introspection and no "Did you mean ..." unless GRAPHQL_INTROSPECTION=true.
@@ -165,28 +162,38 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   serveIoc(app, options.iocDir ?? path.resolve('dist/ioc'));
   if (explorerEnabled(config)) serveExplorer(app, options.explorerDir ?? path.resolve('dist/explorer'));
-  app.use('/graphql', corsForGraphQL(config));
+  const cors = corsForGraphQL(config);
+  app.use('/graphql', cors);
   // A preflight from an origin that is not allowed: answered, without CORS headers.
   app.options('/graphql', (_req, res) => {
     res.setHeader('allow', 'GET, POST, OPTIONS');
     res.status(204).end();
   });
+  const context = async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<GatewayContext> => {
+    // The id is always the gateway's; the caller's is kept apart (logged, passed on for correlation).
+    const requestId = newRequestId();
+    const callerRequestId = callerRequestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const authorization = req.headers.authorization;
+    const clientAddress = clientAddressOf(req, config.TRUSTED_PROXY_HEADER, config.TRUSTED_PROXIES);
+    const viewer = await verifyToken(authorization);
+    return Object.assign(lazyChildLogger(logger, { requestId, ...(callerRequestId ? { callerRequestId } : {}) }), { authorization, requestId, callerRequestId, clientAddress, viewer });
+  };
+  // POST /graphql, what nearly every request is, goes straight to Apollo Server (graphql-http.ts);
+  // every other route and any unusual request (compressed, another charset) goes through express.
+  const graphqlPost = graphqlPostHandler({ apollo, cors, maxBytes: config.HTTP_MAX_BODY_BYTES, maxOperationNameLength: limits.maxOperationNameLength, trusted, context });
+  const httpServer = createServer((req, res) => {
+    if (!graphqlPost(req, res)) app(req, res);
+  });
+  // A caller that trickles its request in (slow-loris) is cut off instead of holding a socket.
+  httpServer.requestTimeout = 30_000;
+  // SIGTERM: /ready fails, then no new connection, and requests in flight are answered (core/http/drain.ts).
+  const drain = trackHttpDrain(httpServer);
   app.use(
     '/graphql',
     ...graphqlBody({ maxBytes: config.HTTP_MAX_BODY_BYTES, maxOperationNameLength: limits.maxOperationNameLength }),
     ...(trusted ? [trustedDocumentsGuard(trusted)] : []),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        // The id is always the gateway's; the caller's is kept apart (logged, passed on for correlation).
-        const requestId = newRequestId();
-        const callerRequestId = callerRequestIdFrom(req.headers[REQUEST_ID_HEADER]);
-        res.setHeader(REQUEST_ID_HEADER, requestId);
-        const authorization = req.headers.authorization;
-        const clientAddress = clientAddressOf(req, config.TRUSTED_PROXY_HEADER, config.TRUSTED_PROXIES);
-        const viewer = await verifyToken(authorization);
-        return Object.assign(lazyChildLogger(logger, { requestId, ...(callerRequestId ? { callerRequestId } : {}) }), { authorization, requestId, callerRequestId, clientAddress, viewer });
-      },
-    }),
+    expressMiddleware(apollo, { context }),
   );
 
   let url = '';

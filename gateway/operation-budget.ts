@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { ErrorCode, operationLimitExceeded } from '../core/errors.js';
@@ -75,17 +74,6 @@ export class OperationBudget {
     if (!this.controller.signal.aborted) this.controller.abort(reason);
     clearTimeout(this.timer);
   }
-}
-
-const current = new AsyncLocalStorage<OperationBudget>();
-
-/** Runs a subgraph call with the budget of the operation it belongs to (the fetcher reads it). */
-export function withBudget<T>(budget: OperationBudget | undefined, call: () => Promise<T>): Promise<T> {
-  return budget ? current.run(budget, call) : call();
-}
-
-export function currentBudget(): OperationBudget | undefined {
-  return current.getStore();
 }
 
 function isBudgetError(error: { extensions?: Record<string, unknown> }): boolean {

@@ -1,36 +1,33 @@
-import type { FetcherResponse } from '@apollo/utils.fetcher';
-import type { OperationBudget } from './operation-budget.js';
+/** A subgraph's answer body as undici hands it over: chunks as they arrive, and a way to stop them. */
+export interface BodyStream extends AsyncIterable<Uint8Array> {
+  destroy(error?: Error): unknown;
+}
 
 /**
  * Reads a subgraph's answer, charging its bytes to the operation's budget. A declared
  * Content-Length already over the budget is refused before reading anything; a streamed body is
- * read chunk by chunk and cancelled as soon as it goes over, instead of being buffered whole first.
- * A fetcher that hands over the body already read (no stream) is charged for it as a whole.
+ * read chunk by chunk and dropped as soon as it goes over, instead of being buffered whole first.
+ * `budget` is the operation's (OperationBudget), or what counts the bytes of a shared call.
  */
-export async function readBodyWithin(response: FetcherResponse, budget: OperationBudget): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  const hasDeclared = Number.isFinite(declared) && declared > 0;
-  const stream = (response as { body?: ReadableStream<Uint8Array> | null }).body;
-  if (!stream || typeof stream.getReader !== 'function') {
-    if (hasDeclared) budget.charge(declared);
-    const text = await response.text();
-    if (!hasDeclared) budget.charge(Buffer.byteLength(text));
-    return text;
-  }
-  const reader = stream.getReader();
+export async function readBodyWithin(body: BodyStream, declaredLength: number | undefined, budget: { charge(bytes: number): void } | undefined): Promise<string> {
   const chunks: Uint8Array[] = [];
   try {
-    if (hasDeclared) budget.charge(declared);
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      // A declared length was charged up front; chunks count only when none was declared.
-      if (!hasDeclared) budget.charge(value.byteLength);
-      chunks.push(value);
+    // A declared length is charged up front; chunks count only when none was declared.
+    const declared = declaredLength !== undefined && declaredLength > 0;
+    if (declared) budget?.charge(declaredLength);
+    for await (const chunk of body) {
+      if (!declared) budget?.charge(chunk.byteLength);
+      chunks.push(chunk);
     }
   } catch (error) {
-    await reader.cancel().catch(() => undefined);
+    body.destroy();
     throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, chunks[0].byteLength).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+}
+
+/** A Content-Length header's value, if it is one. */
+export function declaredLengthOf(header: string | string[] | undefined): number | undefined {
+  const value = Number(Array.isArray(header) ? header[0] : header);
+  return header !== undefined && Number.isFinite(value) ? value : undefined;
 }

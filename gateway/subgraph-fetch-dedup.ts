@@ -1,21 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { trace, type SpanContext } from '@opentelemetry/api';
-import { Response } from 'undici';
 import { GATEWAY_ASSERTION_HEADER } from '../core/auth/gateway-assertion.js';
-import type { OperationBudget } from './operation-budget.js';
-import { CLAIMS_HEADER } from './subgraph-signing.js';
-
-/** What one shared subgraph call hands to every operation waiting for it: the answer, read whole. */
-interface BufferedAnswer {
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  body: Uint8Array;
-}
+import type { SubgraphAnswer, SubgraphRequest } from './subgraph-call.js';
 
 /** One subgraph call in flight and the operations waiting for it. */
 interface SharedCall {
-  answer: Promise<BufferedAnswer>;
+  /** The answer, read whole (at most the operation byte budget); its text is shared, each waiter parses its own copy. */
+  answer: Promise<SubgraphAnswer & { bytes: number }>;
   waiters: number;
   settled: boolean;
   /** Ends the call when every operation waiting for it has given up. */
@@ -25,7 +15,7 @@ interface SharedCall {
 }
 
 /** The shared call's answer was bigger than an operation may receive (OPERATION_MAX_RESPONSE_BYTES). */
-class SharedAnswerTooLarge extends Error {
+export class SharedAnswerTooLarge extends Error {
   constructor(readonly bytes: number) {
     super(`the subgraph's answer is over ${bytes} bytes`);
   }
@@ -34,17 +24,9 @@ class SharedAnswerTooLarge extends Error {
 /**
  * Headers that differ per request without changing the answer; every other header is part of the
  * key. The signed assertion differs per request (its id, its time); the viewer it carries is in
- * the key through `mayShare`'s identity instead.
+ * the key through the call's `shareAs` identity instead.
  */
-const NOT_IN_KEY = new Set(['x-request-id', 'content-length', GATEWAY_ASSERTION_HEADER, CLAIMS_HEADER]);
-
-/** Set around a subgraph call that may share (a read of an incoming query): who the caller is. */
-const sharing = new AsyncLocalStorage<string>();
-
-/** Runs a subgraph call that may share an identical call in flight by a caller of the same `identity` (queries only). */
-export function mayShare<T>(identity: string, call: () => Promise<T>): Promise<T> {
-  return sharing.run(identity, call);
-}
+const NOT_IN_KEY = new Set(['x-request-id', 'content-length', GATEWAY_ASSERTION_HEADER]);
 
 /**
  * Identical subgraph reads in flight at the same time go out once (as Apollo Router's
@@ -52,31 +34,30 @@ export function mayShare<T>(identity: string, call: () => Promise<T>): Promise<T
  * subgraph one request, not one per viewer. The key is the subgraph URL, the request body
  * (document, variables, operation name), the caller's verified viewer (what the signed assertion
  * tells the subgraph: roles, scopes, subject) and every other header but the request id and the
- * assertion itself, so callers with a different identity never share. Only calls marked by
- * `mayShare` (queries) share; mutations always go out on their own.
+ * assertion itself, so callers with a different identity never share. Only calls with a `shareAs`
+ * identity (the reads of queries) share; mutations always go out on their own.
  *
- * The shared call runs under the subgraph's timeout alone, not any one operation's budget: an
- * operation whose deadline passes stops waiting (its budget's `race`), and the others still get
- * the answer; when the last one stops waiting, the call is cut. Its body is read whole (at most the operation byte budget) and each waiter gets its
- * own copy as a fresh Response, so each still charges its own budget and reads its own errors; a
- * failure reaches every waiter.
+ * The shared call runs under the subgraph's timeout alone (`callShared`), not any one operation's
+ * budget: an operation whose deadline passes stops waiting (its budget's `race`), and the others
+ * still get the answer; when the last one stops waiting, the call is cut. Its body is read whole
+ * (at most the operation byte budget) and each waiter is charged its size on its own budget and
+ * parses the text itself (the gateway merges into what it parsed, so no two operations may hold
+ * the same objects); a failure reaches every waiter.
  */
-export function deduplicatingFetch(
-  fetchOnce: (url: string, init: Record<string, unknown>, signal: AbortSignal) => Promise<Response>,
-  options: { timeoutMs: number; budget: () => OperationBudget | undefined; onCall?: (shared: boolean) => void },
-): (url: string, init: Record<string, unknown>) => Promise<Response> | undefined {
+export function deduplicatingCall(
+  callShared: (request: SubgraphRequest, signal: AbortSignal, maxBytes: number) => Promise<SubgraphAnswer & { bytes: number }>,
+  options: { onCall?: (shared: boolean) => void },
+): (request: SubgraphRequest) => Promise<SubgraphAnswer> | undefined {
   const inFlight = new Map<string, SharedCall>();
-  return (url, init) => {
-    const budget = options.budget();
-    const identity = sharing.getStore();
-    if (identity === undefined || !budget || typeof init.body !== 'string') return undefined;
-    const key = keyOf(url, init, identity);
+  return (request) => {
+    const { budget, shareAs } = request;
+    if (shareAs === undefined || !budget) return undefined;
+    const key = keyOf(request, shareAs);
     let call = inFlight.get(key);
     options.onCall?.(call !== undefined);
     if (!call) {
       const hangUp = new AbortController();
-      const signal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), hangUp.signal]);
-      const started: SharedCall = { answer: readWhole(fetchOnce(url, init, signal), budget.maxResponseBytes), waiters: 0, settled: false, hangUp, leader: trace.getActiveSpan()?.spanContext() };
+      const started: SharedCall = { answer: callShared(request, hangUp.signal, budget.maxResponseBytes), waiters: 0, settled: false, hangUp, leader: trace.getActiveSpan()?.spanContext() };
       const forget = () => {
         started.settled = true;
         if (inFlight.get(key) === started) inFlight.delete(key);
@@ -96,7 +77,9 @@ export function deduplicatingFetch(
     return budget.race(shared.answer).then(
       (answer) => {
         shared.waiters -= 1;
-        return new Response(answer.body.byteLength ? answer.body : null, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+        // Each operation pays for what it receives, as if the answer had come to it alone.
+        budget.charge(answer.bytes);
+        return answer;
       },
       (error: unknown) => {
         shared.waiters -= 1;
@@ -114,30 +97,9 @@ export function deduplicatingFetch(
   };
 }
 
-function keyOf(url: string, init: Record<string, unknown>, identity: string): string {
-  const headers = Object.entries((init.headers ?? {}) as Record<string, string>)
-    .map(([name, value]) => [name.toLowerCase(), value] as const)
-    .filter(([name]) => !NOT_IN_KEY.has(name))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([url, init.method ?? 'POST', identity, headers, init.body]);
-}
-
-async function readWhole(pending: Promise<Response>, maxBytes: number): Promise<BufferedAnswer> {
-  const response = await pending;
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  if (response.body) {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      if (bytes > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new SharedAnswerTooLarge(maxBytes);
-      }
-      chunks.push(value);
-    }
-  }
-  return { status: response.status, statusText: response.statusText, headers: [...response.headers], body: Buffer.concat(chunks) };
+function keyOf(request: SubgraphRequest, identity: string): string {
+  const headers: [string, string][] = [];
+  for (const name in request.headers) if (!NOT_IN_KEY.has(name)) headers.push([name, request.headers[name]]);
+  headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([request.url, identity, headers, request.body]);
 }

@@ -103,20 +103,25 @@ function persistedHash(extensions: unknown): string | undefined {
   return typeof hash === 'string' ? hash : undefined;
 }
 
+/** The refusal of an operation that is not in the manifest (enforce mode). */
+export const NOT_IN_LIST_MESSAGE = 'Only registered operations run on this endpoint (trusted documents): send the id of an operation in the manifest as extensions.persistedQuery.sha256Hash.';
+
 /**
- * Enforce mode: refuses, before anything is parsed, any request whose operation is not in the
- * manifest, whether it sends the text or only an id (PERSISTED_QUERY_NOT_IN_LIST).
+ * Enforce mode: whether a request may run, before anything is parsed: its operation is in the
+ * manifest, whether it sends the text or only an id. `params` is the POST body or the GET query.
  */
+export function trustedDocumentAllowed(trusted: TrustedDocuments, method: string | undefined, params: { query?: unknown; extensions?: unknown } | undefined): boolean {
+  if (!trusted.enforce || (method !== 'POST' && method !== 'GET')) return true;
+  const hash = persistedHash(params?.extensions);
+  const query = typeof params?.query === 'string' ? params.query : undefined;
+  return query !== undefined ? trusted.bodies.has(sha256(query)) : hash !== undefined && trusted.bodies.has(hash);
+}
+
+/** Enforce mode: refuses an operation that is not in the manifest (PERSISTED_QUERY_NOT_IN_LIST). */
 export function trustedDocumentsGuard(trusted: TrustedDocuments): RequestHandler {
   return (req, res, next) => {
-    if (!trusted.enforce || (req.method !== 'POST' && req.method !== 'GET')) return next();
     const params = (req.method === 'POST' ? req.body : req.query) as { query?: unknown; extensions?: unknown } | undefined;
-    const hash = persistedHash(params?.extensions);
-    const query = typeof params?.query === 'string' ? params.query : undefined;
-    const registered = query !== undefined ? trusted.bodies.has(sha256(query)) : hash !== undefined && trusted.bodies.has(hash);
-    if (registered) return next();
-    sendGraphQLError(res, 400, 'Only registered operations run on this endpoint (trusted documents): send the id of an operation in the manifest as extensions.persistedQuery.sha256Hash.', {
-      code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST,
-    });
+    if (trustedDocumentAllowed(trusted, req.method, params)) return next();
+    sendGraphQLError(res, 400, NOT_IN_LIST_MESSAGE, { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST });
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
 import type { RunningGateway } from '../../gateway/gateway-server.js';
 import { OperationBudget } from '../../gateway/operation-budget.js';
 import { readBodyWithin } from '../../gateway/read-body.js';
@@ -100,18 +100,18 @@ describe('OperationBudget', () => {
     budget.finish();
   });
 
-  it('reads a streamed body within the budget and cancels it when it goes over; a body read already is charged whole', async () => {
-    const streamed = (chunks: string[], headers: Record<string, string> = {}) =>
-      new Response(new ReadableStream({ pull: (controller) => void (chunks.length ? controller.enqueue(new TextEncoder().encode(chunks.shift())) : controller.close()) }), { headers });
+  it('reads a streamed body within the budget and stops reading it when it goes over; a declared length over the budget is refused before reading', async () => {
+    const streamed = (chunks: string[]) => Readable.from(chunks.map((chunk) => Buffer.from(chunk)));
     const fits = new OperationBudget(60_000, 10);
-    expect(await readBodyWithin(streamed(['{"a":', '1}']) as unknown as FetcherResponse, fits)).toBe('{"a":1}');
+    expect(await readBodyWithin(streamed(['{"a":', '1}']), undefined, fits)).toBe('{"a":1}');
     const over = new OperationBudget(60_000, 10);
-    await expect(readBodyWithin(streamed(['{"a":"', 'xxxxxxxxxx', 'never read"}']) as unknown as FetcherResponse, over)).rejects.toMatchObject({ extensions: { limit: 'responseSize' } });
+    const tooLong = streamed(['{"a":"', 'xxxxxxxxxx', 'never read"}']);
+    await expect(readBodyWithin(tooLong, undefined, over)).rejects.toMatchObject({ extensions: { limit: 'responseSize' } });
+    expect(tooLong.destroyed).toBe(true);
     const declared = new OperationBudget(60_000, 10);
-    await expect(readBodyWithin(new Response('{"a":"xxxxxxxxxxxx"}', { headers: { 'content-length': '20' } }) as unknown as FetcherResponse, declared)).rejects.toMatchObject({ extensions: { limit: 'responseSize' } });
-    // A fetcher that read the answer itself (no stream): charged as a whole.
-    const whole = { headers: new Headers(), text: async () => '{"a":"xxxxxxxxxxxx"}' } as unknown as FetcherResponse;
-    await expect(readBodyWithin(whole, new OperationBudget(60_000, 10))).rejects.toMatchObject({ extensions: { limit: 'responseSize' } });
+    const untouched = streamed(['{"a":"xxxxxxxxxxxx"}']);
+    await expect(readBodyWithin(untouched, 20, declared)).rejects.toMatchObject({ extensions: { limit: 'responseSize' } });
+    expect(untouched.readableDidRead).toBe(false);
     for (const budget of [fits, over, declared]) budget.finish();
   });
 });
