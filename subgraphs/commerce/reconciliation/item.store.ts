@@ -65,16 +65,21 @@ async function insertSqlite(db: Database, table: string, columns: string[], rows
   const rowSql = `(${columns.map(() => '?').join(', ')})`;
   const head = `insert into ${table} (${columns.join(', ')}) values `;
   const full = db.prepare(head + Array.from({ length: SQLITE_ROWS_PER_STATEMENT }, () => rowSql).join(', '));
-  let params: (string | number | null)[] = [];
+  // One parameter array, filled in place for every statement: no array per row or per statement.
+  const params: (string | number | null)[] = new Array<string | number | null>(SQLITE_ROWS_PER_STATEMENT * columns.length).fill(null);
+  let at = 0;
   let pending = 0;
   let written = 0;
   for (const values of rows) {
     // SQLite stores instants as epoch milliseconds, as MikroORM does.
-    for (const v of values) params.push(v instanceof Date ? v.getTime() : v);
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
+      params[at++] = v instanceof Date ? v.getTime() : v;
+    }
     if (++pending < SQLITE_ROWS_PER_STATEMENT) continue;
     full.run(params);
     written += pending;
-    params = [];
+    at = 0;
     pending = 0;
     if (written % PROGRESS_EVERY < SQLITE_ROWS_PER_STATEMENT) {
       onProgress?.(written);
@@ -83,7 +88,7 @@ async function insertSqlite(db: Database, table: string, columns: string[], rows
     }
   }
   if (pending) {
-    db.prepare(head + Array.from({ length: pending }, () => rowSql).join(', ')).run(params);
+    db.prepare(head + Array.from({ length: pending }, () => rowSql).join(', ')).run(params.slice(0, at));
     written += pending;
   }
   onProgress?.(written);
