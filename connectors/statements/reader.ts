@@ -75,6 +75,47 @@ export interface ReadStatementOptions {
 }
 
 
+/**
+ * The parser's records as they come, every record buffered so far at once (the rows of a chunk).
+ * Reads with `read()` on 'readable' rather than async iteration, which costs a promise per row.
+ */
+async function* recordBatches(parser: Readable): AsyncGenerator<string[][]> {
+  let ended = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  parser.on('readable', signal);
+  parser.on('end', () => {
+    ended = true;
+    signal();
+  });
+  parser.on('error', (error: Error) => {
+    failure = error;
+    signal();
+  });
+  try {
+    for (;;) {
+      const records: string[][] = [];
+      let record: string[] | null;
+      while ((record = parser.read() as string[] | null) !== null) records.push(record);
+      if (records.length) {
+        yield records;
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    // Stopped early (an error thrown by the caller): release the file.
+    if (!ended) parser.destroy();
+  }
+}
+
 function headerIndex<C extends string>(reader: StatementReader<C>, header: string[], line: number, source?: string): Record<C, number> {
   const folded = header.map((h) => foldForSearch(h));
   const index = {} as Record<C, number>;
@@ -103,6 +144,19 @@ export async function* readStatement<C extends string>(
   input: Readable,
   options: ReadStatementOptions = {},
 ): AsyncGenerator<PaymentRecord> {
+  for await (const batch of readStatementBatches(reader, input, options)) yield* batch;
+}
+
+/**
+ * The records of each parsed chunk together (a few thousand rows): a million-row import pays one
+ * turn of the event loop per chunk rather than two per row (csv-parse's stream, then this
+ * generator), a second of its time.
+ */
+export async function* readStatementBatches<C extends string>(
+  reader: StatementReader<C>,
+  input: Readable,
+  options: ReadStatementOptions = {},
+): AsyncGenerator<PaymentRecord[]> {
   const { source } = options;
   const report = (error: InputLineError) => {
     if (!options.onError) throw error;
@@ -134,50 +188,54 @@ export async function* readStatement<C extends string>(
   let rowErrors = 0;
   let closed: { line: number; totals: ControlTotals } | null = null;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      const line = nextLine;
-      nextLine++;
-      for (const value of record) {
-        if (value.includes('\n')) nextLine += value.split('\n').length - 1;
-      }
-      if (record.length === 1 && record[0] === '') continue;
-      if (!index) {
-        index = headerIndex(reader, record, line, source);
-        width = record.length;
-        continue;
-      }
-      if (closed) {
-        rowErrors++;
-        report(new InputLineError(line, `a row after the closing ${control!.name} line (line ${closed.line}): the file was altered or joined from several exports`, source));
-        continue;
-      }
-      if (record.length !== width) {
-        rowErrors++;
-        report(new InputLineError(line, `expected ${width} fields separated by "${reader.delimiter === '\t' ? '\\t' : reader.delimiter}", found ${record.length}: the row is malformed`, source));
-        continue;
-      }
-      values = record;
-      let payment: PaymentRecord | null;
-      try {
-        const totals = control ? control.read(field) : null;
-        if (totals) {
-          closed = { line, totals };
+    for await (const records of recordBatches(parser)) {
+      const batch: PaymentRecord[] = [];
+      for (const record of records) {
+        const line = nextLine;
+        nextLine++;
+        for (const value of record) {
+          if (value.includes('\n')) nextLine += value.split('\n').length - 1;
+        }
+        if (record.length === 1 && record[0] === '') continue;
+        if (!index) {
+          index = headerIndex(reader, record, line, source);
+          width = record.length;
           continue;
         }
-        payment = reader.parseRow(field, line);
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        rowErrors++;
-        report(new InputLineError(line, error.message, source));
-        continue;
+        if (closed) {
+          rowErrors++;
+          report(new InputLineError(line, `a row after the closing ${control!.name} line (line ${closed.line}): the file was altered or joined from several exports`, source));
+          continue;
+        }
+        if (record.length !== width) {
+          rowErrors++;
+          report(new InputLineError(line, `expected ${width} fields separated by "${reader.delimiter === '\t' ? '\\t' : reader.delimiter}", found ${record.length}: the row is malformed`, source));
+          continue;
+        }
+        values = record;
+        let payment: PaymentRecord | null;
+        try {
+          const totals = control ? control.read(field) : null;
+          if (totals) {
+            closed = { line, totals };
+            continue;
+          }
+          payment = reader.parseRow(field, line);
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          rowErrors++;
+          report(new InputLineError(line, error.message, source));
+          continue;
+        }
+        if (!payment) continue;
+        if (control) {
+          if (payment.kind === 'REVERSAL') sums.reversalsVnd += BigInt(payment.amountVnd);
+          else sums.paymentsVnd += BigInt(payment.amountVnd);
+          sums.feesVnd += BigInt(payment.feeVnd);
+        }
+        batch.push(payment);
       }
-      if (!payment) continue;
-      if (control) {
-        if (payment.kind === 'REVERSAL') sums.reversalsVnd += BigInt(payment.amountVnd);
-        else sums.paymentsVnd += BigInt(payment.amountVnd);
-        sums.feesVnd += BigInt(payment.feeVnd);
-      }
-      yield payment;
+      if (batch.length) yield batch;
     }
   } catch (error) {
     const csv = error as { code?: string; lines?: number; message: string };

@@ -40,7 +40,10 @@ export async function copyRows(
   let buffer = '';
   try {
     for (const values of rows) {
-      buffer += values.map(copyText).join('\t') + '\n';
+      // Concatenated in place (no array of texts per row): a million rows.
+      let line = copyText(values[0]);
+      for (let k = 1; k < values.length; k++) line += '\t' + copyText(values[k]);
+      buffer += line + '\n';
       written++;
       if (buffer.length >= CHUNK_CHARS) {
         const more = stream.write(buffer);

@@ -24,26 +24,29 @@ const SQLITE_ROWS_PER_STATEMENT = 64;
 /** Progress (and, on SQLite, a turn of the event loop) every this many items. */
 const PROGRESS_EVERY = 10_000;
 
-function itemValues(runId: string, item: ResultItem): ItemValue[] {
-  return [
-    runId,
-    item.seq,
-    item.outcome,
-    item.rule,
-    JSON.stringify(item.references),
-    JSON.stringify(item.transactionIds),
-    JSON.stringify(item.lines),
-    JSON.stringify(item.expectedPaymentIds),
-    item.producerIds.length ? `|${item.producerIds.join('|')}|` : '',
-    item.payer,
-    item.paidVnd,
-    item.reversedVnd,
-    item.feeVnd,
-    item.expectedVnd,
-    item.paidAt,
-    item.expectedAt,
-    item.carriedFromItemId ?? null,
-  ];
+/**
+ * An item's column values, written into `into` from `at` (one array reused for every row: a
+ * million items make no array each). Instants as Date, or epoch milliseconds with `epochMs`
+ * (SQLite stores them so, as MikroORM does).
+ */
+function putItemValues(runId: string, item: ResultItem, into: ItemValue[], at: number, epochMs: boolean): void {
+  into[at] = runId;
+  into[at + 1] = item.seq;
+  into[at + 2] = item.outcome;
+  into[at + 3] = item.rule;
+  into[at + 4] = JSON.stringify(item.references);
+  into[at + 5] = JSON.stringify(item.transactionIds);
+  into[at + 6] = JSON.stringify(item.lines);
+  into[at + 7] = JSON.stringify(item.expectedPaymentIds);
+  into[at + 8] = item.producerIds.length ? `|${item.producerIds.join('|')}|` : '';
+  into[at + 9] = item.payer;
+  into[at + 10] = item.paidVnd;
+  into[at + 11] = item.reversedVnd;
+  into[at + 12] = item.feeVnd;
+  into[at + 13] = item.expectedVnd;
+  into[at + 14] = epochMs && item.paidAt ? item.paidAt.getTime() : item.paidAt;
+  into[at + 15] = epochMs && item.expectedAt ? item.expectedAt.getTime() : item.expectedAt;
+  into[at + 16] = item.carriedFromItemId ?? null;
 }
 
 export async function insertItems(tx: EntityManager, runId: string, items: Iterable<ResultItem>, onProgress?: (written: number) => void): Promise<number> {
@@ -54,27 +57,33 @@ export async function insertItems(tx: EntityManager, runId: string, items: Itera
   const columns = PROPERTIES.map((p) => `"${meta.properties[p].fieldNames[0]}"`);
   const table = rawTableName(tx, meta.tableName);
   const connection = (await trx.client.acquireConnection()) as unknown;
-  const rows = (function* () {
-    for (const item of items) yield itemValues(runId, item);
-  })();
-  if (isPostgres(tx)) return copyRows(connection as ClientBase, table, columns, rows, PROGRESS_EVERY, onProgress);
-  return insertSqlite(connection as Database, table, columns, rows, onProgress);
+  if (isPostgres(tx)) {
+    // copyRows turns each row into text before asking for the next: one array serves them all.
+    const row: ItemValue[] = new Array<ItemValue>(PROPERTIES.length).fill(null);
+    const rows = (function* () {
+      for (const item of items) {
+        putItemValues(runId, item, row, 0, false);
+        yield row;
+      }
+    })();
+    return copyRows(connection as ClientBase, table, columns, rows, PROGRESS_EVERY, onProgress);
+  }
+  return insertSqlite(connection as Database, table, columns, runId, items, onProgress);
 }
 
-async function insertSqlite(db: Database, table: string, columns: string[], rows: Iterable<ItemValue[]>, onProgress?: (written: number) => void): Promise<number> {
+async function insertSqlite(db: Database, table: string, columns: string[], runId: string, items: Iterable<ResultItem>, onProgress?: (written: number) => void): Promise<number> {
   const rowSql = `(${columns.map(() => '?').join(', ')})`;
   const head = `insert into ${table} (${columns.join(', ')}) values `;
   const full = db.prepare(head + Array.from({ length: SQLITE_ROWS_PER_STATEMENT }, () => rowSql).join(', '));
-  let params: (string | number | null)[] = [];
+  // One parameter array, filled in place for every statement: no array per row or per statement.
+  const params: ItemValue[] = new Array<ItemValue>(SQLITE_ROWS_PER_STATEMENT * columns.length).fill(null);
   let pending = 0;
   let written = 0;
-  for (const values of rows) {
-    // SQLite stores instants as epoch milliseconds, as MikroORM does.
-    for (const v of values) params.push(v instanceof Date ? v.getTime() : v);
+  for (const item of items) {
+    putItemValues(runId, item, params, pending * columns.length, true);
     if (++pending < SQLITE_ROWS_PER_STATEMENT) continue;
     full.run(params);
     written += pending;
-    params = [];
     pending = 0;
     if (written % PROGRESS_EVERY < SQLITE_ROWS_PER_STATEMENT) {
       onProgress?.(written);
@@ -83,7 +92,7 @@ async function insertSqlite(db: Database, table: string, columns: string[], rows
     }
   }
   if (pending) {
-    db.prepare(head + Array.from({ length: pending }, () => rowSql).join(', ')).run(params);
+    db.prepare(head + Array.from({ length: pending }, () => rowSql).join(', ')).run(params.slice(0, pending * columns.length));
     written += pending;
   }
   onProgress?.(written);

@@ -41,8 +41,10 @@ export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result
   const e = members(result.expectationGroup, result.groupCount);
   for (let seq = 0; seq < result.order.length; seq++) {
     const g = result.order[seq];
-    const references = new Set<string>();
-    const producers = new Set<string>();
+    // Small arrays, not Sets: nearly every item has one payment and one expectation, and a million
+    // Sets (and their sorts) cost more than the whole matching.
+    const references: string[] = [];
+    const producerIds: string[] = [];
     const transactionIds: string[] = [];
     const lines: number[] = [];
     const expectedPaymentIds: string[] = [];
@@ -58,33 +60,44 @@ export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result
       transactionIds.push(payments.transactionId(i));
       lines.push(payments.line[i]);
       const ref = payments.reference[i];
-      if (ref !== null) references.add(ref);
+      if (ref !== null && !references.includes(ref)) references.push(ref);
       if (payments.reversal[i]) reversedVnd += payments.amount[i];
       else paidVnd += payments.amount[i];
       feeVnd += payments.fee[i];
       if (paidAt === null || payments.time[i] < paidAt) paidAt = payments.time[i];
       payer ??= payments.payer(i);
     }
+    const from = e.start[g];
+    const to = e.start[g + 1];
     // Expected payments by id, so the item does not depend on the order the ledger gave them in.
-    const expectations = Array.from(e.list.subarray(e.start[g], e.start[g + 1]));
-    if (expectations.length > 1) expectations.sort((a, b) => (ledger.id(a) < ledger.id(b) ? -1 : ledger.id(a) > ledger.id(b) ? 1 : 0));
-    for (const x of expectations) {
+    let sorted: number[] | null = null;
+    if (to - from > 1) {
+      const ids = Array.from(e.list.subarray(from, to), (x) => ({ x, id: ledger.id(x) }));
+      ids.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      sorted = ids.map((y) => y.x);
+    }
+    for (let k = 0; k < to - from; k++) {
+      const x = sorted ? sorted[k] : e.list[from + k];
       expectedPaymentIds.push(ledger.id(x));
-      references.add(ledger.reference[x]);
-      producers.add(ledger.producerId(x));
+      const ref = ledger.reference[x];
+      if (!references.includes(ref)) references.push(ref);
+      const producer = ledger.producerId(x);
+      if (!producerIds.includes(producer)) producerIds.push(producer);
       expectedVnd += ledger.amount[x];
       if (expectedAt === null || ledger.time[x] < expectedAt) expectedAt = ledger.time[x];
       payer ??= ledger.payer(x);
     }
+    if (references.length > 1) references.sort();
+    if (producerIds.length > 1) producerIds.sort();
     yield {
       seq,
       outcome: OUTCOME_CODES[result.groupOutcome[g]],
       rule: RULE_CODES[result.groupRule[g]],
-      references: [...references].sort(),
+      references,
       transactionIds,
       lines,
       expectedPaymentIds,
-      producerIds: [...producers].sort(),
+      producerIds,
       payer,
       paidVnd,
       reversedVnd,

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { InputLineError } from '../../../core/domain-errors.js';
-import { readStatement, type StatementReader } from '../../../connectors/statements/reader.js';
+import { readStatementBatches, type StatementReader } from '../../../connectors/statements/reader.js';
 import { vietnamTime, type Period } from './period.js';
 import { PaymentTable, type LedgerTable } from './tables.js';
 
@@ -58,22 +58,24 @@ export async function loadStatement(reader: StatementReader, input: Readable, op
   const start = period.start.getTime();
   const end = period.end.getTime();
   try {
-    for await (const record of readStatement(reader, input, { source, onError })) {
-      rows++;
-      lastLine = record.line;
-      const t = record.occurredAt.getTime();
-      if (t < start || t >= end) {
-        onError(
-          new InputLineError(
-            record.line,
-            `the transaction time ${vietnamTime(record.occurredAt)} is outside the period ${period.label} of this run: is this the statement of another period?`,
-            source,
-          ),
-        );
-        continue;
+    for await (const batch of readStatementBatches(reader, input, { source, onError })) {
+      for (const record of batch) {
+        rows++;
+        lastLine = record.line;
+        const t = record.occurredAt.getTime();
+        if (t < start || t >= end) {
+          onError(
+            new InputLineError(
+              record.line,
+              `the transaction time ${vietnamTime(record.occurredAt)} is outside the period ${period.label} of this run: is this the statement of another period?`,
+              source,
+            ),
+          );
+          continue;
+        }
+        if (record.status !== 'SUCCESS') ignoredRows++;
+        else table.push(record);
       }
-      if (record.status !== 'SUCCESS') ignoredRows++;
-      else table.push(record);
     }
   } catch (error) {
     if (!(error instanceof InputLineError)) throw error;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSha256 } from '../../../../subgraphs/commerce/reconciliation/content-hash.js';
+import { createHash } from 'node:crypto';
+import { contentSha256, StatementHasher } from '../../../../subgraphs/commerce/reconciliation/content-hash.js';
 import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliation/reconcile.command.js';
 import { ReconciliationRun } from '../../../../subgraphs/commerce/reconciliation/reconciliation-run.entity.js';
 import { openDatabase } from '../../../../core/db/database.js';
@@ -27,6 +28,29 @@ describe('a re-sent statement is recognised by its content', () => {
     for (const [i, text] of variants.entries()) expect(await contentSha256(writeFile(env.dataDir, `v${i}.csv`, text))).toBe(base);
     expect(await contentSha256(writeFile(env.dataDir, 'changed.csv', ALL_OUTCOMES_STATEMENT.replace('90.000', '90.001')))).not.toBe(base);
     expect(await contentSha256(writeFile(env.dataDir, 'blank.csv', ALL_OUTCOMES_STATEMENT.replace('\n', '\n\n')))).not.toBe(base);
+  });
+
+  it('hashing in chunks of any size gives the content hash by its definition (line by line: no BOM, no CR before LF, NFC, trailing empty lines dropped)', () => {
+    const byDefinition = (text: string) => {
+      const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l).normalize('NFC'));
+      while (lines.length && lines[lines.length - 1] === '') lines.pop();
+      return createHash('sha256').update(lines.map((l) => `${l}\n`).join('')).digest('hex');
+    };
+    const texts = [
+      '\uFEFF' + ALL_OUTCOMES_STATEMENT.normalize('NFD').replace(/\n/g, '\r\n'),
+      '\n\n' + ALL_OUTCOMES_STATEMENT.replace('\n', '\n\r\n\n') + '\r\r\n\n\n',
+      'a\r\r\nb\rc\n\u0301x\nNguye\u0302\u0303n\n\n\n',
+      '\n\n\n',
+      'no line break at the end',
+    ];
+    for (const text of texts) {
+      const bytes = Buffer.from(text, 'utf8');
+      for (const size of [1, 2, 3, 7, 64, bytes.length]) {
+        const hasher = new StatementHasher();
+        for (let at = 0; at < bytes.length; at += size) hasher.update(bytes.subarray(at, at + size));
+        expect(hasher.digest().contentSha256).toBe(byDefinition(text));
+      }
+    }
   });
 
   it('an Excel re-save (CRLF, BOM) of an imported statement returns the earlier run and adds nothing', async () => {
