@@ -11,8 +11,8 @@ import { Role } from '../../shared/roles.js';
 import { communeForWrite } from '../common/officer-scope.js';
 import { Commune } from '../units/commune.type.js';
 import { PortalPost } from './portal-post.entity.js';
-import { readAccess } from '../../shared/access-guard.js';
-import { checkPost, isEditorOf, isPublished, PortalCategory, PostStatus, requirePortalRole, requireStatus } from './portal.rules.js';
+import { readAccess, readRows } from '../../shared/access-guard.js';
+import { checkPost, isPublished, PortalCategory, PostStatus, requirePortalRole, requireStatus } from './portal.rules.js';
 import { DraftPortalPostInput, PortalPostConnection, PortalPostPayload, PortalPostType, ReviewPortalPostInput, UpdatePortalPostInput } from './portal.type.js';
 
 async function postForChange(context: SubgraphContext, id: string, role: Role, action: string): Promise<PortalPost> {
@@ -148,7 +148,9 @@ export class CommunePortalResolver {
     const { limit, after } = pageWindow(page);
     const now = new Date();
     const where: FilterQuery<PortalPost> = { communeId: commune.id, ...(category ? { category } : {}) };
-    if (!(includeUnpublished && isEditorOf(context.viewer, commune.id))) {
+    // Unpublished posts only when asked for, and then by the rule (ACCESS_RULES): the editors see them all.
+    const scope = includeUnpublished ? await readRows(context, 'Commune.portalPosts', { unitIds: [commune.id] }, { target: commune.id, communeId: commune.id }) : null;
+    if (scope?.kind !== 'all') {
       Object.assign(where, { status: PostStatus.APPROVED, publishAt: { $lte: now }, $or: [{ expireAt: null }, { expireAt: { $gt: now } }] });
     }
     const totalCount = await context.em.count(PortalPost, where);

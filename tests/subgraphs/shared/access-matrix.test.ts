@@ -128,6 +128,7 @@ const PROBES: Record<string, Probe> = {
   'Query.reconciliationAging': finance('reconciliationAging', '{ __typename }'),
   'Query.reconciliationOpenItems': finance('reconciliationOpenItems(first: 1)', '{ totalCount }'),
   'Query.reconciliationPeriods': finance('reconciliationPeriods', '{ __typename }'),
+  'Commune.portalPosts': { ...commune('portalPosts(first: 50, includeUnpublished: true)', '{ edges { node { id } } }'), rows: { kind: 'portalPosts', seen: edgeIds } },
   'Query.announcement': byId('announcement', null, 'id', 'draftAnnouncement'),
   'Announcement.deliveries': byId('announcement', 'deliveries', '{ status maskedPhone }', 'sentAnnouncement'),
   'Commune.announcements': { ...commune('announcements(first: 50)', '{ edges { node { id } } }'), rows: { kind: 'announcements', seen: edgeIds } },
@@ -230,6 +231,8 @@ describe('the access matrix: every restricted field, every role, every relation,
       const published = await created('mutation ($input: DraftPortalPostInput!) { draftPortalPost(input: $input) { portalPost { id } } }', { communeId: unit, category: 'PLANS_REPORTS', title: 'Bài đăng ma trận', body: 'Nội dung', publishAt: `${year}-01-01T01:00:00Z` }, (d) => (d as Data).draftPortalPost!.portalPost!.id!);
       await created('mutation ($input: ReviewPortalPostInput!) { approvePortalPost(input: $input) { portalPost { id } } }', { id: published }, (d) => (d as Data).approvePortalPost!.portalPost!.id!, chair);
       set('publishedPost', unit, published);
+      // A commune's portal lists its own posts (no lineage): the editors all of them, everyone else the published one.
+      (rowFixtures.portalPosts ??= {})[unit] = { all: [post, published], public: [published] };
       const meeting = randomUUID();
       const em = devices.em.fork();
       em.persist(Object.assign(new VideoMeeting(), { id: meeting, title: 'Họp ma trận', level: 'COMMUNE', hostUnit: 'UBND xã', scheduledStart: new Date(), scheduledEnd: new Date(), status: 'HELD', recordingUrl: `https://rec.example/${meeting}` }));
