@@ -1,6 +1,7 @@
 import { Kind, parse, print, type FieldDefinitionNode } from 'graphql';
-import { ACCESS_RULES, type RestrictedField } from '../../subgraphs/shared/access-rules.js';
-import { CALLERS, expectedCell, RELATION_NAMES, RELATIONS, type Cell } from './access-matrix.js';
+import { ACCESS_RULES, ruleOf, type RestrictedField } from '../../subgraphs/shared/access-rules.js';
+import type { RowRefusal } from '../../subgraphs/shared/access-rule.js';
+import { CALLERS, expectedCell, OUTCOMES, RELATION_NAMES, RELATIONS, ROW_OUTCOMES, type Cell } from './access-matrix.js';
 
 /** The text of a cell in docs/access.md; the matrix test reads it back with `parseCell`. */
 export function cellText(cell: Cell): string {
@@ -9,7 +10,7 @@ export function cellText(cell: Cell): string {
 
 export function parseCell(text: string): Cell {
   const [outcome, logged] = text.split(',').map((s) => s.trim());
-  if (!['allowed', 'null', 'FORBIDDEN', 'UNAUTHENTICATED'].includes(outcome!)) throw new Error(`docs/access.md: "${text}" is not a cell`);
+  if (!OUTCOMES.includes(outcome as Cell['outcome'])) throw new Error(`docs/access.md: "${text}" is not a cell`);
   return { outcome: outcome as Cell['outcome'], logged: logged === 'logged' };
 }
 
@@ -21,6 +22,11 @@ function schemaFields(supergraphSdl: string): Map<string, FieldDefinitionNode> {
     for (const field of def.fields ?? []) fields.set(`${def.name.value}.${field.name.value}`, field);
   }
   return fields;
+}
+
+function refusalText(refused: RowRefusal): string {
+  if (refused.kind === 'public') return `${ROW_OUTCOMES.public} (${refused.rows})`;
+  return refused.kind === 'null' ? 'null' : `FORBIDDEN (anonymous: ${refused.anonymous})`;
 }
 
 const firstSentence = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').split(/(?<=\.) /)[0] ?? '';
@@ -50,6 +56,10 @@ export async function renderAccessDoc(supergraphSdl: string): Promise<string> {
     'refused-read log (`Commune.refusedReads`, `refusedDeviceReads`, `refusedRecordReads`; the chairperson reads it).',
     'Who acts for a merged unit is the policy of [schema-guide.md](schema-guide.md#who-acts-for-a-merged-unit-access-policy).',
     '',
+    'A **filtered list** (kind `filter`) does not refuse a caller it has rows for: its rule says whose rows each role',
+    `sees (\`readRows\` in the same guard). Its cells read \`${ROW_OUTCOMES.all}\`, \`${ROW_OUTCOMES.producers}\` (the rows concerning the producers`,
+    `the caller is a recorded member of) or \`${ROW_OUTCOMES.public}\` (what everyone sees); a caller with none of these gets the refusal.`,
+    '',
     '## Relations',
     '',
     '| relation | the cell reads |',
@@ -60,17 +70,22 @@ export async function renderAccessDoc(supergraphSdl: string): Promise<string> {
     '',
     '## Fields',
     '',
-    '| field | type | granted to | refused | logged | why |',
-    '|---|---|---|---|---|---|',
+    '| field | type | kind | granted to | refused | logged | why |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const name of names) {
-    const rule = ACCESS_RULES[name];
-    const grants = rule.grants.map((g) => `${g.role} (${g.over})`).join(', ');
-    const refused = rule.refused.kind === 'null' ? 'null' : `FORBIDDEN (anonymous: ${rule.refused.anonymous})`;
-    out.push(`| [${name}](#${name.toLowerCase().replace(/\./g, '')}) | \`${print(fields.get(name)!.type)}\` | ${grants} | ${refused} | ${rule.audited ? 'yes' : 'no'} | ${rule.why} |`);
+    const rule = ruleOf(name);
+    const grants =
+      rule.kind === 'filter'
+        ? rule.sees.map((g) => `${g.role} (${g.over}): ${g.sees === 'all' ? ROW_OUTCOMES.all : ROW_OUTCOMES.producers}`).join(', ')
+        : rule.grants.map((g) => `${g.role} (${g.over})`).join(', ');
+    const kind = rule.kind === 'filter' ? `filter: ${rule.rows}` : 'field';
+    out.push(`| [${name}](#${name.toLowerCase().replace(/\./g, '')}) | \`${print(fields.get(name)!.type)}\` | ${kind} | ${grants} | ${refusalText(rule.refused)} | ${rule.audited ? 'yes' : 'no'} | ${rule.why} |`);
   }
   for (const name of names) {
-    out.push('', `### ${name}`, '', firstSentence(fields.get(name)!.description?.value), '', `| caller | ${RELATION_NAMES.join(' | ')} |`, `|---|${RELATION_NAMES.map(() => '---').join('|')}|`);
+    const rule = ruleOf(name);
+    const filtered = rule.kind === 'filter' ? ['', `Filtered list: the rows are ${rule.rows}.`] : [];
+    out.push('', `### ${name}`, '', firstSentence(fields.get(name)!.description?.value), ...filtered, '', `| caller | ${RELATION_NAMES.join(' | ')} |`, `|---|${RELATION_NAMES.map(() => '---').join('|')}|`);
     for (const caller of CALLERS) {
       const cells = await Promise.all(RELATION_NAMES.map((r) => expectedCell(name, caller, r)));
       out.push(`| ${caller} | ${cells.map(cellText).join(' | ')} |`);

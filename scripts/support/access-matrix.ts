@@ -1,5 +1,5 @@
-import { permits, type AccessTarget } from '../../subgraphs/shared/access-rule.js';
-import { ACCESS_RULES, type RestrictedField } from '../../subgraphs/shared/access-rules.js';
+import { permits, rowScope, type AccessTarget, type RowScope } from '../../subgraphs/shared/access-rule.js';
+import { ruleOf, type RestrictedField } from '../../subgraphs/shared/access-rules.js';
 import { ROLES, SCOPE_CLAIMS, type Role, type Viewer } from '../../subgraphs/shared/roles.js';
 
 /** The records a matrix cell reads: Hợp Kim's (05068/2, today) and its predecessor Nam Thượng's (05068/1, ended 2025-06-30, same code). */
@@ -36,8 +36,18 @@ export const RELATION_NAMES = Object.keys(RELATIONS) as Relation[];
 export type Caller = Role | 'anonymous';
 export const CALLERS: readonly Caller[] = [...ROLES, 'anonymous'];
 
-/** What a cell answers: the value, or how it is refused, and whether the refusal is logged. */
-export type Outcome = 'allowed' | 'null' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+/**
+ * What a cell answers: the value, or how it is refused, and whether the refusal is logged. A filtered
+ * list (a `filter` rule) answers with rows: all of them, those of the producers the caller acts for,
+ * or only the public ones.
+ */
+export type Outcome = 'allowed' | 'null' | 'FORBIDDEN' | 'UNAUTHENTICATED' | RowOutcome;
+export const ROW_OUTCOMES = { all: 'all rows', producers: 'its producers\' rows', public: 'public rows' } as const satisfies Record<RowScope['kind'], string>;
+export type RowOutcome = (typeof ROW_OUTCOMES)[keyof typeof ROW_OUTCOMES];
+export const OUTCOMES: readonly Outcome[] = ['allowed', 'null', 'FORBIDDEN', 'UNAUTHENTICATED', ...Object.values(ROW_OUTCOMES)];
+
+/** True when the cell answers (a value, or rows): a field reached through it is then judged by its own rule. */
+export const answers = (cell: Cell) => cell.outcome === 'allowed' || Object.values(ROW_OUTCOMES).includes(cell.outcome as RowOutcome);
 export interface Cell {
   outcome: Outcome;
   logged: boolean;
@@ -61,13 +71,23 @@ function viewerFor(caller: Role, relation: Relation): Viewer {
 
 /** The cell the rule of `field` gives `caller` in `relation`: the same `permits` the guards run. */
 export async function expectedCell(field: RestrictedField, caller: Caller, relation: Relation): Promise<Cell> {
-  const rule = ACCESS_RULES[field];
+  const rule = ruleOf(field);
   const { unit } = RELATIONS[relation];
   const viewer = caller === 'anonymous' ? null : viewerFor(caller, relation);
   // The matrix's producers have recorded no members, so commerce's records back the token's claim.
   const producerMember = async () => !!viewer?.scopes[SCOPE_CLAIMS.producers]?.includes(producerOf(unit));
-  const target: AccessTarget = { unitIds: [unit], producerId: producerOf(unit), producerMember, provinceCodes: async () => PROVINCE_CODES[unit] ?? [] };
-  if (await permits(rule, viewer, target)) return { outcome: 'allowed', logged: false };
-  const outcome: Outcome = rule.refused.kind === 'null' ? 'null' : viewer ? 'FORBIDDEN' : rule.refused.anonymous;
+  const memberProducerIds = async () => viewer?.scopes[SCOPE_CLAIMS.producers] ?? [];
+  const target: AccessTarget = { unitIds: [unit], producerId: producerOf(unit), producerMember, memberProducerIds, provinceCodes: async () => PROVINCE_CODES[unit] ?? [] };
+  let refused;
+  if (rule.kind === 'filter') {
+    const scope = await rowScope(rule, viewer, target);
+    if (scope) return { outcome: ROW_OUTCOMES[scope.kind], logged: false };
+    refused = rule.refused;
+  } else {
+    if (await permits(rule, viewer, target)) return { outcome: 'allowed', logged: false };
+    refused = rule.refused;
+  }
+  if (refused.kind === 'public') throw new Error(`${field}: a public answer is a scope, not a refusal`);
+  const outcome: Outcome = refused.kind === 'null' ? 'null' : viewer ? 'FORBIDDEN' : refused.anonymous;
   return { outcome, logged: rule.audited };
 }

@@ -21,11 +21,37 @@ export type Refusal = { kind: 'null' } | { kind: 'error'; anonymous: 'UNAUTHENTI
 
 /** The access rule of one restricted field. Admins hold every grant. */
 export interface AccessRule {
+  kind?: never;
   grants: readonly Grant[];
   refused: Refusal;
   /** True when a refused read is written to the subgraph's refused-read log (Commune.refusedReads and siblings). */
   audited: boolean;
   /** Why the field is restricted, one line for docs/access.md. */
+  why: string;
+}
+
+/**
+ * Who sees which rows of a filtered list: `all` of them (through an ordinary grant), or `producer`
+ * (a producer's members by commerce's records: the rows concerning the producers they act for).
+ */
+export type RowGrant = (Grant & { sees: 'all' }) | { role: Role.PRODUCER; over: 'producer'; sees: 'producer' };
+
+/** What a caller without a row grant gets from a filtered list: only its public rows, or a refusal. */
+export type RowRefusal = { kind: 'public'; rows: string } | Refusal;
+
+/**
+ * The access rule of a list that filters rather than refuses: the rule says whose rows each role
+ * sees (docs/access.md writes its cells as `all rows`, `its producers' rows` or `public rows`).
+ * Admins see all rows.
+ */
+export interface FilterRule {
+  kind: 'filter';
+  /** What the rows are, for docs/access.md ("the run's items"). */
+  rows: string;
+  sees: readonly RowGrant[];
+  refused: RowRefusal;
+  /** True when a refusal (not a public answer) is written to the subgraph's refused-read log. */
+  audited: boolean;
   why: string;
 }
 
@@ -40,6 +66,11 @@ export interface AccessTarget {
    * token alone.
    */
   producerMember?: () => Promise<boolean>;
+  /**
+   * The producers the viewer acts for by the records (commerce's producer access for this request):
+   * a filter rule's `producer` rows. Without it the producer rows grant holds for nobody.
+   */
+  memberProducerIds?: () => Promise<readonly string[]>;
   /** GSO codes of the unit's province and of those that inherited it; loaded only when a province grant needs them. */
   provinceCodes?: () => Promise<readonly string[]>;
 }
@@ -66,4 +97,23 @@ export async function permits(rule: AccessRule, viewer: Viewer | null, target: A
   if (viewer.roles.includes(Role.ADMIN)) return true;
   for (const grant of rule.grants) if (await holds(grant, viewer, target)) return true;
   return false;
+}
+
+/** The rows of a filtered list a viewer sees; null: refused. */
+export type RowScope = { kind: 'all' } | { kind: 'producers'; producerIds: readonly string[] } | { kind: 'public' };
+
+/** Which rows the filter rule lets this viewer see: the one decision the list guards and docs/access.md use. */
+export async function rowScope(rule: FilterRule, viewer: Viewer | null, target: AccessTarget): Promise<RowScope | null> {
+  if (viewer?.roles.includes(Role.ADMIN)) return { kind: 'all' };
+  if (viewer) {
+    for (const grant of rule.sees) {
+      if (grant.sees === 'all') {
+        if (await holds(grant, viewer, target)) return { kind: 'all' };
+      } else if (viewer.roles.includes(Role.PRODUCER) && target.memberProducerIds) {
+        const producerIds = await target.memberProducerIds();
+        if (producerIds.length) return { kind: 'producers', producerIds };
+      }
+    }
+  }
+  return rule.refused.kind === 'public' ? { kind: 'public' } : null;
 }

@@ -1,4 +1,4 @@
-import type { AccessRule, Grant } from './access-rule.js';
+import type { AccessRule, FilterRule, Grant } from './access-rule.js';
 import { Role } from './roles.js';
 
 const unit = (...roles: Role[]): Grant[] => roles.map((role) => ({ role, over: 'unit' as const }));
@@ -18,6 +18,15 @@ const OFFICE_RECORDS = { grants: [...unit(Role.OFFICER), PROVINCE], refused: SIG
 const DRAFT_STAFF = { grants: unit(Role.OFFICER, Role.CHAIRPERSON), refused: NULL, audited: false, why: 'who drafted and reviewed a post is internal to the commune\'s editorial staff' };
 const PRODUCER_PEOPLE = { grants: [PRODUCER_MEMBER, COOPERATIVE_MANAGER], refused: NULL, audited: false, why: 'the people acting for a producer and its shop authorisations' };
 const PAYMENTS = { grants: [FINANCE], refused: SIGN_IN, audited: false, why: 'payment details are personal data' };
+/** A run's items: finance sees them all, a producer's members the items concerning their producers (reconciliation-access.rules.ts). */
+const RUN_ITEMS = {
+  kind: 'filter',
+  rows: 'the items of each run',
+  sees: [{ ...FINANCE, sees: 'all' }, { role: Role.PRODUCER, over: 'producer', sees: 'producer' }],
+  refused: SIGN_IN,
+  audited: false,
+  why: 'payment details are personal data; a producer sees its own payments',
+} as const satisfies FilterRule;
 
 /**
  * Every restricted field of the hub and its access rule, keyed `Type.field` as in the supergraph.
@@ -34,6 +43,17 @@ export const ACCESS_RULES = {
   'Commune.announcementSubscribers': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'residents\' (masked) phones' },
   'Commune.announcementSubscriberStats': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'the commune\'s subscriber base' },
   'Commune.refusedReads': REFUSED_LOG,
+  'Query.announcement': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'a draft announcement, before it is sent (sent ones are public)' },
+  'Commune.announcements': {
+    kind: 'filter',
+    rows: 'the commune\'s announcements',
+    sees: [{ role: Role.OFFICER, over: 'unit', sees: 'all' }],
+    refused: { kind: 'public', rows: 'the sent ones' },
+    audited: false,
+    why: 'drafts are the commune\'s officers\' until sent',
+  },
+  'Announcement.deliveries': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'each recipient\'s (masked) phone and delivery' },
+  'PostalPoint.dossiers': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'which citizen\'s dossier went through the post office when' },
   // devices
   'Camera.streamUrl': { grants: unit(Role.SECURITY), refused: NULL, audited: true, why: 'live video of public places' },
   'VideoMeeting.recordingUrl': { grants: unit(Role.OFFICER), refused: NULL, audited: true, why: 'recordings of internal meetings (any participating commune)' },
@@ -48,6 +68,14 @@ export const ACCESS_RULES = {
   'Commune.informationAlerts': { grants: unit(Role.OFFICER), refused: SIGN_IN, audited: false, why: 'what monitoring found about the commune, before it is handled' },
   'Commune.refusedRecordReads': REFUSED_LOG,
   'Query.portalPost': { ...DRAFT_STAFF, why: 'drafts, rejected, scheduled and withdrawn posts (published ones are public)' },
+  'Commune.portalPosts': {
+    kind: 'filter',
+    rows: 'the commune portal\'s posts, with includeUnpublished: true',
+    sees: [{ role: Role.OFFICER, over: 'unit', sees: 'all' }, { role: Role.CHAIRPERSON, over: 'unit', sees: 'all' }],
+    refused: { kind: 'public', rows: 'the published ones' },
+    audited: false,
+    why: DRAFT_STAFF.why,
+  },
   'PortalPost.author': DRAFT_STAFF,
   'PortalPost.reviewedBy': DRAFT_STAFF,
   'PortalPost.rejectionReason': DRAFT_STAFF,
@@ -56,9 +84,21 @@ export const ACCESS_RULES = {
   'Producer.contact': { grants: [PRODUCER_MEMBER], refused: NULL, audited: false, why: 'a household\'s name and phone' },
   'Producer.members': PRODUCER_PEOPLE,
   'Producer.shopConnections': PRODUCER_PEOPLE,
+  'Listing.shopConnection': { grants: [PRODUCER_MEMBER], refused: NULL, audited: false, why: 'the producer\'s shop authorisation behind a listing' },
   'Query.reconciliationAging': PAYMENTS,
   'Query.reconciliationOpenItems': PAYMENTS,
   'Query.reconciliationPeriods': PAYMENTS,
-} as const satisfies Record<string, AccessRule>;
+  'Query.reconciliationRuns': RUN_ITEMS,
+  'Query.reconciliationRun': RUN_ITEMS,
+  'ReconciliationRun.versions': RUN_ITEMS,
+  'ReconciliationRun.items': RUN_ITEMS,
+  'ReconciliationRun.summary': { grants: [FINANCE], refused: NULL, audited: false, why: 'a run\'s totals over every producer\'s payments' },
+} as const satisfies Record<string, AccessRule | FilterRule>;
 
 export type RestrictedField = keyof typeof ACCESS_RULES;
+/** A field's rule, typed as either kind (the constant's own types are narrower per entry). */
+export const ruleOf = (field: RestrictedField): AccessRule | FilterRule => ACCESS_RULES[field];
+/** The lists whose rule filters rows (`readRows`). */
+export type FilteredField = { [K in RestrictedField]: (typeof ACCESS_RULES)[K] extends { kind: 'filter' } ? K : never }[RestrictedField];
+/** The fields whose rule answers or refuses (`readAccess`). */
+export type GuardedField = Exclude<RestrictedField, FilteredField>;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { readAccess } from '../../shared/access-guard.js';
-import type { RestrictedField } from '../../shared/access-rules.js';
+import type { GuardedField } from '../../shared/access-rules.js';
 import { producerIdsOf, Role, type Viewer } from '../../shared/roles.js';
 import { actsForProducer, NO_PRODUCER_ACCESS, requireProducerMember as requireMember, type ProducerAccess } from './catalogue-access.rules.js';
 import { ProducerMember } from './producer-member.entity.js';
@@ -45,8 +45,13 @@ export function producerMemberCheck(context: SubgraphContext, producerId: string
   return async () => actsForProducer(await producerAccessFor(context), producerId);
 }
 
+/** The producer rows of a filter rule (shared/access-rule.ts): the producers the viewer acts for by the records. */
+export function memberProducerIds(context: SubgraphContext): () => Promise<readonly string[]> {
+  return async () => (await producerAccessFor(context)).producerIds;
+}
+
 /** The guard of a field about one producer (contact, members, shops): its rule, its members by the records, its commune. */
-export function readProducerField(context: SubgraphContext, field: RestrictedField, producer: Pick<Producer, 'id' | 'communeId'>): Promise<boolean> {
+export function readProducerField(context: SubgraphContext, field: GuardedField, producer: Pick<Producer, 'id' | 'communeId'>): Promise<boolean> {
   const target = { producerId: producer.id, producerMember: producerMemberCheck(context, producer.id), unitIds: [producer.communeId] };
   return readAccess(context, field, target, { target: producer.id, communeId: producer.communeId });
 }

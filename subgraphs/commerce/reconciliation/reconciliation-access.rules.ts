@@ -1,20 +1,11 @@
 import { Role, hasRole, type Viewer } from '../../shared/roles.js';
-import type { ProducerAccess } from '../catalogue/catalogue-access.rules.js';
 import { forbidden, unauthenticated } from '../../../core/domain-errors.js';
 
-/**
- * Who may see reconciliation: finance staff (and admins) everything; a producer's members the
- * items of that producer only (payment details are personal data, SCHEMA.md); nobody else.
+/*
+ * Who reads reconciliation is in the access registry (subgraphs/shared/access-rules.ts, docs/access.md):
+ * finance staff (and admins) every item, a producer's members the items of their producers only
+ * (payment details are personal data); nobody else. Writes are finance's alone:
  */
-export type ReconciliationScope = { kind: 'finance' } | { kind: 'producer'; producerIds: readonly string[] };
-
-/** `access`: the producers the viewer acts for as recorded (catalogue/producer-access.query.ts). */
-export function reconciliationScope(viewer: Viewer | null, access: ProducerAccess): ReconciliationScope {
-  if (!viewer) throw unauthenticated();
-  if (hasRole(viewer, Role.FINANCE)) return { kind: 'finance' };
-  if (access.producerIds.length) return { kind: 'producer', producerIds: access.producerIds };
-  throw forbidden('Reconciliation is for the finance role, and for producers about their own payments.');
-}
 
 export function requireFinance(viewer: Viewer | null, action = 'resolve reconciliation items'): void {
   if (!viewer) throw unauthenticated();

@@ -2,11 +2,13 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, pageWindow, toConnection, type Connection } from '../../../core/graphql/connection.js';
 import { invalidInput } from '../../../core/domain-errors.js';
-import { producerAccessFor } from '../catalogue/producer-access.query.js';
+import { readAccess, readRows } from '../../shared/access-guard.js';
+import type { RowScope } from '../../shared/access-rule.js';
+import { memberProducerIds } from '../catalogue/producer-access.query.js';
 import { approveWriteOff } from './approve-write-off.command.js';
 import { outcomeTotals } from './outcome-totals.query.js';
 import { ReconciliationOutcome } from './outcomes.js';
-import { reconciliationScope, requireFinance } from './reconciliation-access.rules.js';
+import { requireFinance } from './reconciliation-access.rules.js';
 import { toItem, toResolution, toRun, toSummary } from './reconciliation.mapping.js';
 import { reconciliationSettings } from './reconciliation-settings.js';
 import { reopenItem } from './reopen-item.command.js';
@@ -29,6 +31,15 @@ import {
   ResolveReconciliationItemPayload,
 } from './reconciliation.type.js';
 
+/**
+ * Which of a run's items the viewer sees (ACCESS_RULES: finance all, a producer's members their
+ * producers'); anyone else is refused. Never null: the rule refuses with an error.
+ */
+async function runRows(context: SubgraphContext, field: 'Query.reconciliationRuns' | 'Query.reconciliationRun' | 'ReconciliationRun.versions' | 'ReconciliationRun.items', target: string): Promise<RowScope> {
+  const scope = await readRows(context, field, { memberProducerIds: memberProducerIds(context) }, { target }, 'Reconciliation is for the finance role, and for producers about their own payments.');
+  return scope ?? { kind: 'producers', producerIds: [] };
+}
+
 @Resolver(() => ReconciliationRunType)
 export class ReconciliationRunResolver {
   @Query(() => ReconciliationRunConnection, {
@@ -41,7 +52,7 @@ export class ReconciliationRunResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<ReconciliationRunType>> {
-    reconciliationScope(context.viewer, await producerAccessFor(context));
+    await runRows(context, 'Query.reconciliationRuns', 'reconciliationRuns');
     const { limit, after } = pageWindow(page);
     const { rows, total } = await listRuns(context.em, { provider, period, currentOnly, limit, after: after ? [Number(after[0]), String(after[1])] : undefined });
     return toConnection(rows.map(toRun), limit, total, (r) => [r.importedAt.getTime(), r.id]);
@@ -49,20 +60,20 @@ export class ReconciliationRunResolver {
 
   @Query(() => ReconciliationRunType, { nullable: true, description: 'One run (any version); null when there is none with this id. Finance staff and producers.' })
   async reconciliationRun(@Arg('id', () => ID, { description: 'ReconciliationRun.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<ReconciliationRunType | null> {
-    reconciliationScope(context.viewer, await producerAccessFor(context));
+    await runRows(context, 'Query.reconciliationRun', id);
     const run = await findRun(context.em, id);
     return run ? toRun(run) : null;
   }
 
   @FieldResolver(() => [ReconciliationRunType], { description: 'Every version of this run\'s provider and period, version 1 first (this one included).' })
   async versions(@Root() root: ReconciliationRunType, @Ctx() context: SubgraphContext): Promise<ReconciliationRunType[]> {
-    reconciliationScope(context.viewer, await producerAccessFor(context));
+    await runRows(context, 'ReconciliationRun.versions', root.id);
     return (await runVersions(context.em, { provider: root.provider, periodLabel: root.period })).map(toRun);
   }
 
   @FieldResolver(() => ReconciliationSummary, { nullable: true, description: 'Totals of the run, with VND per outcome. Finance staff only: null for producers.' })
   async summary(@Root() root: ReconciliationRunType, @Ctx() context: SubgraphContext): Promise<ReconciliationSummary | null> {
-    if (reconciliationScope(context.viewer, await producerAccessFor(context)).kind !== 'finance') return null;
+    if (!(await readAccess(context, 'ReconciliationRun.summary', {}, { target: root.id }))) return null;
     const run = await findRun(context.em, root.id);
     if (!run) return null;
     const [open, byOutcome] = await Promise.all([openCount(context.em, run.id), outcomeTotals(context.em, run.id)]);
@@ -79,11 +90,12 @@ export class ReconciliationRunResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<ReconciliationItemType>> {
-    const scope = reconciliationScope(context.viewer, await producerAccessFor(context));
+    const scope = await runRows(context, 'ReconciliationRun.items', run.id);
     const { limit, after } = pageWindow(page);
-    const { rows, total } = await runItems(context.em, { runId: run.id, scope, outcome, unresolvedOnly, limit, afterSeq: after ? Number(after[0]) : undefined });
+    const producerIds = scope.kind === 'all' ? null : scope.kind === 'producers' ? scope.producerIds : [];
+    const { rows, total } = await runItems(context.em, { runId: run.id, producerIds, outcome, unresolvedOnly, limit, afterSeq: after ? Number(after[0]) : undefined });
     context.logger.info(
-      { audit: 'reconciliation.items.read', subject: context.viewer?.subject, runId: run.id, scope: scope.kind, items: Math.min(rows.length, limit) },
+      { audit: 'reconciliation.items.read', subject: context.viewer?.subject, runId: run.id, scope: producerIds ? 'producer' : 'finance', items: Math.min(rows.length, limit) },
       'payment details read',
     );
     const connection = toConnection(rows, limit, total, (r) => [r.seq]);

@@ -1,18 +1,18 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ReconciliationOutcome } from './outcomes.js';
-import { producerKeyFilter, type ReconciliationScope } from './reconciliation-access.rules.js';
+import { producerKeyFilter } from './reconciliation-access.rules.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationResolution } from './reconciliation-resolution.entity.js';
 
-/** A run's items in result order (keyset on seq), filtered by outcome, open state and the viewer's producers. */
+/** A run's items in result order (keyset on seq), filtered by outcome, open state and the viewer's producers (`producerIds`; null: every item). */
 export async function runItems(
   em: EntityManager,
-  options: { runId: string; scope: ReconciliationScope; outcome?: ReconciliationOutcome; unresolvedOnly?: boolean; limit: number; afterSeq?: number },
+  options: { runId: string; producerIds: readonly string[] | null; outcome?: ReconciliationOutcome; unresolvedOnly?: boolean; limit: number; afterSeq?: number },
 ): Promise<{ rows: ReconciliationItem[]; total: number }> {
   const where: Record<string, unknown>[] = [{ runId: options.runId }];
   if (options.outcome) where.push({ outcome: options.outcome });
   if (options.unresolvedOnly) where.push({ resolvedAt: null });
-  if (options.scope.kind === 'producer') where.push(producerKeyFilter(options.scope.producerIds));
+  if (options.producerIds) where.push(producerKeyFilter(options.producerIds));
   const keyset = options.afterSeq === undefined ? [] : [{ seq: { $gt: options.afterSeq } }];
   const [rows, total] = await Promise.all([
     em.find(ReconciliationItem, { $and: [...where, ...keyset] }, { orderBy: { seq: 'asc' }, limit: options.limit + 1 }),

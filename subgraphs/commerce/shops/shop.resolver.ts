@@ -6,14 +6,10 @@ import { ProducerNode } from '../catalogue/producer.type.js';
 import { ListingNode } from '../listings/listing.type.js';
 import { toShopConnectionNode } from './shop-connection-mapper.js';
 import { connectShopById, startShopAuthorization } from './shop-connection.command.js';
-import { ShopConnection } from './shop-connection.entity.js';
 import { ConnectShopInput, StartShopAuthorizationInput } from './shop-connection.inputs.js';
 import { ShopAuthorizationPayload, ShopConnectionNode } from './shop-connection.type.js';
+import { shopConnectionsOf } from './shop-connection.query.js';
 import { shopRuntimeOf } from './shop-runtime.js';
-
-async function connectionsOf(context: SubgraphContext, producerId: string): Promise<ShopConnection[]> {
-  return context.em.find(ShopConnection, { producerId }, { orderBy: { marketplace: 'asc' } });
-}
 
 @Resolver(() => ProducerNode)
 export class ProducerShopResolver {
@@ -45,7 +41,7 @@ export class ProducerShopResolver {
     if (!producer) return null;
     if (!(await readProducerField(context, 'Producer.shopConnections', producer))) return null;
     const now = Date.now();
-    return (await connectionsOf(context, node.id)).map((row) => toShopConnectionNode(row, now));
+    return (await shopConnectionsOf(context, node.id)).map((row) => toShopConnectionNode(row, now));
   }
 }
 
@@ -56,8 +52,10 @@ export class ListingShopResolver {
     description: 'The producer\'s shop this listing is written to, with where its authorisation stands; null when the producer has none there (the marketplace-wide fallback) or for callers who are not its members.',
   })
   async shopConnection(@Root() listing: ListingNode, @Ctx() context: SubgraphContext): Promise<ShopConnectionNode | null> {
-    if (!listing.member) return null;
-    const row = (await connectionsOf(context, listing.producerId)).find((c) => c.marketplace === listing.marketplace);
+    const producer = await producerLoader(context).load(listing.producerId);
+    // The producer's members by commerce's records (ACCESS_RULES): no producer row, no member.
+    if (!producer || !(await readProducerField(context, 'Listing.shopConnection', producer))) return null;
+    const row = (await shopConnectionsOf(context, listing.producerId)).find((c) => c.marketplace === listing.marketplace);
     return row ? toShopConnectionNode(row) : null;
   }
 }

@@ -59,11 +59,6 @@ export function requirePortalRole(viewer: Viewer | null, role: Role, communeId: 
   return viewer;
 }
 
-/** Editorial staff of the commune (its officers and chairperson) see drafts and who wrote and approved what. */
-export function isEditorOf(viewer: Viewer | null, communeId: string): boolean {
-  return actsForUnit(viewer, Role.OFFICER, communeId) || actsForUnit(viewer, Role.CHAIRPERSON, communeId);
-}
-
 /** The transitions: which status a post must be in for an action. */
 export function requireStatus(status: PostStatus, allowed: readonly PostStatus[], action: string): void {
   if (!allowed.includes(status)) throw conflict(`The post is ${status}: only a ${allowed.join(' or ')} post can be ${action}.`);

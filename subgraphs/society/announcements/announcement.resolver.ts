@@ -5,12 +5,11 @@ import { PageArgs, pageWindow, toConnection, type Connection } from '../../../co
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { invalidInput } from '../../../core/domain-errors.js';
 import { Commune, communeScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
-import { isOfficerOf } from '../field-reports/officer-access.rules.js';
-import { readAccess } from '../../shared/access-guard.js';
-import { AnnouncementDelivery } from './announcement-delivery.entity.js';
+import { readAccess, readRows } from '../../shared/access-guard.js';
 import { AnnouncementStatus } from './announcement-enums.js';
-import { Announcement } from './announcement.entity.js';
+import type { Announcement } from './announcement.entity.js';
 import { draftAnnouncement, sendAnnouncement } from './announcement.command.js';
+import { announcementDeliveries, communeAnnouncements, communeSubscribers, findAnnouncement } from './announcement.query.js';
 import { announcementStats, deliveryStats, subscriberStats, type DeliveryStats } from './announcement-stats.query.js';
 import {
   AnnouncementConnection,
@@ -26,12 +25,11 @@ import {
   SubscriberConnection,
   SubscriberStatsType,
 } from './announcement.type.js';
-import { Subscriber } from './subscriber.entity.js';
-import { maskPhone } from './subscriber.rules.js';
+import type { Subscriber } from './subscriber.entity.js';
 
-/** A draft is for its commune's officers; a sent announcement is public. */
-function visible(announcement: Announcement, context: SubgraphContext): boolean {
-  return announcement.status === AnnouncementStatus.SENT || isOfficerOf(context.viewer, announcement.communeId);
+/** What only the announcement's commune's officers read (ACCESS_RULES): a draft, its deliveries. */
+function officerRead(context: SubgraphContext, field: 'Query.announcement' | 'Announcement.deliveries', announcement: Announcement): Promise<boolean> {
+  return readAccess(context, field, { unitIds: [announcement.communeId] }, { target: announcement.id, communeId: announcement.communeId });
 }
 
 function cursorKey(after: (string | number)[]): [number, string] {
@@ -44,8 +42,11 @@ function cursorKey(after: (string | number)[]): [number, string] {
 export class AnnouncementResolver {
   @Query(() => AnnouncementType, { nullable: true, description: 'The announcement with this id: public once sent, a draft for its commune\'s officers; null otherwise.' })
   async announcement(@Arg('id', () => ID, { description: 'Announcement.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<Announcement | null> {
-    const found = await context.em.findOne(Announcement, { id });
-    return found && visible(found, context) ? found : null;
+    const found = await findAnnouncement(context.em, id);
+    if (!found) return null;
+    // A sent announcement is public; a draft is its commune's officers'.
+    if (found.status === AnnouncementStatus.SENT) return found;
+    return (await officerRead(context, 'Query.announcement', found)) ? found : null;
   }
 
   @FieldResolver(() => AudienceType, { description: 'Who it is for.' })
@@ -60,10 +61,8 @@ export class AnnouncementResolver {
 
   @FieldResolver(() => [DeliveryType], { nullable: true, description: 'Each recipient\'s message, phones masked: the commune\'s officers only (null for others).' })
   async deliveries(@Root() announcement: Announcement, @Ctx() context: SubgraphContext): Promise<DeliveryType[] | null> {
-    if (!isOfficerOf(context.viewer, announcement.communeId)) return null;
-    const rows = await context.em.find(AnnouncementDelivery, { announcementId: announcement.id }, { orderBy: { id: 'asc' } });
-    const phones = new Map((await context.em.find(Subscriber, { id: { $in: rows.map((r) => r.subscriberId) } }, { fields: ['id', 'phone'] })).map((s) => [s.id, s.phone]));
-    return rows.map((r) => ({ ...r, maskedPhone: maskPhone(phones.get(r.subscriberId) ?? '') }));
+    if (!(await officerRead(context, 'Announcement.deliveries', announcement))) return null;
+    return announcementDeliveries(context.em, announcement.id);
   }
 
   @FieldResolver(() => RadioRelayType, { description: 'Its radio bulletin (status NONE unless an emergency).' })
@@ -96,15 +95,9 @@ export class CommuneAnnouncementsResolver {
     // A list that grows; an officer's answer (drafts included) is private anyway, as it read the viewer.
     cacheFor(info, CACHE_SECONDS.current);
     const { limit, after } = pageWindow(page);
-    const where: Record<string, unknown> = { communeId: { $in: communeScope(commune) } };
-    if (!isOfficerOf(context.viewer, commune.id)) where.status = AnnouncementStatus.SENT;
-    const total = await context.em.count(Announcement, where);
-    if (after) {
-      const [ms, id] = cursorKey(after);
-      where.$or = [{ createdAt: { $lt: new Date(ms) } }, { createdAt: new Date(ms), id: { $lt: id } }];
-    }
-    const rows = await context.em.find(Announcement, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
-    return toConnection(rows, limit, total, (a) => [a.createdAt.getTime(), a.id]);
+    const rows = await readRows(context, 'Commune.announcements', { unitIds: [commune.id] }, { target: commune.id, communeId: commune.id });
+    const { rows: found, total } = await communeAnnouncements(context.em, communeScope(commune), rows?.kind !== 'all', { limit, after: after ? cursorKey(after) : undefined });
+    return toConnection(found, limit, total, (a) => [a.createdAt.getTime(), a.id]);
   }
 
   @FieldResolver(() => AnnouncementStatsType, { nullable: true, description: 'Announcements sent in a year and how many of their messages were delivered (public).' })
@@ -126,13 +119,7 @@ export class CommuneAnnouncementsResolver {
   async announcementSubscribers(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<Subscriber> | null> {
     if (!(await readAccess(context, 'Commune.announcementSubscribers', { unitIds: [commune.id] }, { target: commune.id, communeId: commune.id }))) return null;
     const { limit, after } = pageWindow(page);
-    const where: Record<string, unknown> = { communeId: { $in: communeScope(commune) } };
-    const total = await context.em.count(Subscriber, where);
-    if (after) {
-      const [ms, id] = cursorKey(after);
-      where.$or = [{ createdAt: { $lt: new Date(ms) } }, { createdAt: new Date(ms), id: { $lt: id } }];
-    }
-    const rows = await context.em.find(Subscriber, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
+    const { rows, total } = await communeSubscribers(context.em, communeScope(commune), { limit, after: after ? cursorKey(after) : undefined });
     return toConnection(rows, limit, total, (s) => [s.createdAt.getTime(), s.id]);
   }
 }

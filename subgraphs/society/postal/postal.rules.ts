@@ -1,4 +1,5 @@
 import { invalidInput } from '../../../core/domain-errors.js';
+import { vietnamYearRange } from '../../../core/time.js';
 import { requireText } from '../common/input-text.js';
 
 /** What a commune postal and telecom service point (bưu điện văn hóa xã) offers. */
@@ -38,4 +39,10 @@ export function checkDossierId(value: string): string {
   const id = value.trim();
   if (!DOSSIER_ID.test(id)) throw invalidInput('dossierId must be a Dossier.id of the governance subgraph (1 to 100 letters, digits, / . _ : -).', 'input.dossierId');
   return id;
+}
+
+/** The instants of a calendar year (Asia/Ho_Chi_Minh) a count or list covers. */
+export function checkYear(year: number): { start: Date; end: Date } {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw invalidInput(`year must be 1990 to 2100, got ${year}.`, 'year');
+  return vietnamYearRange(year);
 }

@@ -4,14 +4,28 @@ import path from 'node:path';
 import { wrap, type EntityClass, type MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCell } from '../../../scripts/support/access-doc.js';
-import { CALLERS, HOP_KIM, NAM_THUONG, RELATION_NAMES, RELATIONS, type Caller, type Cell, type Relation } from '../../../scripts/support/access-matrix.js';
+import { answers, CALLERS, HOP_KIM, NAM_THUONG, RELATION_NAMES, RELATIONS, ROW_OUTCOMES, type Caller, type Cell, type Relation } from '../../../scripts/support/access-matrix.js';
 import { Producer } from '../../../subgraphs/commerce/catalogue/producer.entity.js';
+import { Product } from '../../../subgraphs/commerce/catalogue/product.entity.js';
+import { Listing } from '../../../subgraphs/commerce/listings/listing.entity.js';
+import { ListingStatus } from '../../../subgraphs/commerce/listings/listing-status.js';
+import { MatchRule, ReconciliationOutcome } from '../../../subgraphs/commerce/reconciliation/outcomes.js';
+import { ReconciliationItem } from '../../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js';
+import { ReconciliationRun } from '../../../subgraphs/commerce/reconciliation/reconciliation-run.entity.js';
+import { ShopConnection } from '../../../subgraphs/commerce/shops/shop-connection.entity.js';
 import { VideoMeetingRoom } from '../../../subgraphs/devices/video/video-meeting-room.entity.js';
 import { VideoMeeting } from '../../../subgraphs/devices/video/video-meeting.entity.js';
 import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
 import { RefusedRead } from '../../../subgraphs/shared/refused-read.entity.js';
 import { Role } from '../../../subgraphs/shared/roles.js';
+import { AnnouncementDelivery } from '../../../subgraphs/society/announcements/announcement-delivery.entity.js';
+import { AnnouncementStatus, AudienceKind, ConsentChannel, DeliveryStatus, SubscriberChannel, SubscriptionStatus } from '../../../subgraphs/society/announcements/announcement-enums.js';
+import { Announcement } from '../../../subgraphs/society/announcements/announcement.entity.js';
+import { Subscriber } from '../../../subgraphs/society/announcements/subscriber.entity.js';
 import { FieldReport } from '../../../subgraphs/society/field-reports/field-report.entity.js';
+import { PostalDossierLink } from '../../../subgraphs/society/postal/postal-dossier-link.entity.js';
+import { PostalPoint } from '../../../subgraphs/society/postal/postal-point.entity.js';
+import { PostalDossierDirection, PostalService } from '../../../subgraphs/society/postal/postal.rules.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../../helpers/hub.js';
@@ -36,13 +50,26 @@ function documentedMatrix(): Map<string, Map<string, Map<string, Cell>>> {
 /** The ids of the records each probe reads, per target unit. */
 type Fixtures = Record<string, Record<string, string>>;
 
-/** How to read one restricted field: a query over a record of `unit`, and the path to the field. */
+/** The fixture rows of a filtered list, per target unit: every one, those of the target's producer, the public ones. */
+interface FixtureRows {
+  all: string[];
+  producers?: string[];
+  public?: string[];
+}
+type RowFixtures = Record<string, Record<string, FixtureRows>>;
+
+/**
+ * How to read one restricted field: a query over a record of `unit`, and the path to the field. A
+ * path step `#kind` is the element of a list whose id is the unit's fixture of that kind.
+ */
 interface Probe {
   query: string;
   path: string[];
   variables: (unit: string, fixtures: Fixtures) => Record<string, unknown>;
   /** The restricted field the probe reaches it through: where that one refuses, the caller meets its refusal first. */
   parent?: string;
+  /** A filtered list: the fixture rows it answered with (ids), and which fixture rows to compare them with. */
+  rows?: { kind: string; seen: (value: unknown) => string[] };
 }
 
 const commune = (field: string, selection: string): Probe => ({
@@ -57,6 +84,18 @@ const byId = (query: string, field: string | null, selection: string, kind: stri
 });
 const producerQuery = (field: string, selection: string): Probe => byId('producer', field, selection, 'producer');
 const finance = (query: string, selection: string): Probe => ({ query: `{ ${query} ${selection} }`, path: [query.split('(')[0]!], variables: () => ({}) });
+type Edges = { edges: { node: { id: string } }[] } | null;
+const edgeIds = (connection: unknown) => ((connection as Edges)?.edges ?? []).map((e) => e.node.id);
+const ITEMS = 'items(first: 10) { edges { node { id } } }';
+/** A run probe: the items seen of the fixture run (every version listed is that run: it has no other). */
+const runItems = (runs: unknown) => ((runs ?? []) as { items: unknown }[]).flatMap((run) => edgeIds(run.items));
+const RUN_ROWS = { kind: 'runItems', seen: (run: unknown) => edgeIds((run as { items: unknown } | null)?.items) };
+const run = (selection: string, path: string[], extra: Partial<Probe> = {}): Probe => ({
+  query: `query ($id: ID!) { reconciliationRun(id: $id) { id ${selection} } }`,
+  path: ['reconciliationRun', ...path],
+  variables: (_unit, fixtures) => ({ id: fixtures.run![HOP_KIM] }),
+  ...extra,
+});
 
 const PROBES: Record<string, Probe> = {
   'Commune.healthRecords': commune('healthRecords(first: 1)', '{ totalCount }'),
@@ -89,7 +128,49 @@ const PROBES: Record<string, Probe> = {
   'Query.reconciliationAging': finance('reconciliationAging', '{ __typename }'),
   'Query.reconciliationOpenItems': finance('reconciliationOpenItems(first: 1)', '{ totalCount }'),
   'Query.reconciliationPeriods': finance('reconciliationPeriods', '{ __typename }'),
+  'Commune.portalPosts': { ...commune('portalPosts(first: 50, includeUnpublished: true)', '{ edges { node { id } } }'), rows: { kind: 'portalPosts', seen: edgeIds } },
+  'Query.announcement': byId('announcement', null, 'id', 'draftAnnouncement'),
+  'Announcement.deliveries': byId('announcement', 'deliveries', '{ status maskedPhone }', 'sentAnnouncement'),
+  'Commune.announcements': { ...commune('announcements(first: 50)', '{ edges { node { id } } }'), rows: { kind: 'announcements', seen: edgeIds } },
+  'PostalPoint.dossiers': {
+    query: 'query ($id: ID!) { communeById(id: $id) { postalPoints { id dossiers(year: 2024) { dossierId } } } }',
+    path: ['communeById', 'postalPoints', '#postalPoint', 'dossiers'],
+    variables: (unit) => ({ id: unit }),
+  },
+  // The product's only listing (live on VOSO, so every caller sees the product and the listing).
+  'Listing.shopConnection': { ...byId('product', 'listings', '{ id shopConnection { marketplace } }', 'product'), path: ['product', 'listings', '0', 'shopConnection'] },
+  'Query.reconciliationRuns': {
+    query: `{ reconciliationRuns(first: 10) { edges { node { id ${ITEMS} } } } }`,
+    path: ['reconciliationRuns'],
+    variables: () => ({}),
+    rows: { kind: 'runItems', seen: (runs) => runItems(((runs as { edges: { node: unknown }[] } | null)?.edges ?? []).map((e) => e.node)) },
+  },
+  'Query.reconciliationRun': run(ITEMS, [], { rows: RUN_ROWS }),
+  'ReconciliationRun.versions': run(`versions { id ${ITEMS} }`, ['versions'], { parent: 'Query.reconciliationRun', rows: { kind: 'runItems', seen: runItems } }),
+  'ReconciliationRun.items': run(ITEMS, ['items'], { parent: 'Query.reconciliationRun', rows: { kind: 'runItems', seen: edgeIds } }),
+  'ReconciliationRun.summary': run('summary { __typename }', ['summary'], { parent: 'Query.reconciliationRun' }),
 };
+
+/** The value at a probe's path (undefined where the path does not reach). */
+function walk(data: unknown, path: string[], unit: string, fixtures: Fixtures): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null) return null;
+    value = key.startsWith('#') ? (value as { id: string }[] | undefined)?.find((row) => row.id === fixtures[key.slice(1)]![unit]) : (value as Record<string, unknown> | undefined)?.[key];
+  }
+  return value;
+}
+
+/** Which documented rows a filtered list answered with, by the fixture rows it saw. */
+function rowsOutcome(seen: string[], expected: FixtureRows): Cell['outcome'] {
+  const universe = new Set(expected.all);
+  const got = [...new Set(seen.filter((id) => universe.has(id)))].sort().join(',');
+  const same = (ids: string[] | undefined) => !!ids && [...ids].sort().join(',') === got;
+  if (same(expected.all)) return ROW_OUTCOMES.all;
+  if (same(expected.producers)) return ROW_OUTCOMES.producers;
+  if (same(expected.public)) return ROW_OUTCOMES.public;
+  return `rows [${got}]` as Cell['outcome'];
+}
 
 /** A row copied into another unit (a record the public mutations no longer accept for an ended unit). */
 async function copyInto<T extends object>(orm: MikroORM, entity: EntityClass<T>, id: string, changes: Partial<T>): Promise<string> {
@@ -105,6 +186,7 @@ describe('the access matrix: every restricted field, every role, every relation,
   let hub: TestHub;
   let admin: Record<string, string>;
   const fixtures: Fixtures = {};
+  const rowFixtures: RowFixtures = {};
   const tokens = new Map<string, Record<string, string>>();
 
   const send = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = admin) => postGraphQL<T>(hub.url, query, variables, headers);
@@ -149,6 +231,8 @@ describe('the access matrix: every restricted field, every role, every relation,
       const published = await created('mutation ($input: DraftPortalPostInput!) { draftPortalPost(input: $input) { portalPost { id } } }', { communeId: unit, category: 'PLANS_REPORTS', title: 'Bài đăng ma trận', body: 'Nội dung', publishAt: `${year}-01-01T01:00:00Z` }, (d) => (d as Data).draftPortalPost!.portalPost!.id!);
       await created('mutation ($input: ReviewPortalPostInput!) { approvePortalPost(input: $input) { portalPost { id } } }', { id: published }, (d) => (d as Data).approvePortalPost!.portalPost!.id!, chair);
       set('publishedPost', unit, published);
+      // A commune's portal lists its own posts (no lineage): the editors all of them, everyone else the published one.
+      (rowFixtures.portalPosts ??= {})[unit] = { all: [post, published], public: [published] };
       const meeting = randomUUID();
       const em = devices.em.fork();
       em.persist(Object.assign(new VideoMeeting(), { id: meeting, title: 'Họp ma trận', level: 'COMMUNE', hostUnit: 'UBND xã', scheduledStart: new Date(), scheduledEnd: new Date(), status: 'HELD', recordingUrl: `https://rec.example/${meeting}` }));
@@ -166,6 +250,10 @@ describe('the access matrix: every restricted field, every role, every relation,
     const producer = await created('mutation ($input: CreateProducerInput!) { createProducer(input: $input) { producer { id } } }', { kind: 'HOUSEHOLD', name: 'Hộ ma trận', communeId: HOP_KIM }, (d) => (d as Data).createProducer!.producer!.id!);
     set('producer', HOP_KIM, producer);
     set('producer', NAM_THUONG, await copyInto(commerce, Producer, producer, { communeId: NAM_THUONG } as Partial<Producer>));
+    await announcementFixtures(society.em.fork(), set);
+    await postalFixtures(society.em.fork(), set);
+    await listingFixtures(commerce, set);
+    await reconciliationFixtures(commerce.em.fork(), set);
     for (const relation of RELATION_NAMES) {
       for (const caller of CALLERS) {
         if (caller === 'anonymous') continue;
@@ -180,6 +268,83 @@ describe('the access matrix: every restricted field, every role, every relation,
       }
     }
   }, 600_000);
+  /** A draft and a sent announcement (with one delivery) per unit; Hợp Kim's list covers Nam Thượng's too (lineage). */
+  async function announcementFixtures(em: ReturnType<MikroORM['em']['fork']>, set: (kind: string, unit: string, id: string) => void) {
+    const ids: Record<string, { draft: string; sent: string }> = {};
+    for (const unit of [HOP_KIM, NAM_THUONG]) {
+      const made = (status: AnnouncementStatus) => {
+        const id = randomUUID();
+        em.persist(Object.assign(new Announcement(), {
+          id, communeId: unit, title: `Thông báo ma trận ${status}`, body: 'Nội dung', audienceKind: AudienceKind.EVERYONE, audience: [], emergency: false, status,
+          createdBy: 'matrix-officer', createdAt: new Date('2024-05-01T01:00:00Z'), sentBy: status === AnnouncementStatus.SENT ? 'matrix-officer' : null, sentAt: status === AnnouncementStatus.SENT ? new Date('2024-05-01T02:00:00Z') : null, recipients: status === AnnouncementStatus.SENT ? 1 : 0,
+        }));
+        return id;
+      };
+      ids[unit] = { draft: made(AnnouncementStatus.DRAFT), sent: made(AnnouncementStatus.SENT) };
+      const subscriber = randomUUID();
+      em.persist(Object.assign(new Subscriber(), {
+        id: subscriber, communeId: unit, phone: '0912345678', groups: [], channel: SubscriberChannel.SMS, status: SubscriptionStatus.SUBSCRIBED,
+        consentAt: new Date('2024-04-01T01:00:00Z'), consentChannel: ConsentChannel.IN_PERSON, optOutCode: randomUUID().slice(0, 12), recordedBy: 'matrix-officer', createdAt: new Date('2024-04-01T01:00:00Z'),
+      }));
+      em.persist(Object.assign(new AnnouncementDelivery(), {
+        id: randomUUID(), announcementId: ids[unit].sent, subscriberId: subscriber, channel: SubscriberChannel.SMS, clientMessageId: randomUUID(), status: DeliveryStatus.DELIVERED, attempts: 1, runAfter: 0, updatedAt: new Date(),
+      }));
+      set('draftAnnouncement', unit, ids[unit].draft);
+      set('sentAnnouncement', unit, ids[unit].sent);
+    }
+    await em.flush();
+    const hk = ids[HOP_KIM]!;
+    const nt = ids[NAM_THUONG]!;
+    (rowFixtures.announcements ??= {})[HOP_KIM] = { all: [hk.draft, hk.sent, nt.draft, nt.sent], public: [hk.sent, nt.sent] };
+    rowFixtures.announcements[NAM_THUONG] = { all: [nt.draft, nt.sent], public: [nt.sent] };
+  }
+
+  /** A postal point per unit with a dossier received there in 2024. */
+  async function postalFixtures(em: ReturnType<MikroORM['em']['fork']>, set: (kind: string, unit: string, id: string) => void) {
+    for (const unit of [HOP_KIM, NAM_THUONG]) {
+      const point = randomUUID();
+      em.persist(Object.assign(new PostalPoint(), { id: point, communeId: unit, name: `Điểm ma trận ${unit}`, address: 'Trung tâm xã', services: [PostalService.PUBLIC_SERVICE_DOSSIERS], openingHours: '7:00-17:00' }));
+      em.persist(Object.assign(new PostalDossierLink(), { id: randomUUID(), pointId: point, dossierId: `MATRIX-${randomUUID().slice(0, 8)}`, direction: PostalDossierDirection.RECEIVED, at: new Date('2024-03-05T02:00:00Z') }));
+      set('postalPoint', unit, point);
+    }
+    await em.flush();
+  }
+
+  /** Each unit's producer sells one product, live on VOSO, written to its own (pending) VOSO shop. */
+  async function listingFixtures(orm: MikroORM, set: (kind: string, unit: string, id: string) => void) {
+    const em = orm.em.fork();
+    for (const unit of [HOP_KIM, NAM_THUONG]) {
+      const product = randomUUID().slice(0, 32);
+      const producerId = fixtures.producer![unit]!;
+      em.persist(Object.assign(new Product(), { id: product, producerId, communeId: unit, sellerSku: `MATRIX-${product.slice(0, 8)}`, name: 'Gạo ma trận', nameSearch: 'gao ma tran', category: 'rice', unit: 'kg', priceVnd: 25_000, stock: 10 }));
+      em.persist(Object.assign(new Listing(), { id: randomUUID().slice(0, 32), productId: product, marketplace: 'VOSO', status: ListingStatus.PUBLISHED, externalId: `voso-${product.slice(0, 8)}` }));
+      em.persist(Object.assign(new ShopConnection(), { id: randomUUID().slice(0, 32), producerId, marketplace: 'VOSO' }));
+      set('product', unit, product);
+    }
+    await em.flush();
+  }
+
+  /** One run of three items: the Hợp Kim producer's, another producer's, and one concerning no producer. */
+  async function reconciliationFixtures(em: ReturnType<MikroORM['em']['fork']>, set: (kind: string, unit: string, id: string) => void) {
+    const runId = randomUUID();
+    em.persist(Object.assign(new ReconciliationRun(), {
+      id: runId, provider: 'viettel-money', periodStart: '2024-05-01', periodEnd: '2024-05-01', periodLabel: '2024-05-01', fileName: 'matrix.csv', fileSha256: 'a'.repeat(64), importedAt: new Date(), currentKey: 'viettel-money|2024-05-01',
+      importedBy: 'matrix-finance', ledgerSource: 'expected_payment', toleranceMinutes: 120, statementRows: 3, ignoredRows: 0, statementGrossVnd: 0, reversedVnd: 0, statementFeeVnd: 0, expectedVnd: 0, matchedVnd: 0,
+      matchedCount: 0, amountMismatchCount: 0, missingInStatementCount: 0, missingInLedgerCount: 3, duplicateCount: 0,
+    }));
+    const keys = [`|${fixtures.producer![HOP_KIM]}|`, '|matrix-other-producer|', ''];
+    const items = keys.map((producerKey, seq) => Object.assign(new ReconciliationItem(), {
+      runId, seq, outcome: ReconciliationOutcome.MISSING_IN_LEDGER, rule: MatchRule.UNPAIRED, referencesJson: '[]', transactionIdsJson: '[]', linesJson: '[]', expectedPaymentIdsJson: '[]', producerKey, paidVnd: 10_000 * (seq + 1), reversedVnd: 0, feeVnd: 0, expectedVnd: 0,
+    }));
+    em.persist(items);
+    await em.flush();
+    const ids = items.map((i) => String(i.id));
+    for (const unit of [HOP_KIM, NAM_THUONG]) {
+      set('run', unit, runId);
+      (rowFixtures.runItems ??= {})[unit] = { all: ids, producers: [ids[0]!] };
+    }
+  }
+
   afterAll(async () => {
     await hub?.close();
     await env?.cleanup();
@@ -200,9 +365,9 @@ describe('the access matrix: every restricted field, every role, every relation,
     });
     if (error) return { outcome: String(error.extensions?.code) as Cell['outcome'], logged };
     // A null on the way (the field, or the parent that hides it) is a null answer.
-    let value: unknown = response.data;
-    for (const key of probe.path) value = value === null ? null : (value as Record<string, unknown> | undefined)?.[key];
+    const value = walk(response.data, probe.path, unit, fixtures);
     expect(value, `${field} ${caller} ${relation}: the probe reaches the field`).not.toBeUndefined();
+    if (value !== null && probe.rows) return { outcome: rowsOutcome(probe.rows.seen(value), rowFixtures[probe.rows.kind]![unit]!), logged };
     return { outcome: value === null ? 'null' : 'allowed', logged };
   }
 
@@ -214,9 +379,10 @@ describe('the access matrix: every restricted field, every role, every relation,
         const probe = PROBES[field]!;
         const response = await send(probe.query, probe.variables(RELATIONS[relation].unit, fixtures));
         expect(response.errors, `${field} as admin on ${relation}`).toBeUndefined();
-        let value: unknown = response.data;
-        for (const key of probe.path) value = (value as Record<string, unknown> | null)?.[key];
+        const value = walk(response.data, probe.path, RELATIONS[relation].unit, fixtures);
         expect(value ?? null, `${field} as admin on ${relation}`).not.toBeNull();
+        // A filtered list answers an admin with every fixture row: the probe sees the rows it compares.
+        if (probe.rows) expect(rowsOutcome(probe.rows.seen(value), rowFixtures[probe.rows.kind]![RELATIONS[relation].unit]!), `${field} as admin on ${relation}`).toBe(ROW_OUTCOMES.all);
       }
     }
   });
@@ -230,7 +396,7 @@ describe('the access matrix: every restricted field, every role, every relation,
           const parent = PROBES[field]!.parent;
           const parentCell = parent ? documented.get(parent)?.get(caller)?.get(relation) : undefined;
           // Reached through a refused parent, the caller gets the parent's refusal (and its log row).
-          const expected = parentCell && parentCell.outcome !== 'allowed' ? parentCell : rows.get(caller)?.get(relation);
+          const expected = parentCell && !answers(parentCell) ? parentCell : rows.get(caller)?.get(relation);
           const actual = await observe(field, caller, relation);
           if (!expected || expected.outcome !== actual.outcome || expected.logged !== actual.logged) {
             differences.push(`${field} | ${caller} | ${relation}: documented ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
