@@ -31,10 +31,8 @@ export default tseslint.config(
   },
   {
     // Resolvers stay thin (CONTRIBUTING.md, "File roles"): they read arguments and context and call one
-    // query or command, which owns the ORM work. Scoped to the areas already clean; society,
-    // commerce/shops and commerce/reconciliation join once their resolvers are.
-    files: ['subgraphs/{devices,governance,commerce}/**/*.resolver.ts'],
-    ignores: ['subgraphs/commerce/shops/**', 'subgraphs/commerce/reconciliation/**'],
+    // query or command, which owns the ORM work.
+    files: ['subgraphs/**/*.resolver.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
