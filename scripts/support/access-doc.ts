@@ -58,7 +58,7 @@ export async function renderAccessDoc(supergraphSdl: string): Promise<string> {
     '',
     'A **filtered list** (kind `filter`) does not refuse a caller it has rows for: its rule says whose rows each role',
     `sees (\`readRows\` in the same guard). Its cells read \`${ROW_OUTCOMES.all}\`, \`${ROW_OUTCOMES.producers}\` (the rows concerning the producers`,
-    `the caller is a recorded member of) or \`${ROW_OUTCOMES.public}\` (what everyone sees); a caller with none of these gets the refusal.`,
+    `the caller is a recorded member of, besides the public rows where the list has any) or \`${ROW_OUTCOMES.public}\` (what everyone sees); a caller with none of these gets the refusal.`,
     '',
     '## Relations',
     '',

@@ -27,6 +27,14 @@ const RUN_ITEMS = {
   audited: false,
   why: 'payment details are personal data; a producer sees its own payments',
 } as const satisfies FilterRule;
+/** The catalogue: what a producer has not published yet is its members' (the producer's drafts); everyone else sees what is live. */
+const CATALOGUE = {
+  kind: 'filter',
+  sees: [{ role: Role.PRODUCER, over: 'producer', sees: 'producer' }],
+  audited: false,
+  why: 'a product before it is published is its producer\'s draft',
+} as const;
+const PRODUCTS = { ...CATALOGUE, rows: 'products', refused: { kind: 'public', rows: 'products with a live listing' } } as const satisfies FilterRule;
 
 /**
  * Every restricted field of the hub and its access rule, keyed `Type.field` as in the supergraph.
@@ -85,6 +93,17 @@ export const ACCESS_RULES = {
   'Producer.members': PRODUCER_PEOPLE,
   'Producer.shopConnections': PRODUCER_PEOPLE,
   'Listing.shopConnection': { grants: [PRODUCER_MEMBER], refused: NULL, audited: false, why: 'the producer\'s shop authorisation behind a listing' },
+  'Query.products': PRODUCTS,
+  'Query.product': { ...PRODUCTS, rows: 'the product asked for' },
+  'Producer.products': PRODUCTS,
+  'Commune.products': PRODUCTS,
+  'Product.listings': {
+    ...CATALOGUE,
+    rows: 'the product\'s listings',
+    refused: { kind: 'public', rows: 'the live ones, PUBLISHED or DRIFTED' },
+    why: 'a listing that is not live is the producer\'s draft',
+  },
+  'Listing.lastError': { grants: [PRODUCER_MEMBER], refused: NULL, audited: false, why: 'the marketplace\'s error about the producer\'s shop and draft' },
   'Query.reconciliationAging': PAYMENTS,
   'Query.reconciliationOpenItems': PAYMENTS,
   'Query.reconciliationPeriods': PAYMENTS,

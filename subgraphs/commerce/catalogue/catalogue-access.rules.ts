@@ -1,3 +1,4 @@
+import type { RowScope } from '../../shared/access-rule.js';
 import { communeCodeOf } from '../../shared/commune.reference.js';
 import { actsForCommune, Role, type Viewer } from '../../shared/roles.js';
 import { forbidden, unauthenticated } from '../../../core/domain-errors.js';
@@ -20,9 +21,9 @@ export function actsForProducer(access: ProducerAccess, producerId: string): boo
   return access.all || access.producerIds.includes(producerId);
 }
 
-/** Producer ids whose unpublished products and private fields the viewer may see (null: all, for admins). */
-export function memberProducerIds(access: ProducerAccess): readonly string[] | null {
-  return access.all ? null : access.producerIds;
+/** True when a catalogue row scope (ACCESS_RULES, `catalogueRows`) shows this producer's drafts: unpublished products, listings not live. */
+export function seesDraftsOf(scope: RowScope, producerId: string): boolean {
+  return scope.kind === 'all' || (scope.kind === 'producers' && scope.producerIds.includes(producerId));
 }
 
 /** Throws unless the caller is a member of the producer (or an admin). */

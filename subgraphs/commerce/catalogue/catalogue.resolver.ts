@@ -4,9 +4,10 @@ import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import { toListingNode } from '../listings/listing-mapper.js';
 import { PUBLIC_LISTING_STATUSES } from '../listings/listing-status.js';
 import { ListingNode } from '../listings/listing.type.js';
-import { memberProducerIds } from './catalogue-access.rules.js';
+import { seesDraftsOf } from './catalogue-access.rules.js';
 import { listingsByProductLoader, producerLoader } from './catalogue-loaders.js';
-import { producerAccessFor, readProducerField } from './producer-access.query.js';
+import { catalogueRows } from './catalogue-rows.query.js';
+import { readProducerField } from './producer-access.query.js';
 import { toProducerNode, toProductNode } from './catalogue-mappers.js';
 import { Producer } from './producer.entity.js';
 import { ProducerConnection, ProducerContact, ProducerNode } from './producer.type.js';
@@ -31,12 +32,12 @@ export class ProductResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<ProductNode>> {
-    return mapConnection(await findProducts(context.em, await producerAccessFor(context), { search, communeCode, category }, page), toProductNode);
+    return mapConnection(await findProducts(context.em, await catalogueRows(context, 'Query.products'), { search, communeCode, category }, page), toProductNode);
   }
 
   @Query(() => ProductNode, { nullable: true, description: 'One product by id; null when it does not exist or is not visible to the caller.' })
   async product(@Arg('id', () => ID, { description: 'Product.id.' }) id: string, @Ctx() context: SubgraphContext): Promise<ProductNode | null> {
-    const product = await findVisibleProduct(context.em, () => producerAccessFor(context), id);
+    const product = await findVisibleProduct(context.em, () => catalogueRows(context, 'Query.product'), id);
     return product ? toProductNode(product) : null;
   }
 
@@ -50,12 +51,9 @@ export class ProductResolver {
     description: 'The product\'s listings, one per marketplace. Callers who are not the producer\'s members see only live ones (PUBLISHED or DRIFTED).',
   })
   async listings(@Root() product: ProductNode, @Ctx() context: SubgraphContext): Promise<ListingNode[]> {
-    const members = memberProducerIds(await producerAccessFor(context));
-    const member = members === null || members.includes(product.producerId);
+    const drafts = seesDraftsOf(await catalogueRows(context, 'Product.listings'), product.producerId);
     const listings = await listingsByProductLoader(context).load(product.id);
-    return listings
-      .filter((l) => member || PUBLIC_LISTING_STATUSES.includes(l.status))
-      .map((l) => toListingNode(l, product, member));
+    return listings.filter((l) => drafts || PUBLIC_LISTING_STATUSES.includes(l.status)).map((l) => toListingNode(l, product));
   }
 }
 
@@ -90,6 +88,6 @@ export class ProducerResolver {
 
   @FieldResolver(() => ProductConnection, { description: 'The producer\'s products visible to the caller, ordered by name.' })
   async products(@Root() node: ProducerNode, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<ProductNode>> {
-    return mapConnection(await findProducts(context.em, await producerAccessFor(context), { producerId: node.id }, page), toProductNode);
+    return mapConnection(await findProducts(context.em, await catalogueRows(context, 'Producer.products'), { producerId: node.id }, page), toProductNode);
   }
 }

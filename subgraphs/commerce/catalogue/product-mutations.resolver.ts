@@ -56,6 +56,6 @@ export class ProductMutationResolver {
   @Mutation(() => RetryListingPayload, { description: 'Queues a FAILED (or REJECTED) listing again with a fresh attempt budget.' })
   async retryListing(@Arg('input', () => RetryListingInput, { description: 'The listing.' }) input: RetryListingInput, @Ctx() context: SubgraphContext): Promise<RetryListingPayload> {
     const { product, listing } = await retryListing(context.em, context.viewer, input.productId, input.marketplace);
-    return Object.assign(new RetryListingPayload(), { product: toProductNode(product), listing: toListingNode(listing, product, true) });
+    return Object.assign(new RetryListingPayload(), { product: toProductNode(product), listing: toListingNode(listing, product) });
   }
 }

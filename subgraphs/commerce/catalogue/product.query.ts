@@ -5,7 +5,8 @@ import { invalidInput } from '../../../core/domain-errors.js';
 import { foldForSearch } from '../../../core/text.js';
 import { Listing } from '../listings/listing.entity.js';
 import { PUBLIC_LISTING_STATUSES } from '../listings/listing-status.js';
-import { memberProducerIds, type ProducerAccess } from './catalogue-access.rules.js';
+import type { RowScope } from '../../shared/access-rule.js';
+import { seesDraftsOf } from './catalogue-access.rules.js';
 import { isProductCategory, PRODUCT_CATEGORIES } from './categories.js';
 import { Producer } from './producer.entity.js';
 import { Product } from './product.entity.js';
@@ -26,12 +27,12 @@ export function containsPattern(text: string): string {
 }
 
 /**
- * What the viewer may see: admins everything; everyone else products with at least one live
- * (PUBLISHED or DRIFTED) listing, plus all products of the producers they are a member of.
+ * The rows of the viewer's scope (ACCESS_RULES, `catalogueRows`): all of them, or the products with at
+ * least one live (PUBLISHED or DRIFTED) listing plus every product of the producers the scope names.
  */
-function visibility(em: EntityManager, access: ProducerAccess): FilterQuery<Product> | null {
-  const members = memberProducerIds(access);
-  if (members === null) return null;
+function visibility(em: EntityManager, scope: RowScope): FilterQuery<Product> | null {
+  if (scope.kind === 'all') return null;
+  const members = scope.kind === 'producers' ? scope.producerIds : [];
   const published = (em as SqlEntityManager).createQueryBuilder(Listing, 'l').select('l.productId').where({ status: { $in: [...PUBLIC_LISTING_STATUSES] } }).getKnexQuery();
   const visible: FilterQuery<Product>[] = [{ id: { $in: published } } as unknown as FilterQuery<Product>];
   if (members.length) visible.push({ producerId: { $in: [...members] } });
@@ -48,7 +49,7 @@ export function validateProductFilter(filter: ProductFilter): void {
 }
 
 /** Products ordered by folded name then id (a stable keyset), filtered and scoped to the viewer. */
-export async function findProducts(em: EntityManager, access: ProducerAccess, filter: ProductFilter, page: PageArgs): Promise<Connection<Product>> {
+export async function findProducts(em: EntityManager, scope: RowScope, filter: ProductFilter, page: PageArgs): Promise<Connection<Product>> {
   validateProductFilter(filter);
   const { limit, after } = pageWindow(page);
   const conditions: FilterQuery<Product>[] = [];
@@ -58,7 +59,7 @@ export async function findProducts(em: EntityManager, access: ProducerAccess, fi
   if (filter.communeIds) conditions.push({ communeId: { $in: filter.communeIds } });
   if (filter.category) conditions.push({ category: filter.category });
   if (filter.producerId) conditions.push({ producerId: filter.producerId });
-  const visible = visibility(em, access);
+  const visible = visibility(em, scope);
   if (visible) conditions.push(visible);
   const where: FilterQuery<Product> = conditions.length ? { $and: conditions } : {};
   const keyset: FilterQuery<Product>[] = [];
@@ -95,15 +96,14 @@ export async function findProducers(em: EntityManager, filter: { communeCode?: s
   return toConnection(rows, limit, total, (p) => [p.nameSearch, p.id]);
 }
 
-/** True when the viewer may see this product (see `visibility`). */
-export async function canSeeProduct(em: EntityManager, access: ProducerAccess, product: Product): Promise<boolean> {
-  const members = memberProducerIds(access);
-  if (members === null || members.includes(product.producerId)) return true;
+/** True when the scope shows this product (see `visibility`). */
+async function canSeeProduct(em: EntityManager, scope: RowScope, product: Product): Promise<boolean> {
+  if (seesDraftsOf(scope, product.producerId)) return true;
   return (await em.count(Listing, { productId: product.id, status: { $in: [...PUBLIC_LISTING_STATUSES] } })) > 0;
 }
 
-/** One product by id when the viewer may see it; null otherwise. The viewer's access is read only for a product that exists. */
-export async function findVisibleProduct(em: EntityManager, access: () => Promise<ProducerAccess>, id: string): Promise<Product | null> {
+/** One product by id when the viewer's scope shows it; null otherwise. The scope is read only for a product that exists. */
+export async function findVisibleProduct(em: EntityManager, scope: () => Promise<RowScope>, id: string): Promise<Product | null> {
   const product = await em.findOne(Product, { id });
-  return product && (await canSeeProduct(em, await access(), product)) ? product : null;
+  return product && (await canSeeProduct(em, await scope(), product)) ? product : null;
 }

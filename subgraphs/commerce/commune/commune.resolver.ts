@@ -6,7 +6,7 @@ import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import { toProducerNode, toProductNode } from '../catalogue/catalogue-mappers.js';
 import { Commune, communeScope, REQUIRES_LINEAGE } from './commune.reference.js';
 import { ProducerConnection, type ProducerNode } from '../catalogue/producer.type.js';
-import { producerAccessFor } from '../catalogue/producer-access.query.js';
+import { catalogueRows } from '../catalogue/catalogue-rows.query.js';
 import { findProducers, findProducts } from '../catalogue/product.query.js';
 import { ProductConnection, type ProductNode } from '../catalogue/product.type.js';
 
@@ -36,7 +36,7 @@ export class CommuneCommerceResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ): Promise<Connection<ProductNode>> {
-    const found = await findProducts(context.em, await producerAccessFor(context), { communeIds: communeScope(commune), search, category }, page);
+    const found = await findProducts(context.em, await catalogueRows(context, 'Commune.products'), { communeIds: communeScope(commune), search, category }, page);
     return { ...found, edges: found.edges.map((e) => ({ cursor: e.cursor, node: toProductNode(e.node) })) };
   }
 }

@@ -1,8 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { actsForProducer } from '../catalogue/catalogue-access.rules.js';
 import { toProductNode } from '../catalogue/catalogue-mappers.js';
-import { producerAccessFor } from '../catalogue/producer-access.query.js';
 import { toListingNode } from '../listings/listing-mapper.js';
 import { ListingNode } from '../listings/listing.type.js';
 import { DriftPolicy } from './drift-kinds.js';
@@ -29,8 +27,7 @@ export class ListingDriftPolicyResolver {
   ): Promise<SetListingDriftPolicyPayload> {
     const { product, listing } = await setListingDriftPolicy(context.em, context.viewer, input);
     context.logger.info({ audit: 'listing.drift-policy.set', subject: context.viewer?.subject, listingId: listing.id, policy: input.policy }, 'listing drift policy set');
-    // A cooperative manager may set the policy without being a member: the sync error stays with members.
-    const member = actsForProducer(await producerAccessFor(context), product.producerId);
-    return Object.assign(new SetListingDriftPolicyPayload(), { product: toProductNode(product), listing: toListingNode(listing, product, member) });
+    // A cooperative manager may set the policy without being a member: Listing.lastError's rule keeps the sync error with members.
+    return Object.assign(new SetListingDriftPolicyPayload(), { product: toProductNode(product), listing: toListingNode(listing, product) });
   }
 }

@@ -4,8 +4,8 @@ import { driftPolicySettingOf } from '../drift/drift.rules.js';
 import { isInSync } from './listing-state.rules.js';
 import { ListingNode } from './listing.type.js';
 
-/** `member`: the caller may see the sync error. */
-export function toListingNode(listing: Listing, product: Pick<Product, 'version' | 'producerId'>, member: boolean): ListingNode {
+/** The sync error is kept aside: `Listing.lastError` shows it by its rule (listing-error.resolver.ts). */
+export function toListingNode(listing: Listing, product: Pick<Product, 'version' | 'producerId'>): ListingNode {
   return Object.assign(new ListingNode(), {
     id: listing.id,
     marketplace: listing.marketplace,
@@ -18,11 +18,10 @@ export function toListingNode(listing: Listing, product: Pick<Product, 'version'
     externalUrl: listing.externalUrl ?? null,
     inSync: isInSync(listing, product),
     rejectionReason: listing.rejectionReason ?? null,
-    lastError: member ? (listing.lastError ?? null) : null,
+    syncError: listing.lastError ?? null,
     duplicatesDelisted: listing.duplicatesDelisted,
     lastSyncedAt: listing.lastSyncedAt ?? null,
     driftPolicySetting: driftPolicySettingOf(listing.driftPolicy),
     producerId: product.producerId,
-    member,
   });
 }

@@ -43,9 +43,6 @@ export class ListingNode {
   @Field(() => String, { nullable: true, description: 'The marketplace\'s reason when REJECTED, or why it refused the last update of a listing that stays PUBLISHED (then not in sync).' })
   rejectionReason!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The last sync error, set from the first failed call (cleared by a success); shown only to the producer\'s members and admins.' })
-  lastError!: string | null;
-
   @Field(() => Int, {
     description: 'Extra copies of this listing found at the marketplace (a create that landed after it was given up for lost) and delisted by the hub.',
   })
@@ -62,6 +59,6 @@ export class ListingNode {
   /** Not in the schema: the product's producer, for fields other parts add (the shop connection). */
   producerId!: string;
 
-  /** Not in the schema: whether the caller may see the producer's private sync details. */
-  member!: boolean;
+  /** Not in the schema: the last sync error, which `lastError` shows by its access rule. */
+  syncError!: string | null;
 }

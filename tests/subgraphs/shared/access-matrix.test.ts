@@ -87,6 +87,7 @@ const finance = (query: string, selection: string): Probe => ({ query: `{ ${quer
 type Edges = { edges: { node: { id: string } }[] } | null;
 const edgeIds = (connection: unknown) => ((connection as Edges)?.edges ?? []).map((e) => e.node.id);
 const ITEMS = 'items(first: 10) { edges { node { id } } }';
+const PRODUCT_IDS = '{ edges { node { id } } }';
 /** A run probe: the items seen of the fixture run (every version listed is that run: it has no other). */
 const runItems = (runs: unknown) => ((runs ?? []) as { items: unknown }[]).flatMap((run) => edgeIds(run.items));
 const RUN_ROWS = { kind: 'runItems', seen: (run: unknown) => edgeIds((run as { items: unknown } | null)?.items) };
@@ -137,8 +138,30 @@ const PROBES: Record<string, Probe> = {
     path: ['communeById', 'postalPoints', '#postalPoint', 'dossiers'],
     variables: (unit) => ({ id: unit }),
   },
-  // The product's only listing (live on VOSO, so every caller sees the product and the listing).
-  'Listing.shopConnection': { ...byId('product', 'listings', '{ id shopConnection { marketplace } }', 'product'), path: ['product', 'listings', '0', 'shopConnection'] },
+  // The product's live VOSO listing: every caller sees the product and that listing.
+  'Listing.shopConnection': { ...byId('product', 'listings', '{ id shopConnection { marketplace } }', 'product'), path: ['product', 'listings', '#listing', 'shopConnection'] },
+  'Listing.lastError': { ...byId('product', 'listings', '{ id lastError }', 'product'), path: ['product', 'listings', '#listing', 'lastError'] },
+  // The catalogue's lists: the four fixture products of the unit (two per producer, one live and one draft each).
+  'Query.products': { query: `{ products(search: "gao ma tran", first: 10) ${PRODUCT_IDS} }`, path: ['products'], variables: () => ({}), rows: { kind: 'products', seen: edgeIds } },
+  'Query.product': {
+    query: 'query ($a: ID!, $b: ID!, $c: ID!, $d: ID!) { a: product(id: $a) { id } b: product(id: $b) { id } c: product(id: $c) { id } d: product(id: $d) { id } }',
+    path: [],
+    variables: (unit, fixtures) => ({ a: fixtures.product![unit], b: fixtures.draftProduct![unit], c: fixtures.otherProduct![unit], d: fixtures.otherDraftProduct![unit] }),
+    rows: { kind: 'products', seen: (data) => Object.values(data as Record<string, { id: string } | null>).flatMap((p) => (p ? [p.id] : [])) },
+  },
+  'Producer.products': {
+    query: `query ($a: ID!, $b: ID!) { a: producer(id: $a) { products(first: 10) ${PRODUCT_IDS} } b: producer(id: $b) { products(first: 10) ${PRODUCT_IDS} } }`,
+    path: [],
+    variables: (unit, fixtures) => ({ a: fixtures.producer![unit], b: fixtures.otherProducer![unit] }),
+    rows: { kind: 'products', seen: (data) => Object.values(data as Record<string, { products: unknown }>).flatMap((p) => edgeIds(p.products)) },
+  },
+  'Commune.products': { ...commune('products(search: "gao ma tran", first: 10)', PRODUCT_IDS), rows: { kind: 'products', seen: edgeIds } },
+  'Product.listings': {
+    query: 'query ($a: ID!, $b: ID!) { a: product(id: $a) { listings { id } } b: product(id: $b) { listings { id } } }',
+    path: [],
+    variables: (unit, fixtures) => ({ a: fixtures.product![unit], b: fixtures.otherProduct![unit] }),
+    rows: { kind: 'listings', seen: (data) => Object.values(data as Record<string, { listings: { id: string }[] } | null>).flatMap((p) => (p?.listings ?? []).map((l) => l.id)) },
+  },
   'Query.reconciliationRuns': {
     query: `{ reconciliationRuns(first: 10) { edges { node { id ${ITEMS} } } } }`,
     path: ['reconciliationRuns'],
@@ -310,18 +333,40 @@ describe('the access matrix: every restricted field, every role, every relation,
     await em.flush();
   }
 
-  /** Each unit's producer sells one product, live on VOSO, written to its own (pending) VOSO shop. */
+  /**
+   * Each unit has two producers, the target's and another, each with a live product (PUBLISHED on VOSO,
+   * a DRAFT on POSTMART) and a draft product (no listing). The target producer's VOSO listing carries a
+   * sync error, and the producer has its own (pending) VOSO shop.
+   */
   async function listingFixtures(orm: MikroORM, set: (kind: string, unit: string, id: string) => void) {
-    const em = orm.em.fork();
     for (const unit of [HOP_KIM, NAM_THUONG]) {
-      const product = randomUUID().slice(0, 32);
-      const producerId = fixtures.producer![unit]!;
-      em.persist(Object.assign(new Product(), { id: product, producerId, communeId: unit, sellerSku: `MATRIX-${product.slice(0, 8)}`, name: 'Gạo ma trận', nameSearch: 'gao ma tran', category: 'rice', unit: 'kg', priceVnd: 25_000, stock: 10 }));
-      em.persist(Object.assign(new Listing(), { id: randomUUID().slice(0, 32), productId: product, marketplace: 'VOSO', status: ListingStatus.PUBLISHED, externalId: `voso-${product.slice(0, 8)}` }));
-      em.persist(Object.assign(new ShopConnection(), { id: randomUUID().slice(0, 32), producerId, marketplace: 'VOSO' }));
-      set('product', unit, product);
+      const other = await copyInto(orm, Producer, fixtures.producer![unit]!, { name: 'Hộ khác ma trận', communeId: unit } as Partial<Producer>);
+      set('otherProducer', unit, other);
+      const em = orm.em.fork();
+      const product = (producerId: string) => {
+        const id = randomUUID().slice(0, 32);
+        em.persist(Object.assign(new Product(), { id, producerId, communeId: unit, sellerSku: `MATRIX-${id.slice(0, 8)}`, name: 'Gạo ma trận', nameSearch: 'gao ma tran', category: 'rice', unit: 'kg', priceVnd: 25_000, stock: 10 }));
+        return id;
+      };
+      const listing = (productId: string, marketplace: string, status: ListingStatus, lastError: string | null = null) => {
+        const id = randomUUID().slice(0, 32);
+        em.persist(Object.assign(new Listing(), { id, productId, marketplace, status, lastError, externalId: status === ListingStatus.PUBLISHED ? `voso-${id.slice(0, 8)}` : null }));
+        return id;
+      };
+      const [live, draft, otherLive, otherDraft] = [product(fixtures.producer![unit]!), product(fixtures.producer![unit]!), product(other), product(other)];
+      const [voso, postmart] = [listing(live, 'VOSO', ListingStatus.PUBLISHED, 'TRANSIENT: 503 ma trận'), listing(live, 'POSTMART', ListingStatus.DRAFT)];
+      const [otherVoso, otherPostmart] = [listing(otherLive, 'VOSO', ListingStatus.PUBLISHED), listing(otherLive, 'POSTMART', ListingStatus.DRAFT)];
+      em.persist(Object.assign(new ShopConnection(), { id: randomUUID().slice(0, 32), producerId: fixtures.producer![unit]!, marketplace: 'VOSO' }));
+      await em.flush();
+      set('product', unit, live);
+      set('draftProduct', unit, draft);
+      set('otherProduct', unit, otherLive);
+      set('otherDraftProduct', unit, otherDraft);
+      set('listing', unit, voso);
+      // The target producer's members see its drafts besides the public rows; only admins see the other producer's drafts.
+      (rowFixtures.products ??= {})[unit] = { all: [live, draft, otherLive, otherDraft], producers: [live, draft, otherLive], public: [live, otherLive] };
+      (rowFixtures.listings ??= {})[unit] = { all: [voso, postmart, otherVoso, otherPostmart], producers: [voso, postmart, otherVoso], public: [voso, otherVoso] };
     }
-    await em.flush();
   }
 
   /** One run of three items: the Hợp Kim producer's, another producer's, and one concerning no producer. */
