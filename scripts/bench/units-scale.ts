@@ -37,7 +37,8 @@ import type { DatabaseTarget } from '../../core/db/database.js';
 import { startSubgraph } from '../../core/subgraph-server.js';
 import { startGateway } from '../../gateway/gateway-server.js';
 import { tableName } from '../../subgraphs/governance/common/dialect.js';
-import { rebuildDossierSummaryCommand } from '../../subgraphs/governance/dossiers/rebuild-dossier-summary.command.js';
+import { rebuildMonthSummary } from '../../subgraphs/governance/common/month-summary-rebuild.js';
+import { DOSSIER_SUMMARY } from '../../subgraphs/governance/dossiers/dossier-summary.cli.js';
 import { governance } from '../../subgraphs/governance/index.js';
 import { unitSnapshot } from '../../subgraphs/governance/units/unit-snapshot.store.js';
 import { seedNationalUnits } from '../../subgraphs/governance/units/national-units.seed.js';
@@ -204,7 +205,7 @@ async function benchOne(label: string, target: DatabaseTarget, dataDir: string, 
     } else {
       // The seed wrote straight into the table, past the write paths that keep the month summary: recount it, as an operator would.
       start = performance.now();
-      const { communeMonths } = await rebuildDossierSummaryCommand(em);
+      const { communeMonths } = await rebuildMonthSummary(em, DOSSIER_SUMMARY);
       if (target.kind === 'postgresql') await connection.execute(`comment on table ${tables.summary} is '${seedMark(options)}'`, [], 'run');
       console.log(`${label}: month summary rebuilt (${communeMonths.toLocaleString('en')} commune-months) in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     }

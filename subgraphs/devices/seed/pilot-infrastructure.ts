@@ -25,7 +25,7 @@ const SOURCE = 'Viettel Hòa Bình, VNPT Hòa Bình survey (pilot report, Dec 20
 const VILLAGES_PER_COMMUNE = 8;
 const COMMUNES = [PILOT_COMMUNES.namThuong, PILOT_COMMUNES.lienSon];
 
-export const PILOT_VILLAGE_CONNECTIVITY: VillageConnectivity[] = COMMUNES.flatMap((c) =>
+const pilotVillageConnectivity = (): VillageConnectivity[] => COMMUNES.flatMap((c) =>
   Array.from({ length: VILLAGES_PER_COMMUNE }, (_, i) =>
     Object.assign(new VillageConnectivity(), {
       id: `village-${c.code}-${String(i + 1).padStart(2, '0')}-${PILOT_SURVEY_DAY}`,
@@ -40,7 +40,7 @@ export const PILOT_VILLAGE_CONNECTIVITY: VillageConnectivity[] = COMMUNES.flatMa
   ),
 );
 
-const PILOT_IT_EQUIPMENT: ItEquipment[] = COMMUNES.flatMap((c) =>
+const pilotItEquipment = (): ItEquipment[] => COMMUNES.flatMap((c) =>
   [
     [ItEquipmentKind.FIREWALL, 'Thiết bị giám sát và bảo vệ an toàn thông tin mạng LAN'],
     [ItEquipmentKind.NETWORK_SWITCH, 'Switch mạng LAN (nâng cấp 2021)'],
@@ -58,7 +58,7 @@ const PILOT_IT_EQUIPMENT: ItEquipment[] = COMMUNES.flatMap((c) =>
   ),
 );
 
-const PILOT_VIDEO_ROOMS: VideoRoom[] = COMMUNES.map((c) =>
+const pilotVideoRooms = (): VideoRoom[] => COMMUNES.map((c) =>
   Object.assign(new VideoRoom(), {
     id: `video-${c.code}-01`,
     communeId: c.id,
@@ -80,10 +80,14 @@ async function insertMissingById<T extends { id: string }>(tx: EntityManager, en
   for (const row of rows) if (!existing.has(row.id)) tx.persist(row);
 }
 
+/**
+ * Fresh entities at each seed: an instance persisted once stays managed by that ORM, so a second
+ * database seeded in the same process (tests on SQLite, then PostgreSQL) would skip inserting it.
+ */
 export async function seedPilotInfrastructure(em: EntityManager): Promise<void> {
   await em.transactional(async (tx) => {
-    await insertMissingById(tx, VillageConnectivity, PILOT_VILLAGE_CONNECTIVITY);
-    await tx.upsertMany(ItEquipment, PILOT_IT_EQUIPMENT, { onConflictAction: 'ignore' });
-    await insertMissingById(tx, VideoRoom, PILOT_VIDEO_ROOMS);
+    await insertMissingById(tx, VillageConnectivity, pilotVillageConnectivity());
+    await tx.upsertMany(ItEquipment, pilotItEquipment(), { onConflictAction: 'ignore' });
+    await insertMissingById(tx, VideoRoom, pilotVideoRooms());
   });
 }

@@ -1,5 +1,7 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { seedPilotDocuments } from '../pilot/pilot-documents.js';
+import { registerRebuildSummaryCommand } from '../common/month-summary-rebuild.js';
+import { DOCUMENT_SUMMARY } from './document-summary.cli.js';
 import { DocumentMutationsResolver } from './document-mutations.resolver.js';
 import { DocumentSignature } from './document-signature.entity.js';
 import { DocumentRecord } from './document.entity.js';
@@ -11,4 +13,5 @@ export const documentsPart: SubgraphPart = {
   entities: [DocumentRecord, DocumentSignature, DocumentMonthSummary],
   resolvers: [DocumentResolver, CommuneDocumentsResolver, DocumentMutationsResolver],
   seedPilot: (em) => seedPilotDocuments(em),
+  commands: (program, context) => registerRebuildSummaryCommand(program, context, DOCUMENT_SUMMARY),
 };

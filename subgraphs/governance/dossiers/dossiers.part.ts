@@ -1,6 +1,7 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { seedPilotDossiers } from '../pilot/pilot-dossiers.js';
-import { registerDossierSummaryCommand } from './dossier-summary.cli.js';
+import { registerRebuildSummaryCommand } from '../common/month-summary-rebuild.js';
+import { DOSSIER_SUMMARY } from './dossier-summary.cli.js';
 import { DossierMutationsResolver } from './dossier-mutations.resolver.js';
 import { DossierStatusChange } from './dossier-status-change.entity.js';
 import { Dossier } from './dossier.entity.js';
@@ -14,5 +15,5 @@ export const dossiersPart: SubgraphPart = {
   entities: [Dossier, DossierStatusChange, DossierMonthSummary, RefusedRead],
   resolvers: [DossierResolver, CommuneDossiersResolver, DossierMutationsResolver, CommuneRefusedRecordReadsResolver],
   seedPilot: (em) => seedPilotDossiers(em),
-  commands: registerDossierSummaryCommand,
+  commands: (program, context) => registerRebuildSummaryCommand(program, context, DOSSIER_SUMMARY),
 };

@@ -11,7 +11,7 @@ import { PostalService } from '../postal/postal.rules.js';
  * pick-up, open "T2–T6 7:30–17:00; T7 7:30–11:30". No dossier link is seeded (the governance seed's
  * 2021 dossiers do not say which came by post).
  */
-const points = [PILOT_COMMUNES.namThuong, PILOT_COMMUNES.lienSon].map((c) =>
+const pilotPoints = (): PostalPoint[] => [PILOT_COMMUNES.namThuong, PILOT_COMMUNES.lienSon].map((c) =>
   Object.assign(new PostalPoint(), {
     id: `postal-${c.code}-01`,
     communeId: c.id,
@@ -32,8 +32,9 @@ async function insertMissingById<T extends { id: string }>(tx: EntityManager, en
   for (const row of rows) if (!existing.has(row.id)) tx.persist(row);
 }
 
+/** Fresh entities at each seed, so a second database seeded in the same process gets them too. */
 export async function seedPilotPostal(em: EntityManager): Promise<void> {
   await em.transactional(async (tx) => {
-    await insertMissingById(tx, PostalPoint, points);
+    await insertMissingById(tx, PostalPoint, pilotPoints());
   });
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSubgraph } from '../../../../core/subgraph-server.js';
 import { readDossierSummary, recountDossierSummary } from '../../../../subgraphs/governance/dossiers/dossier-summary.store.js';
-import { rebuildDossierSummaryCommand } from '../../../../subgraphs/governance/dossiers/rebuild-dossier-summary.command.js';
+import { rebuildMonthSummary } from '../../../../subgraphs/governance/common/month-summary-rebuild.js';
+import { DOSSIER_SUMMARY } from '../../../../subgraphs/governance/dossiers/dossier-summary.cli.js';
 import { governance } from '../../../../subgraphs/governance/index.js';
 import { runImport } from '../../../../subgraphs/governance/imports/import-runner.js';
 import { signHubToken } from '../../../../subgraphs/shared/hub-token.js';
@@ -122,7 +123,7 @@ describe.each([
     const em = subgraph.orm.em.fork();
     await em.getConnection().execute(`update ${postgres ? 'governance.' : ''}dossier_month_summary set received = received + 5`);
     expect(await readDossierSummary(em)).not.toEqual(await recountDossierSummary(em));
-    const { communeMonths } = await rebuildDossierSummaryCommand(em);
+    const { communeMonths } = await rebuildMonthSummary(em, DOSSIER_SUMMARY);
     expect(communeMonths).toBeGreaterThan(0);
     expect(await readDossierSummary(em)).toEqual(await recountDossierSummary(em));
   });
