@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
-import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
+import type { ApolloServer, BaseContext, ContextFunction } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { ErrorCode } from '../core/errors.js';
+import { answerWithApollo } from '../core/http/apollo-node-http.js';
 import { NOT_IN_LIST_MESSAGE, trustedDocumentAllowed, type TrustedDocuments } from './trusted-documents.js';
 
 export interface GraphQLPostOptions<TContext extends BaseContext> {
@@ -97,24 +98,7 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: GraphQ
     if (trusted && !trustedDocumentAllowed(trusted, 'POST', body as { query?: unknown; extensions?: unknown })) {
       return sendError(res, 400, NOT_IN_LIST_MESSAGE, { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST });
     }
-    const headers = new HeaderMap();
-    for (const key in req.headers) {
-      const value = req.headers[key];
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search, body },
-      context: () => options.context({ req, res }),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await answerWithApollo(apollo, req, res, { search, body, context: () => options.context({ req, res }) });
   };
 
   const read = (req: IncomingMessage, res: ServerResponse) => {

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { ApolloServer, BaseContext } from '@apollo/server';
 import { AssertionRefused, type VerifiedAssertion } from '../auth/gateway-assertion.js';
 import { ErrorCode } from '../errors.js';
+import { answerWithApollo } from './apollo-node-http.js';
 import { gatewayGuard } from './gateway-guard.js';
 import { isJsonRequest, JsonBodyError, parseJsonBody, readBody } from './json-body.js';
 import type { AssertionVerifier } from '../auth/gateway-assertion.js';
@@ -105,21 +106,7 @@ export function subgraphGraphQLHandler<TContext extends BaseContext>(options: Su
           actual: length,
         });
       }
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: 'POST', headers, search, body },
-        context: () => options.context(assertion),
-      });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') {
-        res.setHeader('content-length', Buffer.byteLength(response.body.string));
-        res.end(response.body.string);
-        return;
-      }
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
+      await answerWithApollo(apollo, req, res, { search, body, context: () => options.context(assertion) });
     } catch (error) {
       options.onError(error);
       if (res.headersSent) return void res.destroy();
