@@ -11,6 +11,7 @@ import { secureDataDirectory } from './db/file-permissions.js';
 import { databaseTarget, openDatabase, type DatabaseTarget } from './db/database.js';
 import { buildFederatedSchema } from './graphql/federated-schema.js';
 import { internalErrorIdPlugin } from './graphql/internal-error-id.js';
+import { requestEndPlugin } from './graphql/request-end.js';
 import { textHygienePlugin } from './graphql/text-hygiene.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { operationLimitOptions, subgraphOperationLimits } from './graphql/operation-limits.js';
@@ -83,7 +84,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       // The hub reports no traces to Apollo Studio; the gateway logs timings itself.
       // Cache hints (core/graphql/cache-hints.ts) become the answer's Cache-Control header, which the
       // gateway combines over every subgraph it asked; an answer that read the viewer is private.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), viewerCacheScopePlugin(), metrics.graphqlPlugin(), ...limitOptions.plugins, textHygienePlugin(), internalErrorIdPlugin()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), viewerCacheScopePlugin(), metrics.graphqlPlugin(), ...limitOptions.plugins, textHygienePlugin(), internalErrorIdPlugin(), requestEndPlugin()],
       includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
       formatError: createErrorFormatter({
         production: config.NODE_ENV === 'production',

@@ -28,6 +28,11 @@ export interface SubgraphContext {
   /** The hub's configuration, for settings a use case needs per request (`config.get(section)`). */
   config: HubConfig;
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /**
+   * Work deferred to the end of the request, by key (`atRequestEnd` in core/graphql/request-end.ts):
+   * one batched write instead of one per resolver. Absent outside a /graphql request.
+   */
+  atEnd?: Map<string, () => Promise<void>>;
 }
 
 /**

@@ -44,5 +44,6 @@ export function createRequestContext(orm: MikroORM, logger: Logger, config: HubC
     clientAddress: assertion.clientAddress,
     config,
     loaders: new Map(),
+    atEnd: new Map(),
   });
 }

@@ -1,6 +1,6 @@
 import { Kind, parse, print, type FieldDefinitionNode } from 'graphql';
 import { ACCESS_RULES, ruleOf, type RestrictedField } from '../../subgraphs/shared/access-rules.js';
-import type { RowRefusal } from '../../subgraphs/shared/access-rule.js';
+import { audited, type RowRefusal } from '../../subgraphs/shared/access-rule.js';
 import { CALLERS, expectedCell, OUTCOMES, RELATION_NAMES, RELATIONS, ROW_OUTCOMES, type Cell } from './access-matrix.js';
 
 /** The text of a cell in docs/access.md; the matrix test reads it back with `parseCell`. */
@@ -53,7 +53,12 @@ export async function renderAccessDoc(supergraphSdl: string): Promise<string> {
     '',
     'Admins read everything. A refusal is one of: `null` (the field answers null, the rest of the query resolves),',
     '`FORBIDDEN` or `UNAUTHENTICATED` (an error on the field). `logged`: the refusal is written to the subgraph\'s',
-    'refused-read log (`Commune.refusedReads`, `refusedDeviceReads`, `refusedRecordReads`; the chairperson reads it).',
+    'refused-read log (`Commune.refusedReads`, `refusedDeviceReads`, `refusedRecordReads`, `refusedCommerceReads`; the',
+    'chairperson reads it): subject (null when anonymous), roles, field, target id, commune, time and request id, never a',
+    'value. Every refusal is logged unless its rule argues otherwise (the `logged` column says why); so is a caller',
+    'answered only a filtered list\'s public rows. A request makes at most one row per field: the first target and a',
+    '`count` of the refusals (a list of 100 producers refused their contact is one row of count 100), all of a request\'s',
+    'rows written in one insert before its answer is sent.',
     'Who acts for a merged unit is the policy of [schema-guide.md](schema-guide.md#who-acts-for-a-merged-unit-access-policy).',
     '',
     'A **filtered list** (kind `filter`) does not refuse a caller it has rows for: its rule says whose rows each role',
@@ -80,7 +85,7 @@ export async function renderAccessDoc(supergraphSdl: string): Promise<string> {
         ? rule.sees.map((g) => `${g.role} (${g.over}): ${g.sees === 'all' ? ROW_OUTCOMES.all : ROW_OUTCOMES.producers}`).join(', ')
         : rule.grants.map((g) => `${g.role} (${g.over})`).join(', ');
     const kind = rule.kind === 'filter' ? `filter: ${rule.rows}` : 'field';
-    out.push(`| [${name}](#${name.toLowerCase().replace(/\./g, '')}) | \`${print(fields.get(name)!.type)}\` | ${kind} | ${grants} | ${refusalText(rule.refused)} | ${rule.audited ? 'yes' : 'no'} | ${rule.why} |`);
+    out.push(`| [${name}](#${name.toLowerCase().replace(/\./g, '')}) | \`${print(fields.get(name)!.type)}\` | ${kind} | ${grants} | ${refusalText(rule.refused)} | ${audited(rule) ? 'yes' : `no: ${rule.unaudited}`} | ${rule.why} |`);
   }
   for (const name of names) {
     const rule = ruleOf(name);

@@ -1,4 +1,4 @@
-import { permits, rowScope, type AccessTarget, type RowScope } from '../../subgraphs/shared/access-rule.js';
+import { audited, permits, rowScope, type AccessTarget, type RowScope } from '../../subgraphs/shared/access-rule.js';
 import { ruleOf, type RestrictedField } from '../../subgraphs/shared/access-rules.js';
 import { ROLES, SCOPE_CLAIMS, type Role, type Viewer } from '../../subgraphs/shared/roles.js';
 
@@ -81,7 +81,8 @@ export async function expectedCell(field: RestrictedField, caller: Caller, relat
   let refused;
   if (rule.kind === 'filter') {
     const scope = await rowScope(rule, viewer, target);
-    if (scope) return { outcome: ROW_OUTCOMES[scope.kind], logged: false };
+    // A caller answered only the public rows holds no row grant: logged like a refusal.
+    if (scope) return { outcome: ROW_OUTCOMES[scope.kind], logged: scope.kind === 'public' && audited(rule) };
     refused = rule.refused;
   } else {
     if (await permits(rule, viewer, target)) return { outcome: 'allowed', logged: false };
@@ -89,5 +90,5 @@ export async function expectedCell(field: RestrictedField, caller: Caller, relat
   }
   if (refused.kind === 'public') throw new Error(`${field}: a public answer is a scope, not a refusal`);
   const outcome: Outcome = refused.kind === 'null' ? 'null' : viewer ? 'FORBIDDEN' : refused.anonymous;
-  return { outcome, logged: rule.audited };
+  return { outcome, logged: audited(rule) };
 }

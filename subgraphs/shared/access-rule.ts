@@ -24,8 +24,11 @@ export interface AccessRule {
   kind?: never;
   grants: readonly Grant[];
   refused: Refusal;
-  /** True when a refused read is written to the subgraph's refused-read log (Commune.refusedReads and siblings). */
-  audited: boolean;
+  /**
+   * Why a refusal of this field is not written to the subgraph's refused-read log (Commune.refusedReads
+   * and siblings). Absent, the default: every refusal is.
+   */
+  unaudited?: string;
   /** Why the field is restricted, one line for docs/access.md. */
   why: string;
 }
@@ -50,8 +53,11 @@ export interface FilterRule {
   rows: string;
   sees: readonly RowGrant[];
   refused: RowRefusal;
-  /** True when a refusal (not a public answer) is written to the subgraph's refused-read log. */
-  audited: boolean;
+  /**
+   * Why a caller without a row grant (refused, or answered only the public rows) is not written to
+   * the subgraph's refused-read log. Absent, the default: every such caller is.
+   */
+  unaudited?: string;
   why: string;
 }
 
@@ -90,6 +96,9 @@ async function holds(grant: Grant, viewer: Viewer, target: AccessTarget): Promis
       return viewer.roles.includes(Role.PROVINCE_OFFICER) && !!target.provinceCodes && readsForProvince(viewer, await target.provinceCodes());
   }
 }
+
+/** True when the rule writes its refusals to the refused-read log (every rule but the argued exceptions). */
+export const audited = (rule: { unaudited?: string }): boolean => !rule.unaudited;
 
 /** True when the rule lets this viewer read the target: the one decision the guards and docs/access.md use. */
 export async function permits(rule: AccessRule, viewer: Viewer | null, target: AccessTarget): Promise<boolean> {

@@ -12,26 +12,31 @@ const NULL = { kind: 'null' } as const;
 const FORBIDDEN = { kind: 'error', anonymous: 'FORBIDDEN' } as const;
 const SIGN_IN = { kind: 'error', anonymous: 'UNAUTHENTICATED' } as const;
 
-const HEALTH = { grants: unit(Role.HEALTH_STAFF), refused: FORBIDDEN, audited: true, why: 'health records are sensitive personal data' };
-const REFUSED_LOG = { grants: unit(Role.CHAIRPERSON), refused: FORBIDDEN, audited: false, why: 'the log names who tried to read what; the chairperson answers for it' };
-const OFFICE_RECORDS = { grants: [...unit(Role.OFFICER), PROVINCE], refused: SIGN_IN, audited: false, why: 'the commune\'s register; the province supervises it' };
-const DRAFT_STAFF = { grants: unit(Role.OFFICER, Role.CHAIRPERSON), refused: NULL, audited: false, why: 'who drafted and reviewed a post is internal to the commune\'s editorial staff' };
-const PRODUCER_PEOPLE = { grants: [PRODUCER_MEMBER, COOPERATIVE_MANAGER], refused: NULL, audited: false, why: 'the people acting for a producer and its shop authorisations' };
-const PAYMENTS = { grants: [FINANCE], refused: SIGN_IN, audited: false, why: 'payment details are personal data' };
+const HEALTH = { grants: unit(Role.HEALTH_STAFF), refused: FORBIDDEN, why: 'health records are sensitive personal data' };
+/** Audited too: probing who tried to read what is itself worth a row (reading the log writes none, so nothing recurses). */
+const REFUSED_LOG = { grants: unit(Role.CHAIRPERSON), refused: FORBIDDEN, why: 'the log names who tried to read what; the chairperson answers for it' };
+const OFFICE_RECORDS = { grants: [...unit(Role.OFFICER), PROVINCE], refused: SIGN_IN, why: 'the commune\'s register; the province supervises it' };
+const DRAFT_STAFF = { grants: unit(Role.OFFICER, Role.CHAIRPERSON), refused: NULL, why: 'who drafted and reviewed a post is internal to the commune\'s editorial staff' };
+const PRODUCER_PEOPLE = { grants: [PRODUCER_MEMBER, COOPERATIVE_MANAGER], refused: NULL, why: 'the people acting for a producer and its shop authorisations' };
+const PAYMENTS = { grants: [FINANCE], refused: SIGN_IN, why: 'payment details are personal data' };
 /** A run's items: finance sees them all, a producer's members the items concerning their producers (reconciliation-access.rules.ts). */
 const RUN_ITEMS = {
   kind: 'filter',
   rows: 'the items of each run',
   sees: [{ ...FINANCE, sees: 'all' }, { role: Role.PRODUCER, over: 'producer', sees: 'producer' }],
   refused: SIGN_IN,
-  audited: false,
   why: 'payment details are personal data; a producer sees its own payments',
 } as const satisfies FilterRule;
+/**
+ * Why a public list's public answer is not logged: it refuses no one and names nothing withheld, and
+ * logging it would write a row for every visitor of a public page.
+ */
+const PUBLIC_FACE = 'its public rows are the list\'s answer to everyone, not a refusal of anything asked for by name: logging them would write a row per visit of a public page';
 /** The catalogue: what a producer has not published yet is its members' (the producer's drafts); everyone else sees what is live. */
 const CATALOGUE = {
   kind: 'filter',
   sees: [{ role: Role.PRODUCER, over: 'producer', sees: 'producer' }],
-  audited: false,
+  unaudited: `the shop's public face: ${PUBLIC_FACE}; a draft by id answers null exactly as an unknown id does`,
   why: 'a product before it is published is its producer\'s draft',
 } as const;
 const PRODUCTS = { ...CATALOGUE, rows: 'products', refused: { kind: 'public', rows: 'products with a live listing' } } as const satisfies FilterRule;
@@ -46,34 +51,34 @@ export const ACCESS_RULES = {
   'Commune.healthRecords': HEALTH,
   'Commune.healthRecordReads': { ...HEALTH, why: 'who read which health record' },
   'Query.healthRecord': HEALTH,
-  'TelehealthAccount.consultations': { ...HEALTH, audited: false, why: 'consultations name patients\' conditions' },
-  'FieldReport.reporter': { grants: unit(Role.OFFICER), refused: FORBIDDEN, audited: true, why: 'how to reach a citizen who reported' },
-  'Commune.announcementSubscribers': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'residents\' (masked) phones' },
-  'Commune.announcementSubscriberStats': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'the commune\'s subscriber base' },
+  'TelehealthAccount.consultations': { ...HEALTH, why: 'consultations name patients\' conditions' },
+  'FieldReport.reporter': { grants: unit(Role.OFFICER), refused: FORBIDDEN, why: 'how to reach a citizen who reported' },
+  'Commune.announcementSubscribers': { grants: unit(Role.OFFICER), refused: NULL, why: 'residents\' (masked) phones' },
+  'Commune.announcementSubscriberStats': { grants: unit(Role.OFFICER), refused: NULL, why: 'the commune\'s subscriber base' },
   'Commune.refusedReads': REFUSED_LOG,
-  'Query.announcement': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'a draft announcement, before it is sent (sent ones are public)' },
+  'Query.announcement': { grants: unit(Role.OFFICER), refused: NULL, why: 'a draft announcement, before it is sent (sent ones are public)' },
   'Commune.announcements': {
     kind: 'filter',
     rows: 'the commune\'s announcements',
     sees: [{ role: Role.OFFICER, over: 'unit', sees: 'all' }],
     refused: { kind: 'public', rows: 'the sent ones' },
-    audited: false,
+    unaudited: `the commune's notice board: ${PUBLIC_FACE}; a draft asked for by id (Query.announcement) is logged`,
     why: 'drafts are the commune\'s officers\' until sent',
   },
-  'Announcement.deliveries': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'each recipient\'s (masked) phone and delivery' },
-  'PostalPoint.dossiers': { grants: unit(Role.OFFICER), refused: NULL, audited: false, why: 'which citizen\'s dossier went through the post office when' },
+  'Announcement.deliveries': { grants: unit(Role.OFFICER), refused: NULL, why: 'each recipient\'s (masked) phone and delivery' },
+  'PostalPoint.dossiers': { grants: unit(Role.OFFICER), refused: NULL, why: 'which citizen\'s dossier went through the post office when' },
   // devices
-  'Camera.streamUrl': { grants: unit(Role.SECURITY), refused: NULL, audited: true, why: 'live video of public places' },
-  'VideoMeeting.recordingUrl': { grants: unit(Role.OFFICER), refused: NULL, audited: true, why: 'recordings of internal meetings (any participating commune)' },
+  'Camera.streamUrl': { grants: unit(Role.SECURITY), refused: NULL, why: 'live video of public places' },
+  'VideoMeeting.recordingUrl': { grants: unit(Role.OFFICER), refused: NULL, why: 'recordings of internal meetings (any participating commune)' },
   'Commune.refusedDeviceReads': REFUSED_LOG,
   // governance
-  'Query.dossier': { ...OFFICE_RECORDS, audited: true, why: 'a citizen\'s administrative procedure' },
-  'Dossier.applicant': { grants: OFFICE_RECORDS.grants, refused: NULL, audited: true, why: 'who applied: personal data' },
-  'Dossier.history': { grants: OFFICE_RECORDS.grants, refused: NULL, audited: false, why: 'who handled the dossier when' },
+  'Query.dossier': { ...OFFICE_RECORDS, why: 'a citizen\'s administrative procedure' },
+  'Dossier.applicant': { grants: OFFICE_RECORDS.grants, refused: NULL, why: 'who applied: personal data' },
+  'Dossier.history': { grants: OFFICE_RECORDS.grants, refused: NULL, why: 'who handled the dossier when' },
   'Commune.dossiers': OFFICE_RECORDS,
   'Query.document': OFFICE_RECORDS,
   'Commune.documents': OFFICE_RECORDS,
-  'Commune.informationAlerts': { grants: unit(Role.OFFICER), refused: SIGN_IN, audited: false, why: 'what monitoring found about the commune, before it is handled' },
+  'Commune.informationAlerts': { grants: unit(Role.OFFICER), refused: SIGN_IN, why: 'what monitoring found about the commune, before it is handled' },
   'Commune.refusedRecordReads': REFUSED_LOG,
   'Query.portalPost': { ...DRAFT_STAFF, why: 'drafts, rejected, scheduled and withdrawn posts (published ones are public)' },
   'Commune.portalPosts': {
@@ -81,18 +86,18 @@ export const ACCESS_RULES = {
     rows: 'the commune portal\'s posts, with includeUnpublished: true',
     sees: [{ role: Role.OFFICER, over: 'unit', sees: 'all' }, { role: Role.CHAIRPERSON, over: 'unit', sees: 'all' }],
     refused: { kind: 'public', rows: 'the published ones' },
-    audited: false,
+    // Asked for only with includeUnpublished: true, so a public answer withholds what was asked for: logged.
     why: DRAFT_STAFF.why,
   },
   'PortalPost.author': DRAFT_STAFF,
   'PortalPost.reviewedBy': DRAFT_STAFF,
   'PortalPost.rejectionReason': DRAFT_STAFF,
   // commerce
-  'Query.orders': { grants: [PRODUCER_MEMBER], refused: SIGN_IN, audited: false, why: 'buyers and what they bought' },
-  'Producer.contact': { grants: [PRODUCER_MEMBER], refused: NULL, audited: false, why: 'a household\'s name and phone' },
+  'Query.orders': { grants: [PRODUCER_MEMBER], refused: SIGN_IN, why: 'buyers and what they bought' },
+  'Producer.contact': { grants: [PRODUCER_MEMBER], refused: NULL, why: 'a household\'s name and phone' },
   'Producer.members': PRODUCER_PEOPLE,
   'Producer.shopConnections': PRODUCER_PEOPLE,
-  'Listing.shopConnection': { grants: [PRODUCER_MEMBER], refused: NULL, audited: false, why: 'the producer\'s shop authorisation behind a listing' },
+  'Listing.shopConnection': { grants: [PRODUCER_MEMBER], refused: NULL, why: 'the producer\'s shop authorisation behind a listing' },
   'Query.products': PRODUCTS,
   'Query.product': { ...PRODUCTS, rows: 'the product asked for' },
   'Producer.products': PRODUCTS,
@@ -103,7 +108,7 @@ export const ACCESS_RULES = {
     refused: { kind: 'public', rows: 'the live ones, PUBLISHED or DRIFTED' },
     why: 'a listing that is not live is the producer\'s draft',
   },
-  'Listing.lastError': { grants: [PRODUCER_MEMBER], refused: NULL, audited: false, why: 'the marketplace\'s error about the producer\'s shop and draft' },
+  'Listing.lastError': { grants: [PRODUCER_MEMBER], refused: NULL, why: 'the marketplace\'s error about the producer\'s shop and draft' },
   'Query.reconciliationAging': PAYMENTS,
   'Query.reconciliationOpenItems': PAYMENTS,
   'Query.reconciliationPeriods': PAYMENTS,
@@ -111,7 +116,8 @@ export const ACCESS_RULES = {
   'Query.reconciliationRun': RUN_ITEMS,
   'ReconciliationRun.versions': RUN_ITEMS,
   'ReconciliationRun.items': RUN_ITEMS,
-  'ReconciliationRun.summary': { grants: [FINANCE], refused: NULL, audited: false, why: 'a run\'s totals over every producer\'s payments' },
+  'Commune.refusedCommerceReads': REFUSED_LOG,
+  'ReconciliationRun.summary': { grants: [FINANCE], refused: NULL, why: 'a run\'s totals over every producer\'s payments' },
 } as const satisfies Record<string, AccessRule | FilterRule>;
 
 export type RestrictedField = keyof typeof ACCESS_RULES;

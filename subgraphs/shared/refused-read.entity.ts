@@ -4,7 +4,9 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  * The audit log of refused reads of restricted data (a health record by id, a reporter's contact, a
  * camera stream URL, a dossier's applicant): who tried, with which roles, which field and target,
  * when, under which request. Each subgraph keeps its own table (`refused_read`) for the fields it
- * owns. Written when the refusal happens, never updated. No value of the target is stored: only ids.
+ * owns. One row per refused field per request (the first target refused, and how many were): a list of
+ * 100 producers refused their contact is one row of count 100, written with the request's other rows
+ * in one insert at its end, never updated. No value of the target is stored: only ids.
  */
 @Entity({ tableName: 'refused_read' })
 @Index({ properties: ['communeId', 'at'] })
@@ -28,11 +30,15 @@ export class RefusedRead {
   @Property({ type: 'string', length: 100 })
   field!: string;
 
-  /** The id the read asked for (a record, a camera, a commune). */
+  /** The id the read asked for (a record, a camera, a commune): the first of the request's refusals of the field. */
   @Property({ type: 'string', length: 200 })
   target!: string;
 
-  /** The unit the target belongs to, when known (a record by id that does not exist has none). */
+  /** How many reads of the field this request was refused (targets after the first are counted, not named). */
+  @Property({ type: 'integer', default: 1 })
+  count: number = 1;
+
+  /** The unit the (first) target belongs to, when known (a record by id that does not exist has none). */
   @Property({ type: 'string', length: 16, nullable: true })
   communeId?: string | null;
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { DomainError } from '../../core/domain-errors.js';
 import type { SubgraphContext } from '../../core/graphql/context.js';
+import { atRequestEnd } from '../../core/graphql/request-end.js';
 import { RefusedRead } from './refused-read.entity.js';
 
 /** What a refused read was after. */
@@ -17,23 +18,50 @@ function boundedCallerId(value: string | undefined): string | null {
   return value.replace(/[^\x20-\x7e]/g, '?').slice(0, 128);
 }
 
-/** Writes one row of the refused-read log. */
+/** The rows a request has yet to write, by field: keyed by the request's deferred-work map (shared by derived contexts). */
+const pending = new WeakMap<object, Map<string, RefusedRead>>();
+
+/**
+ * Records a refused read. Within a /graphql request, one row per field: the first refusal of a field
+ * makes the row (its target, commune and time), later ones only count, and the request's rows are
+ * written in one insert before its answer is sent (core/graphql/request-end.ts). So a list of 100
+ * producers refused their contact adds one row of count 100, not 100 rows. Outside a request (no end
+ * to defer to) the row is written at once.
+ */
 export async function recordRefusedRead(context: SubgraphContext, read: RefusedTarget): Promise<void> {
-  const { viewer } = context;
-  await context.em.insert(
-    RefusedRead,
-    Object.assign(new RefusedRead(), {
+  const tasks = context.atEnd;
+  const row = () => {
+    const { viewer } = context;
+    return Object.assign(new RefusedRead(), {
       id: randomUUID(),
       at: new Date(),
       subject: viewer?.subject ?? null,
       roles: viewer?.roles.join(',') ?? '',
       field: read.field,
       target: read.target.slice(0, 200),
+      count: 1,
       communeId: read.communeId ?? null,
       requestId: context.requestId,
       callerRequestId: boundedCallerId(context.callerRequestId),
-    }),
-  );
+    });
+  };
+  if (!tasks) {
+    await context.em.insert(RefusedRead, row());
+    return;
+  }
+  let rows = pending.get(tasks);
+  if (!rows) {
+    const fresh = new Map<string, RefusedRead>();
+    pending.set(tasks, fresh);
+    rows = fresh;
+    atRequestEnd(context, 'refused-reads', async () => {
+      pending.delete(tasks);
+      await context.em.insertMany(RefusedRead, [...fresh.values()]);
+    });
+  }
+  const seen = rows.get(read.field);
+  if (seen) seen.count += 1;
+  else rows.set(read.field, row());
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../../core/graphql/connection.js';
 import type { RefusedRead } from './refused-read.entity.js';
 
@@ -10,6 +10,7 @@ export interface RefusedReadView {
   roles: string[];
   field: string;
   target: string;
+  count: number;
   communeId: string | null;
   requestId: string;
   callerRequestId: string | null;
@@ -23,6 +24,7 @@ export function toRefusedReadView(row: RefusedRead): RefusedReadView {
     roles: row.roles ? row.roles.split(',') : [],
     field: row.field,
     target: row.target,
+    count: row.count,
     communeId: row.communeId ?? null,
     requestId: row.requestId,
     callerRequestId: row.callerRequestId ?? null,
@@ -34,7 +36,7 @@ export function toRefusedReadView(row: RefusedRead): RefusedReadView {
  * (`RefusedRead` in society, `DeviceRefusedRead` in devices) because each log is its own list.
  */
 export function refusedReadTypes(name: string, what: string) {
-  @ObjectType(name, { description: `One refused read of restricted data (${what}): who tried, with which roles, which field and target, when, under which request.` })
+  @ObjectType(name, { description: `A refused read of restricted data (${what}): who tried, with which roles, which field and target, when, under which request; one entry per field and request.` })
   class RefusedReadNode implements RefusedReadView {
     @Field(() => ID, { description: 'Identifier of the log entry.' })
     id!: string;
@@ -51,8 +53,11 @@ export function refusedReadTypes(name: string, what: string) {
     @Field(() => String, { description: 'The field refused, "Type.field", e.g. "Query.healthRecord".' })
     field!: string;
 
-    @Field(() => ID, { description: 'The id the read asked for (a record, a report, a camera).' })
+    @Field(() => ID, { description: 'The id the read asked for (a record, a report, a camera): the first, when the request was refused the field more than once.' })
     target!: string;
+
+    @Field(() => Int, { description: 'How many reads of the field the request was refused (a list of producers refused their contact is one entry); only the first target is named.' })
+    count!: number;
 
     @Field(() => ID, { nullable: true, description: 'Commune.id of the unit the target belongs to; null when the target does not exist.' })
     communeId!: string | null;

@@ -11,7 +11,7 @@ import { readAccess } from './access-guard.js';
  */
 export async function listRefusedReads(
   context: SubgraphContext,
-  field: 'Commune.refusedReads' | 'Commune.refusedDeviceReads' | 'Commune.refusedRecordReads',
+  field: 'Commune.refusedReads' | 'Commune.refusedDeviceReads' | 'Commune.refusedRecordReads' | 'Commune.refusedCommerceReads',
   communeId: string,
   scope: string[],
   page: PageArgs,

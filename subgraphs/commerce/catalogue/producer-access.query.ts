@@ -50,10 +50,13 @@ export function memberProducerIds(context: SubgraphContext): () => Promise<reado
   return async () => (await producerAccessFor(context)).producerIds;
 }
 
-/** The guard of a field about one producer (contact, members, shops): its rule, its members by the records, its commune. */
-export function readProducerField(context: SubgraphContext, field: GuardedField, producer: Pick<Producer, 'id' | 'communeId'>): Promise<boolean> {
+/**
+ * The guard of a field about one producer (contact, members, shops): its rule, its members by the
+ * records, its commune. `targetId`: what a refusal is logged against, when not the producer (a listing).
+ */
+export function readProducerField(context: SubgraphContext, field: GuardedField, producer: Pick<Producer, 'id' | 'communeId'>, targetId: string = producer.id): Promise<boolean> {
   const target = { producerId: producer.id, producerMember: producerMemberCheck(context, producer.id), unitIds: [producer.communeId] };
-  return readAccess(context, field, target, { target: producer.id, communeId: producer.communeId });
+  return readAccess(context, field, target, { target: targetId, communeId: producer.communeId });
 }
 
 /** Reads the access and throws unless the viewer is a member of the producer (or an admin). */

@@ -15,7 +15,7 @@ export class ListingErrorResolver {
     if (listing.syncError === null) return null;
     const producer = await producerLoader(context).load(listing.producerId);
     // The producer's members by commerce's records (ACCESS_RULES): no producer row, no member.
-    if (!producer || !(await readProducerField(context, 'Listing.lastError', producer))) return null;
+    if (!producer || !(await readProducerField(context, 'Listing.lastError', producer, listing.id))) return null;
     return listing.syncError;
   }
 }

@@ -2,6 +2,7 @@ import { invalidInput } from '../../../core/domain-errors.js';
 import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { readAccess } from '../../shared/access-guard.js';
+import { producerLoader } from '../catalogue/catalogue-loaders.js';
 import { producerMemberCheck } from '../catalogue/producer-access.query.js';
 import { Product } from '../catalogue/product.entity.js';
 import { MarketplaceOrderLine } from './order-line.entity.js';
@@ -14,7 +15,9 @@ import { OrderLineNode, OrderNode } from './order.type.js';
  * Query.orders); each read is audited.
  */
 export async function listProducerOrders(context: SubgraphContext, producerId: string, page: PageArgs): Promise<Connection<OrderNode>> {
-  await readAccess(context, 'Query.orders', { producerId, producerMember: producerMemberCheck(context, producerId) }, { target: producerId.slice(0, 200) });
+  // The producer's commune is looked up only for a refusal's log row (listed under that commune).
+  const communeId = async () => (await producerLoader(context).load(producerId))?.communeId ?? null;
+  await readAccess(context, 'Query.orders', { producerId, producerMember: producerMemberCheck(context, producerId) }, { target: producerId.slice(0, 200), communeId });
   const { limit, after } = pageWindow(page);
   const em = context.em;
   const productIds = (await em.find(Product, { producerId }, { fields: ['id'] })).map((p) => p.id);

@@ -54,7 +54,7 @@ export class ListingShopResolver {
   async shopConnection(@Root() listing: ListingNode, @Ctx() context: SubgraphContext): Promise<ShopConnectionNode | null> {
     const producer = await producerLoader(context).load(listing.producerId);
     // The producer's members by commerce's records (ACCESS_RULES): no producer row, no member.
-    if (!producer || !(await readProducerField(context, 'Listing.shopConnection', producer))) return null;
+    if (!producer || !(await readProducerField(context, 'Listing.shopConnection', producer, listing.id))) return null;
     const row = (await shopConnectionsOf(context, listing.producerId)).find((c) => c.marketplace === listing.marketplace);
     return row ? toShopConnectionNode(row) : null;
   }

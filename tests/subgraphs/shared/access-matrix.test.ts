@@ -18,6 +18,7 @@ import { VideoMeeting } from '../../../subgraphs/devices/video/video-meeting.ent
 import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
 import { RefusedRead } from '../../../subgraphs/shared/refused-read.entity.js';
 import { Role } from '../../../subgraphs/shared/roles.js';
+import { unitLineage } from '../../../subgraphs/shared/unit-lineage.js';
 import { AnnouncementDelivery } from '../../../subgraphs/society/announcements/announcement-delivery.entity.js';
 import { AnnouncementStatus, AudienceKind, ConsentChannel, DeliveryStatus, SubscriberChannel, SubscriptionStatus } from '../../../subgraphs/society/announcements/announcement-enums.js';
 import { Announcement } from '../../../subgraphs/society/announcements/announcement.entity.js';
@@ -70,20 +71,27 @@ interface Probe {
   parent?: string;
   /** A filtered list: the fixture rows it answered with (ids), and which fixture rows to compare them with. */
   rows?: { kind: string; seen: (value: unknown) => string[] };
+  /** The ids a refusal may be logged against (the record read, or the first of the list's records refused). */
+  targets: (unit: string, fixtures: Fixtures, lists: FixtureLists) => string[];
 }
+
+/** Every id of a kind of seeded record of a unit (its postal points, its telehealth accounts), for refusals over a list. */
+type FixtureLists = Record<string, Record<string, string[]>>;
 
 const commune = (field: string, selection: string): Probe => ({
   query: `query ($id: ID!) { communeById(id: $id) { ${field} ${selection} } }`,
   path: ['communeById', field.split('(')[0]!],
   variables: (unit) => ({ id: unit }),
+  targets: (unit) => [unit],
 });
 const byId = (query: string, field: string | null, selection: string, kind: string): Probe => ({
   query: `query ($id: ID!) { ${query}(id: $id) { ${field ? `id ${field} ${selection}` : selection} } }`,
   path: field ? [query, field] : [query],
   variables: (unit, fixtures) => ({ id: fixtures[kind]![unit] }),
+  targets: (unit, fixtures) => [fixtures[kind]![unit]!],
 });
 const producerQuery = (field: string, selection: string): Probe => byId('producer', field, selection, 'producer');
-const finance = (query: string, selection: string): Probe => ({ query: `{ ${query} ${selection} }`, path: [query.split('(')[0]!], variables: () => ({}) });
+const finance = (query: string, selection: string): Probe => ({ query: `{ ${query} ${selection} }`, path: [query.split('(')[0]!], variables: () => ({}), targets: () => [query.split('(')[0]!] });
 type Edges = { edges: { node: { id: string } }[] } | null;
 const edgeIds = (connection: unknown) => ((connection as Edges)?.edges ?? []).map((e) => e.node.id);
 const ITEMS = 'items(first: 10) { edges { node { id } } }';
@@ -95,14 +103,20 @@ const run = (selection: string, path: string[], extra: Partial<Probe> = {}): Pro
   query: `query ($id: ID!) { reconciliationRun(id: $id) { id ${selection} } }`,
   path: ['reconciliationRun', ...path],
   variables: (_unit, fixtures) => ({ id: fixtures.run![HOP_KIM] }),
+  targets: (_unit, fixtures) => [fixtures.run![HOP_KIM]!],
   ...extra,
 });
+
+/** A listing field is logged against the listing (the first of the product's refused). */
+const listingTargets = (unit: string, _f: Fixtures, lists: FixtureLists) => lists.listings![unit]!;
+/** The catalogue's lists are not audited (their rule says why): no refusal of theirs is logged. */
+const NONE = () => [];
 
 const PROBES: Record<string, Probe> = {
   'Commune.healthRecords': commune('healthRecords(first: 1)', '{ totalCount }'),
   'Commune.healthRecordReads': commune('healthRecordReads(first: 1)', '{ totalCount }'),
   'Query.healthRecord': byId('healthRecord', null, 'id', 'healthRecord'),
-  'TelehealthAccount.consultations': { query: 'query ($id: ID!) { communeById(id: $id) { telehealthAccounts { consultations(first: 1) { totalCount } } } }', path: ['communeById', 'telehealthAccounts', '0', 'consultations'], variables: (unit) => ({ id: unit }) },
+  'TelehealthAccount.consultations': { query: 'query ($id: ID!) { communeById(id: $id) { telehealthAccounts { consultations(first: 1) { totalCount } } } }', path: ['communeById', 'telehealthAccounts', '0', 'consultations'], variables: (unit) => ({ id: unit }), targets: (unit, _f, lists) => lists.telehealth![unit]! },
   'FieldReport.reporter': byId('fieldReport', 'reporter', '{ name }', 'fieldReport'),
   'Commune.announcementSubscribers': commune('announcementSubscribers(first: 1)', '{ totalCount }'),
   'Commune.announcementSubscriberStats': commune('announcementSubscriberStats', '{ __typename }'),
@@ -118,11 +132,12 @@ const PROBES: Record<string, Probe> = {
   'Commune.documents': commune('documents(first: 1)', '{ totalCount }'),
   'Commune.informationAlerts': commune('informationAlerts(first: 1)', '{ totalCount }'),
   'Commune.refusedRecordReads': commune('refusedRecordReads(first: 1)', '{ totalCount }'),
+  'Commune.refusedCommerceReads': commune('refusedCommerceReads(first: 1)', '{ totalCount }'),
   'Query.portalPost': byId('portalPost', null, 'id', 'portalPost'),
   'PortalPost.author': byId('portalPost', 'author', '', 'publishedPost'),
   'PortalPost.reviewedBy': byId('portalPost', 'reviewedBy', '', 'publishedPost'),
   'PortalPost.rejectionReason': { ...byId('portalPost', 'rejectionReason', '', 'portalPost'), parent: 'Query.portalPost' },
-  'Query.orders': { query: 'query ($p: ID!) { orders(producerId: $p, first: 1) { totalCount } }', path: ['orders'], variables: (unit, fixtures) => ({ p: fixtures.producer![unit] }) },
+  'Query.orders': { query: 'query ($p: ID!) { orders(producerId: $p, first: 1) { totalCount } }', path: ['orders'], variables: (unit, fixtures) => ({ p: fixtures.producer![unit] }), targets: (unit, fixtures) => [fixtures.producer![unit]!] },
   'Producer.contact': producerQuery('contact', '{ name }'),
   'Producer.members': producerQuery('members', '{ subject }'),
   'Producer.shopConnections': producerQuery('shopConnections', '{ marketplace }'),
@@ -137,23 +152,26 @@ const PROBES: Record<string, Probe> = {
     query: 'query ($id: ID!) { communeById(id: $id) { postalPoints { id dossiers(year: 2024) { dossierId } } } }',
     path: ['communeById', 'postalPoints', '#postalPoint', 'dossiers'],
     variables: (unit) => ({ id: unit }),
+    targets: (unit, _f, lists) => lists.postalPoints![unit]!,
   },
   // The product's live VOSO listing: every caller sees the product and that listing.
-  'Listing.shopConnection': { ...byId('product', 'listings', '{ id shopConnection { marketplace } }', 'product'), path: ['product', 'listings', '#listing', 'shopConnection'] },
-  'Listing.lastError': { ...byId('product', 'listings', '{ id lastError }', 'product'), path: ['product', 'listings', '#listing', 'lastError'] },
+  'Listing.shopConnection': { ...byId('product', 'listings', '{ id shopConnection { marketplace } }', 'product'), path: ['product', 'listings', '#listing', 'shopConnection'], targets: listingTargets },
+  'Listing.lastError': { ...byId('product', 'listings', '{ id lastError }', 'product'), path: ['product', 'listings', '#listing', 'lastError'], targets: listingTargets },
   // The catalogue's lists: the four fixture products of the unit (two per producer, one live and one draft each).
-  'Query.products': { query: `{ products(search: "gao ma tran", first: 10) ${PRODUCT_IDS} }`, path: ['products'], variables: () => ({}), rows: { kind: 'products', seen: edgeIds } },
+  'Query.products': { query: `{ products(search: "gao ma tran", first: 10) ${PRODUCT_IDS} }`, path: ['products'], variables: () => ({}), rows: { kind: 'products', seen: edgeIds }, targets: NONE },
   'Query.product': {
     query: 'query ($a: ID!, $b: ID!, $c: ID!, $d: ID!) { a: product(id: $a) { id } b: product(id: $b) { id } c: product(id: $c) { id } d: product(id: $d) { id } }',
     path: [],
     variables: (unit, fixtures) => ({ a: fixtures.product![unit], b: fixtures.draftProduct![unit], c: fixtures.otherProduct![unit], d: fixtures.otherDraftProduct![unit] }),
     rows: { kind: 'products', seen: (data) => Object.values(data as Record<string, { id: string } | null>).flatMap((p) => (p ? [p.id] : [])) },
+    targets: NONE,
   },
   'Producer.products': {
     query: `query ($a: ID!, $b: ID!) { a: producer(id: $a) { products(first: 10) ${PRODUCT_IDS} } b: producer(id: $b) { products(first: 10) ${PRODUCT_IDS} } }`,
     path: [],
     variables: (unit, fixtures) => ({ a: fixtures.producer![unit], b: fixtures.otherProducer![unit] }),
     rows: { kind: 'products', seen: (data) => Object.values(data as Record<string, { products: unknown }>).flatMap((p) => edgeIds(p.products)) },
+    targets: NONE,
   },
   'Commune.products': { ...commune('products(search: "gao ma tran", first: 10)', PRODUCT_IDS), rows: { kind: 'products', seen: edgeIds } },
   'Product.listings': {
@@ -161,11 +179,13 @@ const PROBES: Record<string, Probe> = {
     path: [],
     variables: (unit, fixtures) => ({ a: fixtures.product![unit], b: fixtures.otherProduct![unit] }),
     rows: { kind: 'listings', seen: (data) => Object.values(data as Record<string, { listings: { id: string }[] } | null>).flatMap((p) => (p?.listings ?? []).map((l) => l.id)) },
+    targets: NONE,
   },
   'Query.reconciliationRuns': {
     query: `{ reconciliationRuns(first: 10) { edges { node { id ${ITEMS} } } } }`,
     path: ['reconciliationRuns'],
     variables: () => ({}),
+    targets: () => ['reconciliationRuns'],
     rows: { kind: 'runItems', seen: (runs) => runItems(((runs as { edges: { node: unknown }[] } | null)?.edges ?? []).map((e) => e.node)) },
   },
   'Query.reconciliationRun': run(ITEMS, [], { rows: RUN_ROWS }),
@@ -210,6 +230,7 @@ describe('the access matrix: every restricted field, every role, every relation,
   let admin: Record<string, string>;
   const fixtures: Fixtures = {};
   const rowFixtures: RowFixtures = {};
+  const lists: FixtureLists = {};
   const tokens = new Map<string, Record<string, string>>();
 
   const send = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = admin) => postGraphQL<T>(hub.url, query, variables, headers);
@@ -218,12 +239,13 @@ describe('the access matrix: every restricted field, every role, every relation,
     expect(response.errors, query).toBeUndefined();
     return pick(response.data as Record<string, unknown>);
   };
-  const refusedReads = async () => {
-    let total = 0;
-    for (const name of ['society', 'devices', 'governance'] as const) {
-      total += await hub.subgraphs[name]!.orm.em.fork().count(RefusedRead, {});
+  /** The refused-read rows every subgraph wrote for one request, found by the x-request-id the probe sent. */
+  const refusedReads = async (callerRequestId: string) => {
+    const rows: RefusedRead[] = [];
+    for (const name of ['society', 'devices', 'governance', 'commerce'] as const) {
+      rows.push(...(await hub.subgraphs[name]!.orm.em.fork().find(RefusedRead, { callerRequestId })));
     }
-    return total;
+    return rows;
   };
 
   beforeAll(async () => {
@@ -277,6 +299,15 @@ describe('the access matrix: every restricted field, every role, every relation,
     await postalFixtures(society.em.fork(), set);
     await listingFixtures(commerce, set);
     await reconciliationFixtures(commerce.em.fork(), set);
+    // What a refusal over a list may name: any of the unit's postal points, telehealth accounts, the product's listings.
+    for (const unit of [HOP_KIM, NAM_THUONG]) {
+      type Seeded = { communeById: { postalPoints: { id: string }[]; telehealthAccounts: { id: string }[] } };
+      const seeded = await send<Seeded>('query ($id: ID!) { communeById(id: $id) { postalPoints { id } telehealthAccounts { id } } }', { id: unit });
+      expect(seeded.errors).toBeUndefined();
+      (lists.postalPoints ??= {})[unit] = seeded.data!.communeById.postalPoints.map((p) => p.id);
+      (lists.telehealth ??= {})[unit] = seeded.data!.communeById.telehealthAccounts.map((a) => a.id);
+      (lists.listings ??= {})[unit] = rowFixtures.listings![unit]!.all;
+    }
     for (const relation of RELATION_NAMES) {
       for (const caller of CALLERS) {
         if (caller === 'anonymous') continue;
@@ -395,25 +426,29 @@ describe('the access matrix: every restricted field, every role, every relation,
     await env?.cleanup();
   });
 
-  /** What the gateway answered for one cell: the field's error code, null, or a value. */
-  async function observe(field: string, caller: Caller, relation: Relation): Promise<Cell> {
+  /**
+   * What the gateway answered for one cell: the field's error code, null, or a value; `logged` when the
+   * request left refused-read rows (`rows`, found by the probe's own x-request-id).
+   */
+  async function observe(field: string, caller: Caller, relation: Relation): Promise<Cell & { rows: RefusedRead[] }> {
     const probe = PROBES[field]!;
     const { unit } = RELATIONS[relation];
-    const headers = caller === 'anonymous' ? {} : tokens.get(`${caller}:${relation}`)!;
-    const before = await refusedReads();
+    const probeId = randomUUID();
+    const headers = { ...(caller === 'anonymous' ? {} : tokens.get(`${caller}:${relation}`)!), 'x-request-id': probeId };
     const response = await send(probe.query, probe.variables(unit, fixtures), headers);
-    const logged = (await refusedReads()) > before;
+    const rows = await refusedReads(probeId);
+    const logged = rows.length > 0;
     const wanted = probe.path.join('.');
     const error = response.errors?.find((e) => {
       const at = (e.path ?? []).map(String).join('.');
       return wanted.startsWith(at) || at.startsWith(wanted);
     });
-    if (error) return { outcome: String(error.extensions?.code) as Cell['outcome'], logged };
+    if (error) return { outcome: String(error.extensions?.code) as Cell['outcome'], logged, rows };
     // A null on the way (the field, or the parent that hides it) is a null answer.
     const value = walk(response.data, probe.path, unit, fixtures);
     expect(value, `${field} ${caller} ${relation}: the probe reaches the field`).not.toBeUndefined();
-    if (value !== null && probe.rows) return { outcome: rowsOutcome(probe.rows.seen(value), rowFixtures[probe.rows.kind]![unit]!), logged };
-    return { outcome: value === null ? 'null' : 'allowed', logged };
+    if (value !== null && probe.rows) return { outcome: rowsOutcome(probe.rows.seen(value), rowFixtures[probe.rows.kind]![unit]!), logged, rows };
+    return { outcome: value === null ? 'null' : 'allowed', logged, rows };
   }
 
   it('documents exactly the fields the probes read, and every fixture answers an admin', async () => {
@@ -432,23 +467,46 @@ describe('the access matrix: every restricted field, every role, every relation,
     }
   });
 
-  it('answers every cell of docs/access.md as documented: allowed, null or the error code, and a refused-read row where it says logged', async () => {
+  it('answers every cell of docs/access.md as documented: allowed, null or the error code, and a refused-read row naming the caller, field and target where it says logged', async () => {
     const documented = documentedMatrix();
     const differences: string[] = [];
+    let loggedCells = 0;
+    let documentedLogged = 0;
     for (const [field, rows] of documented) {
       for (const caller of CALLERS) {
         for (const relation of RELATION_NAMES) {
           const parent = PROBES[field]!.parent;
           const parentCell = parent ? documented.get(parent)?.get(caller)?.get(relation) : undefined;
           // Reached through a refused parent, the caller gets the parent's refusal (and its log row).
-          const expected = parentCell && !answers(parentCell) ? parentCell : rows.get(caller)?.get(relation);
+          const parentRefused = !!parentCell && !answers(parentCell);
+          const expected = parentRefused ? parentCell : rows.get(caller)?.get(relation);
+          if (expected?.logged) documentedLogged += 1;
           const actual = await observe(field, caller, relation);
-          if (!expected || expected.outcome !== actual.outcome || expected.logged !== actual.logged) {
-            differences.push(`${field} | ${caller} | ${relation}: documented ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+          const cell = { outcome: actual.outcome, logged: actual.logged };
+          if (!expected || expected.outcome !== cell.outcome || expected.logged !== cell.logged) {
+            differences.push(`${field} | ${caller} | ${relation}: documented ${JSON.stringify(expected)}, got ${JSON.stringify(cell)}`);
+          } else if (actual.logged) {
+            // The one row of the refusal: who (subject null when anonymous), with which roles, which field, which
+            // record, under the unit read or one merged into it (a list over the lineage names its first refusal).
+            loggedCells += 1;
+            const { unit } = RELATIONS[relation];
+            const want = {
+              subject: caller === 'anonymous' ? null : `matrix-${caller}-${relation}`,
+              roles: caller === 'anonymous' ? '' : caller,
+              field: parentRefused ? parent : field,
+            };
+            const targets = PROBES[parentRefused ? parent! : field]!.targets(unit, fixtures, lists);
+            const got = actual.rows.map((r) => ({ subject: r.subject ?? null, roles: r.roles, field: r.field }));
+            const row = actual.rows[0]!;
+            if (actual.rows.length !== 1 || JSON.stringify(got[0]) !== JSON.stringify(want) || !targets.includes(row.target) || (row.communeId != null && !unitLineage().lineageOf(unit).includes(row.communeId))) {
+              differences.push(`${field} | ${caller} | ${relation}: logged ${JSON.stringify(actual.rows.map((r) => ({ ...got[0], target: r.target, communeId: r.communeId, count: r.count })))}, wanted one row ${JSON.stringify(want)} for ${targets.join(' or ')}`);
+            }
           }
         }
       }
     }
     expect(differences).toEqual([]);
+    // Every logged cell had its row checked.
+    expect(loggedCells).toBe(documentedLogged);
   }, 900_000);
 });

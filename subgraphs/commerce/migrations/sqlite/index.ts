@@ -14,6 +14,7 @@ import { Migration20261202012543_product_content } from './Migration202612020125
 import { Migration20261202043000_producer_members_recorded } from './Migration20261202043000_producer_members_recorded.js';
 import { Migration20261202043100_listing_drift_policy } from './Migration20261202043100_listing_drift_policy.js';
 import { Migration20261202050000_shop_order_cursor } from './Migration20261202050000_shop_order_cursor.js';
+import { Migration20261202142625_refused_reads } from './Migration20261202142625_refused_reads.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202043000_producer_members_recorded', class: Migration20261202043000_producer_members_recorded },
   { name: 'Migration20261202043100_listing_drift_policy', class: Migration20261202043100_listing_drift_policy },
   { name: 'Migration20261202050000_shop_order_cursor', class: Migration20261202050000_shop_order_cursor },
+  { name: 'Migration20261202142625_refused_reads', class: Migration20261202142625_refused_reads },
 ];

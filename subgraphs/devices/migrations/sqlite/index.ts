@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127064227 } from './Migration20261127064227.js';
 import { Migration20261201210509 } from './Migration20261201210509.js';
 import { Migration20261202010759_refused_reads } from './Migration20261202010759_refused_reads.js';
+import { Migration20261202142643_refused_read_count } from './Migration20261202142643_refused_read_count.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127064227', class: Migration20261127064227 },
   { name: 'Migration20261201210509', class: Migration20261201210509 },
   { name: 'Migration20261202010759_refused_reads', class: Migration20261202010759_refused_reads },
+  { name: 'Migration20261202142643_refused_read_count', class: Migration20261202142643_refused_read_count },
 ];

@@ -12,6 +12,7 @@ import { Migration20261202011528_refused_reads } from './Migration20261202011528
 import { Migration20261202042459_unit_registry_version } from './Migration20261202042459_unit_registry_version.js';
 import { Migration20261202042500_dossier_summary_counts_index } from './Migration20261202042500_dossier_summary_counts_index.js';
 import { Migration20261202073452_document_month_summary } from './Migration20261202073452_document_month_summary.js';
+import { Migration20261202142644_refused_read_count } from './Migration20261202142644_refused_read_count.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127062431', class: Migration20261127062431 },
@@ -26,4 +27,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202042459_unit_registry_version', class: Migration20261202042459_unit_registry_version },
   { name: 'Migration20261202042500_dossier_summary_counts_index', class: Migration20261202042500_dossier_summary_counts_index },
   { name: 'Migration20261202073452_document_month_summary', class: Migration20261202073452_document_month_summary },
+  { name: 'Migration20261202142644_refused_read_count', class: Migration20261202142644_refused_read_count },
 ];

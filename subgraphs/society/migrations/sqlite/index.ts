@@ -6,6 +6,7 @@ import { Migration20261201215433 } from './Migration20261201215433.js';
 import { Migration20261202005206 } from './Migration20261202005206.js';
 import { Migration20261202010743_refused_reads } from './Migration20261202010743_refused_reads.js';
 import { Migration20261202012823_field_report_address_key } from './Migration20261202012823_field_report_address_key.js';
+import { Migration20261202142642_refused_read_count } from './Migration20261202142642_refused_read_count.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127064613', class: Migration20261127064613 },
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202005206', class: Migration20261202005206 },
   { name: 'Migration20261202010743_refused_reads', class: Migration20261202010743_refused_reads },
   { name: 'Migration20261202012823_field_report_address_key', class: Migration20261202012823_field_report_address_key },
+  { name: 'Migration20261202142642_refused_read_count', class: Migration20261202142642_refused_read_count },
 ];

@@ -1,0 +1,12 @@
+import type { SubgraphPart } from '../../../core/subgraph.js';
+import { RefusedRead } from '../../shared/refused-read.entity.js';
+import { CommuneRefusedCommerceReadsResolver } from './refused-reads.resolver.js';
+
+/**
+ * The refused-read log every commerce part writes to (subgraphs/shared/access-guard.ts), and its list
+ * on Commune. The Commune reference type itself is the catalogue's (it hangs producers and products on it).
+ */
+export const communePart: SubgraphPart = {
+  entities: [RefusedRead],
+  resolvers: [CommuneRefusedCommerceReadsResolver],
+};
