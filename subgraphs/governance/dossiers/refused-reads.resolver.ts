@@ -6,14 +6,14 @@ import { refusedReadTypes, type RefusedReadView } from '../../shared/refused-rea
 import { unitLineage } from '../../shared/unit-lineage.js';
 import { Commune } from '../units/commune.type.js';
 
-const { RefusedReadConnection: RecordRefusedReadConnection } = refusedReadTypes('RecordRefusedRead', 'governance: dossiers and their applicants');
+const { RefusedReadConnection: RecordRefusedReadConnection } = refusedReadTypes('RecordRefusedRead', 'governance: dossiers, documents, portal drafts, information alerts');
 
 @Resolver(() => Commune)
 export class CommuneRefusedRecordReadsResolver {
   @FieldResolver(() => RecordRefusedReadConnection, {
     nullable: true,
     description:
-      'Refused reads of this commune\'s restricted records (a dossier by id, a dossier\'s applicant), newest first: who tried, with which roles, which field and ' +
+      'Refused reads of this commune\'s restricted records (dossiers, their applicants and history, documents, portal drafts and their editors, information alerts), newest first: who tried, with which roles, which field and ' +
       'target, when, under which request. The commune\'s chairperson (or of the unit it merged into) and admins only.',
   })
   async refusedRecordReads(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<RefusedReadView>> {

@@ -85,7 +85,7 @@ export class CommuneHealthResolver {
   @FieldResolver(() => RefusedReadConnection, {
     nullable: true,
     description:
-      'Refused reads of this commune\'s restricted society data (health records and their read log, reporters\' contact), newest first: ' +
+      'Refused reads of this commune\'s restricted society data (health records and their read log, consultations, reporters\' contact, announcement drafts, subscribers and deliveries, postal dossiers), newest first: ' +
       'who tried, with which roles, which field and target, when, under which request. The commune\'s chairperson (or of the unit it merged into) and admins only.',
   })
   @Directive(REQUIRES_LINEAGE)
