@@ -5,7 +5,7 @@ import { toListingNode } from '../listings/listing-mapper.js';
 import { PUBLIC_LISTING_STATUSES } from '../listings/listing-status.js';
 import { ListingNode } from '../listings/listing.type.js';
 import { seesDraftsOf } from './catalogue-access.rules.js';
-import { listingsByProductLoader, producerLoader } from './catalogue-loaders.js';
+import { listingsByProductLoader, producerLoader } from './catalogue.store.js';
 import { catalogueRows } from './catalogue-rows.query.js';
 import { readProducerField } from './producer-access.query.js';
 import { toProducerNode, toProductNode } from './catalogue-mappers.js';
