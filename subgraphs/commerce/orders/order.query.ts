@@ -2,7 +2,7 @@ import { invalidInput } from '../../../core/domain-errors.js';
 import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { readAccess } from '../../shared/access-guard.js';
-import { producerLoader } from '../catalogue/catalogue-loaders.js';
+import { producerLoader } from '../catalogue/catalogue.store.js';
 import { producerMemberCheck } from '../catalogue/producer-access.query.js';
 import { Product } from '../catalogue/product.entity.js';
 import { MarketplaceOrderLine } from './order-line.entity.js';
