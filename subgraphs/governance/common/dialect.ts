@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { rawRows } from '../../../core/db/prepared-statements.js';
 import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 
 /**
@@ -21,10 +22,13 @@ export function toDatabaseValue(em: EntityManager, value: SqlValue | undefined):
   return value;
 }
 
-/** Runs a raw statement inside the entity manager's current transaction, if any. */
+/**
+ * Runs a raw statement inside the entity manager's current transaction, if any, and returns its rows
+ * (none for a write). On the driver, each text prepared once (core/db/prepared-statements.ts): through
+ * MikroORM and knex every call was parsed and prepared again.
+ */
 export async function executeSql<T = Record<string, unknown>>(em: EntityManager, sql: string, params: SqlValue[] = []): Promise<T[]> {
-  const bound = params.map((p) => toDatabaseValue(em, p));
-  return (await em.getConnection().execute(sql, bound, 'all', em.getTransactionContext())) as T[];
+  return rawRows<T>(em, sql, params.map((p) => toDatabaseValue(em, p)));
 }
 
 /** `?, ?, ?` for an `in (...)` list. */

@@ -1,9 +1,9 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { readAccess, readRows } from '../../shared/access-guard.js';
 import { PortalPost } from './portal-post.entity.js';
-import { isPublished, PostStatus, type PortalCategory } from './portal.rules.js';
+import { pagePortalPosts } from './portal-post.store.js';
+import { isPublished, type PortalCategory } from './portal.rules.js';
 
 type EditorField = 'Query.portalPost' | 'PortalPost.author' | 'PortalPost.reviewedBy' | 'PortalPost.rejectionReason';
 
@@ -32,19 +32,15 @@ export interface PortalPostFilter {
  * (core/graphql/viewer-cache-scope.ts), and the published list is the same for everyone.
  */
 export async function listPortalPosts(context: SubgraphContext, communeId: string, filter: PortalPostFilter, page: PageArgs): Promise<Connection<PortalPost>> {
-  const em = context.em;
   const { limit, after } = pageWindow(page);
-  const now = new Date();
-  const where: FilterQuery<PortalPost> = { communeId, ...(filter.category ? { category: filter.category } : {}) };
   // Unpublished posts only when asked for, and then by the rule (ACCESS_RULES): the editors see them all.
   const scope = filter.includeUnpublished ? await readRows(context, 'Commune.portalPosts', { unitIds: [communeId] }, { target: communeId, communeId }) : null;
-  if (scope?.kind !== 'all') {
-    Object.assign(where, { status: PostStatus.APPROVED, publishAt: { $lte: now }, $or: [{ expireAt: null }, { expireAt: { $gt: now } }] });
-  }
-  const totalCount = await em.count(PortalPost, where);
-  const keyed: FilterQuery<PortalPost> = after
-    ? { $and: [where, { $or: [{ publishAt: { $lt: new Date(Number(after[0])) } }, { publishAt: new Date(Number(after[0])), id: { $lt: String(after[1]) } }] }] }
-    : where;
-  const rows = await em.find(PortalPost, keyed, { orderBy: { publishAt: 'desc', id: 'desc' }, limit: limit + 1 });
+  const { rows, totalCount } = await pagePortalPosts(context.em, {
+    communeId,
+    category: filter.category,
+    publishedAt: scope?.kind === 'all' ? undefined : new Date(),
+    after: after ? [Number(after[0]), String(after[1])] : undefined,
+    rows: limit + 1,
+  });
   return toConnection(rows, limit, totalCount, (p) => [p.publishAt.getTime(), p.id]);
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSubgraph } from '../../../../core/subgraph-server.js';
 import { startSubgraph } from '../../../helpers/gateway-signing.js';
 import { governance } from '../../../../subgraphs/governance/index.js';
@@ -23,16 +23,21 @@ describe('governance: province figures without N+1', () => {
     await env?.cleanup();
   });
 
-  /** Runs a query and counts the SQL statements the subgraph ran for it. */
+  /**
+   * Runs a query and counts the SQL statements the subgraph ran for it, at the driver: knex's `query`
+   * event, which the ORM's statements and the raw ones (core/db/prepared-statements.ts) both raise.
+   */
   async function counted<T>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; statements: number }> {
-    const connection = subgraph.orm.em.getConnection();
-    const spy = vi.spyOn(connection, 'execute');
+    const knex = (subgraph.orm.em.getConnection() as unknown as { getKnex(): { on(event: 'query', listener: () => void): void; off(event: 'query', listener: () => void): void } }).getKnex();
+    let statements = 0;
+    const listener = () => void statements++;
+    knex.on('query', listener);
     try {
       const result = await postGraphQL<T>(subgraph.url, query, variables);
       expect(result.errors).toBeUndefined();
-      return { data: result.data!, statements: spy.mock.calls.length };
+      return { data: result.data!, statements };
     } finally {
-      spy.mockRestore();
+      knex.off('query', listener);
     }
   }
 

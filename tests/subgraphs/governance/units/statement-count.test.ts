@@ -79,6 +79,10 @@ describe('governance: SQL statements per request', () => {
     expect(tables).toContain('document_month_summary');
     expect(tables).toContain('dossier_month_summary');
     expect(tables.filter((table) => table === 'document' || table === 'dossier' || table === 'document_signature')).toEqual([]);
+    // The whole governance part of the README's sample adds the portal's first page, whose count comes with it (one statement, not two).
+    const withPosts = await count(`query($code: String!, $on: Date) { commune(code: $code, on: $on) { ${SAMPLE_FIELDS} portalPosts(first: 1) { totalCount edges { node { title category publishAt } } } } }`, { code: '05068', on: '2021-06-01' });
+    expect(withPosts.data.commune).toMatchObject({ portalPosts: { totalCount: 1, edges: [{ node: { category: 'NEWS_ANNOUNCEMENTS' } }] } });
+    expect(withPosts.statements).toBe(4);
   });
 
   it('reads the stated figures only for a response that asks for them', async () => {

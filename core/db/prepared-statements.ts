@@ -1,0 +1,159 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { isPostgres } from './raw-sql.js';
+
+/**
+ * Raw SQL run on the driver itself, with each SQL text prepared once and reused.
+ *
+ * `em.getConnection().execute(sql, params)` inlines the parameters into the text (MikroORM's
+ * `formatQuery`) and hands it to knex, so every call is a new statement: better-sqlite3 prepares it
+ * again (the largest single cost of a KPI read on SQLite) and PostgreSQL parses and plans it again,
+ * after MikroORM's and knex's own layers. Here the text keeps its `?` placeholders:
+ * - SQLite: the connection's `prepare()` result is kept in a small LRU per connection
+ *   (STATEMENTS_PER_CONNECTION texts); a statement is synchronous, so nothing interleaves with it.
+ * - PostgreSQL: a named prepared statement (node-postgres `{ name, text, values }`), parsed once per
+ *   pooled connection. At most NAMED_STATEMENTS texts get a name for the life of the process (the
+ *   server keeps a named statement until its connection closes, so names are never recycled); any
+ *   further text runs as an unnamed statement, as before.
+ * The connection comes from knex's pool (or is the open transaction's), so a read waits for a
+ * transaction that holds SQLite's one connection exactly as a knex query does. Every statement is
+ * announced with knex's own `query` / `query-response` / `query-error` events, so metrics and the
+ * statement-counting tests see it; errors are converted as MikroORM converts them
+ * (UniqueConstraintViolationException, ...).
+ */
+export const STATEMENTS_PER_CONNECTION = 200;
+export const NAMED_STATEMENTS = 500;
+/**
+ * Longer texts are bulk writes (thousands of `?` a chunk, a text per chunk size): prepared for the
+ * one call and not kept, so they never push the reads out of the caches or use up the names.
+ */
+export const LONGEST_KEPT_SQL = 4_000;
+
+export type RawParam = string | number | boolean | Date | null;
+
+interface SqliteStatement {
+  reader: boolean;
+  all(params: readonly unknown[]): unknown[];
+  run(params: readonly unknown[]): unknown;
+}
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+}
+interface PgClient {
+  query(config: { name?: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
+}
+interface KnexClient {
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(connection: unknown): Promise<void>;
+}
+interface KnexLike {
+  client: KnexClient;
+  emit(event: string, ...args: unknown[]): boolean;
+  listenerCount(event: string): number;
+}
+interface TransactionLike {
+  client: KnexClient;
+  isCompleted(): boolean;
+}
+
+/** Prepared statements of each SQLite connection, most recently used last. */
+const sqliteStatements = new WeakMap<object, Map<string, SqliteStatement>>();
+
+/** The statement for this text on this connection, prepared on first use; the least recently used one goes beyond the bound. */
+function sqliteStatement(db: SqliteDatabase, sql: string): SqliteStatement {
+  let cache = sqliteStatements.get(db);
+  if (!cache) sqliteStatements.set(db, (cache = new Map()));
+  if (sql.length > LONGEST_KEPT_SQL) return db.prepare(sql);
+  const cached = cache.get(sql);
+  if (cached) {
+    cache.delete(sql);
+    cache.set(sql, cached);
+    return cached;
+  }
+  const statement = db.prepare(sql);
+  cache.set(sql, statement);
+  if (cache.size > STATEMENTS_PER_CONNECTION) cache.delete(cache.keys().next().value!);
+  return statement;
+}
+
+/** A SQLite binding as knex's better-sqlite3 client makes it: instants as epoch milliseconds, booleans as 0/1. */
+function sqliteValue(value: RawParam): unknown {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+/** `?` → `$1, $2, …` outside quoted text and identifiers; `??` (a knex identifier binding) is refused. */
+export function toNumberedPlaceholders(sql: string): string {
+  let out = '';
+  let n = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+      out += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      out += c;
+    } else if (c === '?') {
+      if (sql[i + 1] === '?') throw new Error('rawRows: `??` identifier bindings are not supported; write the identifier into the text');
+      out += `$${++n}`;
+    } else out += c;
+  }
+  return out;
+}
+
+/** PostgreSQL's text and, while the bound allows, its statement name, per SQL text. */
+const pgStatements = new Map<string, { text: string; name?: string }>();
+
+function pgStatement(sql: string): { text: string; name?: string } {
+  const known = pgStatements.get(sql);
+  if (known) return known;
+  const text = toNumberedPlaceholders(sql);
+  if (pgStatements.size >= NAMED_STATEMENTS || sql.length > LONGEST_KEPT_SQL) return { text };
+  const entry = { text, name: `hub_${pgStatements.size + 1}` };
+  pgStatements.set(sql, entry);
+  return entry;
+}
+
+let queryUid = 0;
+
+/**
+ * Runs one raw statement and returns its rows (none for a write), inside the entity manager's current
+ * transaction if any. Parameters bind to `?` in order; give values as the database stores them
+ * (SQLite: instants as epoch ms are converted here, booleans as 0/1).
+ */
+export async function rawRows<T = Record<string, unknown>>(em: EntityManager, sql: string, params: readonly RawParam[] = []): Promise<T[]> {
+  const knex = (em.getConnection() as unknown as { getKnex(): KnexLike }).getKnex();
+  const transaction = em.getTransactionContext<TransactionLike>();
+  if (transaction?.isCompleted()) throw new Error('rawRows: the transaction has already ended');
+  const client = transaction ? transaction.client : knex.client;
+  const postgres = isPostgres(em);
+  const announce = knex.listenerCount('query') + knex.listenerCount('query-response') + knex.listenerCount('query-error') > 0;
+  const event = announce ? { method: 'raw', sql, bindings: params, __knexQueryUid: `raw-${++queryUid}` } : undefined;
+  const connection = await client.acquireConnection();
+  try {
+    if (event) knex.emit('query', event);
+    let rows: unknown[];
+    if (postgres) {
+      const { text, name } = pgStatement(sql);
+      rows = (await (connection as PgClient).query(name ? { name, text, values: params } : { text, values: params })).rows;
+    } else {
+      const statement = sqliteStatement(connection as SqliteDatabase, sql);
+      const values = params.map(sqliteValue);
+      rows = statement.reader ? statement.all(values) : (statement.run(values), []);
+    }
+    if (event) knex.emit('query-response', rows, event);
+    return rows as T[];
+  } catch (error) {
+    if (event) knex.emit('query-error', error, event);
+    throw em.getDriver().getPlatform().getExceptionConverter().convertException(error as Error);
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/** How many SQL texts the connection holds prepared (for tests). */
+export function preparedOnConnection(connection: object): number {
+  return sqliteStatements.get(connection)?.size ?? 0;
+}
