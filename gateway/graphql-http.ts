@@ -4,7 +4,8 @@ import type { ApolloServer, BaseContext, ContextFunction } from '@apollo/server'
 import type { RequestHandler } from 'express';
 import { ErrorCode } from '../core/errors.js';
 import { answerWithApollo } from '../core/http/apollo-node-http.js';
-import { NOT_IN_LIST_MESSAGE, trustedDocumentAllowed, type TrustedDocuments } from './trusted-documents.js';
+import { bodyTooLarge, MALFORMED_JSON, operationNameRefusal, sendRefusal } from '../core/http/request-refusals.js';
+import { NOT_IN_LIST, trustedDocumentAllowed, type TrustedDocuments } from './trusted-documents.js';
 
 export interface GraphQLPostOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -14,18 +15,6 @@ export interface GraphQLPostOptions<TContext extends BaseContext> {
   maxOperationNameLength: number;
   trusted?: TrustedDocuments;
   context: ContextFunction<[{ req: IncomingMessage; res: ServerResponse }], TContext>;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(text));
-  res.end(text);
-}
-
-function sendError(res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>): void {
-  send(res, status, { errors: [{ message, extensions }] });
 }
 
 /**
@@ -62,13 +51,7 @@ function isPlainGraphQLPost(req: IncomingMessage): boolean {
  */
 export function graphqlPostHandler<TContext extends BaseContext>(options: GraphQLPostOptions<TContext>): (req: IncomingMessage, res: ServerResponse) => boolean {
   const { apollo, maxBytes, maxOperationNameLength, trusted } = options;
-  const tooLarge = (res: ServerResponse, actual?: number) =>
-    sendError(res, 413, `The request body is over the limit of ${maxBytes} bytes. Send a smaller operation, or register it as a persisted query.`, {
-      code: ErrorCode.OPERATION_LIMIT_EXCEEDED,
-      limit: 'size',
-      maximum: maxBytes,
-      ...(actual !== undefined ? { actual } : {}),
-    });
+  const tooLarge = (res: ServerResponse, actual?: number) => sendRefusal(res, bodyTooLarge(maxBytes, actual));
 
   const answer = async (req: IncomingMessage, res: ServerResponse, text: string): Promise<void> => {
     // As body-parser's strict JSON: an empty body is {}, anything but an object or array is malformed.
@@ -80,23 +63,16 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: GraphQ
       else if (first !== '{' && first !== '[') throw new SyntaxError('not a JSON object');
       else body = JSON.parse(trimmed);
     } catch {
-      return sendError(res, 400, 'The request body is not valid JSON: send {"query": "...", "variables": {...}} as application/json.', { code: ErrorCode.BAD_USER_INPUT });
+      return sendRefusal(res, MALFORMED_JSON);
     }
     const url = req.url ?? '';
     const at = url.indexOf('?');
     const search = at < 0 ? '' : url.slice(at);
     const name = (body as { operationName?: unknown } | null)?.operationName ?? (search ? parseQueryString(search.slice(1)).operationName : undefined);
-    const length = typeof name === 'string' ? name.length : 0;
-    if (length > maxOperationNameLength) {
-      return sendError(res, 400, `The operation name is ${length} characters long; at most ${maxOperationNameLength} are allowed. Use a short, stable name.`, {
-        code: ErrorCode.OPERATION_LIMIT_EXCEEDED,
-        limit: 'operationName',
-        maximum: maxOperationNameLength,
-        actual: length,
-      });
-    }
+    const nameRefusal = operationNameRefusal(name, maxOperationNameLength);
+    if (nameRefusal) return sendRefusal(res, nameRefusal);
     if (trusted && !trustedDocumentAllowed(trusted, 'POST', body as { query?: unknown; extensions?: unknown })) {
-      return sendError(res, 400, NOT_IN_LIST_MESSAGE, { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST });
+      return sendRefusal(res, NOT_IN_LIST);
     }
     await answerWithApollo(apollo, req, res, { search, body, context: () => options.context({ req, res }) });
   };
@@ -122,7 +98,7 @@ export function graphqlPostHandler<TContext extends BaseContext>(options: GraphQ
       const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
       answer(req, res, text).catch(() => {
         if (res.headersSent) return void res.destroy();
-        sendError(res, 500, 'Internal server error', { code: ErrorCode.INTERNAL_SERVER_ERROR });
+        sendRefusal(res, { status: 500, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
       });
     });
     req.on('error', () => res.destroy());

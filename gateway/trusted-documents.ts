@@ -4,7 +4,7 @@ import { InMemoryLRUCache, PrefixingKeyValueCache, type KeyValueCache } from '@a
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { ErrorCode } from '../core/errors.js';
-import { sendGraphQLError } from '../core/http/graphql-body.js';
+import { sendRefusal, type RequestRefusal } from '../core/http/request-refusals.js';
 
 /**
  * Trusted documents (persisted operations): the operations a production frontend was built with,
@@ -104,7 +104,12 @@ function persistedHash(extensions: unknown): string | undefined {
 }
 
 /** The refusal of an operation that is not in the manifest (enforce mode). */
-export const NOT_IN_LIST_MESSAGE = 'Only registered operations run on this endpoint (trusted documents): send the id of an operation in the manifest as extensions.persistedQuery.sha256Hash.';
+/** An operation that is not in the manifest, refused in enforce mode (400 PERSISTED_QUERY_NOT_IN_LIST). */
+export const NOT_IN_LIST: RequestRefusal = {
+  status: 400,
+  message: 'Only registered operations run on this endpoint (trusted documents): send the id of an operation in the manifest as extensions.persistedQuery.sha256Hash.',
+  extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST },
+};
 
 /**
  * Enforce mode: whether a request may run, before anything is parsed: its operation is in the
@@ -122,6 +127,6 @@ export function trustedDocumentsGuard(trusted: TrustedDocuments): RequestHandler
   return (req, res, next) => {
     const params = (req.method === 'POST' ? req.body : req.query) as { query?: unknown; extensions?: unknown } | undefined;
     if (trustedDocumentAllowed(trusted, req.method, params)) return next();
-    sendGraphQLError(res, 400, NOT_IN_LIST_MESSAGE, { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST });
+    sendRefusal(res, NOT_IN_LIST);
   };
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { Logger } from '../logger.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -45,6 +45,19 @@ export function requestLoader<K, V>(
     context.loaders.set(name, loader as DataLoader<unknown, unknown>);
   }
   return loader;
+}
+
+/**
+ * A request loader of entities by their string `id`: one `id IN (...)` query per batch, in key
+ * order, null for an id without a row. The common `__resolveReference` and by-id field lookup.
+ */
+export function entityByIdLoader<T extends { id: string }>(context: SubgraphContext, name: string, entity: EntityClass<T>): DataLoader<string, T | null> {
+  return requestLoader<string, T | null>(context, name, async (ids) => {
+    // MikroORM cannot see through the generic T that `id` is one of its properties; the bound says it is.
+    const rows = await context.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
 }
 
 /** Groups rows by a key, in key order, for DataLoader batch functions that return lists. */

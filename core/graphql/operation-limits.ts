@@ -6,6 +6,7 @@ import { GraphQLError, type ParseOptions, type ValidationContext, type Validatio
 import { getComplexity } from 'graphql-query-complexity';
 import type { HubConfig } from '../config.js';
 import { operationLimitExceeded, type OperationLimit } from '../errors.js';
+import { operationNameTooLongMessage } from '../http/request-refusals.js';
 import { listAwareEstimator } from './operation-cost.js';
 
 /** What one operation may ask for. Checked after parsing, before anything is planned or resolved. */
@@ -68,7 +69,7 @@ function operationNameLengthRule(maximum: number): ValidationRule {
       const length = node.name?.value.length ?? 0;
       if (length > maximum) {
         context.reportError(
-          operationLimitExceeded('operationName', `The operation name is ${length} characters long; at most ${maximum} are allowed. Use a short, stable name.`, { maximum, actual: length }),
+          operationLimitExceeded('operationName', operationNameTooLongMessage(length, maximum), { maximum, actual: length }),
         );
       }
     },

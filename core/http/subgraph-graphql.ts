@@ -5,6 +5,7 @@ import { ErrorCode } from '../errors.js';
 import { answerWithApollo } from './apollo-node-http.js';
 import { gatewayGuard } from './gateway-guard.js';
 import { isJsonRequest, JsonBodyError, parseJsonBody, readBody } from './json-body.js';
+import { bodyTooLarge, MALFORMED_JSON, operationNameRefusal, sendRefusal } from './request-refusals.js';
 import type { AssertionVerifier } from '../auth/gateway-assertion.js';
 
 export interface SubgraphGraphQLOptions<TContext extends BaseContext> {
@@ -20,29 +21,13 @@ export interface SubgraphGraphQLOptions<TContext extends BaseContext> {
   onError(error: unknown): void;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-/** Answers in the GraphQL-over-HTTP error shape, as core/http/graphql-body.ts does for Express routes. */
-function sendError(res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>): void {
-  sendJson(res, status, { errors: [{ message, extensions }] });
-}
-
 function bodyRefusal(res: ServerResponse, error: JsonBodyError, maxBytes: number): void {
   if (error.type === 'entity.too.large') {
     res.setHeader('connection', 'close');
-    return sendError(res, 413, `The request body is over the limit of ${maxBytes} bytes. Send a smaller operation, or register it as a persisted query.`, {
-      code: ErrorCode.OPERATION_LIMIT_EXCEEDED,
-      limit: 'size',
-      maximum: maxBytes,
-      ...(error.length !== undefined ? { actual: error.length } : {}),
-    });
+    return sendRefusal(res, bodyTooLarge(maxBytes, error.length));
   }
   if (error.type === 'request.aborted') return void res.destroy();
-  sendError(res, 400, 'The request body is not valid JSON: send {"query": "...", "variables": {...}} as application/json.', { code: ErrorCode.BAD_USER_INPUT });
+  sendRefusal(res, MALFORMED_JSON);
 }
 
 /** `/graphql`, with or without a trailing slash or a query string (Express matched the path case-insensitively). */
@@ -81,7 +66,7 @@ export function subgraphGraphQLHandler<TContext extends BaseContext>(options: Su
       } catch (error) {
         if (error instanceof AssertionRefused) {
           req.resume();
-          return sendError(res, 401, error.message, { code: ErrorCode.UNAUTHENTICATED });
+          return sendRefusal(res, { status: 401, message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } });
         }
         if (error instanceof JsonBodyError) return bodyRefusal(res, error, maxBytes);
         throw error;
@@ -96,21 +81,13 @@ export function subgraphGraphQLHandler<TContext extends BaseContext>(options: Su
       const url = req.url ?? '';
       const queryAt = url.indexOf('?');
       const search = queryAt < 0 ? '' : url.slice(queryAt);
-      const name = operationNameOf(body, search);
-      const length = typeof name === 'string' ? name.length : 0;
-      if (length > maxOperationNameLength) {
-        return sendError(res, 400, `The operation name is ${length} characters long; at most ${maxOperationNameLength} are allowed. Use a short, stable name.`, {
-          code: ErrorCode.OPERATION_LIMIT_EXCEEDED,
-          limit: 'operationName',
-          maximum: maxOperationNameLength,
-          actual: length,
-        });
-      }
+      const nameRefusal = operationNameRefusal(operationNameOf(body, search), maxOperationNameLength);
+      if (nameRefusal) return sendRefusal(res, nameRefusal);
       await answerWithApollo(apollo, req, res, { search, body, context: () => options.context(assertion) });
     } catch (error) {
       options.onError(error);
       if (res.headersSent) return void res.destroy();
-      sendError(res, 500, 'Internal server error.', { code: ErrorCode.INTERNAL_SERVER_ERROR });
+      sendRefusal(res, { status: 500, message: 'Internal server error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
     }
   };
 }

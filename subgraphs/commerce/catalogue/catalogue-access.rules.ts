@@ -1,3 +1,4 @@
+import { PUBLIC_LISTING_STATUSES, type ListingStatus } from '../listings/listing-status.js';
 import type { RowScope } from '../../shared/access-rule.js';
 import { communeCodeOf } from '../../shared/commune.reference.js';
 import { actsForCommune, Role, type Viewer } from '../../shared/roles.js';
@@ -24,6 +25,12 @@ export function actsForProducer(access: ProducerAccess, producerId: string): boo
 /** True when a catalogue row scope (ACCESS_RULES, `catalogueRows`) shows this producer's drafts: unpublished products, listings not live. */
 export function seesDraftsOf(scope: RowScope, producerId: string): boolean {
   return scope.kind === 'all' || (scope.kind === 'producers' && scope.producerIds.includes(producerId));
+}
+
+/** The listings of one producer's product the scope shows: all of them to whom sees its drafts, else only the live ones. */
+export function visibleListings<T extends { status: ListingStatus }>(scope: RowScope, producerId: string, listings: readonly T[]): T[] {
+  if (seesDraftsOf(scope, producerId)) return [...listings];
+  return listings.filter((listing) => PUBLIC_LISTING_STATUSES.includes(listing.status));
 }
 
 /** Throws unless the caller is a member of the producer (or an admin). */

@@ -2,16 +2,14 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import { toListingNode } from '../listings/listing-mapper.js';
-import { PUBLIC_LISTING_STATUSES } from '../listings/listing-status.js';
 import { ListingNode } from '../listings/listing.type.js';
-import { seesDraftsOf } from './catalogue-access.rules.js';
-import { listingsByProductLoader, producerLoader } from './catalogue-loaders.js';
+import { producerLoader } from './catalogue.store.js';
 import { catalogueRows } from './catalogue-rows.query.js';
 import { readProducerField } from './producer-access.query.js';
 import { toProducerNode, toProductNode } from './catalogue-mappers.js';
 import { Producer } from './producer.entity.js';
 import { ProducerConnection, ProducerContact, ProducerNode } from './producer.type.js';
-import { findProducers, findProducts, findVisibleProduct } from './product.query.js';
+import { findProducers, findProducts, findVisibleProduct, productListings } from './product.query.js';
 import { ProductConnection, ProductNode } from './product.type.js';
 
 function mapConnection<A, B>(connection: Connection<A>, map: (a: A) => B): Connection<B> {
@@ -51,9 +49,7 @@ export class ProductResolver {
     description: 'The product\'s listings, one per marketplace. Callers who are not the producer\'s members see only live ones (PUBLISHED or DRIFTED).',
   })
   async listings(@Root() product: ProductNode, @Ctx() context: SubgraphContext): Promise<ListingNode[]> {
-    const drafts = seesDraftsOf(await catalogueRows(context, 'Product.listings'), product.producerId);
-    const listings = await listingsByProductLoader(context).load(product.id);
-    return listings.filter((l) => drafts || PUBLIC_LISTING_STATUSES.includes(l.status)).map((l) => toListingNode(l, product));
+    return (await productListings(context, product)).map((listing) => toListingNode(listing, product));
   }
 }
 

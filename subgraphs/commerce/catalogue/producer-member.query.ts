@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { producerLoader } from './catalogue-loaders.js';
+import { producerLoader } from './catalogue.store.js';
 import { readProducerField } from './producer-access.query.js';
 import { ProducerMember } from './producer-member.entity.js';
 import { ProducerMemberNode } from './producer-member.type.js';

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { producerLoader } from './catalogue-loaders.js';
+import { producerLoader } from './catalogue.store.js';
 import { toProducerNode } from './catalogue-mappers.js';
 import type { ProducerNode } from './producer.type.js';
 

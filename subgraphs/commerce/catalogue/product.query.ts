@@ -1,12 +1,15 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { pageWindow, toConnection, type Connection, type PageArgs } from '../../../core/graphql/connection.js';
+import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { invalidInput } from '../../../core/domain-errors.js';
 import { foldForSearch } from '../../../core/text.js';
 import { Listing } from '../listings/listing.entity.js';
 import { PUBLIC_LISTING_STATUSES } from '../listings/listing-status.js';
 import type { RowScope } from '../../shared/access-rule.js';
-import { seesDraftsOf } from './catalogue-access.rules.js';
+import { seesDraftsOf, visibleListings } from './catalogue-access.rules.js';
+import { catalogueRows } from './catalogue-rows.query.js';
+import { listingsByProductLoader } from './catalogue.store.js';
 import { isProductCategory, PRODUCT_CATEGORIES } from './categories.js';
 import { Producer } from './producer.entity.js';
 import { Product } from './product.entity.js';
@@ -106,4 +109,10 @@ async function canSeeProduct(em: EntityManager, scope: RowScope, product: Produc
 export async function findVisibleProduct(em: EntityManager, scope: () => Promise<RowScope>, id: string): Promise<Product | null> {
   const product = await em.findOne(Product, { id });
   return product && (await canSeeProduct(em, await scope(), product)) ? product : null;
+}
+
+/** A product's listings, one per marketplace, as the caller may see them (`Product.listings`: drafts for its producer's members). */
+export async function productListings(context: SubgraphContext, product: { id: string; producerId: string }): Promise<Listing[]> {
+  const [scope, listings] = await Promise.all([catalogueRows(context, 'Product.listings'), listingsByProductLoader(context).load(product.id)]);
+  return visibleListings(scope, product.producerId, listings);
 }

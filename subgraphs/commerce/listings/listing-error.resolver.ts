@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { producerLoader } from '../catalogue/catalogue-loaders.js';
+import { producerLoader } from '../catalogue/catalogue.store.js';
 import { readProducerField } from '../catalogue/producer-access.query.js';
 import { ListingNode } from './listing.type.js';
 

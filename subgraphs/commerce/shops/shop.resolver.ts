@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { producerLoader } from '../catalogue/catalogue-loaders.js';
+import { producerLoader } from '../catalogue/catalogue.store.js';
 import { readProducerField } from '../catalogue/producer-access.query.js';
 import { ProducerNode } from '../catalogue/producer.type.js';
 import { ListingNode } from '../listings/listing.type.js';

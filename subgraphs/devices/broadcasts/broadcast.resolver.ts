@@ -4,9 +4,9 @@ import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { deviceNow } from '../clock.js';
 import { Commune, communeRef } from '../commune/commune.reference.js';
 import { RadioCluster } from '../radio/radio-cluster.entity.js';
-import { radioClusterById } from '../radio/radio-loaders.js';
+import { radioClusterById } from '../radio/radio-cluster.store.js';
 import { RadioClusterType } from '../radio/radio-cluster.type.js';
-import { broadcastById, targetsByBroadcast, targetStatus } from './broadcast-loaders.js';
+import { broadcastById, targetsByBroadcast, targetStatus } from './broadcast.store.js';
 import { BroadcastTarget } from './broadcast-target.entity.js';
 import { Broadcast } from './broadcast.entity.js';
 import {

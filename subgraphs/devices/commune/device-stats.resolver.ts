@@ -1,10 +1,10 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { camerasByCommune } from '../cameras/camera-loaders.js';
+import { camerasByCommune } from '../cameras/camera.store.js';
 import { deviceNow } from '../clock.js';
 import { EquipmentStatus, equipmentStatus } from '../equipment-status.js';
-import { radioClustersByCommune } from '../radio/radio-loaders.js';
-import { deviceOnline, devicesByCommune, inService } from '../telemetry/device-loaders.js';
+import { radioClustersByCommune } from '../radio/radio-cluster.store.js';
+import { deviceOnline, devicesByCommune, inService } from '../telemetry/device.store.js';
 import { Commune, loadForScope, REQUIRES_LINEAGE } from './commune.reference.js';
 import { DeviceStats } from './device-stats.type.js';
 

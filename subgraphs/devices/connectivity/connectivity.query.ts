@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import type { CommuneReference } from '../../shared/commune.reference.js';
 import { loadForScope } from '../commune/commune.reference.js';
-import { villageSurveysByCommune } from './connectivity-loaders.js';
+import { villageSurveysByCommune } from './connectivity.store.js';
 import { latestPerVillage, summariseConnectivity, type ConnectivitySummary } from './connectivity.rules.js';
 import type { VillageConnectivity } from './village-connectivity.entity.js';
 

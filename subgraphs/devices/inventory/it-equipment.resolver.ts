@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { Commune, loadForScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
-import { itEquipmentByCommune } from './it-equipment-loaders.js';
+import { itEquipmentByCommune } from './it-equipment.store.js';
 import { addItEquipment, updateItEquipment } from './it-equipment.command.js';
 import { ItEquipment } from './it-equipment.entity.js';
 import { AddItEquipmentInput, ItEquipmentPayload, ItEquipmentType, UpdateItEquipmentInput } from './it-equipment.type.js';

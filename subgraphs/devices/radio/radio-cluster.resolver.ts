@@ -5,13 +5,13 @@ import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { Commune, communeRef, loadForScope, REQUIRES_LINEAGE } from '../commune/commune.reference.js';
 import { EquipmentStatus, equipmentStatus } from '../equipment-status.js';
-import { deviceOnline, devicesByCluster, inService } from '../telemetry/device-loaders.js';
+import { deviceOnline, devicesByCluster, inService } from '../telemetry/device.store.js';
 import { Device } from '../telemetry/device.entity.js';
 import { DeviceType } from '../telemetry/device.type.js';
 import { addRadioCluster, updateRadioCluster } from './radio-cluster.command.js';
 import { RadioCluster } from './radio-cluster.entity.js';
 import { AddRadioClusterInput, RadioClusterPayload, RadioClusterType, UpdateRadioClusterInput } from './radio-cluster.type.js';
-import { radioClusterById, radioClustersByCommune } from './radio-loaders.js';
+import { radioClusterById, radioClustersByCommune } from './radio-cluster.store.js';
 
 @Resolver(() => RadioClusterType)
 export class RadioClusterResolver {

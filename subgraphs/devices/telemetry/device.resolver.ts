@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { DateTimeScalar } from '../../../core/graphql/scalars.js';
 import { Commune, communeRef } from '../commune/commune.reference.js';
 import { registerDevice, retireDevice, rotateDeviceCredential } from './device.command.js';
-import { deviceById, deviceOnline, devicesByCommune, uptimeTotals } from './device-loaders.js';
+import { deviceById, deviceOnline, devicesByCommune, uptimeTotals } from './device.store.js';
 import { type Device, DeviceKind } from './device.entity.js';
 import {
   DeviceCredentialPayload,

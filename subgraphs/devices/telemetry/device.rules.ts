@@ -1,7 +1,8 @@
 import { invalidInput } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
-import { DEFAULT_OFFLINE_AFTER_SECONDS } from './device-loaders.js';
 
+/** How long a device may stay silent before it counts as offline, unless registered with its own threshold. */
+const DEFAULT_OFFLINE_AFTER_SECONDS = 300;
 const MIN_THRESHOLD = 1;
 const MAX_THRESHOLD = 86_400;
 

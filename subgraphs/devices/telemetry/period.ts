@@ -1,6 +1,6 @@
 import { invalidInput } from '../../../core/domain-errors.js';
 import type { Uptime } from './device.type.js';
-import type { UptimeTotals } from './device-loaders.js';
+import type { UptimeTotals } from './device.store.js';
 
 const MAX_PERIOD_MS = 366 * 24 * 3600 * 1000;
 

@@ -5,7 +5,7 @@ import type { UptimeWindow } from './uptime.rules.js';
 /**
  * Online milliseconds of one device within `window`, computed in the database: a year of
  * minute heartbeats is half a million rows, too many to load. Same rule as `onlineMilliseconds`
- * (uptime.ts), with LEAD() giving each heartbeat its successor:
+ * (uptime.rules.ts), with LEAD() giving each heartbeat its successor:
  *   Σ max(0, min(next, t + threshold, window.end) − max(t, window.start))
  * SQLite stores instants as epoch milliseconds (MikroORM's convention there); PostgreSQL as
  * timestamptz, converted to milliseconds with extract(epoch).

@@ -18,7 +18,7 @@ export function monitoredWindow(from: Date, to: Date, registeredAt: Date, now: D
 
 /**
  * Milliseconds of `window` covered by heartbeats: the reference statement of the rule. The graph
- * computes the same in the database (uptime-query.ts), where the history lives. `heartbeats` must be sorted ascending and include
+ * computes the same in the database (uptime.query.ts), where the history lives. `heartbeats` must be sorted ascending and include
  * every heartbeat in [window.start - threshold, window.end).
  */
 export function onlineMilliseconds(heartbeats: readonly number[], thresholdMs: number, window: UptimeWindow): number {

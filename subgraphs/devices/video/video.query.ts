@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { readAccess } from '../../shared/access-guard.js';
 import { InstallationState } from '../equipment-status.js';
-import { meetingRoomsByMeeting } from './video-loaders.js';
+import { meetingRoomsByMeeting } from './video.store.js';
 import { VideoMeetingRoom } from './video-meeting-room.entity.js';
 import { VideoMeeting } from './video-meeting.entity.js';
 import type { VideoRoom } from './video-room.entity.js';

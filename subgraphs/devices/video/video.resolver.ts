@@ -8,7 +8,7 @@ import { VideoMeeting } from './video-meeting.entity.js';
 import { recordVideoMeeting, scheduleVideoMeeting } from './video-meeting.command.js';
 import { VideoRoom } from './video-room.entity.js';
 import { addVideoRoom, updateVideoRoom } from './video-room.command.js';
-import { meetingRoomsByMeeting, videoRoomById, videoRoomsByCommune } from './video-loaders.js';
+import { meetingRoomsByMeeting, videoRoomById, videoRoomsByCommune } from './video.store.js';
 import { communeMeetingsInMonth, findVideoMeeting, readRecordingUrl, videoRoomUsage } from './video.query.js';
 import {
   AddVideoRoomInput,

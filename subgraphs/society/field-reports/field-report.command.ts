@@ -6,11 +6,21 @@ import { FieldReportAction, FieldReportEvent } from './field-report-event.entity
 import { FieldReport, FieldReportStatus } from './field-report.entity.js';
 import type { ValidSubmission } from './field-report.rules.js';
 import { requireOfficerOf } from './officer-access.rules.js';
-import { addressKeyOf, checkAnonymousRate, rateKeyOf } from './rate-limit.js';
+import { addressKeyOf, checkAnonymousLimit, rateKeyOf } from './anonymous-limit.rules.js';
+import { recentAnonymousReceipts, type AnonymousCounter } from './anonymous-limit.store.js';
 import { newReceiptCode } from './receipt-code.rules.js';
 import { slaFor } from './field-report-sla.store.js';
 import { addWorkingDays } from './sla.rules.js';
 import { nextStatus } from './field-report-workflow.rules.js';
+
+/** Refuses one more anonymous report when any counter is full: address first, then contact, then commune. */
+async function checkAnonymousRate(em: EntityManager, communeId: string, rateKey: string | null, addressKey: string | null, now: Date): Promise<void> {
+  const counters: AnonymousCounter[] = [];
+  if (addressKey) counters.push({ kind: 'address', addressKey });
+  if (rateKey) counters.push({ kind: 'contact', rateKey });
+  counters.push({ kind: 'commune', communeId });
+  for (const counter of counters) checkAnonymousLimit(counter.kind, await recentAnonymousReceipts(em, counter, now), now);
+}
 
 function event(reportId: string, at: Date, action: FieldReportAction, from: FieldReportStatus | null, to: FieldReportStatus, actor: string | null, note: string | null): FieldReportEvent {
   return Object.assign(new FieldReportEvent(), { id: randomUUID(), reportId, at, action, fromStatus: from, toStatus: to, actorSubject: actor, note });

@@ -8,7 +8,7 @@ import { listHealthRecordReads, listHealthRecords, readHealthRecord } from './he
 import { listRefusedReads } from '../../shared/refused-reads.query.js';
 import { RefusedReadConnection } from '../common/refused-read.type.js';
 import type { RefusedReadView } from '../../shared/refused-read.type.js';
-import { examinationsByRecord, historyByRecord, recordCountByCommune, stationByCommune, vaccinationsByRecord } from './health-loaders.js';
+import { examinationsByRecord, historyByRecord, recordCountByCommune, stationByCommune, vaccinationsByRecord } from './health.store.js';
 import { HealthRecordReadConnection, HealthRecordReadNode } from './health-record-read.type.js';
 import { HealthRecord } from './health-record.entity.js';
 import type { HealthStation } from './health-station.entity.js';

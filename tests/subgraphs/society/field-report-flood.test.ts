@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS_LIMITS } from '../../../subgraphs/society/field-reports/rate-limit.js';
+import { ANONYMOUS_LIMITS } from '../../../subgraphs/society/field-reports/anonymous-limit.rules.js';
 import { FieldReport } from '../../../subgraphs/society/field-reports/field-report.entity.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
 import { postGraphQL } from '../../helpers/graphql-client.js';

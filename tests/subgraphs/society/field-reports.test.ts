@@ -4,7 +4,7 @@ import { todayInVietnam } from '../../../core/time.js';
 import { signHubToken } from '../../../subgraphs/shared/hub-token.js';
 import { addDays } from '../../../subgraphs/society/common/calendar-days.js';
 import { FieldReport, FieldReportStatus } from '../../../subgraphs/society/field-reports/field-report.entity.js';
-import { ANONYMOUS_LIMITS } from '../../../subgraphs/society/field-reports/rate-limit.js';
+import { ANONYMOUS_LIMITS } from '../../../subgraphs/society/field-reports/anonymous-limit.rules.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL, type GraphQLResponse } from '../../helpers/graphql-client.js';
 import { startHub, type TestHub } from '../../helpers/hub.js';

@@ -1,13 +1,9 @@
-import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import { entityByIdLoader, groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { Listing } from '../listings/listing.entity.js';
 import { Producer } from './producer.entity.js';
 
 export function producerLoader(context: SubgraphContext) {
-  return requestLoader<string, Producer | null>(context, 'producerById', async (ids) => {
-    const rows = await context.em.find(Producer, { id: { $in: [...ids] } });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return entityByIdLoader(context, 'producerById', Producer);
 }
 
 export function listingsByProductLoader(context: SubgraphContext) {

@@ -1,13 +1,9 @@
-import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import { entityByIdLoader, groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { VideoMeetingRoom } from './video-meeting-room.entity.js';
 import { VideoRoom } from './video-room.entity.js';
 
 export function videoRoomById(context: SubgraphContext) {
-  return requestLoader<string, VideoRoom | null>(context, 'videoRoomById', async (ids) => {
-    const rows = await context.em.find(VideoRoom, { id: { $in: [...ids] } });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return entityByIdLoader(context, 'videoRoomById', VideoRoom);
 }
 
 export function videoRoomsByCommune(context: SubgraphContext) {

@@ -1,12 +1,8 @@
-import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import { entityByIdLoader, groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { Camera } from './camera.entity.js';
 
 export function cameraById(context: SubgraphContext) {
-  return requestLoader<string, Camera | null>(context, 'cameraById', async (ids) => {
-    const rows = await context.em.find(Camera, { id: { $in: [...ids] } });
-    const byId = new Map(rows.map((c) => [c.id, c]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return entityByIdLoader(context, 'cameraById', Camera);
 }
 
 export function camerasByCommune(context: SubgraphContext) {

@@ -1,14 +1,10 @@
-import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import { entityByIdLoader, groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { BroadcastTarget, PlaybackReport } from './broadcast-target.entity.js';
 import { Broadcast } from './broadcast.entity.js';
 import { BroadcastStatus } from './broadcast.type.js';
 
 export function broadcastById(context: SubgraphContext) {
-  return requestLoader<string, Broadcast | null>(context, 'broadcastById', async (ids) => {
-    const rows = await context.em.find(Broadcast, { id: { $in: [...ids] } });
-    const byId = new Map(rows.map((b) => [b.id, b]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return entityByIdLoader(context, 'broadcastById', Broadcast);
 }
 
 export function targetsByBroadcast(context: SubgraphContext) {

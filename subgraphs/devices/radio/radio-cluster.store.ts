@@ -1,12 +1,8 @@
-import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import { entityByIdLoader, groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { RadioCluster } from './radio-cluster.entity.js';
 
 export function radioClusterById(context: SubgraphContext) {
-  return requestLoader<string, RadioCluster | null>(context, 'radioClusterById', async (ids) => {
-    const rows = await context.em.find(RadioCluster, { id: { $in: [...ids] } });
-    const byId = new Map(rows.map((c) => [c.id, c]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return entityByIdLoader(context, 'radioClusterById', RadioCluster);
 }
 
 /** Village names as a reader orders them: Vietnamese collation, numbers by value ("Điểm 2" before "Điểm 10"). */

@@ -1,18 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
+import { entityByIdLoader, groupByKey, requestLoader, type SubgraphContext } from '../../../core/graphql/context.js';
 import { deviceNow } from '../clock.js';
 import { Device } from './device.entity.js';
 import { onlineMillisecondsInDatabase } from './uptime.query.js';
 import { isOnline, monitoredWindow } from './uptime.rules.js';
 
-export const DEFAULT_OFFLINE_AFTER_SECONDS = 300;
-
 export function deviceById(context: SubgraphContext) {
-  return requestLoader<string, Device | null>(context, 'deviceById', async (ids) => {
-    const rows = await context.em.find(Device, { id: { $in: [...ids] } });
-    const byId = new Map(rows.map((d) => [d.id, d]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return entityByIdLoader(context, 'deviceById', Device);
 }
 
 export function devicesByCluster(context: SubgraphContext) {
@@ -52,7 +46,7 @@ export interface UptimeTotals {
 }
 
 /**
- * Sums uptime over `devices` for [from, to): one aggregate query per device (see uptime-query.ts),
+ * Sums uptime over `devices` for [from, to): one aggregate query per device (see uptime.query.ts),
  * run side by side (PostgreSQL spreads them over its pool; SQLite runs them in turn).
  */
 export async function uptimeTotals(em: EntityManager, devices: readonly Device[], from: Date, to: Date, now: Date = deviceNow()): Promise<UptimeTotals> {
