@@ -20,7 +20,8 @@ function item(n: number, outcome = ReconciliationOutcome.MISSING_IN_LEDGER): Res
     outcome,
     rule: MatchRule.UNPAIRED,
     references: odd ? [`DH\\${n}\t\n\r`, 'N'] : [`DH-${n}`],
-    transactionIds: [`T${n}`],
+    // A quote, an astral or a control character takes JSON.stringify's path; plain ids are written directly.
+    transactionIds: [n % 11 === 0 ? `T"${n}` : n % 13 === 0 ? `T😀${n}` : n % 17 === 0 ? `T\u0001\t${n}` : `T${n}`],
     lines: [n + 2],
     expectedPaymentIds: odd ? [] : [`o${n}`],
     producerIds: odd ? [] : ['p1', 'p2'],
@@ -61,7 +62,7 @@ describe.each(DIALECTS)('storing a run\'s items on %s', (dialect) => {
     expect(progress[1]).toBe(12_345);
     const stored = await orm.em.fork().find(ReconciliationItem, { runId: 'run-a' }, { orderBy: { seq: 'asc' } });
     expect(stored).toHaveLength(12_345);
-    for (const n of [0, 5, 7, 9, 63, 64, 65, 12_344]) {
+    for (const n of [0, 5, 7, 9, 11, 13, 17, 63, 64, 65, 12_344]) {
       const want = item(n);
       expect(stored[n]).toMatchObject({
         seq: n,
