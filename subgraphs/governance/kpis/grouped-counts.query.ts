@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { toCount } from '../../../core/db/database.js';
 import { executeSql, placeholders, tableName } from '../common/dialect.js';
-import type { DocumentCounts } from './document-stats.query.js';
-import type { DossierCounts } from './dossier-stats.query.js';
+import type { DocumentCounts, DossierCounts } from './kpi.rules.js';
 
 /**
  * The same aggregates as countDossiers/countDocuments, for many units in one statement, grouped by
@@ -19,9 +18,6 @@ function groupColumn(by: GroupBy, alias: string): { select: string; join: (em: E
     ? { select: `${alias}.commune_id`, join: () => '', where: `${alias}.commune_id` }
     : { select: 'u.province_id', join: (em) => `join ${tableName(em, 'administrative_unit')} u on u.id = ${alias}.commune_id`, where: 'u.province_id' };
 }
-
-export const ZERO_DOSSIERS: DossierCounts = { received: 0, resolvedOnTime: 0, resolvedOverdue: 0, online: 0 };
-export const ZERO_DOCUMENTS: DocumentCounts = { incoming: 0, incomingElectronic: 0, outgoing: 0, outgoingElectronic: 0, outgoingSigned: 0 };
 
 /**
  * Dossier counts read from the month summary (dossier_month_summary, kept exact with every dossier
@@ -84,14 +80,4 @@ export async function countDocumentsGrouped(em: EntityManager, by: GroupBy, ids:
     }
   }
   return result;
-}
-
-/** Adds up counts of several units (a commune and its predecessors, a province and those merged into it). */
-export function sumCounts<T extends object>(zero: T, parts: readonly (T | undefined)[]): T {
-  const total = { ...zero } as Record<string, number>;
-  for (const part of parts) {
-    if (!part) continue;
-    for (const [k, v] of Object.entries(part)) total[k] = (total[k] ?? 0) + (v as number);
-  }
-  return total as T;
 }
