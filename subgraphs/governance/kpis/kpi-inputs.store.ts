@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { groupByKey, requestLoader } from '../../../core/graphql/context.js';
-import { countDocumentsGrouped, countDossiersGrouped } from './grouped-counts.query.js';
+import { countSummariesGrouped, type SummaryKind } from './grouped-counts.query.js';
 import type { KpiIndicator } from './kpi-enums.js';
 import type { KpiTarget } from './kpi-target.entity.js';
 import { findTargets } from './kpi-target.store.js';
@@ -21,53 +21,51 @@ async function loadAll<K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Prom
   return values as V[];
 }
 
-function dossierCountsByUnit(context: SubgraphContext, year: number) {
-  return requestLoader<string, DossierCounts>(context, `dossierCounts:${year}`, async (ids) => {
-    const counts = await countDossiersGrouped(context.em, 'commune', ids, year);
-    return ids.map((id) => counts.get(id) ?? ZERO_DOSSIERS);
+type GroupBy = 'commune' | 'province';
+
+/** `dossiers:<unit id>` or `documents:<unit id>`: a commune id (grouped by commune) or a province id (over the communes that belonged to it). */
+type SummaryKey = `${SummaryKind}:${string}`;
+
+/**
+ * Dossier and document counts share one loader, so a response asking for both (the sample query's
+ * dossierStats and documentStats) reads them in one statement; a response asking for one reads one
+ * summary.
+ */
+function summaryCounts(context: SubgraphContext, by: GroupBy, year: number) {
+  return requestLoader<SummaryKey, DossierCounts | DocumentCounts>(context, `summaryCounts:${by}:${year}`, async (keys) => {
+    const ids = { dossiers: [] as string[], documents: [] as string[] };
+    const parsed = keys.map((key) => {
+      const colon = key.indexOf(':');
+      return { kind: key.slice(0, colon) as SummaryKind, unitId: key.slice(colon + 1) };
+    });
+    for (const { kind, unitId } of parsed) ids[kind].push(unitId);
+    const counts = await countSummariesGrouped(context.em, by, ids, year);
+    return parsed.map(({ kind, unitId }) => (kind === 'dossiers' ? (counts.dossiers.get(unitId) ?? ZERO_DOSSIERS) : (counts.documents.get(unitId) ?? ZERO_DOCUMENTS)));
   });
 }
 
-function documentCountsByUnit(context: SubgraphContext, year: number) {
-  return requestLoader<string, DocumentCounts>(context, `documentCounts:${year}`, async (ids) => {
-    const counts = await countDocumentsGrouped(context.em, 'commune', ids, year);
-    return ids.map((id) => counts.get(id) ?? ZERO_DOCUMENTS);
-  });
-}
-
-/** Counts over the communes that belonged to each province (by province unit id). */
-function dossierCountsByProvince(context: SubgraphContext, year: number) {
-  return requestLoader<string, DossierCounts>(context, `provinceDossierCounts:${year}`, async (ids) => {
-    const counts = await countDossiersGrouped(context.em, 'province', ids, year);
-    return ids.map((id) => counts.get(id) ?? ZERO_DOSSIERS);
-  });
-}
-
-function documentCountsByProvince(context: SubgraphContext, year: number) {
-  return requestLoader<string, DocumentCounts>(context, `provinceDocumentCounts:${year}`, async (ids) => {
-    const counts = await countDocumentsGrouped(context.em, 'province', ids, year);
-    return ids.map((id) => counts.get(id) ?? ZERO_DOCUMENTS);
-  });
+function keysOf(kind: SummaryKind, unitIds: readonly string[]): SummaryKey[] {
+  return unitIds.map((unitId): SummaryKey => `${kind}:${unitId}`);
 }
 
 /** Each commune's dossier counts of the year (zero for a commune without any), batched across the request. */
 export function loadDossierCounts(context: SubgraphContext, year: number, communeIds: readonly string[]): Promise<DossierCounts[]> {
-  return loadAll(dossierCountsByUnit(context, year), communeIds);
+  return loadAll(summaryCounts(context, 'commune', year), keysOf('dossiers', communeIds)) as Promise<DossierCounts[]>;
 }
 
 /** Each commune's document counts of the year. */
 export function loadDocumentCounts(context: SubgraphContext, year: number, communeIds: readonly string[]): Promise<DocumentCounts[]> {
-  return loadAll(documentCountsByUnit(context, year), communeIds);
+  return loadAll(summaryCounts(context, 'commune', year), keysOf('documents', communeIds)) as Promise<DocumentCounts[]>;
 }
 
 /** Each province's dossier counts of the year, over the communes that belonged to it. */
 export function loadProvinceDossierCounts(context: SubgraphContext, year: number, provinceIds: readonly string[]): Promise<DossierCounts[]> {
-  return loadAll(dossierCountsByProvince(context, year), provinceIds);
+  return loadAll(summaryCounts(context, 'province', year), keysOf('dossiers', provinceIds)) as Promise<DossierCounts[]>;
 }
 
 /** Each province's document counts of the year. */
 export function loadProvinceDocumentCounts(context: SubgraphContext, year: number, provinceIds: readonly string[]): Promise<DocumentCounts[]> {
-  return loadAll(documentCountsByProvince(context, year), provinceIds);
+  return loadAll(summaryCounts(context, 'province', year), keysOf('documents', provinceIds)) as Promise<DocumentCounts[]>;
 }
 
 /** The target a unit (commune or province) received or set for a year and indicator, if any. */
