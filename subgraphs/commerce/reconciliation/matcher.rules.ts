@@ -89,17 +89,20 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
     return groupCount++;
   };
 
-  const { amount, reversal, reference, time } = payments;
+  const { amount, reversal, time } = payments;
+  // Reversals are few: their links and the payments they reduce are kept in maps, not in arrays
+  // of a slot per row (12 MB at a million rows, alive until the next full collection).
+  /** Net amount of a payment some reversal reduced: gross minus reversals. */
+  const reduced = new Map<number, number>();
   /** Net amount still to match: gross minus reversals; 0 for reversal rows. */
-  const net = new Float64Array(nP);
+  const net = (i: number): number => (reversal[i] ? 0 : reduced.size ? (reduced.get(i) ?? amount[i]) : amount[i]);
   /** For a reversal row: the payment row it nets against. */
-  const reversalOf = new Int32Array(nP).fill(-1);
+  const reversalOf = new Map<number, number>();
 
   // 1. Duplicate rows.
-  const firstByTxn = new StringIndex((i) => payments.transactionId(i), nP);
+  let firstByTxn: StringIndex | null = new StringIndex(payments.transactionIdKeys, nP);
   for (let i = 0; i < nP; i++) {
     if (firstByTxn.addIfAbsent(payments.transactionId(i), i) >= 0) paymentGroup[i] = newGroup(ReconciliationOutcome.DUPLICATE, MatchRule.DUPLICATE_TRANSACTION);
-    net[i] = reversal[i] ? 0 : amount[i];
   }
 
   // 2. Reversals.
@@ -107,44 +110,45 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
   for (let i = 0; i < nP; i++) {
     if (!reversal[i] || paymentGroup[i] >= 0) continue;
     const original = payments.originalTransactionId(i);
-    const o = original === null ? -1 : firstByTxn.get(original);
+    const o = original === null ? -1 : firstByTxn!.get(original);
     if (o < 0 || reversal[o]) {
       paymentGroup[i] = newGroup(ReconciliationOutcome.MISSING_IN_LEDGER, MatchRule.ORPHAN_REVERSAL);
       continue;
     }
-    reversalOf[i] = o;
-    net[o] -= amount[i];
+    reversalOf.set(i, o);
+    reduced.set(o, net(o) - amount[i]);
     anyReversal = true;
   }
   if (anyReversal) {
-    for (let i = 0; i < nP; i++) {
-      if (reversalOf[i] < 0) continue;
-      const o = reversalOf[i];
-      if (net[o] > 0) continue;
+    for (const o of reversalOf.values()) {
+      const left = net(o);
+      if (left > 0) continue;
       if (paymentGroup[o] < 0) {
-        paymentGroup[o] = newGroup(net[o] === 0 ? ReconciliationOutcome.MATCHED : ReconciliationOutcome.AMOUNT_MISMATCH, MatchRule.REVERSED);
+        paymentGroup[o] = newGroup(left === 0 ? ReconciliationOutcome.MATCHED : ReconciliationOutcome.AMOUNT_MISMATCH, MatchRule.REVERSED);
       }
     }
   }
+  // Not needed past the reversals: unreferenced, its 8 MB (a million rows) can go before the arrays below are made.
+  firstByTxn = null;
   /** A payment row still to match. */
   const active = (i: number) => paymentGroup[i] < 0 && !reversal[i];
 
-  // 3. Exact reference. Linked lists (the head is the reference's first expectation, from the
-  // ledger's index; next in an Int32Array) keep each reference's rows in index order.
+  // 3. Exact reference. Linked lists (the head is the reference's first expectation, known to the
+  // ledger; next in an Int32Array) keep each reference's rows in index order: built backwards,
+  // each row goes in right after its head, so no tail array is needed.
   const expNext = new Int32Array(nE).fill(-1);
-  const expTail = new Int32Array(nE).fill(-1);
-  for (let e = 0; e < nE; e++) {
-    const e0 = ledger.firstWithReference(ledger.reference[e]);
-    if (e0 !== e) expNext[expTail[e0]] = e;
-    expTail[e0] = e;
+  for (let e = nE - 1; e >= 0; e--) {
+    const e0 = ledger.firstWithSameReference(e);
+    if (e0 === e) continue;
+    expNext[e] = expNext[e0];
+    expNext[e0] = e;
   }
   // Payments of a reference hang off the reference's first expectation (no second Map).
   const payHead = new Int32Array(nE).fill(-1);
   const payNext = new Int32Array(nP).fill(-1);
   for (let i = nP - 1; i >= 0; i--) {
-    const ref = reference[i];
-    if (ref === null || !active(i)) continue;
-    const e0 = ledger.firstWithReference(ref);
+    if (!active(i)) continue;
+    const e0 = payments.ledgerRow(i, ledger);
     if (e0 < 0) continue;
     payNext[i] = payHead[e0];
     payHead[e0] = i;
@@ -159,7 +163,7 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
     let paid = 0;
     for (let i = head; i >= 0; i = payNext[i]) {
       ps.push(i);
-      paid += net[i];
+      paid += net(i);
     }
     let expected = 0;
     for (let e = e0; e >= 0; e = expNext[e]) {
@@ -177,11 +181,11 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
       ps.sort((a, b) => time[a] - time[b] || a - b);
       let sum = 0;
       let k = 0;
-      while (k < ps.length && sum < expected) sum += net[ps[k++]];
+      while (k < ps.length && sum < expected) sum += net(ps[k++]);
       if (sum === expected) {
-        const matchedAmounts = new Set(ps.slice(0, k).map((i) => net[i]));
+        const matchedAmounts = new Set(ps.slice(0, k).map(net));
         const rest = ps.slice(k);
-        if (rest.every((i) => matchedAmounts.has(net[i]) || net[i] === expected)) {
+        if (rest.every((i) => matchedAmounts.has(net(i)) || net(i) === expected)) {
           const rule = k > 1 ? MatchRule.SPLIT_PAYMENTS : es.length > 1 ? MatchRule.COMBINED_PAYMENT : MatchRule.REFERENCE;
           const g = newGroup(ReconciliationOutcome.MATCHED, rule);
           for (let j = 0; j < k; j++) paymentGroup[ps[j]] = g;
@@ -210,7 +214,7 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
   if (buckets.size) {
     for (let i = 0; i < nP; i++) {
       if (!active(i)) continue;
-      const bucket = buckets.get(net[i]);
+      const bucket = buckets.get(net(i));
       if (!bucket) continue;
       const t = time[i];
       let lo = 0;
@@ -243,11 +247,11 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
 
   // 5. Leftovers; reversal rows join the item of the payment they reverse.
   for (let i = 0; i < nP; i++) {
-    if (reversalOf[i] >= 0) continue;
+    if (reversal[i] && reversalOf.has(i)) continue;
     // A payment carried over from an earlier run that nothing matches stays open there: no item here.
     if (paymentGroup[i] < 0 && !payments.isCarried(i)) paymentGroup[i] = newGroup(ReconciliationOutcome.MISSING_IN_LEDGER, MatchRule.UNPAIRED);
   }
-  for (let i = 0; i < nP; i++) if (reversalOf[i] >= 0) paymentGroup[i] = paymentGroup[reversalOf[i]];
+  for (const [i, o] of reversalOf) paymentGroup[i] = paymentGroup[o];
   const expectationOnly: number[] = [];
   for (let e = 0; e < nE; e++) {
     if (expectationGroup[e] >= 0) continue;

@@ -1,8 +1,11 @@
+import { stringHash } from './string-index.js';
+
 /**
- * A column of short strings (transaction ids, expected-payment ids) as UTF-8 bytes in one growing
- * buffer plus an end offset per row: about length + 4 bytes a row instead of a heap string and a
- * pointer (40–70 bytes), which matters at a million rows. A string is rebuilt when read; matching
- * reads ids only to break ties and to write items, once each.
+ * A column of short strings (transaction ids, expected-payment ids, references) as UTF-8 bytes in
+ * one growing buffer plus an end offset per row: about length + 4 bytes a row instead of a heap
+ * string and a pointer (40–70 bytes), which matters at a million rows. A string is rebuilt when
+ * read; `matches` and `hash` work on the bytes, so a hash index over the column (StringIndex)
+ * probes it without building a string per probe.
  */
 export class PackedStrings {
   private bytes = Buffer.allocUnsafe(64 * 1024);
@@ -33,5 +36,45 @@ export class PackedStrings {
   get(i: number): string {
     if (i < 0 || i >= this.count) throw new RangeError(`row ${i} of ${this.count}`);
     return this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
+
+  /** True when row i holds `key`. ASCII is compared byte by byte; other text through the decoded string. */
+  matches(i: number, key: string): boolean {
+    const start = i === 0 ? 0 : this.ends[i - 1];
+    const size = this.ends[i] - start;
+    // UTF-8 takes at least one byte per UTF-16 unit, exactly one for ASCII only.
+    if (size < key.length) return false;
+    if (size === key.length) {
+      for (let k = 0; k < size; k++) {
+        const c = key.charCodeAt(k);
+        if (c >= 0x80) return false;
+        if (this.bytes[start + k] !== c) return false;
+      }
+      return true;
+    }
+    return this.get(i) === key;
+  }
+
+  /** stringHash of row i: computed on the bytes when they are ASCII (the same units), else on the decoded string. */
+  hash(i: number): number {
+    const start = i === 0 ? 0 : this.ends[i - 1];
+    const end = this.ends[i];
+    let h = 0x811c9dc5;
+    for (let k = start; k < end; k++) {
+      const b = this.bytes[k];
+      if (b >= 0x80) return stringHash(this.get(i));
+      h = Math.imul(h ^ b, 0x01000193);
+    }
+    return h >>> 0;
+  }
+
+  /** Gives back the room kept for growth once the column is complete (up to half of it at a million rows). */
+  trim(): void {
+    if (this.bytes.length > this.used) {
+      const exact = Buffer.allocUnsafeSlow(this.used);
+      this.bytes.copy(exact, 0, 0, this.used);
+      this.bytes = exact;
+    }
+    if (this.ends.length > this.count) this.ends = this.ends.slice(0, this.count);
   }
 }

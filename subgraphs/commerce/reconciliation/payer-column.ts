@@ -28,10 +28,18 @@ export function decodePayer(code: number): string {
 }
 
 export class PayerColumn {
-  private codes = new Float64Array(1024);
+  /** Allocated with the first coded payer: a ledger without payers (orders without a phone) costs nothing. */
+  private codes: Float64Array | null = null;
   private readonly others = new Map<number, string>();
 
   set(row: number, payer: string | null): void {
+    if (payer === null) return;
+    const code = encodePayer(payer);
+    if (code <= 0) {
+      this.others.set(row, payer);
+      return;
+    }
+    this.codes ??= new Float64Array(1024);
     if (row >= this.codes.length) {
       let n = this.codes.length;
       while (n <= row) n *= 2;
@@ -39,14 +47,11 @@ export class PayerColumn {
       next.set(this.codes);
       this.codes = next;
     }
-    if (payer === null) return;
-    const code = encodePayer(payer);
-    if (code > 0) this.codes[row] = code;
-    else this.others.set(row, payer);
+    this.codes[row] = code;
   }
 
   get(row: number): string | null {
-    const code = this.codes[row];
+    const code = this.codes !== null && row < this.codes.length ? this.codes[row] : 0;
     if (code > 0) return decodePayer(code);
     return this.others.get(row) ?? null;
   }

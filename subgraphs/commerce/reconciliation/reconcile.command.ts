@@ -113,6 +113,7 @@ export async function computeReconciliation(
       for await (const expected of request.ledger.expectedPayments(request.provider, new Date(start), new Date(end))) pushOutside(expected);
     }
   }
+  ledger.trim();
   progress?.('ledger', ledger.length, ledger.length);
   const source = path.basename(request.file);
   try {
@@ -135,9 +136,11 @@ export async function computeReconciliation(
   const loaded = await loadStatement(reader, input, { period, source, ledger });
   const hashes = hasher.digest();
   for (const c of carriedPayments) loaded.table.pushCarried(c.record);
+  loaded.table.trim();
   progress?.('matching', 0, 1);
   const result = matchPayments(loaded.table, ledger, { toleranceMs, periodStart: period.start.getTime(), periodEnd: period.end.getTime() });
   const totals = summarize(loaded.table, ledger, result);
+  ledger.releaseLookups();
   progress?.('matching', 1, 1);
   const above = totalAboveLimit(totals);
   if (above) {

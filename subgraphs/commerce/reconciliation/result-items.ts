@@ -59,7 +59,7 @@ export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result
       const i = p.list[k];
       transactionIds.push(payments.transactionId(i));
       lines.push(payments.line[i]);
-      const ref = payments.reference[i];
+      const ref = payments.reference(i);
       if (ref !== null && !references.includes(ref)) references.push(ref);
       if (payments.reversal[i]) reversedVnd += payments.amount[i];
       else paidVnd += payments.amount[i];
@@ -79,7 +79,7 @@ export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result
     for (let k = 0; k < to - from; k++) {
       const x = sorted ? sorted[k] : e.list[from + k];
       expectedPaymentIds.push(ledger.id(x));
-      const ref = ledger.reference[x];
+      const ref = ledger.reference(x);
       if (!references.includes(ref)) references.push(ref);
       const producer = ledger.producerId(x);
       if (!producerIds.includes(producer)) producerIds.push(producer);

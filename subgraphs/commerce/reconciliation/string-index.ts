@@ -1,7 +1,23 @@
+/** FNV-1a over UTF-16 units: the hash StringIndex and its columns agree on. */
+export function stringHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A string column as the index reads it: compared and hashed in place (a packed column builds no string per probe). */
+export interface KeyColumn {
+  /** True when `row` holds `key`. */
+  matches(row: number, key: string): boolean;
+  /** stringHash of the row's value. */
+  hash(row: number): number;
+}
+
 /**
  * A hash index from a string to the first row holding it, over a string column the caller already
- * keeps (read through `valueAt`, so the column may be packed): an open-addressing table of row numbers in one Int32Array (4–8 bytes a row) instead of a
- * Map entry per row (~35 bytes), which matters at a million rows.
+ * keeps (read through `column`, so the column may be packed): an open-addressing table of row
+ * numbers in one Int32Array (4–8 bytes a row) instead of a Map entry per row (~35 bytes), which
+ * matters at a million rows.
  */
 export class StringIndex {
   private slots: Int32Array;
@@ -9,7 +25,7 @@ export class StringIndex {
   private size = 0;
 
   constructor(
-    private readonly valueAt: (row: number) => string | null,
+    private readonly column: KeyColumn,
     expected = 1024,
   ) {
     let capacity = 1024;
@@ -18,30 +34,24 @@ export class StringIndex {
     this.mask = capacity - 1;
   }
 
-  private static hash(key: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    return h >>> 0;
-  }
-
   /** The first row holding `key`, or -1. */
   get(key: string): number {
-    let slot = StringIndex.hash(key) & this.mask;
+    let slot = stringHash(key) & this.mask;
     for (;;) {
       const row = this.slots[slot];
       if (row < 0) return -1;
-      if (this.valueAt(row) === key) return row;
+      if (this.column.matches(row, key)) return row;
       slot = (slot + 1) & this.mask;
     }
   }
 
   /** Records `row` (whose value is `key`) unless the key is known; returns the first row holding it, or -1 when `row` was added. */
   addIfAbsent(key: string, row: number): number {
-    let slot = StringIndex.hash(key) & this.mask;
+    let slot = stringHash(key) & this.mask;
     for (;;) {
       const existing = this.slots[slot];
       if (existing < 0) break;
-      if (this.valueAt(existing) === key) return existing;
+      if (this.column.matches(existing, key)) return existing;
       slot = (slot + 1) & this.mask;
     }
     this.slots[slot] = row;
@@ -55,7 +65,7 @@ export class StringIndex {
     this.mask = this.slots.length - 1;
     for (const row of old) {
       if (row < 0) continue;
-      let slot = StringIndex.hash(this.valueAt(row)!) & this.mask;
+      let slot = this.column.hash(row) & this.mask;
       while (this.slots[slot] >= 0) slot = (slot + 1) & this.mask;
       this.slots[slot] = row;
     }

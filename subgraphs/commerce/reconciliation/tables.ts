@@ -3,14 +3,14 @@ import type { ExpectedPaymentRecord } from './ledger.js';
 import { PayerColumn } from './payer-column.js';
 import { payerKey } from './payer-key.rules.js';
 import { PackedStrings } from './packed-strings.js';
-import { StringIndex } from './string-index.js';
+import { StringIndex, type KeyColumn } from './string-index.js';
 
 /**
  * Column-wise tables for matching: a million rows as a few typed arrays and string arrays instead
  * of a million objects, so that a whole statement and its ledger stay well under 512 MB.
  * Numeric columns are typed arrays that double when full; read them only up to `length`.
  */
-function grown<T extends Float64Array | Uint32Array | Uint8Array>(array: T, make: (n: number) => T): T {
+function grown<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(array: T, make: (n: number) => T): T {
   const next = make(array.length * 2);
   next.set(array);
   return next;
@@ -20,7 +20,14 @@ const INITIAL = 1024;
 
 export class PaymentTable {
   private readonly transactionIds = new PackedStrings();
-  readonly reference: (string | null)[] = [];
+  /**
+   * Reference of each row without a string per row: ≥ 0 the ledger's first expectation quoting it
+   * (the text is the ledger's), -1 none, ≤ -2 entry −2−r of `otherReferences` (unknown to the ledger).
+   */
+  private refs = new Int32Array(INITIAL);
+  private readonly otherReferences = new PackedStrings();
+  /** The ledger's length when rows were resolved against it: a ledger grown since may know more references. */
+  private ledgerLength = -1;
   private readonly payers = new PayerColumn();
   /** Sparse: most statements already write payers in their matching form. */
   private readonly payerKeys = new Map<number, string | null>();
@@ -57,6 +64,25 @@ export class PaymentTable {
     return this.transactionIds.get(i);
   }
 
+  /** The transaction ids as a hash index reads them (in place, no string per probe). */
+  get transactionIdKeys(): KeyColumn {
+    return this.transactionIds;
+  }
+
+  reference(i: number): string | null {
+    const r = this.refs[i];
+    if (r >= 0) return this.ledger!.reference(r);
+    return r === -1 ? null : this.otherReferences.get(-2 - r);
+  }
+
+  /** The first expectation of `ledger` quoting row i's reference, or -1. */
+  ledgerRow(i: number, ledger: LedgerTable): number {
+    const r = this.refs[i];
+    if (ledger === this.ledger && (r >= 0 || ledger.length === this.ledgerLength)) return r >= 0 ? r : -1;
+    const reference = this.reference(i);
+    return reference === null ? -1 : ledger.firstWithReference(reference);
+  }
+
   originalTransactionId(i: number): string | null {
     return this.originals.get(i) ?? null;
   }
@@ -90,14 +116,22 @@ export class PaymentTable {
       this.time = grown(this.time, (n) => new Float64Array(n));
       this.line = grown(this.line, (n) => new Uint32Array(n));
       this.reversal = grown(this.reversal, (n) => new Uint8Array(n));
+      this.refs = grown(this.refs, (n) => new Int32Array(n));
     }
     this.transactionIds.push(record.transactionId);
-    let reference = record.reference;
-    if (reference !== null && this.ledger) {
-      const e = this.ledger.firstWithReference(reference);
-      if (e >= 0) reference = this.ledger.reference[e];
+    const reference = record.reference;
+    let ref = -1;
+    if (reference !== null) {
+      const e = this.ledger ? this.ledger.firstWithReference(reference) : -1;
+      if (e >= 0) ref = e;
+      else {
+        ref = -2 - this.otherReferences.length;
+        this.otherReferences.push(reference);
+      }
     }
-    this.reference.push(reference);
+    // -2 once the ledger grew between rows: then unknown references are looked up again.
+    if (this.ledger && this.ledgerLength !== this.ledger.length) this.ledgerLength = this.ledgerLength === -1 ? this.ledger.length : -2;
+    this.refs[i] = ref;
     this.payers.set(i, record.payer);
     const key = payerKey(record.payer);
     if (key !== record.payer) this.payerKeys.set(i, key);
@@ -109,15 +143,23 @@ export class PaymentTable {
     if (record.originalTransactionId !== null) this.originals.set(i, record.originalTransactionId);
     this.count++;
   }
+
+  /** Gives back the packed columns' room for growth once the file is read (carried payments may still come). */
+  trim(): void {
+    this.transactionIds.trim();
+    this.otherReferences.trim();
+  }
 }
 
 export class LedgerTable {
   private readonly ids = new PackedStrings();
-  readonly reference: string[] = [];
+  private readonly references = new PackedStrings();
+  /** The first row quoting each row's reference (itself for the first): expectations of one checkout, found without hashing. */
+  private first = new Int32Array(INITIAL);
   private readonly payers = new PayerColumn();
   /** Sparse: most statements already write payers in their matching form. */
   private readonly payerKeys = new Map<number, string | null>();
-  private readonly referenceIndex = new StringIndex((x) => this.reference[x]);
+  private referenceIndex: StringIndex | null = new StringIndex(this.references);
   amount = new Float64Array(INITIAL);
   /** Epoch milliseconds (UTC). */
   time = new Float64Array(INITIAL);
@@ -144,9 +186,19 @@ export class LedgerTable {
     return this.payerKeys.has(x) ? this.payerKeys.get(x)! : this.payers.get(x);
   }
 
+  reference(x: number): string {
+    return this.references.get(x);
+  }
+
   /** The first expected payment with this reference, or -1. */
   firstWithReference(reference: string): number {
+    if (!this.referenceIndex) throw new Error('the ledger table was released for matching (releaseLookups)');
     return this.referenceIndex.get(reference);
+  }
+
+  /** The first expected payment with the same reference as row x (x itself when it is the first). */
+  firstWithSameReference(x: number): number {
+    return this.first[x];
   }
 
   producerId(x: number): string {
@@ -159,6 +211,7 @@ export class LedgerTable {
       this.amount = grown(this.amount, (n) => new Float64Array(n));
       this.time = grown(this.time, (n) => new Float64Array(n));
       this.producer = grown(this.producer, (n) => new Uint32Array(n));
+      this.first = grown(this.first, (n) => new Int32Array(n));
     }
     let p = this.producerIndex.get(record.producerId);
     if (p === undefined) {
@@ -167,8 +220,10 @@ export class LedgerTable {
       this.producerIndex.set(record.producerId, p);
     }
     this.ids.push(record.id);
-    this.reference.push(record.reference);
-    this.referenceIndex.addIfAbsent(record.reference, x);
+    this.references.push(record.reference);
+    if (!this.referenceIndex) throw new Error('the ledger table was released for matching (releaseLookups)');
+    const e0 = this.referenceIndex.addIfAbsent(record.reference, x);
+    this.first[x] = e0 >= 0 ? e0 : x;
     this.payers.set(x, record.payer);
     const key = payerKey(record.payer);
     if (key !== record.payer) this.payerKeys.set(x, key);
@@ -176,5 +231,21 @@ export class LedgerTable {
     this.time[x] = record.expectedAt.getTime();
     this.producer[x] = p;
     this.count++;
+  }
+
+  /**
+   * Drops what only loading and matching use (the reference index and the first-row column, 12 MB
+   * at a million rows) once the result is known: storing the items, where the import peaks in
+   * memory, reads only the columns. Looking up a reference or adding a row afterwards throws.
+   */
+  releaseLookups(): void {
+    this.referenceIndex = null;
+    this.first = new Int32Array(0);
+  }
+
+  /** Gives back the packed columns' room for growth once every expectation is loaded. */
+  trim(): void {
+    this.ids.trim();
+    this.references.trim();
   }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PackedStrings } from '../../../../subgraphs/commerce/reconciliation/packed-strings.js';
+import { StringIndex, stringHash } from '../../../../subgraphs/commerce/reconciliation/string-index.js';
 
 describe('packed id column', () => {
   it('gives back every string pushed, in order, across growth of its buffers (non-ASCII, empty, long)', () => {
@@ -24,4 +25,23 @@ describe('packed id column', () => {
     expect(() => column.get(100_000)).toThrow(RangeError);
     expect(() => column.get(-1)).toThrow(RangeError);
   });
+
+  it('compares and hashes rows in place exactly as the strings would (ASCII, non-ASCII, prefixes, lengths)', () => {
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom('DH-1', 'DH-10', 'Đ', 'D', 'é', 'é'));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 40 }), fc.array(text, { maxLength: 20 }), (values, keys) => {
+        const column = new PackedStrings();
+        for (const v of values) column.push(v);
+        values.forEach((v, i) => {
+          expect(column.hash(i)).toBe(stringHash(v));
+          for (const key of [...keys, ...values]) expect(column.matches(i, key)).toBe(v === key);
+        });
+        // The index over the packed column finds the first row of each value, also after growing.
+        const index = new StringIndex(column, 1);
+        values.forEach((v, i) => index.addIfAbsent(v, i));
+        for (const key of [...keys, ...values]) expect(index.get(key)).toBe(values.indexOf(key));
+      }),
+    );
+  });
 });
+
