@@ -1,34 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { toCount } from '../../../core/db/database.js';
+import { monthSummaryStore } from '../common/month-summary.store.js';
 import { executeSql, isSqlite, placeholders, tableName, type SqlValue } from '../common/dialect.js';
 import { DocumentDirection } from './document-enums.js';
 import type { CountedDocument, DocumentSummaryCounts } from './document-summary.rules.js';
 
-const COLUMNS = ['commune_id', 'year', 'month', 'incoming', 'incoming_electronic', 'outgoing', 'outgoing_electronic', 'outgoing_signed'] as const;
-/** Eight values a row: stay far under SQLite's 32,766 bound parameters. */
-const ROWS_PER_STATEMENT = 2_000;
 const SQLITE_SAFE_IDS = 10_000;
-
-/**
- * Adds the deltas to the summary rows (created at zero when missing). An upsert that adds is safe
- * under concurrent writers, where a recount would miss another transaction's uncommitted rows. Call
- * it in the transaction that writes the documents or signatures.
- */
-export async function applyDocumentSummaryDeltas(tx: EntityManager, deltas: readonly DocumentSummaryCounts[]): Promise<void> {
-  const table = tableName(tx, 'document_month_summary');
-  for (let i = 0; i < deltas.length; i += ROWS_PER_STATEMENT) {
-    const chunk = deltas.slice(i, i + ROWS_PER_STATEMENT);
-    await executeSql(
-      tx,
-      `insert into ${table} as s (${COLUMNS.join(', ')}) values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-       on conflict (commune_id, year, month) do update set
-         incoming = s.incoming + excluded.incoming, incoming_electronic = s.incoming_electronic + excluded.incoming_electronic,
-         outgoing = s.outgoing + excluded.outgoing, outgoing_electronic = s.outgoing_electronic + excluded.outgoing_electronic,
-         outgoing_signed = s.outgoing_signed + excluded.outgoing_signed`,
-      chunk.flatMap((d): SqlValue[] => [d.communeId, d.year, d.month, d.incoming, d.incomingElectronic, d.outgoing, d.outgoingElectronic, d.outgoingSigned]),
-    );
-  }
-}
 
 /** The month of registered_on in SQL: SQLite keeps dates as 'yyyy-mm-dd' text, PostgreSQL as date. */
 function monthColumn(em: EntityManager): string {
@@ -55,52 +31,26 @@ function recountSql(em: EntityManager, communeIds?: readonly string[]): { sql: s
   };
 }
 
-/**
- * Recomputes the summary from the register, of every commune or of the given ones (after the pilot
- * seed, which inserts without knowing which rows were new). Call it in a transaction.
- */
-export async function rebuildDocumentSummary(tx: EntityManager, communeIds?: readonly string[]): Promise<void> {
-  const table = tableName(tx, 'document_month_summary');
-  const groups = communeIds ? Array.from({ length: Math.ceil(communeIds.length / SQLITE_SAFE_IDS) }, (_, i) => communeIds.slice(i * SQLITE_SAFE_IDS, (i + 1) * SQLITE_SAFE_IDS)) : [undefined];
-  for (const ids of groups) {
-    if (ids && !ids.length) continue;
-    await executeSql(tx, `delete from ${table}${ids ? ` where commune_id in (${placeholders(ids.length)})` : ''}`, ids ?? []);
-    const { sql, params } = recountSql(tx, ids);
-    // In key order, so a commune's rows of a year share a page or two.
-    await executeSql(tx, `insert into ${table} (${COLUMNS.join(', ')}) select * from (${sql}) r order by commune_id, year, month`, params);
-  }
-}
+/** The count columns, in table order, and the field each becomes (the KPI reads sum them, kpis/grouped-counts.query.ts). */
+export const DOCUMENT_SUMMARY_COUNTS = [
+  ['incoming', 'incoming'], ['incoming_electronic', 'incomingElectronic'], ['outgoing', 'outgoing'],
+  ['outgoing_electronic', 'outgoingElectronic'], ['outgoing_signed', 'outgoingSigned'],
+] as const;
 
-function toCounts(row: Record<string, unknown>): DocumentSummaryCounts {
-  return {
-    communeId: String(row.commune_id),
-    year: Number(row.year),
-    month: Number(row.month),
-    incoming: toCount(row.incoming),
-    incomingElectronic: toCount(row.incoming_electronic),
-    outgoing: toCount(row.outgoing),
-    outgoingElectronic: toCount(row.outgoing_electronic),
-    outgoingSigned: toCount(row.outgoing_signed),
-  };
-}
+const store = monthSummaryStore({
+  table: 'document_month_summary',
+  counts: DOCUMENT_SUMMARY_COUNTS,
+  recountSql,
+});
 
-const ORDER = 'order by commune_id, year, month';
-
+/** Adds the deltas to the summary rows, in the transaction that writes the documents or signatures (MonthSummaryStore.applyDeltas). */
+export const applyDocumentSummaryDeltas: (tx: EntityManager, deltas: readonly DocumentSummaryCounts[]) => Promise<void> = store.applyDeltas;
+/** Recounts the summary from the register, of every commune or of the given ones; in a transaction. */
+export const rebuildDocumentSummary = store.rebuild;
 /** The stored summary rows with any count, ordered by commune, year and month. */
-export async function readDocumentSummary(em: EntityManager): Promise<DocumentSummaryCounts[]> {
-  const rows = await executeSql(
-    em,
-    `select ${COLUMNS.join(', ')} from ${tableName(em, 'document_month_summary')}
-     where incoming <> 0 or incoming_electronic <> 0 or outgoing <> 0 or outgoing_electronic <> 0 or outgoing_signed <> 0 ${ORDER}`,
-  );
-  return rows.map(toCounts);
-}
-
+export const readDocumentSummary: (em: EntityManager) => Promise<DocumentSummaryCounts[]> = store.read;
 /** The summary recounted from the register, in the same order: what readDocumentSummary must equal. */
-export async function recountDocumentSummary(em: EntityManager): Promise<DocumentSummaryCounts[]> {
-  const { sql, params } = recountSql(em);
-  return (await executeSql(em, `select * from (${sql}) r ${ORDER}`, params)).map(toCounts);
-}
+export const recountDocumentSummary: (em: EntityManager) => Promise<DocumentSummaryCounts[]> = store.recount;
 
 /**
  * The documents as the summary counts them now (absent: no such document), read after locking their

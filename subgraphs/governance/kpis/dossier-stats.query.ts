@@ -3,13 +3,7 @@ import { toCount } from '../../../core/db/database.js';
 import { vietnamYearRange } from '../../../core/time.js';
 import { executeSql, placeholders, tableName } from '../common/dialect.js';
 import { DossierChannel, DossierStatus } from '../dossiers/dossier-enums.js';
-
-export interface DossierCounts {
-  received: number;
-  resolvedOnTime: number;
-  resolvedOverdue: number;
-  online: number;
-}
+import type { DossierCounts } from './kpi.rules.js';
 
 /**
  * One aggregate query over the dossiers the given units received in a year (Asia/Ho_Chi_Minh

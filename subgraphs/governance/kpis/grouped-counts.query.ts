@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { toCount } from '../../../core/db/database.js';
 import { executeSql, placeholders, tableName } from '../common/dialect.js';
-import type { DocumentCounts } from './document-stats.query.js';
-import type { DossierCounts } from './dossier-stats.query.js';
+import { DOCUMENT_SUMMARY_COUNTS } from '../documents/document-summary.store.js';
+import { DOSSIER_SUMMARY_COUNTS } from '../dossiers/dossier-summary.store.js';
+import type { DocumentCounts, DossierCounts } from './kpi.rules.js';
 
 /**
  * The same aggregates as countDossiers/countDocuments, for many units in one statement, grouped by
@@ -20,78 +21,56 @@ function groupColumn(by: GroupBy, alias: string): { select: string; join: (em: E
     : { select: 'u.province_id', join: (em) => `join ${tableName(em, 'administrative_unit')} u on u.id = ${alias}.commune_id`, where: 'u.province_id' };
 }
 
-export const ZERO_DOSSIERS: DossierCounts = { received: 0, resolvedOnTime: 0, resolvedOverdue: 0, online: 0 };
-export const ZERO_DOCUMENTS: DocumentCounts = { incoming: 0, incomingElectronic: 0, outgoing: 0, outgoingElectronic: 0, outgoingSigned: 0 };
+/** The two month summaries, their count columns in the order of the statement's c1..c5 and the field each becomes. */
+const SUMMARIES = {
+  dossiers: { table: 'dossier_month_summary', counts: DOSSIER_SUMMARY_COUNTS },
+  documents: { table: 'document_month_summary', counts: DOCUMENT_SUMMARY_COUNTS },
+} as const;
+const SLOTS = 5;
 
-/**
- * Dossier counts read from the month summary (dossier_month_summary, kept exact with every dossier
- * write): a commune-year is at most 12 rows and a province-year ~150 × 12, whatever the number of
- * dossiers behind them.
- */
-export async function countDossiersGrouped(em: EntityManager, by: GroupBy, ids: readonly string[], year: number): Promise<Map<string, DossierCounts>> {
-  const result = new Map<string, DossierCounts>();
+export type SummaryKind = keyof typeof SUMMARIES;
+
+export interface GroupedCounts {
+  dossiers: Map<string, DossierCounts>;
+  documents: Map<string, DocumentCounts>;
+}
+
+/** One summary's part of the statement: kind, unit_id and its sums as c1..c5 (0 for a slot it does not use). */
+function summarySelect(em: EntityManager, kind: SummaryKind, by: GroupBy, count: number): string {
+  const { table, counts } = SUMMARIES[kind];
   const g = groupColumn(by, 's');
-  for (let i = 0; i < ids.length; i += SQLITE_SAFE_IDS) {
-    const chunk = ids.slice(i, i + SQLITE_SAFE_IDS);
-    const rows = await executeSql(
-      em,
-      `select ${g.select} as unit_id, sum(s.received) as received, sum(s.resolved_on_time) as resolved_on_time,
-         sum(s.resolved_overdue) as resolved_overdue, sum(s.online) as online
-       from ${tableName(em, 'dossier_month_summary')} s ${g.join(em)}
-       where ${g.where} in (${placeholders(chunk.length)}) and s.year = ?
-       group by ${g.select}`,
-      [...chunk, year],
-    );
-    for (const row of rows) {
-      result.set(String(row.unit_id), {
-        received: toCount(row.received),
-        resolvedOnTime: toCount(row.resolved_on_time),
-        resolvedOverdue: toCount(row.resolved_overdue),
-        online: toCount(row.online),
-      });
-    }
-  }
-  return result;
+  const sums = Array.from({ length: SLOTS }, (_, i) => (counts[i] ? `sum(s.${counts[i][0]})` : '0') + ` as c${i + 1}`);
+  return `select '${kind}' as kind, ${g.select} as unit_id, ${sums.join(', ')}
+    from ${tableName(em, table)} s ${g.join(em)}
+    where ${g.where} in (${placeholders(count)}) and s.year = ?
+    group by ${g.select}`;
 }
 
 /**
- * Document counts read from the month summary (document_month_summary, kept exact with every document
- * and signature write): a commune-year is at most 12 rows, where the register is a row and a
- * signature probe per document.
+ * Dossier and document counts of a year read from the month summaries (dossier_month_summary and
+ * document_month_summary, kept exact with every write): a commune-year is at most 12 rows of each
+ * and a province-year ~150 × 12, whatever the number of records behind them. When both kinds are
+ * asked for, one statement reads both (`union all`): the sample query's dossierStats and
+ * documentStats cost one statement, not two.
  */
-export async function countDocumentsGrouped(em: EntityManager, by: GroupBy, ids: readonly string[], year: number): Promise<Map<string, DocumentCounts>> {
-  const result = new Map<string, DocumentCounts>();
-  const g = groupColumn(by, 's');
-  for (let i = 0; i < ids.length; i += SQLITE_SAFE_IDS) {
-    const chunk = ids.slice(i, i + SQLITE_SAFE_IDS);
-    const rows = await executeSql(
-      em,
-      `select ${g.select} as unit_id, sum(s.incoming) as incoming, sum(s.incoming_electronic) as incoming_electronic,
-         sum(s.outgoing) as outgoing, sum(s.outgoing_electronic) as outgoing_electronic, sum(s.outgoing_signed) as outgoing_signed
-       from ${tableName(em, 'document_month_summary')} s ${g.join(em)}
-       where ${g.where} in (${placeholders(chunk.length)}) and s.year = ?
-       group by ${g.select}`,
-      [...chunk, year],
-    );
+export async function countSummariesGrouped(em: EntityManager, by: GroupBy, ids: { dossiers: readonly string[]; documents: readonly string[] }, year: number): Promise<GroupedCounts> {
+  const result: GroupedCounts = { dossiers: new Map(), documents: new Map() };
+  const longest = Math.max(ids.dossiers.length, ids.documents.length);
+  for (let i = 0; i < longest; i += SQLITE_SAFE_IDS) {
+    const parts: string[] = [];
+    const params: (string | number)[] = [];
+    for (const kind of ['dossiers', 'documents'] as const) {
+      const chunk = ids[kind].slice(i, i + SQLITE_SAFE_IDS);
+      if (!chunk.length) continue;
+      parts.push(summarySelect(em, kind, by, chunk.length));
+      params.push(...chunk, year);
+    }
+    const rows = await executeSql(em, parts.join('\nunion all\n'), params);
     for (const row of rows) {
-      result.set(String(row.unit_id), {
-        incoming: toCount(row.incoming),
-        incomingElectronic: toCount(row.incoming_electronic),
-        outgoing: toCount(row.outgoing),
-        outgoingElectronic: toCount(row.outgoing_electronic),
-        outgoingSigned: toCount(row.outgoing_signed),
-      });
+      const kind = String(row.kind) as SummaryKind;
+      const counts = Object.fromEntries(SUMMARIES[kind].counts.map(([, field], slot) => [field, toCount(row[`c${slot + 1}`])]));
+      (result[kind] as Map<string, object>).set(String(row.unit_id), counts);
     }
   }
   return result;
-}
-
-/** Adds up counts of several units (a commune and its predecessors, a province and those merged into it). */
-export function sumCounts<T extends object>(zero: T, parts: readonly (T | undefined)[]): T {
-  const total = { ...zero } as Record<string, number>;
-  for (const part of parts) {
-    if (!part) continue;
-    for (const [k, v] of Object.entries(part)) total[k] = (total[k] ?? 0) + (v as number);
-  }
-  return total as T;
 }

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { toTargetView } from './kpi-figures.js';
 import { KpiTarget } from './kpi-target.entity.js';
-import type { KpiTargetView } from './kpi.type.js';
+import { toTargetView, type KpiTargetView } from './kpi.type.js';
 import { checkYear } from './year.rules.js';
 
 /** The targets set for a year, province-wide and per commune, by unit and indicator. Public. */

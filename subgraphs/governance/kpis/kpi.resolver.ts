@@ -3,20 +3,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { Commune } from '../units/commune.type.js';
-import { lineageLoader } from '../units/unit-registry.js';
-import { loadAll } from './kpi-loading.js';
-import { documentCountsByUnit, dossierCountsByUnit, targetsByUnit } from './kpi-loaders.js';
-import { sumCounts, ZERO_DOCUMENTS, ZERO_DOSSIERS } from './grouped-counts.query.js';
-import { KpiIndicator } from './kpi-enums.js';
-import { applicableTarget, ratio, round3, toTargetView } from './kpi-figures.js';
+import { communeDocumentFigures, communeDossierFigures } from './commune-kpi.query.js';
 import { listKpiTargets } from './kpi-targets.query.js';
-import { DocumentStats, DossierStats, KpiTargetView } from './kpi.type.js';
-import { checkYear } from './year.rules.js';
-
-/** The commune, or with includePredecessors its whole lineage (sorted); batched across the communes of a response. */
-async function scopeIds(context: SubgraphContext, communeId: string, includePredecessors: boolean): Promise<string[]> {
-  return includePredecessors ? [...(await lineageLoader(context).load(communeId))].sort() : [communeId];
-}
+import { DocumentStats, DossierStats, KpiTargetView, toTargetView } from './kpi.type.js';
 
 const INCLUDE_PREDECESSORS =
   'Also count the records of the units merged into this one (recursively, including those only partly merged), ' +
@@ -36,16 +25,7 @@ export class CommuneKpiResolver {
     @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo,
   ): Promise<DocumentStats> {
     cacheForPeriod(info, { year });
-    checkYear(year);
-    const communeIds = await scopeIds(context, commune.id, includePredecessors);
-    const counts = sumCounts(ZERO_DOCUMENTS, await loadAll(documentCountsByUnit(context, year), communeIds));
-    return Object.assign(new DocumentStats(), {
-      year,
-      communeIds,
-      ...counts,
-      signedRate: round3(ratio(counts.outgoingSigned, counts.outgoingElectronic)),
-      incomingElectronicRate: round3(ratio(counts.incomingElectronic, counts.incoming)),
-    });
+    return Object.assign(new DocumentStats(), { year, ...(await communeDocumentFigures(context, commune.id, year, includePredecessors)) });
   }
 
   @FieldResolver(() => DossierStats, {
@@ -61,28 +41,8 @@ export class CommuneKpiResolver {
     @Ctx() context: SubgraphContext, @Info() info: GraphQLResolveInfo,
   ): Promise<DossierStats> {
     cacheForPeriod(info, { year });
-    checkYear(year);
-    // The targets are asked for before the counts are awaited: both loaders dispatch in the same tick,
-    // so their two statements run at once on two pooled connections (one round trip to the database,
-    // not two one after the other; on a loaded machine each is a wake-up of a database process).
-    const targets = targetsByUnit(context, year, KpiIndicator.ONLINE_RATE);
-    const targetsLoaded = Promise.all([targets.load(commune.id), commune.provinceId ? targets.load(commune.provinceId) : null]);
-    const communeIds = await scopeIds(context, commune.id, includePredecessors);
-    const [countsByUnit, [own, provinceWide]] = await Promise.all([loadAll(dossierCountsByUnit(context, year), communeIds), targetsLoaded]);
-    const counts = sumCounts(ZERO_DOSSIERS, countsByUnit);
-    const onlineRate = ratio(counts.online, counts.received);
-    const onTimeRate = ratio(counts.resolvedOnTime, counts.resolvedOnTime + counts.resolvedOverdue);
-    const target = applicableTarget(own, provinceWide);
-    return Object.assign(new DossierStats(), {
-      year,
-      communeIds,
-      ...counts,
-      unresolved: counts.received - counts.resolvedOnTime - counts.resolvedOverdue,
-      onlineRate: round3(onlineRate),
-      onTimeRate: round3(onTimeRate),
-      target: target ? toTargetView(target) : null,
-      targetMet: target && onlineRate !== null ? onlineRate >= target.minimum : null,
-    });
+    const { target, ...figures } = await communeDossierFigures(context, commune, year, includePredecessors);
+    return Object.assign(new DossierStats(), { year, ...figures, target: target ? toTargetView(target) : null });
   }
 }
 

@@ -1,6 +1,7 @@
 import { PART_OF_PARENT } from '../../../core/graphql/cache-hints.js';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { KpiIndicator, TargetScope } from './kpi-enums.js';
+import type { KpiTarget } from './kpi-target.entity.js';
 
 registerEnumType(KpiIndicator, {
   name: 'KpiIndicator',
@@ -36,6 +37,18 @@ export class KpiTargetView {
 
   @Field(() => String, { description: 'Where the target comes from.' })
   source!: string;
+}
+
+/** A target row as the schema shows it. */
+export function toTargetView(target: KpiTarget): KpiTargetView {
+  return Object.assign(new KpiTargetView(), {
+    indicator: target.indicator,
+    year: target.year,
+    minimum: target.minimum,
+    scope: target.scope,
+    unitId: target.unitId,
+    source: target.source,
+  });
 }
 
 @ObjectType({

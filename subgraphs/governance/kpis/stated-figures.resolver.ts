@@ -1,9 +1,23 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { KpiIndicator } from './kpi-enums.js';
-import { compareStated, ratio } from './kpi-figures.js';
-import { statedByUnit } from './kpi-loaders.js';
+import { statedByUnit } from './kpi-inputs.store.js';
+import { compareStated, documentRates, dossierRates } from './kpi.rules.js';
 import { DocumentStats, DossierStats, StatedFigureComparison } from './kpi.type.js';
+import type { StatedFigure } from './stated-figure.entity.js';
+
+function toComparisons(figures: readonly StatedFigure[], computed: ReturnType<typeof dossierRates>): StatedFigureComparison[] {
+  return compareStated(figures, computed).map(({ figure, computed: value, difference, consistent }) =>
+    Object.assign(new StatedFigureComparison(), {
+      indicator: figure.indicator,
+      stated: figure.value,
+      computed: value,
+      difference,
+      consistent,
+      source: figure.source,
+      note: figure.note ?? null,
+    }),
+  );
+}
 
 /**
  * The stated figures beside the computed rates, as field resolvers: read (one batched statement per
@@ -17,10 +31,7 @@ export class DossierStatedResolver {
   })
   async stated(@Root() stats: DossierStats, @Ctx() context: SubgraphContext): Promise<StatedFigureComparison[]> {
     if (stats.communeIds.length !== 1) return [];
-    return compareStated(await statedByUnit(context, stats.year).load(stats.communeIds[0]!), {
-      [KpiIndicator.ONLINE_RATE]: ratio(stats.online, stats.received),
-      [KpiIndicator.ON_TIME_RATE]: ratio(stats.resolvedOnTime, stats.resolvedOnTime + stats.resolvedOverdue),
-    });
+    return toComparisons(await statedByUnit(context, stats.year).load(stats.communeIds[0]!), dossierRates(stats));
   }
 }
 
@@ -31,8 +42,6 @@ export class DocumentStatedResolver {
   })
   async stated(@Root() stats: DocumentStats, @Ctx() context: SubgraphContext): Promise<StatedFigureComparison[]> {
     if (stats.communeIds.length !== 1) return [];
-    return compareStated(await statedByUnit(context, stats.year).load(stats.communeIds[0]!), {
-      [KpiIndicator.SIGNED_RATE]: ratio(stats.outgoingSigned, stats.outgoingElectronic),
-    });
+    return toComparisons(await statedByUnit(context, stats.year).load(stats.communeIds[0]!), documentRates(stats));
   }
 }
