@@ -5,6 +5,7 @@ import { DomainError } from '../../core/domain-errors.js';
 import type { SubgraphContext } from '../../core/graphql/context.js';
 import { atRequestEnd } from '../../core/graphql/request-end.js';
 import { RefusedRead } from './refused-read.entity.js';
+import type { RefusedReadFilter } from './refused-read.rules.js';
 
 /** What a refused read was after. */
 export interface RefusedTarget {
@@ -96,13 +97,20 @@ export async function auditedCheck<T>(context: SubgraphContext, read: RefusedTar
   }
 }
 
-/** A page of the log for some units, newest first (keyset on at, id). */
-export async function findRefusedReads(context: SubgraphContext, communeIds: string[], limit: number, after: (string | number)[] | null): Promise<{ rows: RefusedRead[]; totalCount: number }> {
-  const where: FilterQuery<RefusedRead> = { communeId: { $in: communeIds } };
-  const keyset: FilterQuery<RefusedRead> = after ? { $or: [{ at: { $lt: new Date(Number(after[0])) } }, { at: new Date(Number(after[0])), id: { $lt: String(after[1]) } }] } : {};
+/** A page of the log, newest first (keyset on at, id), and how many rows match the filter. */
+export async function findRefusedReads(context: SubgraphContext, filter: RefusedReadFilter, limit: number, after: (string | number)[] | null): Promise<{ rows: RefusedRead[]; totalCount: number }> {
+  const where: FilterQuery<RefusedRead>[] = [];
+  if (filter.communeIds) where.push({ communeId: { $in: [...filter.communeIds] } });
+  if (filter.withoutCommune) where.push({ communeId: null });
+  if (filter.since) where.push({ at: { $gte: filter.since } });
+  if (filter.until) where.push({ at: { $lt: filter.until } });
+  if (filter.field) where.push({ field: filter.field });
+  if (filter.subject) where.push({ subject: filter.subject });
+  const keyset: FilterQuery<RefusedRead>[] = after ? [{ $or: [{ at: { $lt: new Date(Number(after[0])) } }, { at: new Date(Number(after[0])), id: { $lt: String(after[1]) } }] }] : [];
+  const all = (parts: FilterQuery<RefusedRead>[]): FilterQuery<RefusedRead> => (parts.length ? { $and: parts } : {});
   const [rows, totalCount] = await Promise.all([
-    context.em.find(RefusedRead, { ...where, ...keyset }, { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 }),
-    context.em.count(RefusedRead, where),
+    context.em.find(RefusedRead, all([...where, ...keyset]), { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 }),
+    context.em.count(RefusedRead, all(where)),
   ]);
   return { rows, totalCount };
 }
