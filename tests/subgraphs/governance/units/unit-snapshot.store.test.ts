@@ -62,15 +62,28 @@ describe.each([
     await env?.cleanup();
   });
 
-  /** Starts a check as a read past the interval would, and waits until it and anything it started are done. */
+  const versionReads = () => statements.filter((sql) => sql.includes('unit_registry_version')).length;
+
+  /**
+   * Starts a check as a read past the interval would, and waits until it and anything it started are
+   * done: a read starts a check only when none is running, so a version read that comes after the
+   * first one is a second check, begun after the first (and any reload it made) finished. Each poll
+   * asks again, because a read made while the first check still runs (a slow machine) starts nothing.
+   */
   async function checkNow(em: Parameters<typeof unitSnapshot>[0]): Promise<void> {
-    const before = statements.filter((sql) => sql.includes('unit_registry_version')).length;
+    const before = versionReads();
     await unitSnapshot(em, Date.now() + 2 * REGISTRY_CHECK_MS);
-    await expect.poll(() => statements.filter((sql) => sql.includes('unit_registry_version')).length, { timeout: 30_000 }).toBeGreaterThan(before);
-    // A second check starts only once the first (and any reload it made) has finished.
-    const started = statements.filter((sql) => sql.includes('unit_registry_version')).length;
-    await unitSnapshot(em, Date.now() + 2 * REGISTRY_CHECK_MS);
-    await expect.poll(() => statements.filter((sql) => sql.includes('unit_registry_version')).length, { timeout: 30_000 }).toBeGreaterThan(started);
+    await expect.poll(versionReads, { timeout: 60_000 }).toBeGreaterThan(before);
+    const started = versionReads();
+    await expect
+      .poll(
+        async () => {
+          await unitSnapshot(em, Date.now() + 2 * REGISTRY_CHECK_MS);
+          return versionReads();
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(started);
   }
 
   it.skipIf(postgres && !TEST_DATABASE_URL)('reloads the rows only after an import changed the registry, in this process or another; a check alone reads one row', async () => {
