@@ -54,11 +54,13 @@ export async function renderAccessDoc(supergraphSdl: string): Promise<string> {
     'Admins read everything. A refusal is one of: `null` (the field answers null, the rest of the query resolves),',
     '`FORBIDDEN` or `UNAUTHENTICATED` (an error on the field). `logged`: the refusal is written to the subgraph\'s',
     'refused-read log (`Commune.refusedReads`, `refusedDeviceReads`, `refusedRecordReads`, `refusedCommerceReads`; the',
-    'chairperson reads it): subject (null when anonymous), roles, field, target id, commune, time and request id, never a',
+    'chairperson reads the commune\'s, admins the whole log, refusals of no commune included, as the `Query` fields of the same',
+    'names): subject (null when anonymous), roles, field, target id, commune, time and request id, never a',
     'value. Every refusal is logged unless its rule argues otherwise (the `logged` column says why); so is a caller',
     'answered only a filtered list\'s public rows. A request makes at most one row per field: the first target and a',
     '`count` of the refusals (a list of 100 producers refused their contact is one row of count 100), all of a request\'s',
-    'rows written in one insert before its answer is sent.',
+    'rows written in one insert before its answer is sent; a second call of the subgraph for the same request adds to the',
+    'row\'s count (the log\'s key is the request id and field).',
     'Who acts for a merged unit is the policy of [schema-guide.md](schema-guide.md#who-acts-for-a-merged-unit-access-policy).',
     '',
     'A **filtered list** (kind `filter`) does not refuse a caller it has rows for: its rule says whose rows each role',
@@ -83,7 +85,7 @@ export async function renderAccessDoc(supergraphSdl: string): Promise<string> {
     const grants =
       rule.kind === 'filter'
         ? rule.sees.map((g) => `${g.role} (${g.over}): ${g.sees === 'all' ? ROW_OUTCOMES.all : ROW_OUTCOMES.producers}`).join(', ')
-        : rule.grants.map((g) => `${g.role} (${g.over})`).join(', ');
+        : rule.grants.map((g) => `${g.role} (${g.over})`).join(', ') || 'admins only';
     const kind = rule.kind === 'filter' ? `filter: ${rule.rows}` : 'field';
     out.push(`| [${name}](#${name.toLowerCase().replace(/\./g, '')}) | \`${print(fields.get(name)!.type)}\` | ${kind} | ${grants} | ${refusalText(rule.refused)} | ${audited(rule) ? 'yes' : `no: ${rule.unaudited}`} | ${rule.why} |`);
   }

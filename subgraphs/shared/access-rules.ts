@@ -15,6 +15,11 @@ const SIGN_IN = { kind: 'error', anonymous: 'UNAUTHENTICATED' } as const;
 const HEALTH = { grants: unit(Role.HEALTH_STAFF), refused: FORBIDDEN, why: 'health records are sensitive personal data' };
 /** Audited too: probing who tried to read what is itself worth a row (reading the log writes none, so nothing recurses). */
 const REFUSED_LOG = { grants: unit(Role.CHAIRPERSON), refused: FORBIDDEN, why: 'the log names who tried to read what; the chairperson answers for it' };
+/**
+ * A subgraph's whole log: every commune's refusals and those of no commune. No role is granted it:
+ * admins only (they hold every grant). Audited like the commune logs.
+ */
+const HUB_LOG = { grants: [], refused: SIGN_IN, why: 'every commune\'s refused reads and those of no commune (reconciliation, unknown ids): the hub-wide audit is the admins\'' } as const satisfies AccessRule;
 const OFFICE_RECORDS = { grants: [...unit(Role.OFFICER), PROVINCE], refused: SIGN_IN, why: 'the commune\'s register; the province supervises it' };
 const DRAFT_STAFF = { grants: unit(Role.OFFICER, Role.CHAIRPERSON), refused: NULL, why: 'who drafted and reviewed a post is internal to the commune\'s editorial staff' };
 const PRODUCER_PEOPLE = { grants: [PRODUCER_MEMBER, COOPERATIVE_MANAGER], refused: NULL, why: 'the people acting for a producer and its shop authorisations' };
@@ -32,11 +37,13 @@ const RUN_ITEMS = {
  * logging it would write a row for every visitor of a public page.
  */
 const PUBLIC_FACE = 'its public rows are the list\'s answer to everyone, not a refusal of anything asked for by name: logging them would write a row per visit of a public page';
-/** The catalogue: what a producer has not published yet is its members' (the producer's drafts); everyone else sees what is live. */
+/**
+ * The catalogue: what a producer has not published yet is its members' (the producer's drafts, which
+ * hold no personal data); everyone else sees what is live. Each of its lists says why it is not logged.
+ */
 const CATALOGUE = {
   kind: 'filter',
   sees: [{ role: Role.PRODUCER, over: 'producer', sees: 'producer' }],
-  unaudited: `the shop's public face: ${PUBLIC_FACE}; a draft by id answers null exactly as an unknown id does`,
   why: 'a product before it is published is its producer\'s draft',
 } as const;
 const PRODUCTS = { ...CATALOGUE, rows: 'products', refused: { kind: 'public', rows: 'products with a live listing' } } as const satisfies FilterRule;
@@ -56,6 +63,7 @@ export const ACCESS_RULES = {
   'Commune.announcementSubscribers': { grants: unit(Role.OFFICER), refused: NULL, why: 'residents\' (masked) phones' },
   'Commune.announcementSubscriberStats': { grants: unit(Role.OFFICER), refused: NULL, why: 'the commune\'s subscriber base' },
   'Commune.refusedReads': REFUSED_LOG,
+  'Query.refusedReads': HUB_LOG,
   'Query.announcement': { grants: unit(Role.OFFICER), refused: NULL, why: 'a draft announcement, before it is sent (sent ones are public)' },
   'Commune.announcements': {
     kind: 'filter',
@@ -71,6 +79,7 @@ export const ACCESS_RULES = {
   'Camera.streamUrl': { grants: unit(Role.SECURITY), refused: NULL, why: 'live video of public places' },
   'VideoMeeting.recordingUrl': { grants: unit(Role.OFFICER), refused: NULL, why: 'recordings of internal meetings (any participating commune)' },
   'Commune.refusedDeviceReads': REFUSED_LOG,
+  'Query.refusedDeviceReads': HUB_LOG,
   // governance
   'Query.dossier': { ...OFFICE_RECORDS, why: 'a citizen\'s administrative procedure' },
   'Dossier.applicant': { grants: OFFICE_RECORDS.grants, refused: NULL, why: 'who applied: personal data' },
@@ -80,6 +89,7 @@ export const ACCESS_RULES = {
   'Commune.documents': OFFICE_RECORDS,
   'Commune.informationAlerts': { grants: unit(Role.OFFICER), refused: SIGN_IN, why: 'what monitoring found about the commune, before it is handled' },
   'Commune.refusedRecordReads': REFUSED_LOG,
+  'Query.refusedRecordReads': HUB_LOG,
   'Query.portalPost': { ...DRAFT_STAFF, why: 'drafts, rejected, scheduled and withdrawn posts (published ones are public)' },
   'Commune.portalPosts': {
     kind: 'filter',
@@ -98,14 +108,21 @@ export const ACCESS_RULES = {
   'Producer.members': PRODUCER_PEOPLE,
   'Producer.shopConnections': PRODUCER_PEOPLE,
   'Listing.shopConnection': { grants: [PRODUCER_MEMBER], refused: NULL, why: 'the producer\'s shop authorisation behind a listing' },
-  'Query.products': PRODUCTS,
-  'Query.product': { ...PRODUCTS, rows: 'the product asked for' },
-  'Producer.products': PRODUCTS,
-  'Commune.products': PRODUCTS,
+  'Query.products': { ...PRODUCTS, unaudited: `the hub's product search: ${PUBLIC_FACE}` },
+  'Query.product': {
+    ...PRODUCTS,
+    rows: 'the product asked for',
+    unaudited:
+      'the shop\'s product page: a product not (or no longer) live answers null exactly as an unknown id does; product ids are public (shared links, ' +
+      'marketplace pages) and a draft holds no personal data, so such a null is a visitor\'s stale link, not a probe: logging it would write a row per visit',
+  },
+  'Producer.products': { ...PRODUCTS, unaudited: `a producer's shop page: ${PUBLIC_FACE}` },
+  'Commune.products': { ...PRODUCTS, unaudited: `the commune's market page: ${PUBLIC_FACE}` },
   'Product.listings': {
     ...CATALOGUE,
     rows: 'the product\'s listings',
     refused: { kind: 'public', rows: 'the live ones, PUBLISHED or DRIFTED' },
+    unaudited: `a product page's marketplace links: ${PUBLIC_FACE}; a listing's error is guarded, and logged, apart (Listing.lastError)`,
     why: 'a listing that is not live is the producer\'s draft',
   },
   'Listing.lastError': { grants: [PRODUCER_MEMBER], refused: NULL, why: 'the marketplace\'s error about the producer\'s shop and draft' },
@@ -117,6 +134,7 @@ export const ACCESS_RULES = {
   'ReconciliationRun.versions': RUN_ITEMS,
   'ReconciliationRun.items': RUN_ITEMS,
   'Commune.refusedCommerceReads': REFUSED_LOG,
+  'Query.refusedCommerceReads': HUB_LOG,
   'ReconciliationRun.summary': { grants: [FINANCE], refused: NULL, why: 'a run\'s totals over every producer\'s payments' },
 } as const satisfies Record<string, AccessRule | FilterRule>;
 

@@ -65,6 +65,9 @@ export function parseCommuneId(value: string, field: string): string {
   return id;
 }
 
+/** True when `value` has the shape of a Commune.id (whether the unit exists is governance's to say). */
+export const isCommuneId = (value: string): boolean => COMMUNE_ID.test(value.trim());
+
 /** The GSO code a Commune.id carries ("05068/1" → "05068"): tokens scope viewers by code. */
 export function communeCodeOf(communeId: string): string {
   return communeId.split('/')[0];

@@ -1,16 +1,19 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /**
  * The audit log of refused reads of restricted data (a health record by id, a reporter's contact, a
  * camera stream URL, a dossier's applicant): who tried, with which roles, which field and target,
  * when, under which request. Each subgraph keeps its own table (`refused_read`) for the fields it
- * owns. One row per refused field per request (the first target refused, and how many were): a list of
- * 100 producers refused their contact is one row of count 100, written with the request's other rows
- * in one insert at its end, never updated. No value of the target is stored: only ids.
+ * owns. One row per refused field per gateway request (the first target refused, and how many were): a
+ * list of 100 producers refused their contact is one row of count 100, written with the request's other
+ * rows in one insert at its end. The gateway may call a subgraph more than once for one request: a later
+ * call's rows add their counts to the row already there (the unique key on request id and field). No
+ * value of the target is stored: only ids.
  */
 @Entity({ tableName: 'refused_read' })
 @Index({ properties: ['communeId', 'at'] })
 @Index({ properties: ['at'] })
+@Unique({ properties: ['requestId', 'field'] })
 export class RefusedRead {
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -34,7 +37,7 @@ export class RefusedRead {
   @Property({ type: 'string', length: 200 })
   target!: string;
 
-  /** How many reads of the field this request was refused (targets after the first are counted, not named). */
+  /** How many reads of the field this request was refused, over all its calls to the subgraph (targets after the first are counted, not named). */
   @Property({ type: 'integer', default: 1 })
   count: number = 1;
 

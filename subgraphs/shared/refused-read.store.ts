@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { DomainError } from '../../core/domain-errors.js';
 import type { SubgraphContext } from '../../core/graphql/context.js';
 import { atRequestEnd } from '../../core/graphql/request-end.js';
 import { RefusedRead } from './refused-read.entity.js';
+import type { RefusedReadFilter } from './refused-read.rules.js';
 
 /** What a refused read was after. */
 export interface RefusedTarget {
@@ -18,15 +20,33 @@ function boundedCallerId(value: string | undefined): string | null {
   return value.replace(/[^\x20-\x7e]/g, '?').slice(0, 128);
 }
 
+/**
+ * Writes rows of the log, one per (request, field): a row whose request already logged the field (the
+ * gateway called the subgraph twice for one request) adds its count to the stored row, which keeps its
+ * first target, commune and time. One statement, atomic against a concurrent call of the same request
+ * (`insert ... on conflict do update`, SQLite and PostgreSQL alike).
+ */
+async function writeRows(em: EntityManager, rows: readonly RefusedRead[]): Promise<void> {
+  if (!rows.length) return;
+  const values = rows.map((r) => ({ id: r.id, at: r.at, subject: r.subject, roles: r.roles, field: r.field, target: r.target, count: r.count, communeId: r.communeId, requestId: r.requestId, callerRequestId: r.callerRequestId }));
+  await (em as SqlEntityManager)
+    .createQueryBuilder(RefusedRead)
+    .insert(values)
+    .onConflict(['requestId', 'field'])
+    .merge({ count: raw('refused_read.count + excluded.count') })
+    .execute();
+}
+
 /** The rows a request has yet to write, by field: keyed by the request's deferred-work map (shared by derived contexts). */
 const pending = new WeakMap<object, Map<string, RefusedRead>>();
 
 /**
  * Records a refused read. Within a /graphql request, one row per field: the first refusal of a field
  * makes the row (its target, commune and time), later ones only count, and the request's rows are
- * written in one insert before its answer is sent (core/graphql/request-end.ts). So a list of 100
- * producers refused their contact adds one row of count 100, not 100 rows. Outside a request (no end
- * to defer to) the row is written at once.
+ * written in one statement before its answer is sent (core/graphql/request-end.ts). So a list of 100
+ * producers refused their contact adds one row of count 100, not 100 rows; a second call of the
+ * subgraph for the same gateway request adds to that row's count (`writeRows`). Outside a request (no
+ * end to defer to) the row is written at once, under the same key.
  */
 export async function recordRefusedRead(context: SubgraphContext, read: RefusedTarget): Promise<void> {
   const tasks = context.atEnd;
@@ -46,7 +66,7 @@ export async function recordRefusedRead(context: SubgraphContext, read: RefusedT
     });
   };
   if (!tasks) {
-    await context.em.insert(RefusedRead, row());
+    await writeRows(context.em, [row()]);
     return;
   }
   let rows = pending.get(tasks);
@@ -56,7 +76,7 @@ export async function recordRefusedRead(context: SubgraphContext, read: RefusedT
     rows = fresh;
     atRequestEnd(context, 'refused-reads', async () => {
       pending.delete(tasks);
-      await context.em.insertMany(RefusedRead, [...fresh.values()]);
+      await writeRows(context.em, [...fresh.values()]);
     });
   }
   const seen = rows.get(read.field);
@@ -77,13 +97,20 @@ export async function auditedCheck<T>(context: SubgraphContext, read: RefusedTar
   }
 }
 
-/** A page of the log for some units, newest first (keyset on at, id). */
-export async function findRefusedReads(context: SubgraphContext, communeIds: string[], limit: number, after: (string | number)[] | null): Promise<{ rows: RefusedRead[]; totalCount: number }> {
-  const where: FilterQuery<RefusedRead> = { communeId: { $in: communeIds } };
-  const keyset: FilterQuery<RefusedRead> = after ? { $or: [{ at: { $lt: new Date(Number(after[0])) } }, { at: new Date(Number(after[0])), id: { $lt: String(after[1]) } }] } : {};
+/** A page of the log, newest first (keyset on at, id), and how many rows match the filter. */
+export async function findRefusedReads(context: SubgraphContext, filter: RefusedReadFilter, limit: number, after: (string | number)[] | null): Promise<{ rows: RefusedRead[]; totalCount: number }> {
+  const where: FilterQuery<RefusedRead>[] = [];
+  if (filter.communeIds) where.push({ communeId: { $in: [...filter.communeIds] } });
+  if (filter.withoutCommune) where.push({ communeId: null });
+  if (filter.since) where.push({ at: { $gte: filter.since } });
+  if (filter.until) where.push({ at: { $lt: filter.until } });
+  if (filter.field) where.push({ field: filter.field });
+  if (filter.subject) where.push({ subject: filter.subject });
+  const keyset: FilterQuery<RefusedRead>[] = after ? [{ $or: [{ at: { $lt: new Date(Number(after[0])) } }, { at: new Date(Number(after[0])), id: { $lt: String(after[1]) } }] }] : [];
+  const all = (parts: FilterQuery<RefusedRead>[]): FilterQuery<RefusedRead> => (parts.length ? { $and: parts } : {});
   const [rows, totalCount] = await Promise.all([
-    context.em.find(RefusedRead, { ...where, ...keyset }, { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 }),
-    context.em.count(RefusedRead, where),
+    context.em.find(RefusedRead, all([...where, ...keyset]), { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 }),
+    context.em.count(RefusedRead, all(where)),
   ]);
   return { rows, totalCount };
 }

@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { connectionTypes } from '../../core/graphql/connection.js';
+import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { connectionTypes, PageArgs } from '../../core/graphql/connection.js';
 import type { RefusedRead } from './refused-read.entity.js';
+import type { RefusedReadFilterInput } from './refused-read.rules.js';
 
 /** What a refused-read node exposes; each subgraph declares the GraphQL type under its own name (`refusedReadTypes`). */
 export interface RefusedReadView {
@@ -71,3 +72,30 @@ export function refusedReadTypes(name: string, what: string) {
   const { ConnectionType } = connectionTypes(RefusedReadNode, name, 'refused read');
   return { RefusedReadNode, RefusedReadConnection: ConnectionType };
 }
+
+/** The arguments of a subgraph's hub-wide log (Query.refusedReads and its siblings): a page and a filter. */
+@ArgsType()
+export class RefusedReadLogArgs extends PageArgs implements RefusedReadFilterInput {
+  @Field(() => Date, { nullable: true, description: 'Only reads refused at or after this instant.' })
+  since?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only reads refused before this instant (after since).' })
+  until?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Only this field, "Type.field" as logged, e.g. "Query.healthRecord".' })
+  field?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only this token subject\'s refusals.' })
+  subject?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only refusals of this unit\'s records (Commune.id, exactly: not the units merged into it).' })
+  communeId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only the refusals of no unit (an id that does not exist, hub-wide data such as reconciliation), which no Commune log lists. Not with communeId.' })
+  withoutCommune?: boolean | null;
+}
+
+/** The description of a subgraph's hub-wide log query; `what` names the data its refusals concern. */
+export const hubLogDescription = (what: string): string =>
+  `Every refused read of ${what}, of every commune and of none (an id that does not exist, hub-wide data such as reconciliation: refusals no Commune log lists), newest first, ` +
+  'filtered by time, field, subject and commune: who tried, with which roles, which field and target, when, under which request. Admins only; a refusal is logged too.';

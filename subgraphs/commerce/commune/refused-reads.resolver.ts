@@ -1,8 +1,8 @@
-import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { listRefusedReads } from '../../shared/refused-reads.query.js';
-import { refusedReadTypes, type RefusedReadView } from '../../shared/refused-read.type.js';
+import { listAllRefusedReads, listRefusedReads } from '../../shared/refused-reads.query.js';
+import { hubLogDescription, RefusedReadLogArgs, refusedReadTypes, type RefusedReadView } from '../../shared/refused-read.type.js';
 import { Commune, communeScope, REQUIRES_LINEAGE } from './commune.reference.js';
 
 const { RefusedReadConnection: CommerceRefusedReadConnection } = refusedReadTypes('CommerceRefusedRead', 'commerce: producers\' contact and people, orders, shops, listings');
@@ -18,5 +18,13 @@ export class CommuneRefusedCommerceReadsResolver {
   @Directive(REQUIRES_LINEAGE)
   async refusedCommerceReads(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<RefusedReadView>> {
     return listRefusedReads(context, 'Commune.refusedCommerceReads', commune.id, communeScope(commune), page);
+  }
+}
+
+@Resolver()
+export class RefusedCommerceReadsResolver {
+  @Query(() => CommerceRefusedReadConnection, { description: hubLogDescription('restricted commerce data (producers\' contact and people, shops, orders, listings\' errors, reconciliation)') })
+  async refusedCommerceReads(@Args(() => RefusedReadLogArgs) args: RefusedReadLogArgs, @Ctx() context: SubgraphContext): Promise<Connection<RefusedReadView>> {
+    return listAllRefusedReads(context, 'Query.refusedCommerceReads', args);
   }
 }

@@ -8,12 +8,12 @@ import { Dossier } from './dossier.entity.js';
 import { DossierMonthSummary } from './dossier-month-summary.entity.js';
 import { CommuneDossiersResolver, DossierResolver } from './dossier.resolver.js';
 import { RefusedRead } from '../../shared/refused-read.entity.js';
-import { CommuneRefusedRecordReadsResolver } from './refused-reads.resolver.js';
+import { CommuneRefusedRecordReadsResolver, RefusedRecordReadsResolver } from './refused-reads.resolver.js';
 
 /** Administrative procedure dossiers of the one-stop desk, their status transitions, and the log of refused reads of them. */
 export const dossiersPart: SubgraphPart = {
   entities: [Dossier, DossierStatusChange, DossierMonthSummary, RefusedRead],
-  resolvers: [DossierResolver, CommuneDossiersResolver, DossierMutationsResolver, CommuneRefusedRecordReadsResolver],
+  resolvers: [DossierResolver, CommuneDossiersResolver, DossierMutationsResolver, CommuneRefusedRecordReadsResolver, RefusedRecordReadsResolver],
   seedPilot: (em) => seedPilotDossiers(em),
   commands: (program, context) => registerRebuildSummaryCommand(program, context, DOSSIER_SUMMARY),
 };

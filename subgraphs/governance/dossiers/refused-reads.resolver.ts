@@ -1,8 +1,8 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type Connection } from '../../../core/graphql/connection.js';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { listRefusedReads } from '../../shared/refused-reads.query.js';
-import { refusedReadTypes, type RefusedReadView } from '../../shared/refused-read.type.js';
+import { listAllRefusedReads, listRefusedReads } from '../../shared/refused-reads.query.js';
+import { hubLogDescription, RefusedReadLogArgs, refusedReadTypes, type RefusedReadView } from '../../shared/refused-read.type.js';
 import { unitLineage } from '../../shared/unit-lineage.js';
 import { Commune } from '../units/commune.type.js';
 
@@ -19,5 +19,13 @@ export class CommuneRefusedRecordReadsResolver {
   async refusedRecordReads(@Root() commune: Commune, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext): Promise<Connection<RefusedReadView>> {
     // The same lineage as every other subgraph's log, from the shipped registry copy.
     return listRefusedReads(context, 'Commune.refusedRecordReads', commune.id, unitLineage().lineageOf(commune.id), page);
+  }
+}
+
+@Resolver()
+export class RefusedRecordReadsResolver {
+  @Query(() => RecordRefusedReadConnection, { description: hubLogDescription('restricted governance records (dossiers, their applicants and history, documents, portal drafts and their editors, information alerts)') })
+  async refusedRecordReads(@Args(() => RefusedReadLogArgs) args: RefusedReadLogArgs, @Ctx() context: SubgraphContext): Promise<Connection<RefusedReadView>> {
+    return listAllRefusedReads(context, 'Query.refusedRecordReads', args);
   }
 }

@@ -90,6 +90,8 @@ const byId = (query: string, field: string | null, selection: string, kind: stri
   variables: (unit, fixtures) => ({ id: fixtures[kind]![unit] }),
   targets: (unit, fixtures) => [fixtures[kind]![unit]!],
 });
+/** A subgraph's whole refused-read log (admins only): refused against the query's name. */
+const hubLog = (query: string): Probe => ({ query: `{ ${query}(first: 1) { totalCount } }`, path: [query], variables: () => ({}), targets: () => [query] });
 const producerQuery = (field: string, selection: string): Probe => byId('producer', field, selection, 'producer');
 const finance = (query: string, selection: string): Probe => ({ query: `{ ${query} ${selection} }`, path: [query.split('(')[0]!], variables: () => ({}), targets: () => [query.split('(')[0]!] });
 type Edges = { edges: { node: { id: string } }[] } | null;
@@ -133,6 +135,10 @@ const PROBES: Record<string, Probe> = {
   'Commune.informationAlerts': commune('informationAlerts(first: 1)', '{ totalCount }'),
   'Commune.refusedRecordReads': commune('refusedRecordReads(first: 1)', '{ totalCount }'),
   'Commune.refusedCommerceReads': commune('refusedCommerceReads(first: 1)', '{ totalCount }'),
+  'Query.refusedReads': hubLog('refusedReads'),
+  'Query.refusedDeviceReads': hubLog('refusedDeviceReads'),
+  'Query.refusedRecordReads': hubLog('refusedRecordReads'),
+  'Query.refusedCommerceReads': hubLog('refusedCommerceReads'),
   'Query.portalPost': byId('portalPost', null, 'id', 'portalPost'),
   'PortalPost.author': byId('portalPost', 'author', '', 'publishedPost'),
   'PortalPost.reviewedBy': byId('portalPost', 'reviewedBy', '', 'publishedPost'),

@@ -155,3 +155,127 @@ describe('commerce\'s refused reads, one row per field and request', () => {
     expect(rows).toMatchObject([{ subject: 'producer-elsewhere', roles: 'producer', field: 'Query.orders', target: 'flood-007', communeId: UNIT, count: 1 }]);
   });
 });
+
+/** The whole log, for admins: refusals of no commune (reconciliation) too, filtered and paged; nobody else reads it, and trying is logged. */
+describe('the hub-wide refused-read log (Query.refusedCommerceReads and its siblings)', () => {
+  let env: TestEnvironment;
+  let hub: TestHub;
+  type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Refusal & { id: string; count: number } }[] };
+  const LOG = `query ($first: Int, $after: String, $since: DateTime, $until: DateTime, $field: String, $subject: String, $communeId: ID, $withoutCommune: Boolean) {
+    refusedCommerceReads(first: $first, after: $after, since: $since, until: $until, field: $field, subject: $subject, communeId: $communeId, withoutCommune: $withoutCommune) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id subject roles field target count communeId requestId callerRequestId at } }
+    }
+  }`;
+  const tokenOf = async (subject: string, roles: Role[], communeCodes: string[] = []) => bearer(await signHubToken(env.config, { subject, roles, communeCodes }));
+  const read = (variables: Record<string, unknown>, headers: Record<string, string>) => postGraphQL<{ refusedCommerceReads: Page | null }>(hub.url, LOG, variables, headers);
+  const rowsOf = (callerRequestId: string) => hub.subgraphs.commerce!.orm.em.fork().find(RefusedRead, { callerRequestId });
+  /** 25 rows in January 2020 (far from any real refusal of the test): 5 instants × 5 rows, so the pages cross rows of the same instant. */
+  const SEEDED = Array.from({ length: 25 }, (_, i) => ({
+    id: `seed-${String(i).padStart(2, '0')}`,
+    at: new Date(Date.UTC(2020, 0, 1 + Math.floor(i / 5))),
+    subject: i % 2 ? 'seed-officer' : null,
+    roles: i % 2 ? 'officer' : '',
+    field: i % 3 ? 'Producer.contact' : 'Query.reconciliationAging',
+    target: `target-${i}`,
+    count: 1,
+    communeId: i % 3 ? (i % 2 ? '04960/1' : '05068/2') : null,
+    requestId: `seed-request-${i}`,
+  }));
+  const JANUARY = { since: '2020-01-01T00:00:00Z', until: '2020-02-01T00:00:00Z' };
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    hub = await startHub({ env, subgraphs: ['governance', 'commerce'] });
+    const em = hub.subgraphs.commerce!.orm.em.fork();
+    for (const row of SEEDED) em.persist(Object.assign(new RefusedRead(), row));
+    await em.flush();
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await env?.cleanup();
+  });
+
+  it('lists a refusal of no commune to an admin, which no Commune log can', async () => {
+    const aging = await postGraphQL(hub.url, '{ reconciliationAging { __typename } }', {}, { 'x-request-id': 'hub-log-aging' });
+    expect(aging.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const [stored] = await rowsOf('hub-log-aging');
+    expect(stored).toMatchObject({ field: 'Query.reconciliationAging', communeId: null });
+    const admin = await tokenOf('admin-1', [Role.ADMIN]);
+    const log = await read({ withoutCommune: true, field: 'Query.reconciliationAging', since: new Date(Date.now() - 3_600_000).toISOString() }, admin);
+    expect(log.errors).toBeUndefined();
+    expect(log.data!.refusedCommerceReads!.edges.map((e) => e.node)).toEqual([
+      expect.objectContaining({ id: stored!.id, subject: null, roles: [], field: 'Query.reconciliationAging', target: 'reconciliationAging', communeId: null, count: 1, callerRequestId: 'hub-log-aging' }),
+    ]);
+  });
+
+  it('refuses everyone but admins (chairperson, finance: FORBIDDEN; anonymous: UNAUTHENTICATED) and logs each refusal', async () => {
+    const chair = await tokenOf('chair-ls', [Role.CHAIRPERSON], ['04960']);
+    const finance = await tokenOf('finance-1', [Role.FINANCE]);
+    const cases = [
+      { headers: chair, probe: 'hub-log-chair', code: 'FORBIDDEN', subject: 'chair-ls', roles: 'chairperson' },
+      { headers: finance, probe: 'hub-log-finance', code: 'FORBIDDEN', subject: 'finance-1', roles: 'finance' },
+      { headers: {}, probe: 'hub-log-anonymous', code: 'UNAUTHENTICATED', subject: null, roles: '' },
+    ];
+    for (const c of cases) {
+      const refused = await read({ withoutCommune: true }, { ...c.headers, 'x-request-id': c.probe });
+      expect(refused.errors?.[0]?.extensions?.code, c.probe).toBe(c.code);
+      expect(refused.data?.refusedCommerceReads ?? null).toBeNull();
+      expect(await rowsOf(c.probe), c.probe).toMatchObject([{ subject: c.subject, roles: c.roles, field: 'Query.refusedCommerceReads', target: 'refusedCommerceReads', communeId: null, count: 1 }]);
+    }
+    // Asked for a commune, the refusal is logged against it: its chairperson sees the attempt in the commune's log.
+    const refused = await read({ communeId: '04960/1' }, { ...finance, 'x-request-id': 'hub-log-commune' });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await rowsOf('hub-log-commune')).toMatchObject([{ subject: 'finance-1', field: 'Query.refusedCommerceReads', target: '04960/1', communeId: '04960/1' }]);
+    const own = await postGraphQL<{ communeById: { refusedCommerceReads: { edges: { node: Refusal }[] } } }>(hub.url, `{ communeById(id: "04960/1") { refusedCommerceReads(first: 50) { edges { node { subject field callerRequestId } } } } }`, {}, chair);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.communeById.refusedCommerceReads.edges.map((e) => e.node)).toContainEqual({ subject: 'finance-1', field: 'Query.refusedCommerceReads', callerRequestId: 'hub-log-commune' });
+  });
+
+  it('filters by time, field, subject, commune and "no commune", each counted in totalCount', async () => {
+    const admin = await tokenOf('admin-1', [Role.ADMIN]);
+    const ids = async (variables: Record<string, unknown>) => {
+      const log = await read({ first: 100, ...variables }, admin);
+      expect(log.errors, JSON.stringify(variables)).toBeUndefined();
+      const page = log.data!.refusedCommerceReads!;
+      expect(page.totalCount, JSON.stringify(variables)).toBe(page.edges.length);
+      return page.edges.map((e) => e.node.id).sort();
+    };
+    const expected = (keep: (row: (typeof SEEDED)[number]) => boolean) => SEEDED.filter(keep).map((r) => r.id).sort();
+    expect(await ids(JANUARY)).toEqual(expected(() => true));
+    // [since, until): the rows of 2 and 3 January.
+    expect(await ids({ since: '2020-01-02T00:00:00Z', until: '2020-01-04T00:00:00Z' })).toEqual(expected((r) => r.at.getUTCDate() === 2 || r.at.getUTCDate() === 3));
+    expect(await ids({ ...JANUARY, field: 'Producer.contact' })).toEqual(expected((r) => r.field === 'Producer.contact'));
+    expect(await ids({ ...JANUARY, subject: 'seed-officer' })).toEqual(expected((r) => r.subject === 'seed-officer'));
+    expect(await ids({ ...JANUARY, communeId: '04960/1' })).toEqual(expected((r) => r.communeId === '04960/1'));
+    expect(await ids({ ...JANUARY, withoutCommune: true })).toEqual(expected((r) => r.communeId === null));
+    expect(await ids({ ...JANUARY, withoutCommune: true, subject: 'seed-officer', field: 'Query.reconciliationAging' })).toEqual(expected((r) => r.communeId === null && r.subject === 'seed-officer' && r.field === 'Query.reconciliationAging'));
+    // Arguments that cannot be answered say which one is wrong.
+    const bad = [
+      [{ since: '2020-01-02T00:00:00Z', until: '2020-01-02T00:00:00Z' }, 'until'],
+      [{ communeId: '04960/1', withoutCommune: true }, 'withoutCommune'],
+      [{ communeId: 'x'.repeat(40) }, 'communeId'],
+      [{ field: 'contact; drop table' }, 'field'],
+    ] as const;
+    for (const [variables, field] of bad) {
+      const refused = await read(variables, admin);
+      expect(refused.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  it('pages newest first on (at, id): every row once, across rows of the same instant', async () => {
+    const admin = await tokenOf('admin-1', [Role.ADMIN]);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const log = await read({ ...JANUARY, first: 10, after }, admin);
+      expect(log.errors).toBeUndefined();
+      const connection: Page = log.data!.refusedCommerceReads!;
+      expect(connection.totalCount).toBe(25);
+      seen.push(...connection.edges.map((e) => e.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    const newestFirst = [...SEEDED].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).map((r) => r.id);
+    expect(seen).toEqual(newestFirst);
+  });
+});

@@ -15,6 +15,7 @@ import { Migration20261202043000_producer_members_recorded } from './Migration20
 import { Migration20261202043100_listing_drift_policy } from './Migration20261202043100_listing_drift_policy.js';
 import { Migration20261202050000_shop_order_cursor } from './Migration20261202050000_shop_order_cursor.js';
 import { Migration20261202142626_refused_reads } from './Migration20261202142626_refused_reads.js';
+import { Migration20261202152227_refused_read_request_key } from './Migration20261202152227_refused_read_request_key.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202043100_listing_drift_policy', class: Migration20261202043100_listing_drift_policy },
   { name: 'Migration20261202050000_shop_order_cursor', class: Migration20261202050000_shop_order_cursor },
   { name: 'Migration20261202142626_refused_reads', class: Migration20261202142626_refused_reads },
+  { name: 'Migration20261202152227_refused_read_request_key', class: Migration20261202152227_refused_read_request_key },
 ];

@@ -4,10 +4,12 @@ import { Migration20261127064227 } from './Migration20261127064227.js';
 import { Migration20261201210511 } from './Migration20261201210511.js';
 import { Migration20261202010805_refused_reads } from './Migration20261202010805_refused_reads.js';
 import { Migration20261202142643_refused_read_count } from './Migration20261202142643_refused_read_count.js';
+import { Migration20261202152220_refused_read_request_key } from './Migration20261202152220_refused_read_request_key.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127064227', class: Migration20261127064227 },
   { name: 'Migration20261201210511', class: Migration20261201210511 },
   { name: 'Migration20261202010805_refused_reads', class: Migration20261202010805_refused_reads },
   { name: 'Migration20261202142643_refused_read_count', class: Migration20261202142643_refused_read_count },
+  { name: 'Migration20261202152220_refused_read_request_key', class: Migration20261202152220_refused_read_request_key },
 ];

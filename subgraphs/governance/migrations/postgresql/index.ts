@@ -13,6 +13,7 @@ import { Migration20261202042459_unit_registry_version } from './Migration202612
 import { Migration20261202042500_dossier_summary_counts_index } from './Migration20261202042500_dossier_summary_counts_index.js';
 import { Migration20261202073452_document_month_summary } from './Migration20261202073452_document_month_summary.js';
 import { Migration20261202142644_refused_read_count } from './Migration20261202142644_refused_read_count.js';
+import { Migration20261202152223_refused_read_request_key } from './Migration20261202152223_refused_read_request_key.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127062431', class: Migration20261127062431 },
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202042500_dossier_summary_counts_index', class: Migration20261202042500_dossier_summary_counts_index },
   { name: 'Migration20261202073452_document_month_summary', class: Migration20261202073452_document_month_summary },
   { name: 'Migration20261202142644_refused_read_count', class: Migration20261202142644_refused_read_count },
+  { name: 'Migration20261202152223_refused_read_request_key', class: Migration20261202152223_refused_read_request_key },
 ];

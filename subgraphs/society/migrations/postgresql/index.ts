@@ -7,6 +7,7 @@ import { Migration20261202005209 } from './Migration20261202005209.js';
 import { Migration20261202010752_refused_reads } from './Migration20261202010752_refused_reads.js';
 import { Migration20261202012834_field_report_address_key } from './Migration20261202012834_field_report_address_key.js';
 import { Migration20261202142643_refused_read_count } from './Migration20261202142643_refused_read_count.js';
+import { Migration20261202152215_refused_read_request_key } from './Migration20261202152215_refused_read_request_key.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127064613', class: Migration20261127064613 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202010752_refused_reads', class: Migration20261202010752_refused_reads },
   { name: 'Migration20261202012834_field_report_address_key', class: Migration20261202012834_field_report_address_key },
   { name: 'Migration20261202142643_refused_read_count', class: Migration20261202142643_refused_read_count },
+  { name: 'Migration20261202152215_refused_read_request_key', class: Migration20261202152215_refused_read_request_key },
 ];

@@ -7,6 +7,7 @@ import { Migration20261202005206 } from './Migration20261202005206.js';
 import { Migration20261202010743_refused_reads } from './Migration20261202010743_refused_reads.js';
 import { Migration20261202012823_field_report_address_key } from './Migration20261202012823_field_report_address_key.js';
 import { Migration20261202142642_refused_read_count } from './Migration20261202142642_refused_read_count.js';
+import { Migration20261202152211_refused_read_request_key } from './Migration20261202152211_refused_read_request_key.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127064613', class: Migration20261127064613 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202010743_refused_reads', class: Migration20261202010743_refused_reads },
   { name: 'Migration20261202012823_field_report_address_key', class: Migration20261202012823_field_report_address_key },
   { name: 'Migration20261202142642_refused_read_count', class: Migration20261202142642_refused_read_count },
+  { name: 'Migration20261202152211_refused_read_request_key', class: Migration20261202152211_refused_read_request_key },
 ];
