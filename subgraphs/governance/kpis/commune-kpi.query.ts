@@ -1,7 +1,6 @@
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { lineageLoader } from '../units/unit-registry.js';
 import { KpiIndicator } from './kpi-enums.js';
-import { loadDocumentCounts, loadDossierCounts, targetsByUnit } from './kpi-inputs.store.js';
+import { kpiScope, loadDocumentCounts, loadDossierCounts, targetsByUnit } from './kpi-inputs.store.js';
 import type { KpiTarget } from './kpi-target.entity.js';
 import { applicableTarget, documentFigures, dossierFigures, sumCounts, ZERO_DOCUMENTS, ZERO_DOSSIERS, type DocumentFigureValues, type DossierFigureValues } from './kpi.rules.js';
 import { checkYear } from './year.rules.js';
@@ -22,11 +21,6 @@ export interface CommuneDocumentFigures extends DocumentFigureValues {
   communeIds: string[];
 }
 
-/** The commune, or with includePredecessors its whole lineage (sorted); batched across the communes of a response. */
-async function scopeIds(context: SubgraphContext, communeId: string, includePredecessors: boolean): Promise<string[]> {
-  return includePredecessors ? [...(await lineageLoader(context).load(communeId))].sort() : [communeId];
-}
-
 /** A commune's one-stop figures for a year, over its dossiers (and its predecessors'); public. */
 export async function communeDossierFigures(context: SubgraphContext, commune: KpiCommune, year: number, includePredecessors: boolean): Promise<CommuneDossierFigures> {
   checkYear(year);
@@ -35,7 +29,7 @@ export async function communeDossierFigures(context: SubgraphContext, commune: K
   // not two one after the other; on a loaded machine each is a wake-up of a database process).
   const targets = targetsByUnit(context, year, KpiIndicator.ONLINE_RATE);
   const targetsLoaded = Promise.all([targets.load(commune.id), commune.provinceId ? targets.load(commune.provinceId) : null]);
-  const communeIds = await scopeIds(context, commune.id, includePredecessors);
+  const communeIds = await kpiScope(context, commune.id, includePredecessors);
   const [countsByUnit, [own, provinceWide]] = await Promise.all([loadDossierCounts(context, year, communeIds), targetsLoaded]);
   const target = applicableTarget(own, provinceWide);
   return { communeIds, ...dossierFigures(sumCounts(ZERO_DOSSIERS, countsByUnit), target), target };
@@ -44,6 +38,6 @@ export async function communeDossierFigures(context: SubgraphContext, commune: K
 /** A commune's electronic-document figures for a year, over its register (and its predecessors'); public. */
 export async function communeDocumentFigures(context: SubgraphContext, communeId: string, year: number, includePredecessors: boolean): Promise<CommuneDocumentFigures> {
   checkYear(year);
-  const communeIds = await scopeIds(context, communeId, includePredecessors);
+  const communeIds = await kpiScope(context, communeId, includePredecessors);
   return { communeIds, ...documentFigures(sumCounts(ZERO_DOCUMENTS, await loadDocumentCounts(context, year, communeIds))) };
 }

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { groupByKey, requestLoader } from '../../../core/graphql/context.js';
+import { lineageLoader } from '../units/unit-registry.js';
 import { countSummariesGrouped, type SummaryKind } from './grouped-counts.query.js';
 import type { KpiIndicator } from './kpi-enums.js';
 import type { KpiTarget } from './kpi-target.entity.js';
@@ -83,4 +84,12 @@ export function statedByUnit(context: SubgraphContext, year: number) {
     const figures = await context.em.find(StatedFigure, { year, unitId: { $in: [...ids] } }, { orderBy: { indicator: 'asc', source: 'asc' } });
     return groupByKey(ids, figures, (f) => f.unitId);
   });
+}
+
+/**
+ * The units a KPI sums over: the unit itself, or with includePredecessors every unit merged into it
+ * (recursively; a commune's or a province's), sorted; batched across the units of a response.
+ */
+export async function kpiScope(context: SubgraphContext, unitId: string, includePredecessors: boolean): Promise<string[]> {
+  return includePredecessors ? [...(await lineageLoader(context).load(unitId))].sort() : [unitId];
 }

@@ -1,7 +1,6 @@
 import type { SubgraphContext } from '../../../core/graphql/context.js';
-import { lineageLoader } from '../units/unit-registry.js';
 import { KpiIndicator } from './kpi-enums.js';
-import { loadProvinceDocumentCounts, loadProvinceDossierCounts, targetsByUnit } from './kpi-inputs.store.js';
+import { kpiScope, loadProvinceDocumentCounts, loadProvinceDossierCounts, targetsByUnit } from './kpi-inputs.store.js';
 import type { KpiTarget } from './kpi-target.entity.js';
 import { documentFigures, dossierFigures, sumCounts, ZERO_DOCUMENTS, ZERO_DOSSIERS, type DocumentFigureValues, type DossierFigureValues } from './kpi.rules.js';
 import { checkYear } from './year.rules.js';
@@ -16,17 +15,12 @@ export interface ProvinceDocumentFigures extends DocumentFigureValues {
   provinceIds: string[];
 }
 
-/** The province, or with includePredecessors every province merged into it (recursively), sorted. */
-async function provinceScope(context: SubgraphContext, provinceId: string, includePredecessors: boolean): Promise<string[]> {
-  return includePredecessors ? [...(await lineageLoader(context).load(provinceId))].sort() : [provinceId];
-}
-
 /** A province's one-stop figures for a year, summed over its communes' dossiers; public. */
 export async function provinceDossierFigures(context: SubgraphContext, provinceId: string, year: number, includePredecessors: boolean): Promise<ProvinceDossierFigures> {
   checkYear(year);
   // Asked for first, so the target's statement runs beside the counts' (as in communeDossierFigures).
   const targetLoaded = targetsByUnit(context, year, KpiIndicator.ONLINE_RATE).load(provinceId);
-  const provinceIds = await provinceScope(context, provinceId, includePredecessors);
+  const provinceIds = await kpiScope(context, provinceId, includePredecessors);
   const [countsByProvince, target] = await Promise.all([loadProvinceDossierCounts(context, year, provinceIds), targetLoaded]);
   return { provinceIds, ...dossierFigures(sumCounts(ZERO_DOSSIERS, countsByProvince), target), target };
 }
@@ -34,6 +28,6 @@ export async function provinceDossierFigures(context: SubgraphContext, provinceI
 /** A province's electronic-document figures for a year, summed over its communes' registers; public. */
 export async function provinceDocumentFigures(context: SubgraphContext, provinceId: string, year: number, includePredecessors: boolean): Promise<ProvinceDocumentFigures> {
   checkYear(year);
-  const provinceIds = await provinceScope(context, provinceId, includePredecessors);
+  const provinceIds = await kpiScope(context, provinceId, includePredecessors);
   return { provinceIds, ...documentFigures(sumCounts(ZERO_DOCUMENTS, await loadProvinceDocumentCounts(context, year, provinceIds))) };
 }
