@@ -31,7 +31,7 @@ function recountSql(em: EntityManager, communeIds?: readonly string[]): { sql: s
   };
 }
 
-/** The count columns, in table order, and the field each becomes (the KPI reads sum them, kpis/grouped-counts.query.ts). */
+/** The count columns, in table order, and the field each becomes (the KPI reads sum them, kpis/grouped-counts.store.ts). */
 export const DOCUMENT_SUMMARY_COUNTS = [
   ['incoming', 'incoming'], ['incoming_electronic', 'incomingElectronic'], ['outgoing', 'outgoing'],
   ['outgoing_electronic', 'outgoingElectronic'], ['outgoing_signed', 'outgoingSigned'],

@@ -30,7 +30,7 @@ function recountSql(em: EntityManager, communeIds?: readonly string[]): { sql: s
   };
 }
 
-/** The count columns, in table order, and the field each becomes (the KPI reads sum them, kpis/grouped-counts.query.ts). */
+/** The count columns, in table order, and the field each becomes (the KPI reads sum them, kpis/grouped-counts.store.ts). */
 export const DOSSIER_SUMMARY_COUNTS = [['received', 'received'], ['resolved_on_time', 'resolvedOnTime'], ['resolved_overdue', 'resolvedOverdue'], ['online', 'online']] as const;
 
 const store = monthSummaryStore({

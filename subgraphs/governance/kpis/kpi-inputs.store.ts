@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../../core/graphql/context.js';
 import { groupByKey, requestLoader } from '../../../core/graphql/context.js';
 import { lineageLoader } from '../units/unit-registry.js';
-import { countSummariesGrouped, type SummaryKind } from './grouped-counts.query.js';
+import { countSummariesGrouped, type SummaryKind } from './grouped-counts.store.js';
 import type { KpiIndicator } from './kpi-enums.js';
 import type { KpiTarget } from './kpi-target.entity.js';
 import { findTargets } from './kpi-target.store.js';
