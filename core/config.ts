@@ -87,7 +87,7 @@ function gatewayEdgeProblems(config: z.infer<z.ZodObject<typeof gatewayEdgeEnv>>
 // ---------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
-// Operations: draining on SIGTERM and the PostgreSQL pool (README, "Running in production").
+// Operations: draining on SIGTERM and the PostgreSQL pool and its statements (README, "Running in production").
 const operationsEnv = {
   /** On SIGTERM, /ready answers 503 at once and requests are still served this long, so a load balancer stops sending first. */
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
@@ -98,6 +98,14 @@ const operationsEnv = {
   DATABASE_POOL_MAX: positiveInt.default(10),
   /** PostgreSQL `statement_timeout` of every connection; 0 lets a statement run forever. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * `off` behind PgBouncer in transaction or statement pooling: a named statement is prepared on one
+   * server connection and may run on another, so raw reads there go unnamed (parsed and planned each time).
+   */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['on', 'off'], { errorMap: (_issue, ctx) => ({ message: `"${String(ctx.data)}" is not on or off (off behind PgBouncer in transaction or statement pooling)` }) })
+    .default('on')
+    .transform((value) => value === 'on'),
 };
 // ---------------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { HubConfig } from '../config.js';
 import { withMigrationLock } from './migration-lock.js';
+import { useUnnamedStatements } from './prepared-statements.js';
 
 /**
  * Where a subgraph keeps its data. Embedded: one SQLite file per subgraph in the data directory.
@@ -14,7 +15,14 @@ import { withMigrationLock } from './migration-lock.js';
  */
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgresql'; url: string; schema: string; pool?: PostgresPoolSettings };
+  | {
+      kind: 'postgresql';
+      url: string;
+      schema: string;
+      pool?: PostgresPoolSettings;
+      /** Raw reads as named prepared statements (DATABASE_PREPARED_STATEMENTS); default on, off behind PgBouncer's transaction pooling. */
+      preparedStatements?: boolean;
+    };
 
 /** A subgraph process's PostgreSQL pool: DATABASE_POOL_MIN/MAX and DATABASE_STATEMENT_TIMEOUT_MS. */
 export interface PostgresPoolSettings {
@@ -34,12 +42,13 @@ export interface DatabaseDefinition {
   migrations: Record<Dialect, MigrationObject[]>;
 }
 
-type TargetConfig = Pick<HubConfig, 'DATABASE_URL' | 'dataDir'> & Partial<Pick<HubConfig, 'DATABASE_POOL_MIN' | 'DATABASE_POOL_MAX' | 'DATABASE_STATEMENT_TIMEOUT_MS'>>;
+type TargetConfig = Pick<HubConfig, 'DATABASE_URL' | 'dataDir'> &
+  Partial<Pick<HubConfig, 'DATABASE_POOL_MIN' | 'DATABASE_POOL_MAX' | 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_PREPARED_STATEMENTS'>>;
 
 export function databaseTarget(config: TargetConfig, name: string): DatabaseTarget {
   if (config.DATABASE_URL) {
     const pool = { min: config.DATABASE_POOL_MIN ?? 0, max: config.DATABASE_POOL_MAX ?? 10, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000 };
-    return { kind: 'postgresql', url: config.DATABASE_URL, schema: name, pool };
+    return { kind: 'postgresql', url: config.DATABASE_URL, schema: name, pool, preparedStatements: config.DATABASE_PREPARED_STATEMENTS ?? true };
   }
   return { kind: 'sqlite', file: path.join(config.dataDir, `${name}.sqlite`) };
 }
@@ -83,6 +92,7 @@ export function ormOptions(definition: DatabaseDefinition, target: DatabaseTarge
 /** Opens the database and applies every pending checked-in migration (never schema auto-sync). */
 export async function openDatabase(definition: DatabaseDefinition, target: DatabaseTarget): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(definition, target));
+  if (target.kind === 'postgresql' && target.preparedStatements === false) useUnnamedStatements(orm);
   try {
     if (target.kind === 'sqlite') {
       const connection = orm.em.getConnection();

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { isPostgres } from './raw-sql.js';
 
 /**
@@ -13,7 +13,10 @@ import { isPostgres } from './raw-sql.js';
  * - PostgreSQL: a named prepared statement (node-postgres `{ name, text, values }`), parsed once per
  *   pooled connection. At most NAMED_STATEMENTS texts get a name for the life of the process (the
  *   server keeps a named statement until its connection closes, so names are never recycled); any
- *   further text runs as an unnamed statement, as before.
+ *   further text runs as an unnamed statement, as before. An ORM opened with
+ *   DATABASE_PREPARED_STATEMENTS=off (`useUnnamedStatements`) names none: behind PgBouncer's
+ *   transaction or statement pooling the statement would be prepared on one server connection and
+ *   executed on another ("prepared statement ... does not exist").
  * The connection comes from knex's pool (or is the open transaction's), so a read waits for a
  * transaction that holds SQLite's one connection exactly as a knex query does. Every statement is
  * announced with knex's own `query` / `query-response` / `query-error` events, so metrics and the
@@ -106,11 +109,24 @@ export function toNumberedPlaceholders(sql: string): string {
 /** PostgreSQL's text and, while the bound allows, its statement name, per SQL text. */
 const pgStatements = new Map<string, { text: string; name?: string }>();
 
-function pgStatement(sql: string): { text: string; name?: string } {
+/**
+ * ORMs whose statements all go unnamed, by their configuration (which every fork and transaction of
+ * the ORM shares): the choice belongs to the database opened, not to the process, so an ORM opened
+ * later, or by another test, keeps its own.
+ */
+const unnamedStatements = new WeakSet<object>();
+
+/** Every raw statement of this ORM runs as an unnamed statement (DATABASE_PREPARED_STATEMENTS=off). */
+export function useUnnamedStatements(orm: Pick<MikroORM, 'config'>): void {
+  unnamedStatements.add(orm.config);
+}
+
+function pgStatement(sql: string, named: boolean): { text: string; name?: string } {
   const known = pgStatements.get(sql);
-  if (known) return known;
+  if (known) return named ? known : { text: known.text };
   const text = toNumberedPlaceholders(sql);
-  if (pgStatements.size >= NAMED_STATEMENTS || sql.length > LONGEST_KEPT_SQL) return { text };
+  // Unnamed texts are not kept: they would use up the names of ORMs that do name theirs.
+  if (!named || pgStatements.size >= NAMED_STATEMENTS || sql.length > LONGEST_KEPT_SQL) return { text };
   const entry = { text, name: `hub_${pgStatements.size + 1}` };
   pgStatements.set(sql, entry);
   return entry;
@@ -136,7 +152,7 @@ export async function rawRows<T = Record<string, unknown>>(em: EntityManager, sq
     if (event) knex.emit('query', event);
     let rows: unknown[];
     if (postgres) {
-      const { text, name } = pgStatement(sql);
+      const { text, name } = pgStatement(sql, !unnamedStatements.has(em.config));
       rows = (await (connection as PgClient).query(name ? { name, text, values: params } : { text, values: params })).rows;
     } else {
       const statement = sqliteStatement(connection as SqliteDatabase, sql);

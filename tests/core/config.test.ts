@@ -41,6 +41,15 @@ describe('config', () => {
     expect(message).toMatch(/README's configuration table/);
   });
 
+  it('names PostgreSQL statements unless DATABASE_PREPARED_STATEMENTS is off, and names a value that is neither', () => {
+    expect(loadConfig({}).DATABASE_PREPARED_STATEMENTS).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'on' }).DATABASE_PREPARED_STATEMENTS).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'off' }).DATABASE_PREPARED_STATEMENTS).toBe(false);
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS: "false" is not on or off \(off behind PgBouncer in transaction or statement pooling\)/,
+    );
+  });
+
   it('refuses production without a token verification key', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) })).not.toThrow();

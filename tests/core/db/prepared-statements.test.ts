@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type DatabaseTarget } from '../../../core/db/database.js';
+import { loadConfig } from '../../../core/config.js';
+import { databaseTarget, openDatabase, type DatabaseTarget } from '../../../core/db/database.js';
 import { preparedOnConnection, rawRows, STATEMENTS_PER_CONNECTION, toNumberedPlaceholders } from '../../../core/db/prepared-statements.js';
 import { rawTableName } from '../../../core/db/raw-sql.js';
 import { SUBGRAPHS } from '../../../subgraphs/index.js';
@@ -107,3 +108,66 @@ for (const dialect of ['sqlite', 'postgresql'] as const) {
     });
   });
 }
+
+describe.skipIf(!TEST_DATABASE_URL)('rawRows on postgresql with DATABASE_PREPARED_STATEMENTS', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment({ postgres: true });
+  });
+  afterAll(async () => env?.cleanup());
+
+  interface PgConnection {
+    query(config: string | { name?: string; text: string }): Promise<{ rows: { name: string; statement: string }[] }>;
+  }
+
+  /**
+   * Opens governance as the configuration says (one pooled connection, so the reads and the look-up
+   * of what the session has prepared share it), runs the same reads, and reports the rows, the
+   * statement names node-postgres was given and the session's named statements afterwards.
+   */
+  async function readWith(settings: Record<string, string>) {
+    const target = databaseTarget(loadConfig({ HUB_DATA_DIR: env.dataDir, DATABASE_URL: env.config.DATABASE_URL!, DATABASE_POOL_MAX: '1', ...settings }), 'governance');
+    const orm = await openDatabase(governance.database, target);
+    try {
+      const version = rawTableName(orm.em, 'unit_registry_version');
+      const knex = knexOf(orm);
+      const connection = (await knex.client.acquireConnection()) as PgConnection;
+      await knex.client.releaseConnection(connection);
+      const query = vi.spyOn(connection, 'query');
+      const rows: unknown[] = [];
+      let names: (string | undefined)[];
+      try {
+        await rawRows(orm.em.fork(), `delete from ${version} where id in (?, ?)`, [301, 302]);
+        await rawRows(orm.em.fork(), `insert into ${version} (id, version) values (?, ?), (?, ?)`, [301, 3, 302, 4]);
+        for (const id of [301, 302, 303]) rows.push(await rawRows(orm.em.fork(), `select id, version from ${version} where id = ?`, [id]));
+        rows.push(await orm.em.fork().transactional((tx) => rawRows(tx, `select count(*)::int as n from ${version} where id >= ?`, [301])));
+        names = query.mock.calls.map(([config]) => (typeof config === 'object' ? config.name : undefined)).filter(Boolean);
+      } finally {
+        query.mockRestore();
+      }
+      const prepared = (await connection.query("select name, statement from pg_prepared_statements where name like 'hub\\_%'")).rows;
+      return { target, rows, names, prepared };
+    } finally {
+      await orm.close(true);
+    }
+  }
+
+  it('names the raw statements by default, parsed once on the connection', async () => {
+    const { target, rows, names, prepared } = await readWith({});
+    expect(target).toMatchObject({ kind: 'postgresql', preparedStatements: true });
+    expect(rows).toEqual([[{ id: 301, version: 3 }], [{ id: 302, version: 4 }], [], [{ n: 2 }]]);
+    expect(names).toHaveLength(6);
+    expect(names.every((name) => /^hub_\d+$/.test(name!))).toBe(true);
+    // The three reads of one text share one name: four texts, four statements on the session.
+    expect(new Set(names).size).toBe(4);
+    expect(prepared.map((p) => p.statement)).toContain(`select id, version from "governance"."unit_registry_version" where id = $1`);
+  });
+
+  it('off: sends no named statement, nothing is prepared on the session, and the rows are the same', async () => {
+    const { target, rows, names, prepared } = await readWith({ DATABASE_PREPARED_STATEMENTS: 'off' });
+    expect(target).toMatchObject({ kind: 'postgresql', preparedStatements: false });
+    expect(rows).toEqual([[{ id: 301, version: 3 }], [{ id: 302, version: 4 }], [], [{ n: 2 }]]);
+    expect(names).toEqual([]);
+    expect(prepared).toEqual([]);
+  });
+});
