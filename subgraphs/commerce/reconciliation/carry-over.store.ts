@@ -15,6 +15,9 @@ import { ReconciliationRun } from './reconciliation-run.entity.js';
  * loaded into later runs, so an expected payment entered afterwards matches it there.
  */
 
+// Both reads say `outcome <> 'MATCHED'` beside the outcome they want: the exceptions index is
+// partial, and SQLite does not infer that term from `outcome = ?` (without it, it scans every item).
+
 /** Open expectations of the provider's other current runs: expected-payment id → the open item's id. */
 export async function openExpectations(em: EntityManager, provider: string, exceptRunId: string | null): Promise<Map<string, number>> {
   const items = rawTableName(em, em.getMetadata().get(ReconciliationItem.name).tableName);
@@ -22,7 +25,7 @@ export async function openExpectations(em: EntityManager, provider: string, exce
   // Items a superseded-now version settled are open again: that version's matches no longer count.
   const rows = (await em.getConnection().execute(
     `select i."id", i."expected_payment_ids_json" as ids from ${items} i join ${runs} r on r."id" = i."run_id"
-     where r."provider" = ? and r."current_key" is not null and r."id" <> ? and i."outcome" = ? and i."resolved_at" is null
+     where r."provider" = ? and r."current_key" is not null and r."id" <> ? and i."outcome" = ? and i."outcome" <> '${ReconciliationOutcome.MATCHED}' and i."resolved_at" is null
        and (i."settled_by_item_id" is null or i."settled_by_run_id" = ?)`,
     [provider, exceptRunId ?? '', ReconciliationOutcome.MISSING_IN_STATEMENT, exceptRunId ?? ''],
     'all',
@@ -51,7 +54,7 @@ export async function openPayments(em: EntityManager, provider: string, exceptRu
   const rows = (await em.getConnection().execute(
     `select i."id", i."transaction_ids_json" as txns, i."references_json" as refs, i."payer", i."paid_vnd" as paid, i."fee_vnd" as fee, i."paid_at" as paid_at
      from ${items} i join ${runs} r on r."id" = i."run_id"
-     where r."provider" = ? and r."current_key" is not null and r."id" <> ? and i."outcome" = ? and i."rule" = ? and i."reversed_vnd" = 0 and i."resolved_at" is null
+     where r."provider" = ? and r."current_key" is not null and r."id" <> ? and i."outcome" = ? and i."outcome" <> '${ReconciliationOutcome.MATCHED}' and i."rule" = ? and i."reversed_vnd" = 0 and i."resolved_at" is null
        and (i."settled_by_item_id" is null or i."settled_by_run_id" = ?)
      order by i."id"`,
     [provider, exceptRunId ?? '', ReconciliationOutcome.MISSING_IN_LEDGER, MatchRule.UNPAIRED, exceptRunId ?? ''],

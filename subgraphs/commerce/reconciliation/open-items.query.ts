@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { rawTableName } from '../../../core/db/raw-sql.js';
 import { AGE_BUCKETS, ageInDays, bucketInstants } from './aging.rules.js';
-import { ReconciliationOutcome } from './outcomes.js';
+import { EXCEPTION_OUTCOMES, ReconciliationOutcome } from './outcomes.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 
@@ -33,8 +33,11 @@ export async function openItems(
   const instant = (ms: number) => platform.processDateProperty(new Date(ms)) as Date | number;
   // Every item has a payment or an expectation, so one of the two times is set.
   const since = `coalesce(i."expected_at", i."paid_at")`;
-  const where = [`r."current_key" is not null`, `i."outcome" <> ?`, `i."resolved_at" is null`, `i."settled_by_item_id" is null`];
-  const params: (string | number | Date)[] = [ReconciliationOutcome.MATCHED];
+  // The exceptions index's own term, written out so that any planner (and any plan cache) sees it;
+  // the same set as a list makes SQLite prefer that index to (run_id, seq) once runs are filtered.
+  const exceptions = EXCEPTION_OUTCOMES.map((o) => `'${o}'`).join(', ');
+  const where = [`r."current_key" is not null`, `i."outcome" <> '${ReconciliationOutcome.MATCHED}'`, `i."outcome" in (${exceptions})`, `i."resolved_at" is null`, `i."settled_by_item_id" is null`];
+  const params: (string | number | Date)[] = [];
   if (options.provider !== undefined) {
     where.push(`r."provider" = ?`);
     params.push(options.provider);

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { ReconciliationOutcome } from './outcomes.js';
+import { EXCEPTION_OUTCOMES, ReconciliationOutcome } from './outcomes.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 
@@ -11,7 +11,9 @@ export async function openItemsFilter(em: EntityManager, provider: string | unde
   const runs = await em.find(ReconciliationRun, { currentKey: { $ne: null }, ...(provider ? { provider } : {}) }, { fields: ['id'], disableIdentityMap: true });
   return {
     runId: { $in: runs.map((r) => r.id) },
-    outcome: { $ne: ReconciliationOutcome.MATCHED },
+    // The same set twice: `<> MATCHED` lets the planner use the exceptions index, and the list of
+    // exception outcomes makes SQLite prefer it to (run_id, seq) when several runs are read.
+    outcome: { $ne: ReconciliationOutcome.MATCHED, $in: [...EXCEPTION_OUTCOMES] },
     resolvedAt: null,
     settledByItemId: null,
   };

@@ -12,6 +12,9 @@ export enum ReconciliationOutcome {
   DUPLICATE = 'DUPLICATE',
 }
 
+/** Every outcome but MATCHED: the items a person may have to look at. */
+export const EXCEPTION_OUTCOMES: readonly ReconciliationOutcome[] = Object.values(ReconciliationOutcome).filter((o) => o !== ReconciliationOutcome.MATCHED);
+
 /** Which matching rule produced an item (the documented order is in matcher.ts). */
 export enum MatchRule {
   /** A statement row with the transaction id of an earlier row. */

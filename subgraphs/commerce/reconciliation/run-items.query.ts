@@ -11,6 +11,8 @@ export async function runItems(
 ): Promise<{ rows: ReconciliationItem[]; total: number }> {
   const where: Record<string, unknown>[] = [{ runId: options.runId }];
   if (options.outcome) where.push({ outcome: options.outcome });
+  // Implied by any other outcome, but said so the planner may use the exceptions index (see the entity).
+  if (options.outcome && options.outcome !== ReconciliationOutcome.MATCHED) where.push({ outcome: { $ne: ReconciliationOutcome.MATCHED } });
   if (options.unresolvedOnly) where.push({ resolvedAt: null });
   if (options.producerIds) where.push(producerKeyFilter(options.producerIds));
   const keyset = options.afterSeq === undefined ? [] : [{ seq: { $gt: options.afterSeq } }];

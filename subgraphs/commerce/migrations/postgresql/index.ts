@@ -16,6 +16,7 @@ import { Migration20261202043100_listing_drift_policy } from './Migration2026120
 import { Migration20261202050000_shop_order_cursor } from './Migration20261202050000_shop_order_cursor.js';
 import { Migration20261202142626_refused_reads } from './Migration20261202142626_refused_reads.js';
 import { Migration20261202152227_refused_read_request_key } from './Migration20261202152227_refused_read_request_key.js';
+import { Migration20261203001454_reconciliation_item_exceptions_index } from './Migration20261203001454_reconciliation_item_exceptions_index.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202050000_shop_order_cursor', class: Migration20261202050000_shop_order_cursor },
   { name: 'Migration20261202142626_refused_reads', class: Migration20261202142626_refused_reads },
   { name: 'Migration20261202152227_refused_read_request_key', class: Migration20261202152227_refused_read_request_key },
+  { name: 'Migration20261203001454_reconciliation_item_exceptions_index', class: Migration20261203001454_reconciliation_item_exceptions_index },
 ];
