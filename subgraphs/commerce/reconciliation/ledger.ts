@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { rawRows } from '../../../core/db/prepared-statements.js';
 import { rawTableName } from '../../../core/db/raw-sql.js';
 import { ExpectedPayment } from './expected-payment.entity.js';
 
@@ -37,27 +38,36 @@ const PAGE = 10_000;
 /**
  * The ledger over the `expected_payment` table, read in keyset pages of plain rows (raw SQL, no
  * entity per row: at a million expected payments hydration cost more than the query).
+ *
+ * Pages follow the (provider, expected_at) index in (expected_at, id) order, each starting after
+ * the last row of the one before, so reading a window costs one pass over it. Ordering the window
+ * by id instead made every page scan and sort the whole window again: a million expected payments
+ * took 100 pages of a million-row sort (29 s against 4 s). The cursor is the last row's id with
+ * its expected_at read back by primary key inside the statement, so no instant is rounded through a
+ * JavaScript Date between pages (PostgreSQL keeps microseconds); if that row was deleted meanwhile
+ * (a cancelled order), its expected_at as read stands in, rather than the read stopping there.
  */
-export function expectedPaymentLedger(em: EntityManager): Ledger {
+export function expectedPaymentLedger(em: EntityManager, options: { pageSize?: number } = {}): Ledger {
+  const pageSize = options.pageSize ?? PAGE;
   const meta = em.getMetadata().get(ExpectedPayment.name);
   const table = rawTableName(em, meta.tableName);
   const column = (p: keyof ExpectedPayment) => `"${meta.properties[p].fieldNames[0]}"`;
   const select = `select ${column('id')} as id, ${column('reference')} as reference, ${column('amountVnd')} as amount, ${column('expectedAt')} as expected_at, ${column('payer')} as payer, ${column('producerId')} as producer from ${table}`;
-  const platform = em.getPlatform();
-  const instant = (d: Date) => platform.processDateProperty(d) as Date | number;
+  const [id, at] = [column('id'), column('expectedAt')];
+  const order = `order by ${at}, ${id} limit ${pageSize}`;
+  const firstPage = `${select} where ${column('provider')} = ? and ${at} >= ? and ${at} < ? ${order}`;
+  const cursor = `coalesce((select ${at} from ${table} where ${id} = ?), ?)`;
+  const nextPage = `${select} where ${column('provider')} = ? and ${at} < ? and ${at} >= ${cursor} and (${at}, ${id}) > (${cursor}, ?) ${order}`;
   return {
     name: 'expected_payment',
     async *expectedPayments(provider, from, to) {
-      let after: string | null = null;
+      let rows = await rawRows<RawRow>(em, firstPage, [provider, from, to]);
       for (;;) {
-        const rows = (await em.getConnection().execute(
-          `${select} where ${column('provider')} = ? and ${column('expectedAt')} >= ? and ${column('expectedAt')} < ?${after === null ? '' : ` and ${column('id')} > ?`} order by ${column('id')} limit ${PAGE}`,
-          [provider, instant(from), instant(to), ...(after === null ? [] : [after])],
-          'all',
-        )) as RawRow[];
         for (const row of rows) yield fromRaw(row);
-        if (rows.length < PAGE) return;
-        after = rows[rows.length - 1].id;
+        if (rows.length < pageSize) return;
+        const last = rows[rows.length - 1];
+        const lastAt = typeof last.expected_at === 'string' ? new Date(last.expected_at) : last.expected_at;
+        rows = await rawRows<RawRow>(em, nextPage, [provider, to, last.id, lastAt, last.id, lastAt, last.id]);
       }
     },
     async *expectedPaymentsByIds(ids) {

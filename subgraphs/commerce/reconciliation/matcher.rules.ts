@@ -102,7 +102,7 @@ export function matchPayments(payments: PaymentTable, ledger: LedgerTable, optio
   // 1. Duplicate rows.
   let firstByTxn: StringIndex | null = new StringIndex(payments.transactionIdKeys, nP);
   for (let i = 0; i < nP; i++) {
-    if (firstByTxn.addIfAbsent(payments.transactionId(i), i) >= 0) paymentGroup[i] = newGroup(ReconciliationOutcome.DUPLICATE, MatchRule.DUPLICATE_TRANSACTION);
+    if (firstByTxn.addRowIfAbsent(i) >= 0) paymentGroup[i] = newGroup(ReconciliationOutcome.DUPLICATE, MatchRule.DUPLICATE_TRANSACTION);
   }
 
   // 2. Reversals.

@@ -55,6 +55,16 @@ export class PackedStrings {
     return this.get(i) === key;
   }
 
+  /** Rows a and b hold the same text: the same UTF-8 bytes (the texts come from decoded UTF-8, so no lone surrogate makes two texts one). */
+  sameText(a: number, b: number): boolean {
+    const startA = a === 0 ? 0 : this.ends[a - 1];
+    const startB = b === 0 ? 0 : this.ends[b - 1];
+    const size = this.ends[a] - startA;
+    if (this.ends[b] - startB !== size) return false;
+    for (let k = 0; k < size; k++) if (this.bytes[startA + k] !== this.bytes[startB + k]) return false;
+    return true;
+  }
+
   /** stringHash of row i: computed on the bytes when they are ASCII (the same units), else on the decoded string. */
   hash(i: number): number {
     const start = i === 0 ? 0 : this.ends[i - 1];

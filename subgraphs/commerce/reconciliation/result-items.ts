@@ -24,21 +24,45 @@ export interface ResultItem {
   carriedFromItemId?: number | null;
 }
 
-/** Members of each group in compressed form: group g's rows are list[start[g]..start[g+1]). */
-function members(groupOf: Int32Array, groupCount: number): { start: Int32Array; list: Int32Array } {
-  const start = new Int32Array(groupCount + 1);
-  for (let i = 0; i < groupOf.length; i++) if (groupOf[i] >= 0) start[groupOf[i] + 1]++;
-  for (let g = 0; g < groupCount; g++) start[g + 1] += start[g];
-  const fill = start.slice(0, groupCount);
-  const list = new Int32Array(start[groupCount]);
-  for (let i = 0; i < groupOf.length; i++) if (groupOf[i] >= 0) list[fill[groupOf[i]]++] = i;
-  return { start, list };
+/**
+ * The rows of each group in row order. Nearly every group has one payment and one expectation, so
+ * a group keeps only its first row (one Int32 per group) and the few groups with more rows list
+ * them in a map: at a million items 8 MB less than a list of every group's rows, at the point
+ * where the import peaks in memory.
+ */
+class GroupRows {
+  private readonly first: Int32Array;
+  private readonly several = new Map<number, number[]>();
+
+  constructor(groupOf: Int32Array, groupCount: number) {
+    this.first = new Int32Array(groupCount).fill(-1);
+    for (let i = 0; i < groupOf.length; i++) {
+      const g = groupOf[i];
+      if (g < 0) continue;
+      const first = this.first[g];
+      if (first < 0) this.first[g] = i;
+      else {
+        const rows = this.several.get(g);
+        if (rows) rows.push(i);
+        else this.several.set(g, [first, i]);
+      }
+    }
+  }
+
+  count(g: number): number {
+    return this.several.get(g)?.length ?? (this.first[g] < 0 ? 0 : 1);
+  }
+
+  /** Row k (0-based, row order) of group g. */
+  row(g: number, k: number): number {
+    return k === 0 ? this.first[g] : this.several.get(g)![k];
+  }
 }
 
 /** The items of a result in result order, built one at a time (a million never sit in memory together). */
 export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result: MatchResult): Generator<ResultItem> {
-  const p = members(result.paymentGroup, result.groupCount);
-  const e = members(result.expectationGroup, result.groupCount);
+  const p = new GroupRows(result.paymentGroup, result.groupCount);
+  const e = new GroupRows(result.expectationGroup, result.groupCount);
   for (let seq = 0; seq < result.order.length; seq++) {
     const g = result.order[seq];
     // Small arrays, not Sets: nearly every item has one payment and one expectation, and a million
@@ -55,8 +79,9 @@ export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result
     let paidAt: number | null = null;
     let expectedAt: number | null = null;
     let payer: string | null = null;
-    for (let k = p.start[g]; k < p.start[g + 1]; k++) {
-      const i = p.list[k];
+    const paid = p.count(g);
+    for (let k = 0; k < paid; k++) {
+      const i = p.row(g, k);
       transactionIds.push(payments.transactionId(i));
       lines.push(payments.line[i]);
       const ref = payments.reference(i);
@@ -67,17 +92,16 @@ export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result
       if (paidAt === null || payments.time[i] < paidAt) paidAt = payments.time[i];
       payer ??= payments.payer(i);
     }
-    const from = e.start[g];
-    const to = e.start[g + 1];
+    const expected = e.count(g);
     // Expected payments by id, so the item does not depend on the order the ledger gave them in.
     let sorted: number[] | null = null;
-    if (to - from > 1) {
-      const ids = Array.from(e.list.subarray(from, to), (x) => ({ x, id: ledger.id(x) }));
+    if (expected > 1) {
+      const ids = Array.from({ length: expected }, (_, k) => ({ x: e.row(g, k), id: ledger.id(e.row(g, k)) }));
       ids.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       sorted = ids.map((y) => y.x);
     }
-    for (let k = 0; k < to - from; k++) {
-      const x = sorted ? sorted[k] : e.list[from + k];
+    for (let k = 0; k < expected; k++) {
+      const x = sorted ? sorted[k] : e.row(g, k);
       expectedPaymentIds.push(ledger.id(x));
       const ref = ledger.reference(x);
       if (!references.includes(ref)) references.push(ref);

@@ -11,6 +11,8 @@ export interface KeyColumn {
   matches(row: number, key: string): boolean;
   /** stringHash of the row's value. */
   hash(row: number): number;
+  /** True when rows a and b hold the same text (compared in place, no string made). */
+  sameText(a: number, b: number): boolean;
 }
 
 /**
@@ -52,6 +54,23 @@ export class StringIndex {
       const existing = this.slots[slot];
       if (existing < 0) break;
       if (this.column.matches(existing, key)) return existing;
+      slot = (slot + 1) & this.mask;
+    }
+    this.slots[slot] = row;
+    if (++this.size * 2 > this.slots.length) this.grow();
+    return -1;
+  }
+
+  /**
+   * As addIfAbsent with the column's own row as the key: hashed and compared in place, so indexing
+   * a million transaction ids makes no string.
+   */
+  addRowIfAbsent(row: number): number {
+    let slot = this.column.hash(row) & this.mask;
+    for (;;) {
+      const existing = this.slots[slot];
+      if (existing < 0) break;
+      if (this.column.sameText(existing, row)) return existing;
       slot = (slot + 1) & this.mask;
     }
     this.slots[slot] = row;

@@ -43,5 +43,19 @@ describe('packed id column', () => {
       }),
     );
   });
-});
 
+  it('indexes its own rows in place as the strings would: the first row of each text, every later equal row found', () => {
+    const text = fc.oneof(fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 }), fc.constantFrom('T1', 'T10', 'Đ', 'é', 'é', ''));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 60 }), (values) => {
+        const column = new PackedStrings();
+        for (const v of values) column.push(v);
+        values.forEach((v, i) => values.forEach((w, j) => expect(column.sameText(i, j)).toBe(v === w)));
+        const index = new StringIndex(column, 1);
+        // -1 for the first of each text, else that first row: what the matcher's duplicate step reads.
+        values.forEach((v, i) => expect(index.addRowIfAbsent(i)).toBe(values.indexOf(v) === i ? -1 : values.indexOf(v)));
+        for (const v of values) expect(index.get(v)).toBe(values.indexOf(v));
+      }),
+    );
+  });
+});
