@@ -11,7 +11,7 @@
  *   reconcile  read + validate into the payment table, load the ledger, match, and check that
  *              every planted discrepancy was found and nothing else;
  *   store      the whole `hub reconcile` path (reconcileStatement): the ledger read from the
- *              expected_payment table (inserted before the clock starts; --generated-ledger streams
+ *              expected_payment table (inserted and analyzed by a process of its own before; --generated-ledger streams
  *              it in process instead), read+validate (hashing the same chunks), match, and the run and its items stored in
  *              one transaction, into a temporary SQLite file and, with --postgres <url>, into a
  *              temporary PostgreSQL database.
@@ -227,28 +227,51 @@ async function reconcilePhase(file: string, orders: number): Promise<PhaseReport
   };
 }
 
-async function storePhase(file: string, orders: number, dir: string, target: string, generatedLedgerOnly: boolean): Promise<PhaseReport> {
+/** `sqlite:<file>` or a PostgreSQL URL, as the parent passes it to the fill and store phases. */
+async function openTarget(target: string) {
   const { openDatabase } = await import('../../core/db/database.js');
   const { commerce } = await import('../../subgraphs/commerce/index.js');
-  const { reconcileStatement } = await import('../../subgraphs/commerce/reconciliation/reconcile.command.js');
+  const databaseTarget = target.startsWith('sqlite:') ? ({ kind: 'sqlite', file: target.slice('sqlite:'.length) } as const) : ({ kind: 'postgresql', url: target, schema: 'commerce' } as const);
+  return openDatabase(commerce.database, databaseTarget);
+}
+const targetName = (target: string) => (target.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL');
+
+/**
+ * The ledger in the table hub reconcile reads, written in a process of its own before the import's:
+ * the import's peak memory is then its own, not the fill's.
+ */
+async function fillPhase(orders: number, target: string): Promise<PhaseReport> {
   const { ExpectedPayment } = await import('../../subgraphs/commerce/reconciliation/expected-payment.entity.js');
-  const { ReconciliationItem } = await import('../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js');
-  const databaseTarget = target === 'sqlite' ? ({ kind: 'sqlite', file: path.join(dir, `commerce-${Date.now()}.sqlite`) } as const) : ({ kind: 'postgresql', url: target, schema: 'commerce' } as const);
-  const orm = await openDatabase(commerce.database, databaseTarget);
+  const start = process.hrtime.bigint();
+  const orm = await openTarget(target);
   try {
-    if (!generatedLedgerOnly) {
-      // The ledger in the table hub reconcile reads, written before the clock starts.
-      let batch: (ExpectedPaymentRecord & { provider: string })[] = [];
-      const em = orm.em.fork();
-      for (const r of ledgerRecords(orders)) {
-        batch.push({ ...r, provider: PROVIDER });
-        if (batch.length === 2000) {
-          await em.insertMany(ExpectedPayment, batch);
-          batch = [];
-        }
+    let batch: (ExpectedPaymentRecord & { provider: string })[] = [];
+    const em = orm.em.fork();
+    let rows = 0;
+    for (const r of ledgerRecords(orders)) {
+      batch.push({ ...r, provider: PROVIDER });
+      rows++;
+      if (batch.length === 2000) {
+        await em.insertMany(ExpectedPayment, batch);
+        batch = [];
       }
-      if (batch.length) await em.insertMany(ExpectedPayment, batch);
     }
+    if (batch.length) await em.insertMany(ExpectedPayment, batch);
+    // As a live database is after autovacuum: statistics taken and, on PostgreSQL, the new rows'
+    // visibility recorded. Without it the first read of each fresh row writes it again (hint
+    // bits) and the planner guesses: that timed the fill, not the import.
+    await em.getConnection().execute(target.startsWith('sqlite:') ? 'analyze' : 'vacuum analyze commerce.expected_payment');
+    return { phase: `fill the ledger table (${targetName(target)})`, seconds: seconds(start), rows, maxRssMb: maxRssMb(), detail: {} };
+  } finally {
+    await orm.close(true);
+  }
+}
+
+async function storePhase(file: string, orders: number, target: string, generatedLedgerOnly: boolean): Promise<PhaseReport> {
+  const { reconcileStatement } = await import('../../subgraphs/commerce/reconciliation/reconcile.command.js');
+  const { ReconciliationItem } = await import('../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js');
+  const orm = await openTarget(target);
+  try {
     const start = process.hrtime.bigint();
     const cpu = process.cpuUsage();
     const { run } = await reconcileStatement(orm.em.fork(), {
@@ -261,7 +284,7 @@ async function storePhase(file: string, orders: number, dir: string, target: str
     const took = seconds(start);
     const cpuSeconds = cpuSince(cpu);
     const items = await orm.em.fork().count(ReconciliationItem, { runId: run.id });
-    return { phase: `store (whole import, ${target === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`, seconds: took, cpuSeconds, rows: run.statementRows, maxRssMb: maxRssMb(), detail: { items } };
+    return { phase: `store (whole import, ${targetName(target)})`, seconds: took, cpuSeconds, rows: run.statementRows, maxRssMb: maxRssMb(), detail: { items } };
   } finally {
     await orm.close(true);
   }
@@ -305,9 +328,13 @@ export async function run(args: string[]): Promise<void> {
       for (const target of ['sqlite', ...(postgres ? [postgres] : [])]) {
         // Alternate: each store right after its own parse, so both see the same load.
         const base = k === 0 && target === 'sqlite' ? parsed : await runChild('parse', file, orders, dir);
+        const importInto = async (where: string) => {
+          if (generatedFlag === '0') await runChild('fill', file, orders, dir, [where]);
+          return runChild('store', file, orders, dir, [where, generatedFlag]);
+        };
         const stored = target === 'sqlite'
-          ? await runChild('store', file, orders, dir, ['sqlite', generatedFlag])
-          : await withTemporaryPostgresDatabase(target, `bench_reconcile_${process.pid}_${k}`, (url) => runChild('store', file, orders, dir, [url, generatedFlag]));
+          ? await importInto(`sqlite:${path.join(dir, `commerce-${k}.sqlite`)}`)
+          : await withTemporaryPostgresDatabase(target, `bench_reconcile_${process.pid}_${k}`, importInto);
         reports.push(stored);
         const name = target === 'sqlite' ? 'SQLite' : 'PostgreSQL';
         (ratios[name] ??= []).push(stored.seconds / base.seconds);
@@ -350,10 +377,11 @@ export async function run(args: string[]): Promise<void> {
 
 // A child process of the benchmark: run one phase and report to the parent.
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--phase') {
-  const [phase, file, ordersText, dir] = process.argv.slice(3);
+  const [phase, file, ordersText] = process.argv.slice(3);
   const orders = Number(ordersText);
   const [target, generated] = process.argv.slice(7);
-  const work = phase === 'parse' ? parsePhase(file) : phase === 'reconcile' ? reconcilePhase(file, orders) : storePhase(file, orders, dir, target, generated === '1');
+  const work =
+    phase === 'parse' ? parsePhase(file) : phase === 'reconcile' ? reconcilePhase(file, orders) : phase === 'fill' ? fillPhase(orders, target) : storePhase(file, orders, target, generated === '1');
   work
     .then((report) => process.send!(report, () => process.exit(0)))
     .catch((error: unknown) => {

@@ -23,13 +23,6 @@ const PROPERTIES = [
 const SQLITE_ROWS_PER_STATEMENT = 64;
 /** Progress (and, on SQLite, a turn of the event loop) every this many items. */
 const PROGRESS_EVERY = 10_000;
-/**
- * SQLite page cache while the items are written, in KiB (negative: a size, not pages).
- * better-sqlite3 builds SQLite with a 16 MB cache per connection; items are appended in seq order,
- * so the table's and indexes' hot pages are few and a 2 MB cache writes a million items with no
- * measured CPU cost and ~17 MB less resident memory at the import's peak. Restored afterwards.
- */
-const SQLITE_BULK_CACHE_KIB = 2_000;
 
 /** True when JSON.stringify would write the string as is: no control character, quote, backslash or surrogate (lone ones are escaped). */
 function plainJson(value: string): boolean {
@@ -103,16 +96,6 @@ export async function insertItems(tx: EntityManager, runId: string, items: Itera
 }
 
 async function insertSqlite(db: Database, table: string, columns: string[], runId: string, items: Iterable<ResultItem>, onProgress?: (written: number) => void): Promise<number> {
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = -${SQLITE_BULK_CACHE_KIB}`);
-  try {
-    return await insertSqliteRows(db, table, columns, runId, items, onProgress);
-  } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
-  }
-}
-
-async function insertSqliteRows(db: Database, table: string, columns: string[], runId: string, items: Iterable<ResultItem>, onProgress?: (written: number) => void): Promise<number> {
   const rowSql = `(${columns.map(() => '?').join(', ')})`;
   const head = `insert into ${table} (${columns.join(', ')}) values `;
   const full = db.prepare(head + Array.from({ length: SQLITE_ROWS_PER_STATEMENT }, () => rowSql).join(', '));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { checkProvider, fileHeadLines } from '../../../connectors/statements/identify.js';
 import { readerFor } from '../../../connectors/statements/registry.js';
+import { withSqlitePageCache } from '../../../core/db/sqlite-page-cache.js';
 import { conflict, InputLineError } from '../../../core/domain-errors.js';
 import { expectedPaymentLedger, type ExpectedPaymentRecord, type Ledger } from './ledger.js';
 import { matchPayments, type MatchResult } from './matcher.rules.js';
@@ -17,6 +18,13 @@ import { linkSettled, openExpectations, openPayments, releaseSettlements, type C
 import { carryResolutions, itemFactsKey, resolvedItemsByKey, type ResolvedItem } from './resolution-carry.store.js';
 import { closedPeriodOverlapping } from './period.store.js';
 import { LedgerTable, type PaymentTable } from './tables.js';
+
+/**
+ * SQLite page cache during an import, KiB: the ledger is read once and the items appended once, so
+ * the default 16 MB only adds to the import's peak (a million rows: 306 MB against 321 MB, the same
+ * CPU).
+ */
+const IMPORT_PAGE_CACHE_KIB = 2_000;
 
 /** Default time tolerance of the amount-and-time rule: payments usually follow the order within minutes. */
 export const DEFAULT_TOLERANCE_MINUTES = 120;
@@ -193,7 +201,11 @@ export class AlreadyImportedError extends Error {
  * period that already has a run is a corrected statement: the new run supersedes it as the next
  * version, manual resolutions of unchanged items are carried over, and the earlier version stays.
  */
-export async function reconcileStatement(em: EntityManager, request: ReconcileRequest): Promise<ReconcileOutcome> {
+export function reconcileStatement(em: EntityManager, request: ReconcileRequest): Promise<ReconcileOutcome> {
+  return withSqlitePageCache(em, IMPORT_PAGE_CACHE_KIB, () => importStatement(em, request));
+}
+
+async function importStatement(em: EntityManager, request: ReconcileRequest): Promise<ReconcileOutcome> {
   readerFor(request.provider);
   const period = parsePeriod(request.period);
   const source = path.basename(request.file);

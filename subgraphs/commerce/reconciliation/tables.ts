@@ -18,6 +18,25 @@ function grown<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(a
 
 const INITIAL = 1024;
 
+/**
+ * A column of whole đồng: Uint32 while every value fits (below 4.294.967.296 đồng, nearly every
+ * payment), Float64 from the first that does not, exact either way (amounts are bounded by 10^15).
+ * At a million rows each such column holds 4 MB instead of 8 MB.
+ */
+export type VndColumn = Uint32Array | Float64Array;
+
+/** `column` with `value` at i: widened to Float64 first when the value does not fit in Uint32. */
+function putVnd(column: VndColumn, i: number, value: number): VndColumn {
+  if (column instanceof Uint32Array && !(Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff)) column = Float64Array.from(column);
+  column[i] = value;
+  return column;
+}
+
+/** A column twice as long, of the same kind. */
+function grownVnd(column: VndColumn): VndColumn {
+  return column instanceof Uint32Array ? grown(column, (n) => new Uint32Array(n)) : grown(column, (n) => new Float64Array(n));
+}
+
 export class PaymentTable {
   private readonly transactionIds = new PackedStrings();
   /**
@@ -32,8 +51,8 @@ export class PaymentTable {
   /** Sparse: most statements already write payers in their matching form. */
   private readonly payerKeys = new Map<number, string | null>();
   /** Gross amount, đồng. */
-  amount = new Float64Array(INITIAL);
-  fee = new Float64Array(INITIAL);
+  amount: VndColumn = new Uint32Array(INITIAL);
+  fee: VndColumn = new Uint32Array(INITIAL);
   /** Epoch milliseconds (UTC). */
   time = new Float64Array(INITIAL);
   line = new Uint32Array(INITIAL);
@@ -111,8 +130,8 @@ export class PaymentTable {
   private append(record: PaymentRecord): void {
     const i = this.count;
     if (i === this.amount.length) {
-      this.amount = grown(this.amount, (n) => new Float64Array(n));
-      this.fee = grown(this.fee, (n) => new Float64Array(n));
+      this.amount = grownVnd(this.amount);
+      this.fee = grownVnd(this.fee);
       this.time = grown(this.time, (n) => new Float64Array(n));
       this.line = grown(this.line, (n) => new Uint32Array(n));
       this.reversal = grown(this.reversal, (n) => new Uint8Array(n));
@@ -135,8 +154,8 @@ export class PaymentTable {
     this.payers.set(i, record.payer);
     const key = payerKey(record.payer);
     if (key !== record.payer) this.payerKeys.set(i, key);
-    this.amount[i] = record.amountVnd;
-    this.fee[i] = record.feeVnd;
+    this.amount = putVnd(this.amount, i, record.amountVnd);
+    this.fee = putVnd(this.fee, i, record.feeVnd);
     this.time[i] = record.occurredAt.getTime();
     this.line[i] = record.line;
     this.reversal[i] = record.kind === 'REVERSAL' ? 1 : 0;
@@ -160,7 +179,7 @@ export class LedgerTable {
   /** Sparse: most statements already write payers in their matching form. */
   private readonly payerKeys = new Map<number, string | null>();
   private referenceIndex: StringIndex | null = new StringIndex(this.references);
-  amount = new Float64Array(INITIAL);
+  amount: VndColumn = new Uint32Array(INITIAL);
   /** Epoch milliseconds (UTC). */
   time = new Float64Array(INITIAL);
   /** Index into `producers` (a pilot has tens of producers, a period a million payments). */
@@ -208,7 +227,7 @@ export class LedgerTable {
   push(record: ExpectedPaymentRecord): void {
     const x = this.count;
     if (x === this.amount.length) {
-      this.amount = grown(this.amount, (n) => new Float64Array(n));
+      this.amount = grownVnd(this.amount);
       this.time = grown(this.time, (n) => new Float64Array(n));
       this.producer = grown(this.producer, (n) => new Uint32Array(n));
       this.first = grown(this.first, (n) => new Int32Array(n));
@@ -227,7 +246,7 @@ export class LedgerTable {
     this.payers.set(x, record.payer);
     const key = payerKey(record.payer);
     if (key !== record.payer) this.payerKeys.set(x, key);
-    this.amount[x] = record.amountVnd;
+    this.amount = putVnd(this.amount, x, record.amountVnd);
     this.time[x] = record.expectedAt.getTime();
     this.producer[x] = p;
     this.count++;

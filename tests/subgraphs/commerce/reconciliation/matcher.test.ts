@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaymentRecord } from '../../../../connectors/statements/payment-record.js';
 import type { ExpectedPaymentRecord } from '../../../../subgraphs/commerce/reconciliation/ledger.js';
 import { matchPayments } from '../../../../subgraphs/commerce/reconciliation/matcher.rules.js';
+import { ReconciliationOutcome } from '../../../../subgraphs/commerce/reconciliation/outcomes.js';
 import { payerKeysCompatible as payerCompatible } from '../../../../subgraphs/commerce/reconciliation/payer-key.rules.js';
 import { resultItems, summarize, type ResultItem } from '../../../../subgraphs/commerce/reconciliation/result-items.js';
 import { LedgerTable, PaymentTable } from '../../../../subgraphs/commerce/reconciliation/tables.js';
@@ -194,6 +195,22 @@ describe('matching', () => {
       matchedVnd: 100_000,
       counts: { MATCHED: 1, AMOUNT_MISMATCH: 0, MISSING_IN_STATEMENT: 1, MISSING_IN_LEDGER: 1, DUPLICATE: 0 },
     });
+  });
+
+  it('keeps every amount exact when a row past 2^32 đồng comes after thousands that fit (the columns widen as they go)', () => {
+    const big = 9_999_999_999;
+    const payments = Array.from({ length: 3000 }, (_, n) => pay(`W${n}`, `DH-W${n}`, 1000 + n, '10:00'));
+    payments.push(pay('WBIG', 'DH-BIG', big, '11:00', { feeVnd: 4_294_967_297 }));
+    payments.push(pay('WLAST', 'DH-LAST', 4_294_967_295, '12:00'));
+    const expected = [...payments.map((p, n) => expect_(`o${n}`, p.reference!, p.amountVnd, '09:30')), expect_('oshort', 'DH-SHORT', 4_294_967_296, '09:30')];
+    const items = run(payments, expected);
+    expect(items.filter((i) => i.outcome !== ReconciliationOutcome.MATCHED).map((i) => [i.outcome, i.expectedPaymentIds.join()])).toEqual([[ReconciliationOutcome.MISSING_IN_STATEMENT, 'oshort']]);
+    const byTxn = new Map(items.map((i) => [i.transactionIds.join(), i]));
+    expect(byTxn.get('W0')).toMatchObject({ paidVnd: 1000, expectedVnd: 1000, feeVnd: 11 });
+    expect(byTxn.get('W2999')).toMatchObject({ paidVnd: 3999, expectedVnd: 3999 });
+    expect(byTxn.get('WBIG')).toMatchObject({ paidVnd: big, expectedVnd: big, feeVnd: 4_294_967_297 });
+    expect(byTxn.get('WLAST')).toMatchObject({ paidVnd: 4_294_967_295, expectedVnd: 4_294_967_295 });
+    expect(items.find((i) => i.expectedPaymentIds[0] === 'oshort')?.expectedVnd).toBe(4_294_967_296);
   });
 
   it('compares masked payers digit by digit', () => {
