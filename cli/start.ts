@@ -4,7 +4,6 @@ import { databaseTarget, openDatabase } from '../core/db/database.js';
 import { createLogger } from '../core/logger.js';
 import { onShutdown } from '../core/shutdown.js';
 import { runSubgraphService } from '../core/run-subgraph.js';
-import { startGateway } from '../gateway/gateway-server.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
 import { isSubgraphName, SUBGRAPH_NAMES } from '../subgraphs/registry.js';
 import { printBanner } from './banner.js';
@@ -53,6 +52,9 @@ async function startAll(config: HubConfig): Promise<void> {
     // Only now is the commerce subgraph's port known (COMMERCE_PORT=0): voso's pushes go there.
     const commerceUrl = urls[supervisors.findIndex((s) => s.name === 'commerce')];
     if (commerceUrl) marketplaces.routeWebhooks(commerceUrl);
+    // Loaded here, not with the program: every other hub command (an import of a million rows)
+    // would carry the gateway's modules, 19 MB and half a second of CPU.
+    const { startGateway } = await import('../gateway/gateway-server.js');
     const gateway = await startGateway({
       config,
       port: config.PORT,

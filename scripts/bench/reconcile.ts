@@ -1,6 +1,6 @@
 /**
  * Reconciliation benchmark:
- * `npm run bench -- reconcile [--rows 1000000] [--repeat N] [--postgres <url>] [--generated-ledger] [--keep]`.
+ * `npm run bench -- reconcile [--rows 1000000] [--repeat N] [--postgres <url>] [--keep]`.
  *
  * Generates a Viettel Money statement of about --rows rows and a matching ledger (streamed from
  * the same deterministic plan, never held as objects) with a known mix of planted discrepancies
@@ -9,20 +9,23 @@
  * memory is its own:
  *   parse      csv-parse alone over the file, same options as the reader: the baseline;
  *   reconcile  read + validate into the payment table, load the ledger, match, and check that
- *              every planted discrepancy was found and nothing else;
- *   store      the whole `hub reconcile` path (reconcileStatement): the ledger read from the
- *              expected_payment table (inserted and analyzed by a process of its own before; --generated-ledger streams
- *              it in process instead), read+validate (hashing the same chunks), match, and the run and its items stored in
- *              one transaction, into a temporary SQLite file and, with --postgres <url>, into a
- *              temporary PostgreSQL database.
- * --repeat N alternates parse and store N times (the machine is shared: a pair measured together
+ *              every planted discrepancy was found and nothing else (in memory, no database);
+ *   fill       the ledger inserted into the expected_payment table and analyzed, by a process of
+ *              its own;
+ *   command    `hub reconcile` itself, as an accountant runs it (node dist/cli/hub.js reconcile,
+ *              configured by the environment): start-up, the ledger read from the table,
+ *              read+validate (hashing the same chunks), match, the run and its items stored in one
+ *              transaction, the summary printed; on a SQLite file and, with --postgres <url>, in a
+ *              temporary PostgreSQL database. Its peak RSS and CPU time are its own
+ *              (support/report-usage.ts); its phases are read from its progress lines.
+ * --repeat N alternates parse and command N times (the machine is shared: a pair measured together
  * sees the same load) and prints each pair's ratio and the median.
  * Prints rows/s, wall time and peak RSS (process.resourceUsage().maxRSS) of each phase.
- * Targets: the whole import within 1.5× parse; peak memory under 300 MB.
+ * Targets: the whole command within 1.5× parse; peak memory under 300 MB.
  */
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { fork, spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -227,7 +230,7 @@ async function reconcilePhase(file: string, orders: number): Promise<PhaseReport
   };
 }
 
-/** `sqlite:<file>` or a PostgreSQL URL, as the parent passes it to the fill and store phases. */
+/** `sqlite:<file>` or a PostgreSQL URL, as the parent passes it to the fill phase. */
 async function openTarget(target: string) {
   const { openDatabase } = await import('../../core/db/database.js');
   const { commerce } = await import('../../subgraphs/commerce/index.js');
@@ -267,27 +270,51 @@ async function fillPhase(orders: number, target: string): Promise<PhaseReport> {
   }
 }
 
-async function storePhase(file: string, orders: number, target: string, generatedLedgerOnly: boolean): Promise<PhaseReport> {
-  const { reconcileStatement } = await import('../../subgraphs/commerce/reconciliation/reconcile.command.js');
-  const { ReconciliationItem } = await import('../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js');
-  const orm = await openTarget(target);
-  try {
-    const start = process.hrtime.bigint();
-    const cpu = process.cpuUsage();
-    const { run } = await reconcileStatement(orm.em.fork(), {
-      provider: PROVIDER,
-      file,
-      period: PERIOD,
-      importedBy: 'bench',
-      ...(generatedLedgerOnly ? { ledger: generatedLedger(orders) } : {}),
-    });
-    const took = seconds(start);
-    const cpuSeconds = cpuSince(cpu);
-    const items = await orm.em.fork().count(ReconciliationItem, { runId: run.id });
-    return { phase: `store (whole import, ${targetName(target)})`, seconds: took, cpuSeconds, rows: run.statementRows, maxRssMb: maxRssMb(), detail: { items } };
-  } finally {
-    await orm.close(true);
-  }
+/** How a database target is handed to `hub`: the environment an operator would set. */
+function commandEnvironment(target: string, dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, HUB_SEED: 'none', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  if (!target.startsWith('sqlite:')) env.DATABASE_URL = target;
+  return env;
+}
+
+/** `reconcile: ledger (… ) done in 4.0 s` → { ledger: 4.0 }: the command's own account of its phases. */
+function phaseSeconds(progress: string): Record<string, number> {
+  const phases: Record<string, number> = {};
+  for (const m of progress.matchAll(/^reconcile: (\w+) .*done in ([\d.]+) s$/gm)) phases[m[1]] = Number(m[2]);
+  return phases;
+}
+
+/**
+ * `hub reconcile` as an accountant runs it: node dist/cli/hub.js, no heap flag, configured by the
+ * environment, on the database the fill phase wrote (a SQLite file in `dataDir`, or the PostgreSQL
+ * URL). Wall time from here; peak RSS and CPU are the command's own, written at its exit.
+ */
+async function commandPhase(file: string, target: string, dataDir: string): Promise<PhaseReport> {
+  const usageFile = path.join(dataDir, 'usage.json');
+  const hub = fileURLToPath(new URL('../../cli/hub.js', import.meta.url));
+  const reportUsage = new URL('../support/report-usage.js', import.meta.url).href;
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const args = [...profile, '--import', reportUsage, hub, 'reconcile', '--provider', PROVIDER, '--file', file, '--period', PERIOD, '--as', 'bench'];
+  const start = process.hrtime.bigint();
+  const child = spawn(process.execPath, args, { env: { ...commandEnvironment(target, dataDir), BENCH_USAGE_FILE: usageFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const took = seconds(start);
+  if (code !== 0) throw new Error(`hub reconcile exited with code ${code}:\n${stderr.slice(-2000)}`);
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssKb: number; userUs: number; systemUs: number };
+  const rows = /statement rows\s+\|\s+([\d.]+)/.exec(stdout);
+  return {
+    phase: `hub reconcile (${targetName(target)})`,
+    seconds: took,
+    cpuSeconds: (usage.userUs + usage.systemUs) / 1e6,
+    rows: rows ? Number(rows[1].replaceAll('.', '')) : 0,
+    maxRssMb: Math.round(usage.maxRssKb / 1024),
+    detail: { phases: phaseSeconds(stderr) },
+  };
 }
 
 function runChild(phase: string, file: string, orders: number, dir: string, extra: string[] = []): Promise<PhaseReport> {
@@ -319,21 +346,22 @@ export async function run(args: string[]): Promise<void> {
     const repeat = Number(option(args, '--repeat') ?? 1);
     if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new Error('--repeat must be a whole number from 1 to 20');
     const postgres = option(args, '--postgres');
-    const generatedFlag = args.includes('--generated-ledger') ? '1' : '0';
     const reports = [await runChild('parse', file, orders, dir), await runChild('reconcile', file, orders, dir)];
     const [parsed, reconciled] = reports;
     const ratios: Record<string, number[]> = {};
     const rss: Record<string, number[]> = {};
     for (let k = 0; k < repeat; k++) {
       for (const target of ['sqlite', ...(postgres ? [postgres] : [])]) {
-        // Alternate: each store right after its own parse, so both see the same load.
+        // Alternate: each command right after its own parse, so both see the same load.
         const base = k === 0 && target === 'sqlite' ? parsed : await runChild('parse', file, orders, dir);
+        const dataDir = path.join(dir, `data-${k}-${target === 'sqlite' ? 'sqlite' : 'postgresql'}`);
+        mkdirSync(dataDir);
         const importInto = async (where: string) => {
-          if (generatedFlag === '0') await runChild('fill', file, orders, dir, [where]);
-          return runChild('store', file, orders, dir, [where, generatedFlag]);
+          await runChild('fill', file, orders, dir, [where]);
+          return commandPhase(file, where, dataDir);
         };
         const stored = target === 'sqlite'
-          ? await importInto(`sqlite:${path.join(dir, `commerce-${k}.sqlite`)}`)
+          ? await importInto(`sqlite:${path.join(dataDir, 'commerce.sqlite')}`)
           : await withTemporaryPostgresDatabase(target, `bench_reconcile_${process.pid}_${k}`, importInto);
         reports.push(stored);
         const name = target === 'sqlite' ? 'SQLite' : 'PostgreSQL';
@@ -341,7 +369,7 @@ export async function run(args: string[]): Promise<void> {
         (rss[name] ??= []).push(stored.maxRssMb);
         const cpuRatio = (stored.cpuSeconds ?? 0) / (base.cpuSeconds ?? 1);
         console.log(
-          `pair ${k + 1} ${name}: parse ${base.seconds.toFixed(2)} s, whole import ${stored.seconds.toFixed(2)} s → ${(stored.seconds / base.seconds).toFixed(2)}×; CPU of this process ${base.cpuSeconds?.toFixed(2)} s vs ${stored.cpuSeconds?.toFixed(2)} s → ${cpuRatio.toFixed(2)}×; peak RSS ${stored.maxRssMb} MB`,
+          `pair ${k + 1} ${name}: parse ${base.seconds.toFixed(2)} s, hub reconcile ${stored.seconds.toFixed(2)} s → ${(stored.seconds / base.seconds).toFixed(2)}×; CPU of each process ${base.cpuSeconds?.toFixed(2)} s vs ${stored.cpuSeconds?.toFixed(2)} s → ${cpuRatio.toFixed(2)}×; peak RSS ${stored.maxRssMb} MB; its phases ${JSON.stringify(stored.detail.phases)} s`,
         );
       }
     }
@@ -365,7 +393,7 @@ export async function run(args: string[]): Promise<void> {
       const ratio = median(ratios[name]);
       const peak = Math.max(...rss[name]);
       console.log(
-        `whole import on ${name}: median ${ratio.toFixed(2)}× parse over ${ratios[name].length} alternating pair(s) [${ratios[name].map((r) => r.toFixed(2)).join(', ')}] (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'MISSED'}; peak RSS ${peak} MB (target < 300 MB) ${peak < 300 ? 'OK' : 'MISSED'}`,
+        `hub reconcile on ${name}: median ${ratio.toFixed(2)}× parse over ${ratios[name].length} alternating pair(s) [${ratios[name].map((r) => r.toFixed(2)).join(', ')}] (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'MISSED'}; peak RSS ${peak} MB (target < 300 MB) ${peak < 300 ? 'OK' : 'MISSED'}`,
       );
     }
     console.log(`total ${seconds(start).toFixed(1)} s`);
@@ -379,9 +407,8 @@ export async function run(args: string[]): Promise<void> {
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--phase') {
   const [phase, file, ordersText] = process.argv.slice(3);
   const orders = Number(ordersText);
-  const [target, generated] = process.argv.slice(7);
-  const work =
-    phase === 'parse' ? parsePhase(file) : phase === 'reconcile' ? reconcilePhase(file, orders) : phase === 'fill' ? fillPhase(orders, target) : storePhase(file, orders, target, generated === '1');
+  const [target] = process.argv.slice(7);
+  const work = phase === 'parse' ? parsePhase(file) : phase === 'reconcile' ? reconcilePhase(file, orders) : fillPhase(orders, target);
   work
     .then((report) => process.send!(report, () => process.exit(0)))
     .catch((error: unknown) => {

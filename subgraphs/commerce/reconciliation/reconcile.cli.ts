@@ -1,12 +1,14 @@
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { useBulkJobHeap } from '../../../core/bulk-job-heap.js';
 import { databaseTarget, openDatabase } from '../../../core/db/database.js';
+import { withSqlitePageCache } from '../../../core/db/sqlite-page-cache.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import { PROVIDERS } from '../../../connectors/statements/registry.js';
 import { OUTCOME_CODES } from './matcher.rules.js';
 import { outcomeTotals, type OutcomeTotal } from './outcome-totals.query.js';
-import { DEFAULT_TOLERANCE_MINUTES, reconcileStatement } from './reconcile.command.js';
+import { DEFAULT_TOLERANCE_MINUTES, IMPORT_PAGE_CACHE_KIB, reconcileStatement } from './reconcile.command.js';
 import type { ReconciliationRun } from './reconciliation-run.entity.js';
 import { writeItemsCsv, writeItemsXlsx } from './items-export.js';
 import { progressReporter } from './progress-reporter.js';
@@ -65,6 +67,8 @@ export function registerReconcileCommand(program: Command, context: CommandConte
     .action(async (options: ReconcileOptions) => {
       const tolerance = Number(options.tolerance);
       if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 7 * 24 * 60) throw new Error(`--tolerance must be whole minutes from 0 to ${7 * 24 * 60}, got "${options.tolerance}".`);
+      // A million rows stream through this process once: see useBulkJobHeap.
+      useBulkJobHeap();
       const { database } = context.subgraph;
       const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
       // Progress on stderr, so stdout stays the summary: a bar on a terminal, periodic lines when piped.
@@ -90,15 +94,19 @@ export function registerReconcileCommand(program: Command, context: CommandConte
           );
         }
         if (settledOpenItems) console.log(`Settled ${settledOpenItems} open item(s) of earlier runs (late payments matched here).`);
-        console.log(summaryTable(run, await outcomeTotals(orm.em.fork(), run.id)));
-        if (options.csv) {
-          const written = await writeItemsCsv(orm.em.fork(), run, options.csv);
-          console.log(`Wrote ${vnd.format(written)} items to ${options.csv}`);
-        }
-        if (options.xlsx) {
-          const written = await writeItemsXlsx(orm.em.fork(), run, options.xlsx);
-          console.log(`Wrote ${vnd.format(written)} items and the totals to ${options.xlsx}`);
-        }
+        // The summary and the exports read every item once: through the import's small page cache,
+        // or SQLite's 16 MB would fill now and be the command's peak.
+        await withSqlitePageCache(orm.em.fork(), IMPORT_PAGE_CACHE_KIB, async () => {
+          console.log(summaryTable(run, await outcomeTotals(orm.em.fork(), run.id)));
+          if (options.csv) {
+            const written = await writeItemsCsv(orm.em.fork(), run, options.csv);
+            console.log(`Wrote ${vnd.format(written)} items to ${options.csv}`);
+          }
+          if (options.xlsx) {
+            const written = await writeItemsXlsx(orm.em.fork(), run, options.xlsx);
+            console.log(`Wrote ${vnd.format(written)} items and the totals to ${options.xlsx}`);
+          }
+        });
       } finally {
         progress.finish();
         await orm.close(true);

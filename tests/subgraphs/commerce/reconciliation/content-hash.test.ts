@@ -7,6 +7,13 @@ import { openDatabase } from '../../../../core/db/database.js';
 import { createTestEnvironment, type TestEnvironment } from '../../../helpers/databases.js';
 import { ALL_OUTCOMES_LEDGER, ALL_OUTCOMES_STATEMENT, insertExpected, reconciliationOnly, writeFile } from './fixtures.js';
 
+/** The content hash by its definition, line by line: no BOM, no CR before LF, NFC, trailing empty lines dropped. */
+function byDefinition(text: string): string {
+  const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l).normalize('NFC'));
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return createHash('sha256').update(lines.map((l) => `${l}\n`).join('')).digest('hex');
+}
+
 describe('a re-sent statement is recognised by its content', () => {
   let env: TestEnvironment;
   beforeAll(async () => {
@@ -31,11 +38,6 @@ describe('a re-sent statement is recognised by its content', () => {
   });
 
   it('hashing in chunks of any size gives the content hash by its definition (line by line: no BOM, no CR before LF, NFC, trailing empty lines dropped)', () => {
-    const byDefinition = (text: string) => {
-      const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l).normalize('NFC'));
-      while (lines.length && lines[lines.length - 1] === '') lines.pop();
-      return createHash('sha256').update(lines.map((l) => `${l}\n`).join('')).digest('hex');
-    };
     const texts = [
       '\uFEFF' + ALL_OUTCOMES_STATEMENT.normalize('NFD').replace(/\n/g, '\r\n'),
       '\n\n' + ALL_OUTCOMES_STATEMENT.replace('\n', '\n\r\n\n') + '\r\r\n\n\n',
@@ -50,6 +52,20 @@ describe('a re-sent statement is recognised by its content', () => {
         for (let at = 0; at < bytes.length; at += size) hasher.update(bytes.subarray(at, at + size));
         expect(hasher.digest().contentSha256).toBe(byDefinition(text));
       }
+    }
+  });
+
+  it('a chunk larger than the hasher\'s decoding block (as the import reads, 256 KB) hashes the same: blocks cut after a LF, or inside a longer line', () => {
+    // NFD marks, CRLF and a two-byte character on every line, so a block boundary falls next to each;
+    // one line of 100 KB has no LF to cut after.
+    const rows = Array.from({ length: 6000 }, (_, i) => `${i},Nguye\u0302\u0303n,Hoa\u0300n tie\u0302\u0300n,${'x'.repeat(i % 97)}\r\n`).join('');
+    const text = '\uFEFF' + rows + 'đ'.repeat(50_000) + '\r\n' + rows + '\n\n';
+    const bytes = Buffer.from(text, 'utf8');
+    const expected = byDefinition(text);
+    for (const size of [256 * 1024, 32 * 1024, 32 * 1024 + 1, 70_001, bytes.length]) {
+      const hasher = new StatementHasher();
+      for (let at = 0; at < bytes.length; at += size) hasher.update(bytes.subarray(at, at + size));
+      expect(hasher.digest().contentSha256).toBe(expected);
     }
   });
 
