@@ -1,7 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
 
-let applied = false;
-
 /**
  * Prepares this process's heap for a one-shot command that streams millions of short-lived rows
  * (a statement import): V8's allocation-site pretenuring is turned off for the rest of the process.
@@ -16,7 +14,5 @@ let applied = false;
  * stays so).
  */
 export function useBulkJobHeap(): void {
-  if (applied) return;
   setFlagsFromString('--no-allocation-site-pretenuring');
-  applied = true;
 }

@@ -13,32 +13,25 @@ export interface PermissionFix {
 
 const octal = (mode: number) => (mode & 0o777).toString(8);
 
-/** The file's permission bits, or null when it is gone. */
-function modeOf(file: string): number | null {
-  try {
-    const stats = statSync(file);
-    return stats.isFile() || stats.isDirectory() ? stats.mode & 0o777 : null;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+function tighten(file: string, allowed: number): PermissionFix | null {
+  const mode = statSync(file).mode & 0o777;
+  if ((mode & ~allowed) === 0) return null;
+  chmodSync(file, mode & allowed);
+  return { path: file, was: octal(mode), now: octal(mode & allowed) };
 }
 
 /**
- * A file may vanish between the directory listing and here: the subgraph processes start at once,
- * and a sibling's SQLite rollback journal (`-journal`) lives only for one transaction. A start
- * stopped on that ENOENT once in a full suite.
+ * `work`'s answer, or null when its file vanished after the directory was listed: the subgraph
+ * processes start at once, and a sibling's SQLite rollback journal (`-journal`) lives only for one
+ * transaction. A start stopped on that ENOENT once in a full suite.
  */
-function tighten(file: string, allowed: number): PermissionFix | null {
-  const mode = modeOf(file);
-  if (mode === null || (mode & ~allowed) === 0) return null;
+function unlessVanished<T>(work: () => T): T | null {
   try {
-    chmodSync(file, mode & allowed);
+    return work();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  return { path: file, was: octal(mode), now: octal(mode & allowed) };
 }
 
 /**
@@ -54,7 +47,7 @@ export function secureDataDirectory(dataDir: string): PermissionFix[] {
   const fixes = [tighten(dataDir, 0o700)];
   for (const name of readdirSync(dataDir)) {
     const file = path.join(dataDir, name);
-    if (PRIVATE_FILE.test(name)) fixes.push(tighten(file, 0o600));
+    if (PRIVATE_FILE.test(name)) fixes.push(unlessVanished(() => (statSync(file).isFile() ? tighten(file, 0o600) : null)));
   }
   return fixes.filter((fix): fix is PermissionFix => fix !== null);
 }

@@ -39,7 +39,7 @@ export class StatementHasher {
       let end = chunk.length;
       if (end - start > BLOCK_BYTES) {
         const lf = chunk.lastIndexOf(LF, start + BLOCK_BYTES - 1);
-        end = lf >= start ? lf + 1 : Math.min(chunk.length, start + BLOCK_BYTES);
+        end = lf >= start ? lf + 1 : start + BLOCK_BYTES;
       }
       this.text(this.decoder.write(chunk.subarray(start, end)));
       start = end;
