@@ -7,7 +7,9 @@ import { Command } from 'commander';
 import { sandboxSettings } from '../connectors/marketplace/sandbox/sandbox-settings.js';
 import { messagingSandboxSettings } from '../connectors/messaging/sandbox/sandbox-settings.js';
 import { ConfigError, type HubConfig } from '../core/config.js';
-import { loadHubConfig, SUBGRAPH_MODULES } from '../subgraphs/index.js';
+import { registerSubgraphCommands } from '../core/subgraph.js';
+import { loadHubConfig, SUBGRAPH_DEFINITIONS } from '../subgraphs/definitions.js';
+import { SUBGRAPH_NAMES } from '../subgraphs/registry.js';
 import { registerBackupCommands } from './backup.js';
 import { registerStartCommands } from './start.js';
 import { registerTokenCommand } from './token.js';
@@ -27,7 +29,8 @@ const program = new Command()
 registerStartCommands(program, config);
 registerTokenCommand(program, config);
 registerBackupCommands(program, config);
-for (const subgraph of SUBGRAPH_MODULES) subgraph.commands?.(program, { config });
+// Definitions only: a command loads its own code when it runs, and no command carries resolvers.
+for (const name of SUBGRAPH_NAMES) registerSubgraphCommands(program, SUBGRAPH_DEFINITIONS[name], config);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

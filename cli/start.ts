@@ -1,87 +1,26 @@
 import type { Command } from 'commander';
-import { subgraphPort, type HubConfig } from '../core/config.js';
+import type { HubConfig } from '../core/config.js';
 import { databaseTarget, openDatabase } from '../core/db/database.js';
-import { createLogger } from '../core/logger.js';
-import { onShutdown } from '../core/shutdown.js';
-import { runSubgraphService } from '../core/run-subgraph.js';
-import { SUBGRAPHS } from '../subgraphs/index.js';
-import { isSubgraphName, SUBGRAPH_NAMES } from '../subgraphs/registry.js';
-import { printBanner } from './banner.js';
-import { startSandboxesUnlessConfigured } from './marketplace-sandboxes.js';
-import { startMessagingSandboxesUnlessConfigured } from './messaging-sandboxes.js';
-import { SubgraphSupervisor } from './subgraph-supervisor.js';
+import { SUBGRAPH_DEFINITIONS } from '../subgraphs/definitions.js';
+import { isSubgraphName, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/registry.js';
 
-function moduleNamed(name: string) {
+function subgraphNamed(name: string): SubgraphName {
   if (!isSubgraphName(name)) throw new Error(`Unknown subgraph "${name}". Subgraphs: ${SUBGRAPH_NAMES.join(', ')}.`);
-  return SUBGRAPHS[name];
+  return name;
 }
 
 /**
- * The embedded default of `npm start`: each subgraph in its own process (own heap limit, restarted
- * if it dies, bound to 127.0.0.1), the gateway and the marketplace and messaging sandboxes in this one. Ctrl-C or
- * SIGTERM stops the gateway first, then every subgraph process, then the sandboxes.
+ * `hub start`, `hub serve` and `hub migrate`. What they run (servers, sandboxes, the subgraphs'
+ * GraphQL layer) is loaded when they run, so the other commands never carry it.
  */
-async function startAll(config: HubConfig): Promise<void> {
-  const logger = createLogger('hub', config.LOG_LEVEL);
-  let supervisors: SubgraphSupervisor[] = [];
-  let sandboxes: Awaited<ReturnType<typeof startSandboxesUnlessConfigured>>['sandboxes'] = null;
-  let messaging: Awaited<ReturnType<typeof startMessagingSandboxesUnlessConfigured>>['sandboxes'] = null;
-  const stopAll = async () => {
-    await Promise.all(supervisors.map((s) => s.stop()));
-    await sandboxes?.close();
-    await messaging?.close();
-  };
-  try {
-    // The sandboxes first: each subgraph process is told where they listen (its start-up settings).
-    const marketplaces = await startSandboxesUnlessConfigured(config);
-    sandboxes = marketplaces.sandboxes;
-    const channels = await startMessagingSandboxesUnlessConfigured(config);
-    messaging = channels.sandboxes;
-    supervisors = SUBGRAPH_NAMES.map(
-      (name) =>
-        new SubgraphSupervisor({
-          name,
-          port: subgraphPort(config, name),
-          heapMb: config.SUBGRAPH_MAX_OLD_SPACE_MB,
-          maxRestartDelayMs: config.SUBGRAPH_RESTART_MAX_DELAY_MS,
-          logger,
-          env: { ...marketplaces.childEnv, ...channels.childEnv },
-        }),
-    );
-    const urls = await Promise.all(supervisors.map((s) => s.start()));
-    // Only now is the commerce subgraph's port known (COMMERCE_PORT=0): voso's pushes go there.
-    const commerceUrl = urls[supervisors.findIndex((s) => s.name === 'commerce')];
-    if (commerceUrl) marketplaces.routeWebhooks(commerceUrl);
-    // Loaded here, not with the program: every other hub command (an import of a million rows)
-    // would carry the gateway's modules, 19 MB and half a second of CPU.
-    const { startGateway } = await import('../gateway/gateway-server.js');
-    const gateway = await startGateway({
-      config,
-      port: config.PORT,
-      subgraphUrls: Object.fromEntries(supervisors.map((s, i) => [s.name, urls[i]])),
-    });
-    onShutdown(async () => {
-      // Ctrl-C reaches the subgraph processes too: none of them may be restarted from here on.
-      for (const supervisor of supervisors) supervisor.stopRestarting();
-      await gateway.close();
-      await stopAll();
-    }, (m) => logger.info(m));
-    printBanner(config, gateway.url, marketplaces.targets, {
-      subgraphs: supervisors.map((s, i) => ({ name: s.name, pid: s.pid, url: urls[i] })),
-      metricsUrl: gateway.metricsUrl,
-      channels: channels.targets,
-    });
-  } catch (error) {
-    await stopAll().catch(() => undefined);
-    throw error;
-  }
-}
-
 export function registerStartCommands(program: Command, config: () => HubConfig): void {
   program
     .command('start')
     .description('Run the whole hub with one command: migrate, seed the pilot data (embedded mode), each subgraph in its own process, and the gateway')
-    .action(() => startAll(config()));
+    .action(async () => {
+      const { startAll } = await import('./start-all.js');
+      await startAll(config());
+    });
 
   program
     .command('serve <service>')
@@ -92,7 +31,9 @@ export function registerStartCommands(program: Command, config: () => HubConfig)
         await import('../gateway/main.js');
         return;
       }
-      await runSubgraphService(moduleNamed(service), cfg);
+      const name = subgraphNamed(service);
+      const [{ runSubgraphService }, { SUBGRAPHS }] = await Promise.all([import('../core/run-subgraph.js'), import('../subgraphs/index.js')]);
+      await runSubgraphService(SUBGRAPHS[name], cfg);
     });
 
   program
@@ -101,8 +42,8 @@ export function registerStartCommands(program: Command, config: () => HubConfig)
     .action(async (names: string[]) => {
       const cfg = config();
       for (const name of names.length ? names : SUBGRAPH_NAMES) {
-        const module = moduleNamed(name);
-        const orm = await openDatabase(module.database, databaseTarget(cfg, module.name));
+        const { database } = SUBGRAPH_DEFINITIONS[subgraphNamed(name)];
+        const orm = await openDatabase(database, databaseTarget(cfg, database.name));
         const executed = await orm.getMigrator().getExecutedMigrations();
         console.log(`${name}: ${executed.length} migrations applied`);
         await orm.close(true);

@@ -24,24 +24,55 @@ export interface BackgroundTask {
   stop(options?: { graceMs?: number }): Promise<void>;
 }
 
-/** What a `hub` command of a subgraph gets: configuration on demand, and the composed subgraph. */
+/** What a `hub` command of a subgraph gets: configuration on demand, and the subgraph's definition. */
 export interface CommandContext {
   /** The validated configuration, read when a command runs (so `hub --help` works with a broken env). */
   config(): HubConfig;
-  /** The subgraph the command belongs to, as composed: its database definition, its parts. */
-  subgraph: SubgraphModule;
+  /** The subgraph the command belongs to: its database definition and settings (not its GraphQL layer). */
+  subgraph: SubgraphDefinition;
 }
 
+/** Adds one or more `hub` commands to the program. */
+export type CommandRegistration = (program: Command, context: CommandContext) => void;
+
 /**
- * What a subgraph folder exports: everything the shared server, the CLI and the schema tooling
- * need to know about it. Each subgraph's `index.ts` builds one of these.
+ * A subgraph without its GraphQL layer: its tables (entities and migrations), the configuration
+ * sections its parts read, and its `hub` commands. Each subgraph's `definition.ts` builds one; the
+ * CLI and the configuration load only these, so a command such as `hub reconcile` carries no
+ * resolvers, and its own code is loaded when it runs.
  */
-export interface SubgraphModule {
+export interface SubgraphDefinition {
   /** Its name in the subgraph registry (subgraphs/registry.ts). */
   name: string;
   database: DatabaseDefinition;
   /** Configuration sections its parts read (`config.get(section)`), validated at start with core's. */
   settings: ConfigSection<unknown>[];
+  /** `hub` CLI commands this subgraph contributes. */
+  commands: CommandRegistration[];
+}
+
+/** Adds a subgraph's commands to the program, each with its context. */
+export function registerSubgraphCommands(program: Command, subgraph: SubgraphDefinition, config: () => HubConfig): void {
+  for (const register of subgraph.commands) register(program, { config, subgraph });
+}
+
+export function defineSubgraph(definition: {
+  name: string;
+  entities: DatabaseDefinition['entities'];
+  migrations: DatabaseDefinition['migrations'];
+  settings?: ConfigSection<unknown>[];
+  commands?: CommandRegistration[];
+}): SubgraphDefinition {
+  const { name, entities, migrations } = definition;
+  if (new Set(entities).size !== entities.length) throw new Error(`Subgraph ${name} lists an entity twice`);
+  return { name, database: { name, entities, migrations }, settings: definition.settings ?? [], commands: definition.commands ?? [] };
+}
+
+/**
+ * A subgraph as its server runs it: its definition and the union of its parts' GraphQL layer,
+ * seeds, routes, background work and metrics. Each subgraph's `index.ts` builds one of these.
+ */
+export interface SubgraphModule extends SubgraphDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -55,18 +86,14 @@ export interface SubgraphModule {
   background?(runtime: SubgraphRuntime): Promise<BackgroundTask>;
   /** Adds the subgraph's own Prometheus metrics to `runtime.metrics` (served at /metrics). */
   metrics?(runtime: SubgraphRuntime): void;
-  /** `hub` CLI commands this subgraph contributes. */
-  commands?(program: Command, context: Omit<CommandContext, 'subgraph'>): void;
 }
 
 /**
- * One area of a subgraph (e.g. governance's units, or its documents and dossiers), owning its own
- * entities and resolvers. A subgraph is the union of its parts; see `composeSubgraph`.
+ * One area of a subgraph (e.g. governance's units, or its documents and dossiers): its resolvers
+ * and what runs beside them. Its entities, settings and commands are in the subgraph's
+ * `definition.ts`, which loads without them. A subgraph is the union of its parts; see `composeSubgraph`.
  */
 export interface SubgraphPart {
-  entities?: DatabaseDefinition['entities'];
-  /** Configuration sections this part reads. */
-  settings?: ConfigSection<unknown>[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers?: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -77,22 +104,13 @@ export interface SubgraphPart {
   background?(runtime: SubgraphRuntime): Promise<BackgroundTask>;
   /** This part's Prometheus metrics, added to `runtime.metrics`. */
   metrics?(runtime: SubgraphRuntime): void;
-  /** `hub` CLI commands of this part; the context carries the composed subgraph (no import of the index back). */
-  commands?(program: Command, context: CommandContext): void;
 }
 
-export function composeSubgraph(
-  name: string,
-  migrations: DatabaseDefinition['migrations'],
-  parts: SubgraphPart[],
-): SubgraphModule {
+export function composeSubgraph(definition: SubgraphDefinition, parts: SubgraphPart[]): SubgraphModule {
   const resolvers = parts.flatMap((p) => p.resolvers ?? []);
-  if (!resolvers.length) throw new Error(`Subgraph ${name} has no resolvers`);
-  const module: SubgraphModule = {
-    name,
-    // A part lists every entity it reads, so two parts may name the same one.
-    database: { name, entities: [...new Set(parts.flatMap((p) => p.entities ?? []))], migrations },
-    settings: [...new Set(parts.flatMap((p) => p.settings ?? []))],
+  if (!resolvers.length) throw new Error(`Subgraph ${definition.name} has no resolvers`);
+  return {
+    ...definition,
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     resolvers: resolvers as NonEmptyArray<Function>,
     orphanedTypes: parts.flatMap((p) => p.orphanedTypes ?? []),
@@ -112,9 +130,5 @@ export function composeSubgraph(
     metrics(runtime) {
       for (const part of parts) part.metrics?.(runtime);
     },
-    commands(program, context) {
-      for (const part of parts) part.commands?.(program, { ...context, subgraph: module });
-    },
   };
-  return module;
 }

@@ -1,5 +1,5 @@
 import { loadConfig, type HubConfig, type SubgraphEntry } from '../core/config.js';
-import type { SubgraphModule } from '../core/subgraph.js';
+import type { SubgraphDefinition } from '../core/subgraph.js';
 
 /**
  * Every subgraph of the hub: its name and default port, in start order (governance first: it owns
@@ -22,6 +22,6 @@ export function isSubgraphName(name: string): name is SubgraphName {
 }
 
 /** The configuration one subgraph service needs: core's, the endpoints, and its own sections (`<name>/main.ts`). */
-export function loadSubgraphConfig(module: SubgraphModule, env: NodeJS.ProcessEnv = process.env): HubConfig {
+export function loadSubgraphConfig(module: SubgraphDefinition, env: NodeJS.ProcessEnv = process.env): HubConfig {
   return loadConfig(env, { subgraphs: SUBGRAPH_REGISTRY, sections: module.settings });
 }

@@ -1,5 +1,4 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
-import { RefusedRead } from '../../shared/refused-read.entity.js';
 import { CommuneRefusedCommerceReadsResolver, RefusedCommerceReadsResolver } from './refused-reads.resolver.js';
 
 /**
@@ -7,6 +6,5 @@ import { CommuneRefusedCommerceReadsResolver, RefusedCommerceReadsResolver } fro
  * on Commune, and the whole log for admins (Query.refusedCommerceReads). The Commune reference type itself is the catalogue's (it hangs producers and products on it).
  */
 export const communePart: SubgraphPart = {
-  entities: [RefusedRead],
   resolvers: [CommuneRefusedCommerceReadsResolver, RefusedCommerceReadsResolver],
 };

@@ -3,15 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import type { CommandContext } from '../../../core/subgraph.js';
-import { describeExpectedPaymentImport, importExpectedPayments } from './expected-payment-import.js';
-
-/** `hub import` is shared: governance adds its kinds there too, whichever registers first creates it. */
-function importGroup(program: Command): Command {
-  return (
-    program.commands.find((c) => c.name() === 'import') ??
-    program.command('import').description('Import records from files (validated first; all or nothing; re-importing changes nothing)')
-  );
-}
+import { importGroup } from '../../shared/import-group.js';
 
 export function registerImportPaymentsCommand(program: Command, context: CommandContext): void {
   importGroup(program)
@@ -23,6 +15,8 @@ export function registerImportPaymentsCommand(program: Command, context: Command
       const format = (options.format ?? path.extname(file).slice(1)).toLowerCase();
       if (format !== 'csv' && format !== 'json') throw new Error(`Cannot tell the format of ${path.basename(file)}: give --format csv or --format json.`);
       const text = await readFile(file, 'utf8');
+      // Loaded now, not with the program (cli/README.md).
+      const { describeExpectedPaymentImport, importExpectedPayments } = await import('./expected-payment-import.js');
       const { database } = context.subgraph;
       const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
       try {

@@ -36,6 +36,9 @@ import type { LedgerTable, PaymentTable } from './tables.js';
  * An amount difference without a shared reference is not evidence of a pair: such rows end as
  * MISSING_IN_LEDGER and MISSING_IN_STATEMENT, each reported.
  */
+/** Default time tolerance of the amount-and-time rule: payments usually follow the order within minutes. */
+export const DEFAULT_TOLERANCE_MINUTES = 120;
+
 export interface MatchOptions {
   toleranceMs: number;
   /** [periodStart, periodEnd) as epoch ms: expectations outside it are only matched, never reported missing. */

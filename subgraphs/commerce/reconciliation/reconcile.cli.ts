@@ -1,17 +1,12 @@
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { useBulkJobHeap } from '../../../core/bulk-job-heap.js';
 import { databaseTarget, openDatabase } from '../../../core/db/database.js';
-import { withSqlitePageCache } from '../../../core/db/sqlite-page-cache.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import { PROVIDERS } from '../../../connectors/statements/registry.js';
-import { OUTCOME_CODES } from './matcher.rules.js';
-import { outcomeTotals, type OutcomeTotal } from './outcome-totals.query.js';
-import { DEFAULT_TOLERANCE_MINUTES, IMPORT_PAGE_CACHE_KIB, reconcileStatement } from './reconcile.command.js';
+import { DEFAULT_TOLERANCE_MINUTES, OUTCOME_CODES } from './matcher.rules.js';
+import type { OutcomeTotal } from './outcome-totals.query.js';
 import type { ReconciliationRun } from './reconciliation-run.entity.js';
-import { writeItemsCsv, writeItemsXlsx } from './items-export.js';
-import { progressReporter } from './progress-reporter.js';
 
 const vnd = new Intl.NumberFormat('vi-VN');
 
@@ -67,6 +62,16 @@ export function registerReconcileCommand(program: Command, context: CommandConte
     .action(async (options: ReconcileOptions) => {
       const tolerance = Number(options.tolerance);
       if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 7 * 24 * 60) throw new Error(`--tolerance must be whole minutes from 0 to ${7 * 24 * 60}, got "${options.tolerance}".`);
+      // Loaded now, not with the program (cli/README.md: every command loads only its own code).
+      const [{ useBulkJobHeap }, { withSqlitePageCache }, { IMPORT_PAGE_CACHE_KIB, reconcileStatement }, { outcomeTotals }, { writeItemsCsv, writeItemsXlsx }, { progressReporter }] =
+        await Promise.all([
+          import('../../../core/bulk-job-heap.js'),
+          import('../../../core/db/sqlite-page-cache.js'),
+          import('./reconcile.command.js'),
+          import('./outcome-totals.query.js'),
+          import('./items-export.js'),
+          import('./progress-reporter.js'),
+        ]);
       // A million rows stream through this process once: see useBulkJobHeap.
       useBulkJobHeap();
       const { database } = context.subgraph;

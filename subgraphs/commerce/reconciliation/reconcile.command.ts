@@ -7,7 +7,7 @@ import { readerFor } from '../../../connectors/statements/registry.js';
 import { withSqlitePageCache } from '../../../core/db/sqlite-page-cache.js';
 import { conflict, InputLineError } from '../../../core/domain-errors.js';
 import { expectedPaymentLedger, type ExpectedPaymentRecord, type Ledger } from './ledger.js';
-import { matchPayments, type MatchResult } from './matcher.rules.js';
+import { DEFAULT_TOLERANCE_MINUTES, matchPayments, type MatchResult } from './matcher.rules.js';
 import { insertItems } from './item.store.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
@@ -25,9 +25,6 @@ import { LedgerTable, type PaymentTable } from './tables.js';
  * CPU). The same for one read of every item afterwards (the summary, an export).
  */
 export const IMPORT_PAGE_CACHE_KIB = 2_000;
-
-/** Default time tolerance of the amount-and-time rule: payments usually follow the order within minutes. */
-export const DEFAULT_TOLERANCE_MINUTES = 120;
 
 export interface ReconcileRequest {
   provider: string;

@@ -3,13 +3,7 @@ import type { Command } from 'commander';
 import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import { isCalendarDate, todayInVietnam, vietnamIsoTime } from '../../../core/time.js';
-import { agingReport } from './aging.query.js';
-import { closePeriod } from './close-period.command.js';
-import { writeItemsCsv, writeItemsXlsx } from './items-export.js';
-import { outcomeTotals } from './outcome-totals.query.js';
-import { reopenPeriod } from './reopen-period.command.js';
 import { summaryTable } from './reconcile.cli.js';
-import { findRun, listRuns } from './runs.query.js';
 import type { EntityManager } from '@mikro-orm/core';
 
 const vnd = new Intl.NumberFormat('vi-VN');
@@ -17,7 +11,7 @@ const vnd = new Intl.NumberFormat('vi-VN');
 /**
  * `hub reconciliation …`: what finance does around imports from the command line: list runs and
  * their versions (superseded ones stay readable), export any version, the aged open items, close
- * and reopen a period (audited with --as and --reason).
+ * and reopen a period (audited with --as and --reason). Each loads its own code when it runs (cli/README.md).
  */
 export function registerReconciliationCommands(program: Command, context: CommandContext): void {
   const withDatabase = async <T>(work: (em: EntityManager) => Promise<T>): Promise<T> => {
@@ -42,6 +36,7 @@ export function registerReconciliationCommands(program: Command, context: Comman
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new Error(`--limit must be a whole number from 1 to 1000, got "${options.limit}".`);
       await withDatabase(async (em) => {
+        const { listRuns } = await import('./runs.query.js');
         const { rows, total } = await listRuns(em, { provider: options.provider, period: options.period, limit });
         for (const r of rows.slice(0, limit)) {
           const state = r.supersededByRunId ? `superseded by ${r.supersededByRunId}` : 'current';
@@ -60,6 +55,7 @@ export function registerReconciliationCommands(program: Command, context: Comman
     .action(async (options: { run: string; csv?: string; xlsx?: string }) => {
       if (!options.csv && !options.xlsx) throw new Error('Say where to export: --csv <file> and/or --xlsx <file>.');
       await withDatabase(async (em) => {
+        const [{ findRun }, { outcomeTotals }, { writeItemsCsv, writeItemsXlsx }] = await Promise.all([import('./runs.query.js'), import('./outcome-totals.query.js'), import('./items-export.js')]);
         const run = await findRun(em, options.run);
         if (!run) throw new Error(`No reconciliation run ${options.run}: list them with hub reconciliation runs.`);
         console.log(`Run ${run.id}: ${run.provider}, period ${run.periodLabel}, version ${run.version}${run.supersededByRunId ? ` (superseded by ${run.supersededByRunId})` : ''}`);
@@ -78,6 +74,7 @@ export function registerReconciliationCommands(program: Command, context: Comman
       const asOf = options.asOf ?? todayInVietnam();
       if (!isCalendarDate(asOf)) throw new Error(`--as-of must be a day written yyyy-mm-dd, got "${asOf}".`);
       await withDatabase(async (em) => {
+        const { agingReport } = await import('./aging.query.js');
         const buckets = await agingReport(em, options.provider, asOf);
         console.log(`Open items as of ${asOf}${options.provider ? ` (${options.provider})` : ''}:`);
         for (const b of buckets) console.log(` ${`${b.label} days`.padEnd(11)} | ${vnd.format(b.count).padStart(9)} items | ${vnd.format(b.openVnd).padStart(18)} VND`);
@@ -93,6 +90,7 @@ export function registerReconciliationCommands(program: Command, context: Comman
     .option('--as <name>', 'who closes it (default: cli:<OS user>)')
     .action(async (options: { provider: string; period: string; reason?: string; as?: string }) => {
       await withDatabase(async (em) => {
+        const { closePeriod } = await import('./close-period.command.js');
         const period = await closePeriod(em, { provider: options.provider, period: options.period, by: who(options.as), reason: options.reason });
         console.log(`Closed ${period.provider} ${period.periodLabel} (${period.periodStart} to ${period.periodEnd}) as ${period.closedBy}.`);
       });
@@ -107,6 +105,7 @@ export function registerReconciliationCommands(program: Command, context: Comman
     .option('--as <name>', 'who reopens it (default: cli:<OS user>)')
     .action(async (options: { provider: string; period: string; reason: string; as?: string }) => {
       await withDatabase(async (em) => {
+        const { reopenPeriod } = await import('./reopen-period.command.js');
         const period = await reopenPeriod(em, { provider: options.provider, period: options.period, by: who(options.as), reason: options.reason });
         console.log(`Reopened ${period.provider} ${period.periodLabel}: runs can be imported and items changed again.`);
       });

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import type { ImportKind, ImportReport } from './import-report.js';
-import { runImport } from './import-runner.js';
+import { importGroup } from '../../shared/import-group.js';
 import { formatOf } from './import-source.js';
 
 const FORMAT_DOC = 'subgraphs/governance/README.md#import-formats';
@@ -19,14 +19,6 @@ export function describeReport(report: ImportReport): string {
   const verb = report.dryRun ? 'would be' : 'were';
   const what = report.kind === 'budget' ? 'budget rows' : report.kind === 'indicators' ? 'indicator values' : report.kind;
   return `${report.source}: ${report.rows} ${what} read; ${report.created} ${verb} created, ${report.updated} updated, ${report.unchanged} unchanged.`;
-}
-
-/** The import command group; other subgraphs may add their own kinds under `hub import`. */
-export function importGroup(program: Command): Command {
-  return (
-    program.commands.find((c) => c.name() === 'import') ??
-    program.command('import').description('Import records from files (validated first; all or nothing; re-importing changes nothing)')
-  );
 }
 
 export function registerImportCommands(program: Command, context: CommandContext): void {
@@ -49,6 +41,8 @@ export function registerImportCommands(program: Command, context: CommandContext
       .action(async (file: string, options: { format?: string; dryRun?: boolean }) => {
         const format = formatOf(file, options.format);
         const text = await readFile(file, 'utf8');
+        // Loaded now, not with the program (cli/README.md).
+        const { runImport } = await import('./import-runner.js');
         const { database } = context.subgraph;
         const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
         try {

@@ -1,11 +1,9 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { seedSamples } from '../pilot/pilot-samples.js';
 import { CommuneIndicatorResolver } from './indicator.resolver.js';
-import { SocioEconomicValue } from './socio-economic-value.entity.js';
 
 /** Socio-economic indicators per commune and year; `Commune.indicators(year)`. The pilot's sample values are assumptions. */
 export const indicatorsPart: SubgraphPart = {
-  entities: [SocioEconomicValue],
   resolvers: [CommuneIndicatorResolver],
   seedPilot: (em) => seedSamples(em, 'indicators', ['indicators-pilot-2021.csv']),
 };

@@ -1,11 +1,9 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { seedPilotPortal } from '../pilot/pilot-portal.js';
-import { PortalPost } from './portal-post.entity.js';
 import { CommunePortalResolver, PortalPostResolver } from './portal.resolver.js';
 
 /** The commune web portal's content (Decree 42/2022): posts drafted by officers, approved by the chairperson, read by everyone once published. */
 export const portalPart: SubgraphPart = {
-  entities: [PortalPost],
   resolvers: [PortalPostResolver, CommunePortalResolver],
   seedPilot: (em) => seedPilotPortal(em),
 };

@@ -1,13 +1,10 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { connectChannels } from '../../../connectors/messaging/registry.js';
 import { messagingSettings } from '../../../connectors/messaging/settings.js';
-import { AnnouncementDelivery } from './announcement-delivery.entity.js';
-import { Announcement } from './announcement.entity.js';
 import { AnnouncementResolver, CommuneAnnouncementsResolver } from './announcement.resolver.js';
 import { announcementSettings } from './announcements-settings.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { devicesGraphqlUrl, RadioRelay } from './radio-relay.js';
-import { Subscriber } from './subscriber.entity.js';
 import { SubscriberResolver } from './subscriber.resolver.js';
 
 /**
@@ -16,8 +13,6 @@ import { SubscriberResolver } from './subscriber.resolver.js';
  * scheduling emergencies on the radio (devices).
  */
 export const announcementsPart: SubgraphPart = {
-  entities: [Subscriber, Announcement, AnnouncementDelivery],
-  settings: [announcementSettings, messagingSettings],
   resolvers: [AnnouncementResolver, CommuneAnnouncementsResolver, SubscriberResolver],
   async background({ config, orm, logger }) {
     const settings = config.get(announcementSettings);

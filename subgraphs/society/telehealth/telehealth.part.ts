@@ -1,12 +1,9 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { seedPilotTelehealth } from '../seed/pilot-telehealth.js';
-import { TelehealthAccount } from './telehealth-account.entity.js';
-import { Teleconsultation } from './teleconsultation.entity.js';
 import { CommuneTelehealthResolver, TeleconsultationMutationResolver, TelehealthAccountResolver } from './telehealth.resolver.js';
 
 /** Telehealth: each health station's account and its consultations with specialists. */
 export const telehealthPart: SubgraphPart = {
-  entities: [TelehealthAccount, Teleconsultation],
   resolvers: [CommuneTelehealthResolver, TelehealthAccountResolver, TeleconsultationMutationResolver],
   seedPilot: (em) => seedPilotTelehealth(em),
 };

@@ -1,14 +1,10 @@
 import type { SubgraphPart } from '../../../core/subgraph.js';
 import { seedPilotTraining } from '../seed/pilot-training.js';
 import { ProducerReference } from './producer.reference.js';
-import { TrainingParticipant } from './training-participant.entity.js';
-import { TrainingSessionCommune } from './training-session-commune.entity.js';
-import { TrainingSession } from './training-session.entity.js';
 import { CommuneTrainingResolver, TrainingSessionResolver } from './training.resolver.js';
 
 /** Training and digital-skills sessions, their communes and participants (producers referenced in commerce). */
 export const trainingPart: SubgraphPart = {
-  entities: [TrainingSession, TrainingSessionCommune, TrainingParticipant],
   resolvers: [TrainingSessionResolver, CommuneTrainingResolver],
   orphanedTypes: [ProducerReference],
   seedPilot: (em) => seedPilotTraining(em),

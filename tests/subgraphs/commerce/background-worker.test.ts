@@ -6,8 +6,7 @@ import { createCataloguePart } from '../../../subgraphs/commerce/catalogue/catal
 import { Marketplace } from '../../../subgraphs/commerce/catalogue/marketplace.js';
 import { Listing } from '../../../subgraphs/commerce/listings/listing.entity.js';
 import { ListingStatus } from '../../../subgraphs/commerce/listings/listing-status.js';
-import { migrations as postgresql } from '../../../subgraphs/commerce/migrations/postgresql/index.js';
-import { migrations as sqlite } from '../../../subgraphs/commerce/migrations/sqlite/index.js';
+import { commerceDefinition } from '../../../subgraphs/commerce/definition.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../helpers/graphql-client.js';
 import { FAST_SYNC, producerToken, waitFor } from './support/commerce-harness.js';
@@ -26,7 +25,7 @@ describe('commerce: the sync worker runs inside the subgraph (SubgraphPart.backg
       connectors: async () => ({ connectors: { VOSO: voso, POSTMART: postmart }, close: async () => void (closed += 1) }),
       options: FAST_SYNC,
     });
-    const module = composeSubgraph('commerce', { sqlite, postgresql }, [part]);
+    const module = composeSubgraph(commerceDefinition, [part]);
     subgraph = await startSubgraph(module, { config: env.config, port: 0, host: '127.0.0.1', seed: true, background: true, target: env.target('commerce') });
   });
   afterAll(async () => {

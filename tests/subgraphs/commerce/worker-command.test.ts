@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerSubgraphCommands } from '../../../core/subgraph.js';
 import { marketplaceSettings } from '../../../connectors/marketplace/settings.js';
 import { startMarketplaceSandboxes, type MarketplaceSandboxes } from '../../../connectors/marketplace/sandboxes.js';
 import type { RunningSubgraph } from '../../../core/subgraph-server.js';
@@ -7,7 +8,7 @@ import { ListingStatus } from '../../../subgraphs/commerce/listings/listing-stat
 import { Listing } from '../../../subgraphs/commerce/listings/listing.entity.js';
 import { SyncJob, SyncJobStatus } from '../../../subgraphs/commerce/sync/sync-job.entity.js';
 import { syncSettings } from '../../../subgraphs/commerce/sync/sync-options.js';
-import { SUBGRAPHS } from '../../../subgraphs/index.js';
+import { SUBGRAPH_DEFINITIONS } from '../../../subgraphs/definitions.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
 import { createAndPublish } from './support/bulk-catalogue.js';
 import { FAST_SYNC, startCommerce, waitFor } from './support/commerce-harness.js';
@@ -34,8 +35,8 @@ describe('commerce: `hub worker`', () => {
       .with(marketplaceSettings, sandboxes.settings)
       .with(syncSettings, { ...env.config.get(syncSettings), ...FAST_SYNC, ratePerSecond: { default: 1_000 } });
     const program = new Command().exitOverride();
-    // The command as the CLI registers it: through the commerce subgraph's parts, with its context.
-    SUBGRAPHS.commerce.commands!(program, { config: () => config });
+    // The command as the CLI registers it: from the commerce definition, with its context.
+    registerSubgraphCommands(program, SUBGRAPH_DEFINITIONS.commerce, () => config);
     const running = program.parseAsync(['node', 'hub', 'worker']);
 
     const em = () => subgraph.orm.em.fork();

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerSubgraphCommands } from '../../../core/subgraph.js';
 import type { RunningSubgraph } from '../../../core/subgraph-server.js';
 import { startSubgraph } from '../../helpers/gateway-signing.js';
+import { governanceDefinition } from '../../../subgraphs/governance/definition.js';
 import { governance } from '../../../subgraphs/governance/index.js';
 import { runImport } from '../../../subgraphs/governance/imports/import-runner.js';
 import { samplesDirectory } from '../../../subgraphs/governance/pilot/pilot-samples.js';
@@ -159,7 +161,7 @@ describe('governance budget: Commune.budget(year) and `hub import budget`', () =
     try {
       const program = () => {
         const p = new Command().exitOverride();
-        governance.commands!(p, { config: () => env.config });
+        registerSubgraphCommands(p, governanceDefinition, () => env.config);
         return p;
       };
       const before = await count();

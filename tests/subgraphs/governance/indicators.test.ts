@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerSubgraphCommands } from '../../../core/subgraph.js';
 import type { RunningSubgraph } from '../../../core/subgraph-server.js';
 import { startSubgraph } from '../../helpers/gateway-signing.js';
+import { governanceDefinition } from '../../../subgraphs/governance/definition.js';
 import { governance } from '../../../subgraphs/governance/index.js';
 import { runImport } from '../../../subgraphs/governance/imports/import-runner.js';
 import { createTestEnvironment, type TestEnvironment } from '../../helpers/databases.js';
@@ -110,7 +112,7 @@ describe('governance socio-economic indicators: Commune.indicators and `hub impo
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       const p = new Command().exitOverride();
-      governance.commands!(p, { config: () => env.config });
+      registerSubgraphCommands(p, governanceDefinition, () => env.config);
       await p.parseAsync(['node', 'hub', 'import', 'indicators', file]);
       expect(log).toHaveBeenLastCalledWith('ind-2023.csv: 3 indicator values read; 3 were created, 0 updated, 0 unchanged.');
     } finally {

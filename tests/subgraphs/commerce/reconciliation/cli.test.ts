@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerSubgraphCommands } from '../../../../core/subgraph.js';
 import { openDatabase } from '../../../../core/db/database.js';
-import { commerce } from '../../../../subgraphs/commerce/index.js';
+import { commerceDefinition } from '../../../../subgraphs/commerce/definition.js';
 import { createTestEnvironment, type TestEnvironment } from '../../../helpers/databases.js';
 import { ALL_OUTCOMES_LEDGER, ALL_OUTCOMES_STATEMENT, insertExpected, reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
 
@@ -26,7 +27,7 @@ describe('hub reconcile', () => {
     const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void lines.push(parts.join(' ')));
     try {
       const program = new Command().exitOverride();
-      commerce.commands!(program, { config: () => env.config });
+      registerSubgraphCommands(program, commerceDefinition, () => env.config);
       await program.parseAsync(['node', 'hub', 'reconcile', ...args]);
       return lines.join('\n');
     } finally {

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerSubgraphCommands } from '../../../../core/subgraph.js';
 import { openDatabase } from '../../../../core/db/database.js';
-import { commerce } from '../../../../subgraphs/commerce/index.js';
+import { commerceDefinition } from '../../../../subgraphs/commerce/definition.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
 import { createTestEnvironment, type TestEnvironment } from '../../../helpers/databases.js';
 import { reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
@@ -25,7 +26,7 @@ describe('hub import payments', () => {
     const before = process.exitCode;
     try {
       const program = new Command().exitOverride();
-      commerce.commands!(program, { config: () => env.config });
+      registerSubgraphCommands(program, commerceDefinition, () => env.config);
       await program.parseAsync(['node', 'hub', ...args]);
       return { out: out.join('\n'), err: err.join('\n'), exitCode: process.exitCode === before ? undefined : (process.exitCode as number) };
     } finally {

@@ -2,13 +2,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { composeSubgraph } from '../../../../core/subgraph.js';
-import { migrations as postgresql } from '../../../../subgraphs/commerce/migrations/postgresql/index.js';
-import { migrations as sqlite } from '../../../../subgraphs/commerce/migrations/sqlite/index.js';
+import { commerceDefinition } from '../../../../subgraphs/commerce/definition.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
 import { reconciliationPart } from '../../../../subgraphs/commerce/reconciliation/reconciliation.part.js';
 
 /** The commerce subgraph with only the reconciliation part: these tests do not depend on the catalogue. */
-export const reconciliationOnly = composeSubgraph('commerce', { sqlite, postgresql }, [reconciliationPart]);
+export const reconciliationOnly = composeSubgraph(commerceDefinition, [reconciliationPart]);
 
 export const VIETTEL_HEADER =
   'STT,Mã giao dịch,Mã đơn hàng,Thời gian giao dịch,Số tiền,Phí giao dịch,Loại tiền,Trạng thái,Loại giao dịch,Mã giao dịch gốc,Số điện thoại\n';

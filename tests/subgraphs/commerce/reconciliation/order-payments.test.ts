@@ -8,8 +8,7 @@ import { composeSubgraph } from '../../../../core/subgraph.js';
 import { todayInVietnam } from '../../../../core/time.js';
 import { createCataloguePart } from '../../../../subgraphs/commerce/catalogue/catalogue.part.js';
 import { Product } from '../../../../subgraphs/commerce/catalogue/product.entity.js';
-import { migrations as postgresql } from '../../../../subgraphs/commerce/migrations/postgresql/index.js';
-import { migrations as sqlite } from '../../../../subgraphs/commerce/migrations/sqlite/index.js';
+import { commerceDefinition } from '../../../../subgraphs/commerce/definition.js';
 import { OrderPuller } from '../../../../subgraphs/commerce/orders/order-puller.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
 import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliation/reconcile.command.js';
@@ -19,7 +18,7 @@ import { pilotProductId } from '../../../../subgraphs/commerce/seed/pilot-catalo
 import { createTestEnvironment, type TestEnvironment } from '../../../helpers/databases.js';
 import { VIETTEL_HEADER, writeFile } from './fixtures.js';
 
-const commerceWithoutWorker = composeSubgraph('commerce', { sqlite, postgresql }, [createCataloguePart({ runWorker: false }), reconciliationPart]);
+const commerceWithoutWorker = composeSubgraph(commerceDefinition, [createCataloguePart({ runWorker: false }), reconciliationPart]);
 
 /** dd/MM/yyyy HH:mm:ss in Vietnam time, as Viettel Money writes it. */
 function viettelTime(at: Date): string {

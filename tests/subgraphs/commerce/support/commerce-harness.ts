@@ -7,8 +7,7 @@ import { startSubgraph } from '../../../helpers/gateway-signing.js';
 import { composeSubgraph } from '../../../../core/subgraph.js';
 import { createLogger } from '../../../../core/logger.js';
 import { createCataloguePart } from '../../../../subgraphs/commerce/catalogue/catalogue.part.js';
-import { migrations as postgresql } from '../../../../subgraphs/commerce/migrations/postgresql/index.js';
-import { migrations as sqlite } from '../../../../subgraphs/commerce/migrations/sqlite/index.js';
+import { commerceDefinition } from '../../../../subgraphs/commerce/definition.js';
 import { contentPart } from '../../../../subgraphs/commerce/content/content.part.js';
 import { shopsPart } from '../../../../subgraphs/commerce/shops/shops.part.js';
 import { SyncWorker } from '../../../../subgraphs/commerce/sync/sync-worker.js';
@@ -35,7 +34,7 @@ export const FAST_SYNC: Partial<SyncOptions> = {
 
 /** The commerce catalogue alone (no worker inside: tests start and stop workers themselves). */
 export async function startCommerce(env: TestEnvironment, options: { seed?: boolean; config?: HubConfig } = {}): Promise<RunningSubgraph> {
-  const module = composeSubgraph('commerce', { sqlite, postgresql }, [createCataloguePart({ runWorker: false }), shopsPart, contentPart]);
+  const module = composeSubgraph(commerceDefinition, [createCataloguePart({ runWorker: false }), shopsPart, contentPart]);
   return startSubgraph(module, { config: options.config ?? env.config, port: 0, host: '127.0.0.1', seed: options.seed ?? true, target: env.target('commerce') });
 }
 

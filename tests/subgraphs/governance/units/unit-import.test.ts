@@ -4,8 +4,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerSubgraphCommands } from '../../../../core/subgraph.js';
 import type { RunningSubgraph } from '../../../../core/subgraph-server.js';
 import { startSubgraph } from '../../../helpers/gateway-signing.js';
+import { governanceDefinition } from '../../../../subgraphs/governance/definition.js';
 import { governance } from '../../../../subgraphs/governance/index.js';
 import { findReformFiles } from '../../../../subgraphs/governance/units/unit-files.js';
 import { importUnits } from '../../../../subgraphs/governance/units/unit-import.command.js';
@@ -185,7 +187,7 @@ province,92,92,whole
     try {
       const program = () => {
         const p = new Command().exitOverride();
-        governance.commands!(p, { config: () => env.config });
+        registerSubgraphCommands(p, governanceDefinition, () => env.config);
         return p;
       };
       await program().parseAsync(['node', 'hub', 'import', 'units', dir, '--dry-run']);
