@@ -1,8 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { HubConfig } from '../core/config.js';
-import { GATEWAY_KEY_FILE } from '../core/auth/gateway-assertion.js';
-import { EMBEDDED_SECRET_FILE } from '../core/auth/keys.js';
 import { backupDataDir, BackupError, restoreDataDir } from '../core/db/sqlite-backup.js';
 import { SUBGRAPH_NAMES } from '../subgraphs/registry.js';
 
@@ -22,6 +20,11 @@ export function registerBackupCommands(program: Command, config: () => HubConfig
     .action(async (dir: string) => {
       const cfg = config();
       embeddedOnly(cfg, 'backup');
+      // Loaded now (cli/README.md): the key modules bring jose and fast-jwt, which only this command needs here.
+      const [{ EMBEDDED_SECRET_FILE }, { GATEWAY_KEY_FILE }] = await Promise.all([
+        import('../core/auth/keys.js'),
+        import('../core/auth/gateway-assertion.js'),
+      ]);
       const manifest = await backupDataDir(cfg.dataDir, SUBGRAPH_NAMES, path.resolve(dir), [EMBEDDED_SECRET_FILE, GATEWAY_KEY_FILE]);
       for (const db of manifest.databases) console.log(`${db.name}: ${total(db.rows)} rows in ${Object.keys(db.rows).length} tables, ${db.bytes} bytes`);
       console.log(`backup written to ${path.resolve(dir)}${manifest.secrets.length ? ` (with ${manifest.secrets.join(', ')}: keep it private)` : ''}`);

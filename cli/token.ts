@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { signHubToken } from '../subgraphs/shared/hub-token.js';
 import { Role, ROLES } from '../subgraphs/shared/roles.js';
 import type { HubConfig } from '../core/config.js';
 
@@ -17,6 +16,8 @@ export function registerTokenCommand(program: Command, config: () => HubConfig):
       const roles = options.role.map((r) => r.toLowerCase());
       const unknown = roles.filter((r) => !ROLES.includes(r as Role));
       if (unknown.length) throw new Error(`unknown role ${unknown.join(', ')}; roles are: ${ROLES.join(', ')}`);
+      // Loaded now (cli/README.md): signing brings jose and graphql, which no other command needs.
+      const { signHubToken } = await import('../subgraphs/shared/hub-token.js');
       const token = await signHubToken(config(), {
         subject: options.subject,
         roles: roles as Role[],

@@ -99,6 +99,11 @@ const operationsEnv = {
   /** PostgreSQL `statement_timeout` of every connection; 0 lets a statement run forever. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /**
+   * The same for the bulk commands an operator runs (`hub reconcile`, `hub import ...`): one COPY of
+   * a month's statement items may take minutes, and the serving bound would cancel it at its end.
+   */
+  DATABASE_BULK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /**
    * `off` behind PgBouncer in transaction or statement pooling: a named statement is prepared on one
    * server connection and may run on another, so raw reads there go unnamed (parsed and planned each time).
    */

@@ -4,7 +4,6 @@
  * rejects them later, which `getListing` reports. No retries here: every failure leaves as a
  * ConnectorError whose kind says what the sync engine may do.
  */
-import type { AxiosInstance } from 'axios';
 import {
   ConnectorError,
   type ImageUpload,
@@ -14,7 +13,7 @@ import {
   type RemoteListing,
   type RemoteOrder,
 } from '../marketplace/contract.js';
-import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext } from '../marketplace/http.js';
+import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext, type HttpClient } from '../marketplace/http.js';
 import { sign } from './signing.js';
 import { fromPostmartItem, fromPostmartOrder, toPostmartItemInput, type PostmartEnvelope, type PostmartOrderList } from './wire.js';
 
@@ -39,7 +38,7 @@ const API = '/api/v2';
 
 export class PostmartConnector implements MarketplaceConnector {
   readonly marketplace = 'POSTMART' as const;
-  private readonly http: AxiosInstance;
+  private readonly http: HttpClient;
   readonly slowestCreateMs: number;
 
   constructor(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { PostmartConnector, type PostmartSettings } from './adapter.js';
 import { POSTMART_ATTRIBUTES_BY_HUB, POSTMART_CATEGORY_BY_HUB, POSTMART_UNIT_BY_HUB } from './mappings.js';
-import { POSTMART_SANDBOX_CREDENTIALS, startPostmartSandbox } from './sandbox.js';
+import { POSTMART_SANDBOX_CREDENTIALS } from './sandbox-credentials.js';
 import { postmartShops } from './shop-auth.js';
 
 export const postmartAdapter = defineMarketplaceAdapter({
@@ -40,7 +40,8 @@ export const postmartAdapter = defineMarketplaceAdapter({
     /** POSTMART_SANDBOX_MODERATION_MS: how long a new item stays under review. */
     variables: { MODERATION_MS: z.coerce.number().int().min(0).default(2000) },
     options: (values) => ({ moderationDelayMs: values.MODERATION_MS as number }),
-    start: ({ port, host, faults, options, stateDir }) => startPostmartSandbox({ port, host, faults, ...options, stateFile: stateDir ? join(stateDir, 'postmart.json') : undefined }),
+    // The sandbox (express and its routes) loads when it starts: the registry that declares it is read by every `hub` command.
+    start: async ({ port, host, faults, options, stateDir }) => (await import('./sandbox.js')).startPostmartSandbox({ port, host, faults, ...options, stateFile: stateDir ? join(stateDir, 'postmart.json') : undefined }),
     settingsFor: (url, timeoutMs): PostmartSettings => ({ baseUrl: url, ...POSTMART_SANDBOX_CREDENTIALS, timeoutMs }),
   },
 });

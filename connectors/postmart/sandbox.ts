@@ -27,9 +27,8 @@ import { registerMediaRoutes } from './sandbox-routes/media.routes.js';
 import { defaultModeration, type ModeratedContent } from './moderation.js';
 import { checkSignature, type SandboxPartner } from './sandbox-signature.js';
 import type { PostmartItem, PostmartItemInput, PostmartOrder, PostmartOrderStatus } from './wire.js';
+import { POSTMART_SANDBOX_CREDENTIALS } from './sandbox-credentials.js';
 
-/** The partner and shop the sandbox accepts by default, and the connector uses by default. */
-export const POSTMART_SANDBOX_CREDENTIALS = { partnerId: '2001', partnerKey: 'postmart-sandbox-partner-key', shopId: '5001' } as const;
 
 export const POSTMART_SANDBOX_PARTNER: SandboxPartner = {
   partnerId: POSTMART_SANDBOX_CREDENTIALS.partnerId,

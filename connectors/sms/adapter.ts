@@ -3,8 +3,8 @@
  * retries nothing itself: retrying is the delivery queue's job, and every failure leaves here as a
  * ConnectorError whose kind (connectors/marketplace/http.ts) says what the queue may do.
  */
-import type { AxiosInstance, AxiosRequestConfig } from 'axios';
-import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext } from '../marketplace/http.js';
+import type { AxiosRequestConfig } from 'axios';
+import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext, type HttpClient } from '../marketplace/http.js';
 import { ConnectorError, toWirePhone, withoutPhoneNumbers, type ChannelMessage, type MessagingChannel, type OutgoingMessage } from '../messaging/contract.js';
 import { SMS_SEND_PATH, smsMessagePath, smsMessageSchema, type SmsMessage, type SmsSendRequest } from './wire.js';
 
@@ -19,7 +19,7 @@ export interface SmsSettings {
 
 export class SmsChannel implements MessagingChannel {
   readonly channel = 'SMS' as const;
-  private readonly http: AxiosInstance;
+  private readonly http: HttpClient;
 
   constructor(private readonly settings: SmsSettings) {
     this.http = createHttpClient({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, maxSockets: 8 });

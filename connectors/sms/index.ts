@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineChannelAdapter } from '../messaging/adapter.js';
 import { SmsChannel, type SmsSettings } from './adapter.js';
-import { SMS_SANDBOX_CREDENTIALS, startSmsSandbox } from './sandbox.js';
+import { SMS_SANDBOX_CREDENTIALS } from './sandbox-credentials.js';
 
 export const smsAdapter = defineChannelAdapter({
   code: 'SMS',
@@ -17,7 +17,8 @@ export const smsAdapter = defineChannelAdapter({
   connect: (settings) => new SmsChannel(settings),
   sandbox: {
     defaultPort: 4111,
-    start: (options) => startSmsSandbox(options),
+    // The sandbox (express and its routes) loads when it starts: the registry that declares it is read by every `hub` command.
+    start: async (options) => (await import('./sandbox.js')).startSmsSandbox(options),
     settingsFor: (url, timeoutMs): SmsSettings => ({ baseUrl: url, timeoutMs, ...SMS_SANDBOX_CREDENTIALS }),
   },
 });

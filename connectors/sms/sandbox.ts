@@ -8,9 +8,8 @@ import type { ChannelSandboxStart } from '../messaging/adapter.js';
 import { startMessagingSandbox, type MessagingSandbox } from '../messaging/sandbox/messaging-sandbox.js';
 import type { BookedMessage, MessageBook } from '../messaging/sandbox/message-book.js';
 import { SMS_MAX_CHARS, SMS_SEND_PATH, type SmsMessage } from './wire.js';
+import { SMS_SANDBOX_CREDENTIALS } from './sandbox-credentials.js';
 
-/** The credentials the sandbox accepts (and the adapter's defaults). */
-export const SMS_SANDBOX_CREDENTIALS = { apiKey: 'sandbox-sms-key', brandname: 'UBND XA' } as const;
 
 const isSend = (req: Request) => req.method === 'POST' && req.path === SMS_SEND_PATH;
 

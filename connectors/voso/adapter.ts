@@ -3,7 +3,7 @@
  * retries of its own except one after a token refresh on 401: retrying is the sync engine's job, and
  * every failure leaves here as a ConnectorError whose kind says what the engine may do.
  */
-import type { AxiosInstance, AxiosRequestConfig } from 'axios';
+import type { AxiosRequestConfig } from 'axios';
 import {
   ConnectorError,
   type ImageUpload,
@@ -13,7 +13,7 @@ import {
   type RemoteListing,
   type RemoteOrder,
 } from '../marketplace/contract.js';
-import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext } from '../marketplace/http.js';
+import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext, type HttpClient } from '../marketplace/http.js';
 import { VosoTokenSource, type VosoTokens } from './auth.js';
 import { fromVosoOrder, fromVosoProduct, toVosoProductInput, type VosoOrderFeed } from './wire.js';
 
@@ -48,7 +48,7 @@ export const VOSO_MAX_ORDER_PAGE = 100;
 
 export class VosoConnector implements MarketplaceConnector {
   readonly marketplace = 'VOSO' as const;
-  private readonly http: AxiosInstance;
+  private readonly http: HttpClient;
   readonly tokens: VosoTokens & { fetches?: number };
   readonly slowestCreateMs: number;
 

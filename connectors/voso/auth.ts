@@ -4,9 +4,8 @@
  * invalidates it. Concurrent callers share one token request, so a burst of calls with an expired
  * token causes one refresh, not one each.
  */
-import type { AxiosInstance } from 'axios';
 import { ConnectorError } from '../marketplace/contract.js';
-import { failureFromResponse, isSuccess, malformedResponse, send, type CallContext } from '../marketplace/http.js';
+import { failureFromResponse, isSuccess, malformedResponse, send, type CallContext, type HttpClient } from '../marketplace/http.js';
 
 export interface VosoCredentials {
   clientId: string;
@@ -35,7 +34,7 @@ export class VosoTokenSource implements VosoTokens {
   fetches = 0;
 
   constructor(
-    private readonly http: AxiosInstance,
+    private readonly http: HttpClient,
     private readonly credentials: VosoCredentials,
     private readonly now: () => number = Date.now,
   ) {}

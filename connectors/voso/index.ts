@@ -5,7 +5,7 @@ import { defineMarketplaceAdapter } from '../marketplace/adapter.js';
 import { VosoConnector, type VosoSettings } from './adapter.js';
 import { VOSO_SANDBOX_WEBHOOK_SECRET, vosoEvents } from './events.js';
 import { VOSO_ATTRIBUTES_BY_HUB, VOSO_CATEGORY_BY_HUB, VOSO_UNIT_BY_HUB } from './mappings.js';
-import { startVosoSandbox, VOSO_SANDBOX_CLIENT } from './sandbox.js';
+import { VOSO_SANDBOX_CLIENT } from './sandbox-credentials.js';
 import { vosoShops } from './shop-auth.js';
 
 export const vosoAdapter = defineMarketplaceAdapter({
@@ -50,8 +50,9 @@ export const vosoAdapter = defineMarketplaceAdapter({
     /** VOSO_SANDBOX_WEBHOOK_URL: where the sandbox pushes seller-centre edits (`npm start` points it at the commerce subgraph). */
     variables: { WEBHOOK_URL: z.string().url().optional() },
     options: (values): { webhookUrl?: string } => (values.WEBHOOK_URL ? { webhookUrl: values.WEBHOOK_URL as string } : {}),
-    start: ({ port, host, faults, stateDir, webhookUrl, options }) =>
-      startVosoSandbox({
+    // The sandbox (express and its routes) loads when it starts: the registry that declares it is read by every `hub` command.
+    start: async ({ port, host, faults, stateDir, webhookUrl, options }) =>
+      (await import('./sandbox.js')).startVosoSandbox({
         port,
         host,
         faults,

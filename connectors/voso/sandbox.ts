@@ -27,9 +27,8 @@ import { sendError, sendValidationError } from '../marketplace/sandbox/respond.j
 import { VOSO_CATEGORIES, VOSO_REQUIRED_ATTRIBUTES, VOSO_UNITS } from './mappings.js';
 import { registerMediaRoutes } from './sandbox-routes/media.routes.js';
 import type { VosoOrder, VosoOrderStatus, VosoProduct, VosoProductInput } from './wire.js';
+import { VOSO_SANDBOX_CLIENT } from './sandbox-credentials.js';
 
-/** The client the sandbox accepts by default, and the connector uses by default. */
-export const VOSO_SANDBOX_CLIENT = { clientId: 'hub-sandbox', clientSecret: 'voso-sandbox-secret' } as const;
 /** The shop client-credentials tokens act for (the development fallback without shop connections). */
 export const VOSO_SANDBOX_CLIENT_SHOP = 'hub-sandbox-shop';
 

@@ -3,8 +3,8 @@
  * (no connection, 429, 5xx, timeouts) are classified by the shared HTTP layer; Zalo-style error codes
  * inside an HTTP 200 are classified here. It retries nothing itself: that is the delivery queue's job.
  */
-import type { AxiosInstance, AxiosRequestConfig } from 'axios';
-import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext } from '../marketplace/http.js';
+import type { AxiosRequestConfig } from 'axios';
+import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext, type HttpClient } from '../marketplace/http.js';
 import { ConnectorError, toWirePhone, withoutPhoneNumbers, type ChannelMessage, type MessagingChannel, type OutgoingMessage } from '../messaging/contract.js';
 import { ZALO_ERRORS, ZALO_SEND_PATH, ZALO_STATUS_PATH, zaloEnvelopeSchema, zaloMessageSchema, type ZaloMessage, type ZaloSendRequest } from './wire.js';
 
@@ -28,7 +28,7 @@ function kindOf(code: number): ConnectorError['kind'] {
 
 export class ZaloChannel implements MessagingChannel {
   readonly channel = 'ZALO' as const;
-  private readonly http: AxiosInstance;
+  private readonly http: HttpClient;
 
   constructor(private readonly settings: ZaloSettings) {
     this.http = createHttpClient({ baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, maxSockets: 8 });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineChannelAdapter } from '../messaging/adapter.js';
 import { ZaloChannel, type ZaloSettings } from './adapter.js';
-import { startZaloSandbox, ZALO_SANDBOX_TOKEN } from './sandbox.js';
+import { ZALO_SANDBOX_TOKEN } from './sandbox-credentials.js';
 
 export const zaloAdapter = defineChannelAdapter({
   code: 'ZALO',
@@ -14,7 +14,8 @@ export const zaloAdapter = defineChannelAdapter({
   connect: (settings) => new ZaloChannel(settings),
   sandbox: {
     defaultPort: 4112,
-    start: (options) => startZaloSandbox(options),
+    // The sandbox (express and its routes) loads when it starts: the registry that declares it is read by every `hub` command.
+    start: async (options) => (await import('./sandbox.js')).startZaloSandbox(options),
     settingsFor: (url, timeoutMs): ZaloSettings => ({ baseUrl: url, timeoutMs, accessToken: ZALO_SANDBOX_TOKEN }),
   },
 });

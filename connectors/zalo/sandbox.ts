@@ -8,9 +8,8 @@ import type { ChannelSandboxStart } from '../messaging/adapter.js';
 import { startMessagingSandbox, type MessagingSandbox } from '../messaging/sandbox/messaging-sandbox.js';
 import type { BookedMessage, MessageBook } from '../messaging/sandbox/message-book.js';
 import { ZALO_ERRORS, ZALO_MAX_CHARS, ZALO_SEND_PATH, ZALO_STATUS_PATH, type ZaloMessage } from './wire.js';
+import { ZALO_SANDBOX_TOKEN } from './sandbox-credentials.js';
 
-/** The access token the sandbox accepts (and the adapter's default). */
-export const ZALO_SANDBOX_TOKEN = 'sandbox-zalo-oa-token';
 
 const isSend = (req: Request) => req.method === 'POST' && req.path === ZALO_SEND_PATH;
 

@@ -43,11 +43,19 @@ export interface DatabaseDefinition {
 }
 
 type TargetConfig = Pick<HubConfig, 'DATABASE_URL' | 'dataDir'> &
-  Partial<Pick<HubConfig, 'DATABASE_POOL_MIN' | 'DATABASE_POOL_MAX' | 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_PREPARED_STATEMENTS'>>;
+  Partial<
+    Pick<HubConfig, 'DATABASE_POOL_MIN' | 'DATABASE_POOL_MAX' | 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_BULK_STATEMENT_TIMEOUT_MS' | 'DATABASE_PREPARED_STATEMENTS'>
+  >;
 
-export function databaseTarget(config: TargetConfig, name: string): DatabaseTarget {
+/**
+ * Where a subgraph's database is. `bulk`: for a command that writes or reads a whole file's worth
+ * in one statement (an import), whose statements get DATABASE_BULK_STATEMENT_TIMEOUT_MS instead of
+ * the serving bound.
+ */
+export function databaseTarget(config: TargetConfig, name: string, options: { bulk?: boolean } = {}): DatabaseTarget {
   if (config.DATABASE_URL) {
-    const pool = { min: config.DATABASE_POOL_MIN ?? 0, max: config.DATABASE_POOL_MAX ?? 10, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000 };
+    const statementTimeoutMs = options.bulk ? (config.DATABASE_BULK_STATEMENT_TIMEOUT_MS ?? 3_600_000) : (config.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000);
+    const pool = { min: config.DATABASE_POOL_MIN ?? 0, max: config.DATABASE_POOL_MAX ?? 10, statementTimeoutMs };
     return { kind: 'postgresql', url: config.DATABASE_URL, schema: name, pool, preparedStatements: config.DATABASE_PREPARED_STATEMENTS ?? true };
   }
   return { kind: 'sqlite', file: path.join(config.dataDir, `${name}.sqlite`) };

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { isCalendarDate } from '../time.js';
+import { MAX_VND } from '../money.js';
 
 /** `Date`: a calendar date, yyyy-mm-dd, held in code as that string (no time zone to get wrong). */
 export const DateScalar = new GraphQLScalarType<string, string>({
@@ -33,8 +34,6 @@ export const DateTimeScalar = new GraphQLScalarType({
   description: 'An instant, ISO 8601 with an offset (e.g. 2021-06-01T08:30:00+07:00); returned in UTC.',
 });
 
-/** Upper bound of a Vnd amount: 10^15 đồng, far above any real amount yet a safe integer. */
-export const MAX_VND = 1_000_000_000_000_000;
 
 function parseVnd(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {

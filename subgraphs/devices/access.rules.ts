@@ -1,8 +1,8 @@
 import { actsForUnit, Role, type Viewer } from '../shared/roles.js';
 import { forbidden, unauthenticated } from '../../core/domain-errors.js';
-import { communeCodeOf } from '../shared/commune.reference.js';
+import { communeCodeOf } from '../shared/commune-id.js';
 
-export { parseCommuneId } from '../shared/commune.reference.js';
+export { parseCommuneId } from '../shared/commune-id.js';
 
 /** True when the viewer holds one of `roles` for this commune or the unit it merged into (`actsForUnit`; admins hold every scope). */
 export function actsForCommuneId(viewer: Viewer | null, roles: readonly Role[], communeId: string): boolean {

@@ -1,5 +1,5 @@
 import { actsForCommune, actsForUnit, hasRole, readsForProvince, Role, type Viewer } from './roles.js';
-import { communeCodeOf } from './commune.reference.js';
+import { communeCodeOf } from './commune-id.js';
 
 /**
  * One way a role reaches a restricted field. `over` says how the target is tied to the token:

@@ -1,5 +1,5 @@
 import { invalidInput } from '../../core/domain-errors.js';
-import { parseCommuneId } from './commune.reference.js';
+import { parseCommuneId } from './commune-id.js';
 
 /** Which rows of a refused-read log to list; every part is optional and they combine (and). */
 export interface RefusedReadFilter {

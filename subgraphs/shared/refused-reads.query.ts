@@ -4,7 +4,7 @@ import { findRefusedReads } from './refused-read.store.js';
 import { refusedReadFilter, type RefusedReadFilterInput } from './refused-read.rules.js';
 import { toRefusedReadView, type RefusedReadView } from './refused-read.type.js';
 import { readAccess } from './access-guard.js';
-import { isCommuneId } from './commune.reference.js';
+import { isCommuneId } from './commune-id.js';
 
 /**
  * A subgraph's refused-read log of a commune and the units merged into it. Readable by the commune's

@@ -5,9 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MarketplaceConnector } from '../../connectors/marketplace/contract.js';
 import { NO_FAULTS, type FaultInjector } from '../../connectors/marketplace/sandbox/faults.js';
 import { PostmartConnector } from '../../connectors/postmart/adapter.js';
-import { POSTMART_SANDBOX_CREDENTIALS, startPostmartSandbox } from '../../connectors/postmart/sandbox.js';
+import { POSTMART_SANDBOX_CREDENTIALS } from '../../connectors/postmart/sandbox-credentials.js';
+import { startPostmartSandbox } from '../../connectors/postmart/sandbox.js';
 import { VosoConnector } from '../../connectors/voso/adapter.js';
-import { startVosoSandbox, VOSO_SANDBOX_CLIENT } from '../../connectors/voso/sandbox.js';
+import { VOSO_SANDBOX_CLIENT } from '../../connectors/voso/sandbox-credentials.js';
+import { startVosoSandbox } from '../../connectors/voso/sandbox.js';
 import { expectConnectorError, listingContent } from './fixtures.js';
 
 interface Target {

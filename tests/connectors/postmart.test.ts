@@ -1,7 +1,8 @@
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostmartConnector, type PostmartSettings } from '../../connectors/postmart/adapter.js';
-import { POSTMART_SANDBOX_CREDENTIALS, startPostmartSandbox, type PostmartSandbox } from '../../connectors/postmart/sandbox.js';
+import { POSTMART_SANDBOX_CREDENTIALS } from '../../connectors/postmart/sandbox-credentials.js';
+import { startPostmartSandbox, type PostmartSandbox } from '../../connectors/postmart/sandbox.js';
 import { bodyHash, sign, signatureBase } from '../../connectors/postmart/signing.js';
 import { expectConnectorError, listingContent } from './fixtures.js';
 

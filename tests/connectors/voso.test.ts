@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectors } from '../../connectors/marketplace/index.js';
-import { startVosoSandbox, VOSO_SANDBOX_CLIENT, type VosoSandbox } from '../../connectors/voso/sandbox.js';
+import { VOSO_SANDBOX_CLIENT } from '../../connectors/voso/sandbox-credentials.js';
+import { startVosoSandbox, type VosoSandbox } from '../../connectors/voso/sandbox.js';
 import { VosoConnector } from '../../connectors/voso/adapter.js';
 import { expectConnectorError, listingContent } from './fixtures.js';
 

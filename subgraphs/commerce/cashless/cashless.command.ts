@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { conflict, invalidInput, notFound } from '../../../core/domain-errors.js';
 import { todayInVietnam } from '../../../core/time.js';
-import { parseCommuneId } from '../../shared/commune.reference.js';
+import { parseCommuneId } from '../../shared/commune-id.js';
 import type { Viewer } from '../../shared/roles.js';
 import { CashPointMonth } from './cash-point-month.entity.js';
 import { CashPoint } from './cash-point.entity.js';

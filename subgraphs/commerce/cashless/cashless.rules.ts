@@ -1,6 +1,6 @@
 import { forbidden, invalidInput, unauthenticated } from '../../../core/domain-errors.js';
 import { nfc } from '../../../core/text.js';
-import { communeCodeOf } from '../../shared/commune.reference.js';
+import { communeCodeOf } from '../../shared/commune-id.js';
 import { actsForUnit, Role, type Viewer } from '../../shared/roles.js';
 
 export enum AccountHolderKind {

@@ -1,6 +1,6 @@
 import { PUBLIC_LISTING_STATUSES, type ListingStatus } from '../listings/listing-status.js';
 import type { RowScope } from '../../shared/access-rule.js';
-import { communeCodeOf } from '../../shared/commune.reference.js';
+import { communeCodeOf } from '../../shared/commune-id.js';
 import { actsForCommune, Role, type Viewer } from '../../shared/roles.js';
 import { forbidden, unauthenticated } from '../../../core/domain-errors.js';
 

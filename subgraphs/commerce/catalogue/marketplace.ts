@@ -1,4 +1,3 @@
-import { registerEnumType } from 'type-graphql';
 import type { AnyMarketplaceAdapter } from '../../../connectors/marketplace/adapter.js';
 import { MARKETPLACE_ADAPTERS, MARKETPLACE_CODES, type MarketplaceCode } from '../../../connectors/marketplace/registry.js';
 
@@ -20,6 +19,6 @@ export function marketplaceEnum<A extends readonly AnyMarketplaceAdapter[]>(adap
 
 const registered = marketplaceEnum(MARKETPLACE_ADAPTERS);
 export const Marketplace = registered.values;
+/** The enum's description, registered with its GraphQL name in marketplace.type.ts. */
+export const MARKETPLACE_DESCRIPTION = registered.description;
 export const MARKETPLACES: readonly Marketplace[] = MARKETPLACE_CODES;
-
-registerEnumType(Marketplace, { name: 'Marketplace', description: registered.description });

@@ -4,6 +4,8 @@ import { connectionTypes } from '../../../core/graphql/connection.js';
 import { Marketplace } from './marketplace.js';
 import { ProducerKind } from './producer.entity.js';
 import { Commune } from '../commune/commune.reference.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import './marketplace.type.js';
 
 registerEnumType(ProducerKind, {
   name: 'ProducerKind',

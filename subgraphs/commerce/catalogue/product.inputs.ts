@@ -4,6 +4,8 @@ import { Marketplace } from './marketplace.js';
 import { ProductNode } from './product.type.js';
 import { ListingNode } from '../listings/listing.type.js';
 import { PackageInput, ProductAttributeInput } from './product-content.type.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import './marketplace.type.js';
 
 @InputType({ description: 'A VietGAP certificate: its number and the last day it is valid (at most 2 years ahead).' })
 export class VietGapInput {

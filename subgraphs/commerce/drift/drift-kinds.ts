@@ -1,4 +1,3 @@
-import { registerEnumType } from 'type-graphql';
 
 /** What differs between the hub's listing and the marketplace's. */
 export enum DriftField {
@@ -34,19 +33,3 @@ export enum DriftResolution {
   DUPLICATE_DELISTED = 'DUPLICATE_DELISTED',
 }
 
-registerEnumType(DriftField, {
-  name: 'DriftField',
-  description: 'What differs at the marketplace: PRICE, STOCK, NAME, STATUS (deactivated or gone there) or DUPLICATE (a second live listing with the same seller SKU).',
-});
-registerEnumType(DriftPolicy, {
-  name: 'DriftPolicy',
-  description: 'Which version wins when a listing drifted: REASSERT (the hub writes its version back) or ADOPT (the product takes the marketplace\'s price, stock and name; a deactivation delists it). Duplicates are delisted either way.',
-});
-registerEnumType(DriftPolicySetting, {
-  name: 'DriftPolicySetting',
-  description: 'A listing\'s drift policy: INHERIT (the marketplace\'s, as configured), or REASSERT or ADOPT for this listing whatever the marketplace\'s is.',
-});
-registerEnumType(DriftResolution, {
-  name: 'DriftResolution',
-  description: 'How a difference was settled: REASSERTED (the hub wrote its version back), ADOPTED (the hub took the marketplace\'s), DUPLICATE_DELISTED.',
-});

@@ -3,6 +3,9 @@ import { Marketplace } from '../catalogue/marketplace.js';
 import { ProductNode } from '../catalogue/product.type.js';
 import { ListingNode } from '../listings/listing.type.js';
 import { DriftPolicySetting } from './drift-kinds.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import './drift-kinds.type.js';
+import '../catalogue/marketplace.type.js';
 
 @InputType({ description: 'Which version wins when one listing drifts at its marketplace.' })
 export class SetListingDriftPolicyInput {

@@ -8,6 +8,8 @@ import { setListingDriftPolicy } from './drift-policy.command.js';
 import { SetListingDriftPolicyInput, SetListingDriftPolicyPayload } from './drift-policy.inputs.js';
 import { driftPolicyOfSetting } from './drift.rules.js';
 import { driftSettings, marketplaceDriftPolicy } from './drift-settings.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import './drift-kinds.type.js';
 
 @Resolver(() => ListingNode)
 export class ListingDriftPolicyResolver {

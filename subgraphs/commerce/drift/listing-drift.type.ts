@@ -1,5 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DriftField, DriftResolution } from './drift-kinds.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import './drift-kinds.type.js';
 
 @ObjectType('ListingDrift', { description: 'One difference found between a listing as the hub holds it and as its marketplace shows it.' })
 export class ListingDriftNode {

@@ -1,4 +1,3 @@
-import { registerEnumType } from 'type-graphql';
 
 /** Where a product's listing at one marketplace stands. */
 export enum ListingStatus {
@@ -30,15 +29,3 @@ export enum ListingIntent {
   DELISTED = 'DELISTED',
 }
 
-registerEnumType(ListingStatus, {
-  name: 'ListingStatus',
-  description:
-    'Where a listing stands: DRAFT (never sent), PENDING_SYNC (queued, not at the marketplace yet), PENDING_REVIEW (the marketplace moderates it), ' +
-    'PUBLISHED, REJECTED (with the marketplace\'s reason), DELISTED, FAILED (the sync gave up; see lastError, then retryListing), ' +
-    'DRIFTED (changed at the marketplace; Listing.drift says what differs, and the hub writes its version back unless the policy adopts the marketplace\'s).',
-});
-
-registerEnumType(ListingIntent, {
-  name: 'ListingWantedState',
-  description: 'What the producer wants at the marketplace: PUBLISHED (listed and kept in sync) or DELISTED (taken off).',
-});

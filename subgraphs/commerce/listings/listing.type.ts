@@ -2,6 +2,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DriftPolicySetting } from '../drift/drift-kinds.js';
 import { Marketplace } from '../catalogue/marketplace.js';
 import { ListingIntent, ListingStatus } from './listing-status.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import '../drift/drift-kinds.type.js';
+import './listing-status.type.js';
+import '../catalogue/marketplace.type.js';
 
 @ObjectType('Listing', { description: 'A product on one marketplace, with where its sync stands.' })
 export class ListingNode {

@@ -3,6 +3,8 @@ import { connectionTypes } from '../../../core/graphql/connection.js';
 import { VndScalar } from '../../../core/graphql/scalars.js';
 import { Marketplace } from '../catalogue/marketplace.js';
 import { OrderStatus } from './order.entity.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import '../catalogue/marketplace.type.js';
 
 registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'Where a marketplace order stands, as the marketplace reports it.' });
 

@@ -18,7 +18,7 @@ export function registerImportPaymentsCommand(program: Command, context: Command
       // Loaded now, not with the program (cli/README.md).
       const { describeExpectedPaymentImport, importExpectedPayments } = await import('./expected-payment-import.js');
       const { database } = context.subgraph;
-      const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
+      const orm = await openDatabase(database, databaseTarget(context.config(), database.name, { bulk: true }));
       try {
         const report = await importExpectedPayments(orm.em.fork(), { text, format, source: path.basename(file), dryRun: options.dryRun });
         if (report.errors.length) {

@@ -75,11 +75,11 @@ export function registerReconcileCommand(program: Command, context: CommandConte
       // A million rows stream through this process once: see useBulkJobHeap.
       useBulkJobHeap();
       const { database } = context.subgraph;
-      const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
+      const orm = await openDatabase(database, databaseTarget(context.config(), database.name, { bulk: true }));
       // Progress on stderr, so stdout stays the summary: a bar on a terminal, periodic lines when piped.
       const progress = progressReporter(process.stderr);
       try {
-        const { run, alreadyImported, superseded, carriedResolutions, settledOpenItems } = await reconcileStatement(orm.em.fork(), {
+        const { run, alreadyImported, superseded, carriedResolutions, settledOpenItems, byOutcome } = await reconcileStatement(orm.em.fork(), {
           provider: options.provider,
           file: options.file,
           period: options.period,
@@ -102,7 +102,8 @@ export function registerReconcileCommand(program: Command, context: CommandConte
         // The summary and the exports read every item once: through the import's small page cache,
         // or SQLite's 16 MB would fill now and be the command's peak.
         await withSqlitePageCache(orm.em.fork(), IMPORT_PAGE_CACHE_KIB, async () => {
-          console.log(summaryTable(run, await outcomeTotals(orm.em.fork(), run.id)));
+          // A new run's totals were summed while its items were written; an earlier run's are read.
+          console.log(summaryTable(run, byOutcome ?? (await outcomeTotals(orm.em.fork(), run.id))));
           if (options.csv) {
             const written = await writeItemsCsv(orm.em.fork(), run, options.csv);
             console.log(`Wrote ${vnd.format(written)} items to ${options.csv}`);

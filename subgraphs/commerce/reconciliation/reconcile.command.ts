@@ -7,7 +7,7 @@ import { readerFor } from '../../../connectors/statements/registry.js';
 import { withSqlitePageCache } from '../../../core/db/sqlite-page-cache.js';
 import { conflict, InputLineError } from '../../../core/domain-errors.js';
 import { expectedPaymentLedger, type ExpectedPaymentRecord, type Ledger } from './ledger.js';
-import { DEFAULT_TOLERANCE_MINUTES, matchPayments, type MatchResult } from './matcher.rules.js';
+import { DEFAULT_TOLERANCE_MINUTES, matchPayments, OUTCOME_CODES, type MatchResult } from './matcher.rules.js';
 import { insertItems } from './item.store.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
@@ -18,6 +18,8 @@ import { linkSettled, openExpectations, openPayments, releaseSettlements, type C
 import { carryResolutions, itemFactsKey, resolvedItemsByKey, type ResolvedItem } from './resolution-carry.store.js';
 import { closedPeriodOverlapping } from './period.store.js';
 import { LedgerTable, type PaymentTable } from './tables.js';
+import type { OutcomeTotal } from './outcome-totals.query.js';
+import type { ReconciliationOutcome } from './outcomes.js';
 
 /**
  * SQLite page cache during an import, KiB: the ledger is read once and the items appended once, so
@@ -55,6 +57,12 @@ export interface ReconcileOutcome {
   carriedResolutions?: number;
   /** Open items of earlier runs this run settled (late payments matched here). */
   settledOpenItems?: number;
+  /**
+   * Count and VND per outcome of the items this import stored, summed as they were written: what
+   * `outcomeTotals` would read back, without reading a million items again. Absent when nothing
+   * was written (an earlier run returned).
+   */
+  byOutcome?: Record<ReconciliationOutcome, OutcomeTotal>;
 }
 
 export interface ComputedReconciliation {
@@ -268,6 +276,7 @@ async function importStatement(em: EntityManager, request: ReconcileRequest): Pr
   });
   let carriedResolutions = 0;
   let settledOpenItems = 0;
+  const byOutcome = emptyOutcomeTotals();
   try {
     await em.transactional(async (tx) => {
       // Again inside the transaction: a close that landed while the file was read wins.
@@ -281,9 +290,8 @@ async function importStatement(em: EntityManager, request: ReconcileRequest): Pr
       }
       await tx.insert(ReconciliationRun, run);
       const toCarry = new Map<number, ResolvedItem>();
-      await insertItems(tx, run.id, linkedItems(resultItems(computed.payments, computed.ledger, computed.result), { carried, carriedTransactions }, resolved, toCarry), (written) =>
-        request.onProgress?.('storing', written, itemCount),
-      );
+      const items = linkedItems(resultItems(computed.payments, computed.ledger, computed.result), { carried, carriedTransactions }, resolved, toCarry);
+      await insertItems(tx, run.id, tallied(items, byOutcome), (written) => request.onProgress?.('storing', written, itemCount));
       if (current) carriedResolutions = await carryResolutions(tx, current.id, run.id, toCarry);
       if (carried.size || carriedTransactions.size) settledOpenItems = await linkSettled(tx, run.id);
     });
@@ -299,7 +307,24 @@ async function importStatement(em: EntityManager, request: ReconcileRequest): Pr
     current.supersededByRunId = run.id;
     current.supersededAt = run.importedAt;
   }
-  return { run, alreadyImported: false, superseded: current, carriedResolutions, settledOpenItems };
+  return { run, alreadyImported: false, superseded: current, carriedResolutions, settledOpenItems, byOutcome };
+}
+
+function emptyOutcomeTotals(): Record<ReconciliationOutcome, OutcomeTotal> {
+  const totals = {} as Record<ReconciliationOutcome, OutcomeTotal>;
+  for (const outcome of OUTCOME_CODES) totals[outcome] = { count: 0, paidVnd: 0, expectedVnd: 0 };
+  return totals;
+}
+
+/** The items as they pass to storage, added to `totals` per outcome as outcome-totals.query.ts sums them. */
+function* tallied(items: Iterable<ResultItem>, totals: Record<ReconciliationOutcome, OutcomeTotal>): Generator<ResultItem> {
+  for (const item of items) {
+    const total = totals[item.outcome];
+    total.count++;
+    total.paidVnd += item.paidVnd - item.reversedVnd;
+    total.expectedVnd += item.expectedVnd;
+    yield item;
+  }
 }
 
 /**

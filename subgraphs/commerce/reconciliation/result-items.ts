@@ -1,4 +1,4 @@
-import { MAX_VND } from '../../../core/graphql/scalars.js';
+import { MAX_VND } from '../../../core/money.js';
 import { OUTCOME_CODES, RULE_CODES, type MatchResult } from './matcher.rules.js';
 import { MatchRule, ReconciliationOutcome } from './outcomes.js';
 import type { LedgerTable, PaymentTable } from './tables.js';

@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Marketplace } from '../catalogue/marketplace.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import '../catalogue/marketplace.type.js';
 
 @InputType({ description: 'Which producer\'s shop to authorise, at which marketplace (one that authorises by redirect: VOSO).' })
 export class StartShopAuthorizationInput {

@@ -1,6 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Marketplace } from '../catalogue/marketplace.js';
 import { ShopConnectionStatus } from './shop-connection.entity.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import '../catalogue/marketplace.type.js';
 
 registerEnumType(ShopConnectionStatus, {
   name: 'ShopConnectionStatus',

@@ -11,6 +11,8 @@ import { addCamera, updateCamera } from './camera.command.js';
 import { Camera } from './camera.entity.js';
 import { readStreamUrl } from './camera.query.js';
 import { AddCameraInput, CameraPayload, CameraType, UpdateCameraInput } from './camera.type.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import '../equipment-status.type.js';
 
 @Resolver(() => CameraType)
 export class CameraResolver {

@@ -2,6 +2,8 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { InstallationState } from '../equipment-status.js';
 import { Camera, CameraFeed, CameraPurpose } from './camera.entity.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import '../equipment-status.type.js';
 
 registerEnumType(CameraPurpose, {
   name: 'CameraPurpose',

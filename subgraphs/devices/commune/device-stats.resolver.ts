@@ -7,6 +7,8 @@ import { radioClustersByCommune } from '../radio/radio-cluster.store.js';
 import { deviceOnline, devicesByCommune, inService } from '../telemetry/device.store.js';
 import { Commune, loadForScope, REQUIRES_LINEAGE } from './commune.reference.js';
 import { DeviceStats } from './device-stats.type.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import '../equipment-status.type.js';
 
 @Resolver(() => Commune)
 export class CommuneDeviceStatsResolver {

@@ -12,6 +12,8 @@ import { addRadioCluster, updateRadioCluster } from './radio-cluster.command.js'
 import { RadioCluster } from './radio-cluster.entity.js';
 import { AddRadioClusterInput, RadioClusterPayload, RadioClusterType, UpdateRadioClusterInput } from './radio-cluster.type.js';
 import { radioClusterById, radioClustersByCommune } from './radio-cluster.store.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import '../equipment-status.type.js';
 
 @Resolver(() => RadioClusterType)
 export class RadioClusterResolver {

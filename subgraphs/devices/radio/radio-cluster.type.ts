@@ -3,6 +3,8 @@ import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../core/graphql/scalars.js';
 import { InstallationState } from '../equipment-status.js';
 import { RadioCluster } from './radio-cluster.entity.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import '../equipment-status.type.js';
 
 @ObjectType('RadioCluster', { description: 'A smart-radio loudspeaker cluster (cụm loa truyền thanh thông minh) at one point of a village.' })
 @Directive(PART_OF_PARENT)

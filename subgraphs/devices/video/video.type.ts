@@ -5,6 +5,8 @@ import { InstallationState } from '../equipment-status.js';
 import { VideoMeeting } from './video-meeting.entity.js';
 import { VideoRoom } from './video-room.entity.js';
 import { MeetingStatus, NetworkLevel } from './video.rules.js';
+// Registers the enums' GraphQL names (kept out of the domain module).
+import '../equipment-status.type.js';
 
 registerEnumType(NetworkLevel, {
   name: 'NetworkLevel',

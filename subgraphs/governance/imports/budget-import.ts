@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { InputLineError } from '../../../core/domain-errors.js';
-import { MAX_VND } from '../../../core/graphql/scalars.js';
+import { MAX_VND } from '../../../core/money.js';
 import { nfc } from '../../../core/text.js';
 import { checkText, type Problem } from '../common/problems.js';
 import { recordId } from '../common/record-ids.js';

@@ -44,7 +44,7 @@ export function registerImportCommands(program: Command, context: CommandContext
         // Loaded now, not with the program (cli/README.md).
         const { runImport } = await import('./import-runner.js');
         const { database } = context.subgraph;
-        const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
+        const orm = await openDatabase(database, databaseTarget(context.config(), database.name, { bulk: true }));
         try {
           const report = await runImport(orm.em.fork(), { kind, format, text, source: path.basename(file), dryRun: options.dryRun });
           if (report.errors.length) {

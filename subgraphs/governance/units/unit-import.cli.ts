@@ -40,7 +40,7 @@ export function registerUnitImportCommand(program: Command, context: CommandCont
         return;
       }
       const { database } = context.subgraph;
-      const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
+      const orm = await openDatabase(database, databaseTarget(context.config(), database.name, { bulk: true }));
       try {
         const report = await importUnits(orm.em.fork(), reforms, { dryRun: options.dryRun });
         if (report.errors.length) {

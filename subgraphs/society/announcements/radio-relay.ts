@@ -13,11 +13,10 @@
  *   digest, and as viewer the officer who sent the announcement, narrowed to the officer role of that
  *   one commune. Devices cannot tell it from the officer scheduling the bulletin through the gateway.
  */
-import type { AxiosInstance } from 'axios';
 import { createAssertionSigner, GATEWAY_ASSERTION_HEADER, newRequestId, type AssertionSigner } from '../../../core/auth/gateway-assertion.js';
 import type { HubConfig } from '../../../core/config.js';
 import { ConnectorError } from '../../../connectors/messaging/contract.js';
-import { createHttpClient, failureFromResponse, isSuccess, send } from '../../../connectors/marketplace/http.js';
+import { createHttpClient, failureFromResponse, isSuccess, send, type HttpClient } from '../../../connectors/marketplace/http.js';
 import { communeCodeOf } from '../commune/commune-id.js';
 import { Role, SCOPE_CLAIMS } from '../../shared/roles.js';
 
@@ -36,7 +35,7 @@ export interface RadioBulletin {
 }
 
 export class RadioRelay {
-  private readonly http: AxiosInstance;
+  private readonly http: HttpClient;
   private readonly sign: AssertionSigner;
 
   constructor(config: HubConfig, readonly url: string) {

@@ -1,1 +1,1 @@
-export { communeCodeOf, parseCommuneId as requireCommuneId } from '../../shared/commune.reference.js';
+export { communeCodeOf, parseCommuneId as requireCommuneId } from '../../shared/commune-id.js';

@@ -56,6 +56,19 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL operations: migrations from seve
     }
   });
 
+  it('gives the bulk commands (imports) their own statement timeout, so a long COPY is not cancelled at the serving bound', async () => {
+    const config = loadConfig({ HUB_DATA_DIR: env.dataDir, DATABASE_URL: env.config.DATABASE_URL, DATABASE_STATEMENT_TIMEOUT_MS: '300', DATABASE_BULK_STATEMENT_TIMEOUT_MS: '5000' });
+    expect(loadConfig({}).DATABASE_BULK_STATEMENT_TIMEOUT_MS).toBe(3_600_000);
+    const orm = await openDatabase(governance.database, databaseTarget(config, 'governance', { bulk: true }));
+    try {
+      const connection = orm.em.getConnection();
+      expect(await connection.execute('show statement_timeout')).toEqual([{ statement_timeout: '5s' }]);
+      await expect(connection.execute('select pg_sleep(0.6) as slept')).resolves.toHaveLength(1);
+    } finally {
+      await orm.close(true);
+    }
+  });
+
   it('refuses a pool whose minimum is above its maximum, naming both variables', () => {
     expect(() => loadConfig({ DATABASE_POOL_MIN: '5', DATABASE_POOL_MAX: '2' })).toThrow(/DATABASE_POOL_MIN.*DATABASE_POOL_MAX/);
   });

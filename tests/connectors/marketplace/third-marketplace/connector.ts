@@ -1,7 +1,7 @@
-import type { AxiosInstance, AxiosRequestConfig } from 'axios';
+import type { AxiosRequestConfig } from 'axios';
 import type { ConnectorBaseSettings } from '../../../../connectors/marketplace/adapter.js';
 import { ConnectorError, type ListingContent, type MarketplaceConnector, type OrderPage, type RemoteListing } from '../../../../connectors/marketplace/contract.js';
-import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext } from '../../../../connectors/marketplace/http.js';
+import { createHttpClient, failureFromResponse, isSuccess, malformedResponse, send, type CallContext, type HttpClient } from '../../../../connectors/marketplace/http.js';
 import type { ChoItem } from './sandbox.js';
 
 export interface ChoSettings extends ConnectorBaseSettings {
@@ -16,7 +16,7 @@ function toListing(item: ChoItem | undefined): RemoteListing | null {
 /** A minimal connector: API key header, one JSON shape, every failure classified by the shared http.ts. */
 export class ChoConnector implements MarketplaceConnector {
   readonly marketplace = 'CHO' as const;
-  private readonly http: AxiosInstance;
+  private readonly http: HttpClient;
 
   constructor(private readonly settings: ChoSettings) {
     this.http = createHttpClient(settings);

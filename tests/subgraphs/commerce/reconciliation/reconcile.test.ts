@@ -8,6 +8,7 @@ import { startSubgraph } from '../../../helpers/gateway-signing.js';
 import { UnknownProviderError } from '../../../../connectors/statements/registry.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
 import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliation/reconcile.command.js';
+import { outcomeTotals } from '../../../../subgraphs/commerce/reconciliation/outcome-totals.query.js';
 import { ReconciliationItem } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js';
 import { ReconciliationRun } from '../../../../subgraphs/commerce/reconciliation/reconciliation-run.entity.js';
 import { StatementRejectedError } from '../../../../subgraphs/commerce/reconciliation/statement-load.js';
@@ -45,9 +46,13 @@ describe.each(DIALECTS)('reconciliation on %s: import, store, GraphQL', (dialect
 
   it('imports a statement with every outcome and stores the run with its totals', async () => {
     const file = writeFile(env.dataDir, 'viettel-2026-11-01.csv', ALL_OUTCOMES_STATEMENT);
-    const { run, alreadyImported } = await reconcileStatement(subgraph.orm.em.fork(), { provider: 'viettel-money', file, period: '2026-11-01', importedBy: 'test' });
+    const { run, alreadyImported, byOutcome } = await reconcileStatement(subgraph.orm.em.fork(), { provider: 'viettel-money', file, period: '2026-11-01', importedBy: 'test' });
     runId = run.id;
     expect(alreadyImported).toBe(false);
+    // The summary `hub reconcile` prints comes from the import's own sums: they must be what the stored items add up to.
+    expect(byOutcome).toEqual(await outcomeTotals(subgraph.orm.em.fork(), run.id));
+    expect(byOutcome!.MISSING_IN_STATEMENT.count).toBe(2);
+    expect(byOutcome!.MATCHED.paidVnd).toBe(480_000);
     expect(run).toMatchObject({
       provider: 'viettel-money',
       periodStart: '2026-11-01',
@@ -73,6 +78,7 @@ describe.each(DIALECTS)('reconciliation on %s: import, store, GraphQL', (dialect
   it('recognises the same file imported again and doubles nothing', async () => {
     const file = writeFile(env.dataDir, 'renamed-copy.csv', ALL_OUTCOMES_STATEMENT);
     const again = await reconcileStatement(subgraph.orm.em.fork(), { provider: 'viettel-money', file, period: '2026-11-01', importedBy: 'test' });
+    expect(again.byOutcome).toBeUndefined();
     expect(again.alreadyImported).toBe(true);
     expect(again.run.id).toBe(runId);
     expect(await count(ReconciliationRun)).toBe(1);
