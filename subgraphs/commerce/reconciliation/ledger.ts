@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { rawRows } from '../../../core/db/prepared-statements.js';
-import { rawTableName } from '../../../core/db/raw-sql.js';
+import { rawArrays } from '../../../core/db/prepared-statements.js';
+import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 import { ExpectedPayment } from './expected-payment.entity.js';
 
 /**
@@ -22,11 +22,23 @@ export interface ExpectedPaymentRecord {
   producerId: string;
 }
 
+/** Where `appendExpectedPayments` puts the rows: LedgerTable, one expected payment per call. */
+export interface ExpectedPaymentColumns {
+  pushValues(id: string, reference: string, amountVnd: number, expectedAtMs: number, payer: string | null, producerId: string): void;
+}
+
 export interface Ledger {
   /** Name stored on each run, so a result says what it was matched against. */
   readonly name: string;
   /** Expected payments for `provider` with expectedAt in [from, to). Any order: matching does not depend on it. */
   expectedPayments(provider: string, from: Date, to: Date): AsyncIterable<ExpectedPaymentRecord>;
+  /**
+   * The rows of `expectedPayments`, appended to `table` without a record and a Date per row, nor a
+   * promise per row from the async iteration: what loading a million-row window mostly cost after
+   * the driver. Optional: a ledger without it is read through `expectedPayments`. `onPage` runs
+   * after each batch appended (progress).
+   */
+  appendExpectedPayments?(table: ExpectedPaymentColumns, provider: string, from: Date, to: Date, onPage?: () => void): Promise<void>;
   /** Expected payments by id (open items carried over from earlier runs); absent: no carry-over. */
   expectedPaymentsByIds?(ids: readonly string[]): AsyncIterable<ExpectedPaymentRecord>;
   /** Expected payments for `provider` quoting one of these references, whenever expected (payments carried over). */
@@ -42,7 +54,10 @@ const PAGE = 2_000;
 
 /**
  * The ledger over the `expected_payment` table, read in keyset pages of plain rows (raw SQL, no
- * entity per row: at a million expected payments hydration cost more than the query).
+ * entity per row: at a million expected payments hydration cost more than the query). A window is
+ * read as arrays of columns, not row objects, and its instants as epoch milliseconds: on
+ * PostgreSQL, computed by the server rather than parsed from text per row (the same instant, cut to
+ * the millisecond as a JavaScript Date cuts it).
  *
  * Pages follow the (provider, expected_at) index in (expected_at, id) order, each starting after
  * the last row of the one before, so reading a window costs one pass over it. Ordering the window
@@ -59,20 +74,34 @@ export function expectedPaymentLedger(em: EntityManager, options: { pageSize?: n
   const column = (p: keyof ExpectedPayment) => `"${meta.properties[p].fieldNames[0]}"`;
   const select = `select ${column('id')} as id, ${column('reference')} as reference, ${column('amountVnd')} as amount, ${column('expectedAt')} as expected_at, ${column('payer')} as payer, ${column('producerId')} as producer from ${table}`;
   const [id, at] = [column('id'), column('expectedAt')];
+  // Floored: a Date made from PostgreSQL's text drops the digits after the millisecond.
+  const atMs = isPostgres(em) ? `floor(extract(epoch from ${at}) * 1000)::float8` : at;
+  const columns = `select ${id}, ${column('reference')}, ${column('amountVnd')}, ${atMs}, ${column('payer')}, ${column('producerId')} from ${table}`;
   const order = `order by ${at}, ${id} limit ${pageSize}`;
-  const firstPage = `${select} where ${column('provider')} = ? and ${at} >= ? and ${at} < ? ${order}`;
+  const firstPage = `${columns} where ${column('provider')} = ? and ${at} >= ? and ${at} < ? ${order}`;
   const cursor = `coalesce((select ${at} from ${table} where ${id} = ?), ?)`;
-  const nextPage = `${select} where ${column('provider')} = ? and ${at} < ? and ${at} >= ${cursor} and (${at}, ${id}) > (${cursor}, ?) ${order}`;
+  const nextPage = `${columns} where ${column('provider')} = ? and ${at} < ? and ${at} >= ${cursor} and (${at}, ${id}) > (${cursor}, ?) ${order}`;
+
+  async function* pages(provider: string, from: Date, to: Date): AsyncGenerator<WindowRow[]> {
+    let rows = await rawArrays<WindowRow>(em, firstPage, [provider, from, to]);
+    for (;;) {
+      yield rows;
+      if (rows.length < pageSize) return;
+      const last = rows[rows.length - 1];
+      const lastAt = new Date(epochMs(last[3]));
+      rows = await rawArrays<WindowRow>(em, nextPage, [provider, to, last[0], lastAt, last[0], lastAt, last[0]]);
+    }
+  }
+
   return {
     name: 'expected_payment',
     async *expectedPayments(provider, from, to) {
-      let rows = await rawRows<RawRow>(em, firstPage, [provider, from, to]);
-      for (;;) {
-        for (const row of rows) yield fromRaw(row);
-        if (rows.length < pageSize) return;
-        const last = rows[rows.length - 1];
-        const lastAt = typeof last.expected_at === 'string' ? new Date(last.expected_at) : last.expected_at;
-        rows = await rawRows<RawRow>(em, nextPage, [provider, to, last.id, lastAt, last.id, lastAt, last.id]);
+      for await (const rows of pages(provider, from, to)) for (const row of rows) yield fromWindowRow(row);
+    },
+    async appendExpectedPayments(target, provider, from, to, onPage) {
+      for await (const rows of pages(provider, from, to)) {
+        for (const row of rows) target.pushValues(row[0], row[1], Number(row[2]), epochMs(row[3]), row[4] ?? null, row[5]);
+        onPage?.();
       }
     },
     async *expectedPaymentsByIds(ids) {
@@ -105,6 +134,18 @@ interface RawRow {
   expected_at: number | string | Date;
   payer: string | null;
   producer: string;
+}
+
+/** A row of a window: id, reference, amount (bigint: a string on PostgreSQL), expected_at as epoch ms, payer, producer. */
+type WindowRow = readonly [string, string, number | string, number | string, string | null, string];
+
+/** Epoch ms as the row holds it; a text instant, which SQLite keeps if something wrote one, as a Date reads it. */
+function epochMs(value: number | string): number {
+  return typeof value === 'number' ? value : new Date(value).getTime();
+}
+
+function fromWindowRow(row: WindowRow): ExpectedPaymentRecord {
+  return { id: row[0], reference: row[1], amountVnd: Number(row[2]), expectedAt: new Date(epochMs(row[3])), payer: row[4] ?? null, producerId: row[5] };
 }
 
 function fromRaw(row: RawRow): ExpectedPaymentRecord {

@@ -77,6 +77,24 @@ export interface ComputedReconciliation {
   hashes: StatementHashes;
 }
 
+/** Expected payments loaded between two progress reports. */
+const LEDGER_PROGRESS_ROWS = 50_000;
+
+/** The ledger's window into `table`, by the ledger's fast path when it has one; `report` each LEDGER_PROGRESS_ROWS rows or so. */
+async function loadWindow(ledger: Ledger, table: LedgerTable, provider: string, from: Date, to: Date, report?: () => void): Promise<void> {
+  let reported = 0;
+  const onRows = report && (() => {
+    if (table.length - reported < LEDGER_PROGRESS_ROWS) return;
+    reported = table.length;
+    report();
+  });
+  if (ledger.appendExpectedPayments) return ledger.appendExpectedPayments(table, provider, from, to, onRows);
+  for await (const expected of ledger.expectedPayments(provider, from, to)) {
+    table.push(expected);
+    onRows?.();
+  }
+}
+
 /**
  * Reads and validates the statement, loads the ledger and matches: everything but storing.
  * Throws UnknownProviderError, StatementRejectedError (with line numbers) or an Error for the period.
@@ -98,10 +116,7 @@ export async function computeReconciliation(
   const from = new Date(period.start.getTime() - toleranceMs);
   const to = new Date(period.end.getTime() + toleranceMs);
   const progress = request.onProgress;
-  for await (const expected of request.ledger.expectedPayments(request.provider, from, to)) {
-    ledger.push(expected);
-    if (progress && ledger.length % 50_000 === 0) progress('ledger', ledger.length, 0);
-  }
+  await loadWindow(request.ledger, ledger, request.provider, from, to, progress && (() => progress('ledger', ledger.length, 0)));
   // Inside the window an expectation is loaded already; outside, it is reported only if something matches it.
   const outsideWindow = new Set<string>();
   const pushOutside = (expected: ExpectedPaymentRecord) => {

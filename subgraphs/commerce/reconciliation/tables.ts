@@ -1,5 +1,5 @@
 import type { PaymentRecord } from '../../../connectors/statements/payment-record.js';
-import type { ExpectedPaymentRecord } from './ledger.js';
+import type { ExpectedPaymentColumns, ExpectedPaymentRecord } from './ledger.js';
 import { PayerColumn } from './payer-column.js';
 import { payerKey } from './payer-key.rules.js';
 import { PackedStrings } from './packed-strings.js';
@@ -170,7 +170,7 @@ export class PaymentTable {
   }
 }
 
-export class LedgerTable {
+export class LedgerTable implements ExpectedPaymentColumns {
   private readonly ids = new PackedStrings();
   private readonly references = new PackedStrings();
   /** The first row quoting each row's reference (itself for the first): expectations of one checkout, found without hashing. */
@@ -225,6 +225,10 @@ export class LedgerTable {
   }
 
   push(record: ExpectedPaymentRecord): void {
+    this.pushValues(record.id, record.reference, record.amountVnd, record.expectedAt.getTime(), record.payer, record.producerId);
+  }
+
+  pushValues(id: string, reference: string, amountVnd: number, expectedAtMs: number, payer: string | null, producerId: string): void {
     const x = this.count;
     if (x === this.amount.length) {
       this.amount = grownVnd(this.amount);
@@ -232,22 +236,22 @@ export class LedgerTable {
       this.producer = grown(this.producer, (n) => new Uint32Array(n));
       this.first = grown(this.first, (n) => new Int32Array(n));
     }
-    let p = this.producerIndex.get(record.producerId);
+    let p = this.producerIndex.get(producerId);
     if (p === undefined) {
       p = this.producers.length;
-      this.producers.push(record.producerId);
-      this.producerIndex.set(record.producerId, p);
+      this.producers.push(producerId);
+      this.producerIndex.set(producerId, p);
     }
-    this.ids.push(record.id);
-    this.references.push(record.reference);
+    this.ids.push(id);
+    this.references.push(reference);
     if (!this.referenceIndex) throw new Error('the ledger table was released for matching (releaseLookups)');
-    const e0 = this.referenceIndex.addIfAbsent(record.reference, x);
+    const e0 = this.referenceIndex.addIfAbsent(reference, x);
     this.first[x] = e0 >= 0 ? e0 : x;
-    this.payers.set(x, record.payer);
-    const key = payerKey(record.payer);
-    if (key !== record.payer) this.payerKeys.set(x, key);
-    this.amount = putVnd(this.amount, x, record.amountVnd);
-    this.time[x] = record.expectedAt.getTime();
+    this.payers.set(x, payer);
+    const key = payerKey(payer);
+    if (key !== payer) this.payerKeys.set(x, key);
+    this.amount = putVnd(this.amount, x, amountVnd);
+    this.time[x] = expectedAtMs;
     this.producer[x] = p;
     this.count++;
   }

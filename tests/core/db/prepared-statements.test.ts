@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/co
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../core/config.js';
 import { databaseTarget, openDatabase, type DatabaseTarget } from '../../../core/db/database.js';
-import { preparedOnConnection, rawRows, STATEMENTS_PER_CONNECTION, toNumberedPlaceholders } from '../../../core/db/prepared-statements.js';
+import { preparedOnConnection, rawArrays, rawRows, STATEMENTS_PER_CONNECTION, toNumberedPlaceholders } from '../../../core/db/prepared-statements.js';
 import { rawTableName } from '../../../core/db/raw-sql.js';
 import { SUBGRAPHS } from '../../../subgraphs/index.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../helpers/databases.js';
@@ -105,6 +105,37 @@ for (const dialect of ['sqlite', 'postgresql'] as const) {
         knex.off('query', listener);
       }
       expect(seen).toEqual([`select version from ${version} where id = ?`]);
+    });
+
+    it('rawArrays answers the rows of rawRows as arrays in select-list order, in the transaction, announced as rawRows is', async () => {
+      const knex = knexOf(orm);
+      const select = `select version, id from ${version} where id in (?, ?) order by id`;
+      const seen: string[] = [];
+      const listener = (query: { sql: string }) => void seen.push(query.sql);
+      await expect(
+        orm.em.fork().transactional(async (tx) => {
+          await rawRows(tx, `insert into ${version} (id, version) values (?, ?), (?, ?)`, [401, 5, 402, 6]);
+          knex.on('query', listener);
+          try {
+            // Rows not yet committed: read on the transaction's connection (SQLite's only one would wait otherwise).
+            expect(await rawArrays(tx, select, [401, 402])).toEqual([
+              [5, 401],
+              [6, 402],
+            ]);
+          } finally {
+            knex.off('query', listener);
+          }
+          // The same text, prepared once on SQLite, answers objects again.
+          expect(await rawRows(tx, select, [401, 402])).toEqual([
+            { version: 5, id: 401 },
+            { version: 6, id: 402 },
+          ]);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(seen).toEqual([select]);
+      expect(await rawArrays(orm.em.fork(), select, [401, 402])).toEqual([]);
+      expect(await rawArrays(orm.em.fork(), `delete from ${version} where id = ?`, [401])).toEqual([]);
     });
   });
 }
