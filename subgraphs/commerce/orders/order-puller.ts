@@ -177,7 +177,7 @@ export class OrderPuller {
       if (existing.status === status) return null;
       existing.status = status;
       existing.remoteUpdatedAt = new Date(remote.updatedAt);
-      if (status === OrderStatus.CANCELLED) await forgetOrderPayment(em, existing.id);
+      if (status === OrderStatus.CANCELLED) await forgetOrderPayment(em, existing);
       if (existing.stockTaken && RELEASES_STOCK.has(status)) {
         const lines = await em.find(MarketplaceOrderLine, { orderId: existing.id });
         await this.moveStock(em, lines, +1);

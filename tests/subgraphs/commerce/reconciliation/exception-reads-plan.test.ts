@@ -7,6 +7,8 @@ import type { SubgraphRuntime } from '../../../../core/subgraph.js';
 import { agingReport } from '../../../../subgraphs/commerce/reconciliation/aging.query.js';
 import { openExpectations, openPayments } from '../../../../subgraphs/commerce/reconciliation/carry-over.store.js';
 import { openItems } from '../../../../subgraphs/commerce/reconciliation/open-items.query.js';
+import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
+import { forgetOrderPayment } from '../../../../subgraphs/commerce/reconciliation/order-payment.command.js';
 import { MatchRule, ReconciliationOutcome } from '../../../../subgraphs/commerce/reconciliation/outcomes.js';
 import { EXCEPTIONS_INDEX, ReconciliationItem } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js';
 import { registerReconciliationMetrics } from '../../../../subgraphs/commerce/reconciliation/reconciliation-metrics.js';
@@ -190,6 +192,29 @@ describe.each(DIALECTS)('reads of reconciliation items on %s find them by index'
   it('carry-over of open expectations and open payments reads the exceptions index', async () => {
     await expectIndex(async (em) => expect((await openExpectations(em, 'viettel-money', RUNS[1])).size).toBe(8), EXCEPTIONS_INDEX);
     await expectIndex(async (em) => expect(await openPayments(em, 'viettel-money', RUNS[1])).toHaveLength(7), EXCEPTIONS_INDEX);
+  });
+
+  it('a cancelled order searches only the items of runs imported since it was pulled, by run', async () => {
+    const expect_ = (id: string) => ({ id: `order-${id}`, provider: 'viettel-money', reference: `DH-${id}`, amountVnd: 10_000, expectedAt: new Date('2026-11-10T00:00:00Z'), payer: null, producerId: 'p1' });
+    const forget = async (id: string, pulledAt: string) => {
+      const em = orm.em.fork();
+      em.create(ExpectedPayment, expect_(id));
+      await em.flush();
+      const statements = (await statementsOf(orm, async () => {
+        await forgetOrderPayment(em, { id, pulledAt: new Date(pulledAt) });
+        await em.flush();
+      })).filter((st) => /expected_payment_ids_json/.test(st.sql));
+      const plans = await Promise.all(statements.map(async (st) => ({ runs: RUNS.filter((r) => st.sql.includes(r) || st.bindings.includes(r)), ...(await access(st)) })));
+      return { plans, left: await orm.em.fork().count(ExpectedPayment, { id: `order-${id}` }) };
+    };
+    // Pulled between the two runs: only the November run's items are searched, through the run's index.
+    expect(await forget('a1', '2026-11-15T00:00:00Z')).toEqual({ plans: [{ runs: [RUNS[1]], indexes: expect.arrayContaining([UNIQUE_INDEX]), fullScan: false }], left: 0 });
+    // Pulled after every run: no item can name it, none is read.
+    expect(await forget('a2', '2026-12-15T00:00:00Z')).toEqual({ plans: [], left: 0 });
+    // An item of a run since then names it: it stays.
+    const em = orm.em.fork();
+    await em.nativeUpdate(ReconciliationItem, { runId: RUNS[0], seq: 5 }, { expectedPaymentIdsJson: '["order-a3"]' });
+    expect((await forget('a3', '2026-10-01T00:00:00Z')).left).toBe(1);
   });
 
   it('the open-items gauge reads the exceptions index, not the whole table', async () => {

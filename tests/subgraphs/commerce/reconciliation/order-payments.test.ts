@@ -89,5 +89,16 @@ describe('marketplace orders become expected payments and reconcile against a st
       ['MATCHED', 'REFERENCE'],
       ['MATCHED', 'AMOUNT_TIME'],
     ]);
+
+    // Cancelled after the run used its expectation: it stays, the run's item still names it.
+    // An order pulled after the run and cancelled: no run can have used it, it goes.
+    const d = sandboxes.VOSO.placeOrder({ lines: [{ sellerSku: await sku('buoi'), quantity: 1 }], buyerName: 'Phạm D', buyerPhone: '0988000222' });
+    await puller.pull('VOSO');
+    expect((await em().find(ExpectedPayment, { reference: d.order_id })).length).toBe(1);
+    sandboxes.VOSO.setOrderStatus(a.order_id, 'CANCELLED');
+    sandboxes.VOSO.setOrderStatus(d.order_id, 'CANCELLED');
+    await puller.pull('VOSO');
+    const kept = await em().find(ExpectedPayment, {}, { orderBy: { reference: 'asc' } });
+    expect(kept.map((e) => e.reference).sort()).toEqual([a.order_id, b.order_id].sort());
   });
 });
