@@ -72,15 +72,17 @@ export function expectedPaymentLedger(em: EntityManager, options: { pageSize?: n
   const meta = em.getMetadata().get(ExpectedPayment.name);
   const table = rawTableName(em, meta.tableName);
   const column = (p: keyof ExpectedPayment) => `"${meta.properties[p].fieldNames[0]}"`;
-  const select = `select ${column('id')} as id, ${column('reference')} as reference, ${column('amountVnd')} as amount, ${column('expectedAt')} as expected_at, ${column('payer')} as payer, ${column('producerId')} as producer from ${table}`;
   const [id, at] = [column('id'), column('expectedAt')];
-  // Floored: a Date made from PostgreSQL's text drops the digits after the millisecond.
+  // Epoch ms, floored: a Date made from PostgreSQL's text drops the digits after the millisecond.
   const atMs = isPostgres(em) ? `floor(extract(epoch from ${at}) * 1000)::float8` : at;
-  const columns = `select ${id}, ${column('reference')}, ${column('amountVnd')}, ${atMs}, ${column('payer')}, ${column('producerId')} from ${table}`;
+  // One select list for every read: named for the row objects of `execute`, in this order for
+  // `rawArrays`. Not named expected_at: ORDER BY would then sort by the floored output column, not by
+  // the stored instant the keyset follows.
+  const select = `select ${id} as id, ${column('reference')} as reference, ${column('amountVnd')} as amount, ${atMs} as expected_at_ms, ${column('payer')} as payer, ${column('producerId')} as producer from ${table}`;
   const order = `order by ${at}, ${id} limit ${pageSize}`;
-  const firstPage = `${columns} where ${column('provider')} = ? and ${at} >= ? and ${at} < ? ${order}`;
+  const firstPage = `${select} where ${column('provider')} = ? and ${at} >= ? and ${at} < ? ${order}`;
   const cursor = `coalesce((select ${at} from ${table} where ${id} = ?), ?)`;
-  const nextPage = `${columns} where ${column('provider')} = ? and ${at} < ? and ${at} >= ${cursor} and (${at}, ${id}) > (${cursor}, ?) ${order}`;
+  const nextPage = `${select} where ${column('provider')} = ? and ${at} < ? and ${at} >= ${cursor} and (${at}, ${id}) > (${cursor}, ?) ${order}`;
 
   async function* pages(provider: string, from: Date, to: Date): AsyncGenerator<WindowRow[]> {
     let rows = await rawArrays<WindowRow>(em, firstPage, [provider, from, to]);
@@ -130,8 +132,8 @@ interface RawRow {
   reference: string;
   /** bigint: a string on PostgreSQL. */
   amount: number | string;
-  /** Epoch ms on SQLite, a Date on PostgreSQL. */
-  expected_at: number | string | Date;
+  /** Epoch ms (a text instant if something wrote one into SQLite). */
+  expected_at_ms: number | string;
   payer: string | null;
   producer: string;
 }
@@ -149,5 +151,5 @@ function fromWindowRow(row: WindowRow): ExpectedPaymentRecord {
 }
 
 function fromRaw(row: RawRow): ExpectedPaymentRecord {
-  return { id: row.id, reference: row.reference, amountVnd: Number(row.amount), expectedAt: new Date(row.expected_at), payer: row.payer ?? null, producerId: row.producer };
+  return { id: row.id, reference: row.reference, amountVnd: Number(row.amount), expectedAt: new Date(epochMs(row.expected_at_ms)), payer: row.payer ?? null, producerId: row.producer };
 }

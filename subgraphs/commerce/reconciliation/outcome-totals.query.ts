@@ -11,6 +11,11 @@ export interface OutcomeTotal {
   expectedVnd: number;
 }
 
+/** Zero of every outcome: where totals are summed. */
+export function emptyOutcomeTotals(): Record<ReconciliationOutcome, OutcomeTotal> {
+  return Object.fromEntries(Object.values(ReconciliationOutcome).map((o) => [o, { count: 0, paidVnd: 0, expectedVnd: 0 }])) as Record<ReconciliationOutcome, OutcomeTotal>;
+}
+
 /** Count and VND per outcome of one run, summed by the database (one GROUP BY, no items loaded). */
 export async function outcomeTotals(em: EntityManager, runId: string): Promise<Record<ReconciliationOutcome, OutcomeTotal>> {
   const table = rawTableName(em, em.getMetadata().get(ReconciliationItem.name).tableName);
@@ -21,7 +26,7 @@ export async function outcomeTotals(em: EntityManager, runId: string): Promise<R
       [runId],
       'all',
     )) as { outcome: ReconciliationOutcome; n: number | string; paid: number | string | null; expected: number | string | null }[];
-  const totals = Object.fromEntries(Object.values(ReconciliationOutcome).map((o) => [o, { count: 0, paidVnd: 0, expectedVnd: 0 }])) as Record<ReconciliationOutcome, OutcomeTotal>;
+  const totals = emptyOutcomeTotals();
   for (const row of rows) totals[row.outcome] = { count: Number(row.n), paidVnd: Number(row.paid ?? 0), expectedVnd: Number(row.expected ?? 0) };
   return totals;
 }

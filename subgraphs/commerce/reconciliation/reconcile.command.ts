@@ -7,7 +7,7 @@ import { readerFor } from '../../../connectors/statements/registry.js';
 import { withSqlitePageCache } from '../../../core/db/sqlite-page-cache.js';
 import { conflict, InputLineError } from '../../../core/domain-errors.js';
 import { expectedPaymentLedger, type ExpectedPaymentRecord, type Ledger } from './ledger.js';
-import { DEFAULT_TOLERANCE_MINUTES, matchPayments, OUTCOME_CODES, type MatchResult } from './matcher.rules.js';
+import { DEFAULT_TOLERANCE_MINUTES, matchPayments, type MatchResult } from './matcher.rules.js';
 import { insertItems } from './item.store.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
@@ -18,7 +18,7 @@ import { linkSettled, openExpectations, openPayments, releaseSettlements, type C
 import { carryResolutions, itemFactsKey, resolvedItemsByKey, type ResolvedItem } from './resolution-carry.store.js';
 import { closedPeriodOverlapping } from './period.store.js';
 import { LedgerTable, type PaymentTable } from './tables.js';
-import type { OutcomeTotal } from './outcome-totals.query.js';
+import { emptyOutcomeTotals, type OutcomeTotal } from './outcome-totals.query.js';
 import type { ReconciliationOutcome } from './outcomes.js';
 
 /**
@@ -323,12 +323,6 @@ async function importStatement(em: EntityManager, request: ReconcileRequest): Pr
     current.supersededAt = run.importedAt;
   }
   return { run, alreadyImported: false, superseded: current, carriedResolutions, settledOpenItems, byOutcome };
-}
-
-function emptyOutcomeTotals(): Record<ReconciliationOutcome, OutcomeTotal> {
-  const totals = {} as Record<ReconciliationOutcome, OutcomeTotal>;
-  for (const outcome of OUTCOME_CODES) totals[outcome] = { count: 0, paidVnd: 0, expectedVnd: 0 };
-  return totals;
 }
 
 /** The items as they pass to storage, added to `totals` per outcome as outcome-totals.query.ts sums them. */
