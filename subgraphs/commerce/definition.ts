@@ -14,6 +14,7 @@ import { RefusedRead } from '../shared/refused-read.entity.js';
 import { ShopConnection } from './shops/shop-connection.entity.js';
 import { ReconciliationRun } from './reconciliation/reconciliation-run.entity.js';
 import { ReconciliationItem } from './reconciliation/reconciliation-item.entity.js';
+import { ReconciliationItemPack } from './reconciliation/reconciliation-item-pack.entity.js';
 import { ReconciliationResolution } from './reconciliation/reconciliation-resolution.entity.js';
 import { ReconciliationPeriod } from './reconciliation/reconciliation-period.entity.js';
 import { ReconciliationPeriodEvent } from './reconciliation/reconciliation-period-event.entity.js';
@@ -59,6 +60,7 @@ export const commerceDefinition = defineSubgraph({
     ShopConnection,
     ReconciliationRun,
     ReconciliationItem,
+    ReconciliationItemPack,
     ReconciliationResolution,
     ReconciliationPeriod,
     ReconciliationPeriodEvent,

@@ -30,8 +30,6 @@ export async function copyRows(
   table: string,
   columns: string[],
   rows: Iterable<ItemValue[]>,
-  progressEvery: number,
-  onProgress?: (written: number) => void,
 ): Promise<number> {
   const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
   const done = finished(stream);
@@ -51,7 +49,6 @@ export async function copyRows(
         buffer = '';
         if (!more) await Promise.race([once(stream, 'drain'), done]);
       }
-      if (written % progressEvery === 0) onProgress?.(written);
     }
     stream.end(buffer);
     await done;
@@ -62,6 +59,5 @@ export async function copyRows(
     }
     throw error;
   }
-  onProgress?.(written);
   return written;
 }

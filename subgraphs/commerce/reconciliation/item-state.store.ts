@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { conflict, notFound } from '../../../core/domain-errors.js';
 import { closedPeriodOverlapping } from './period.store.js';
-import { ReconciliationItem } from './reconciliation-item.entity.js';
+import type { ReconciliationItem } from './reconciliation-item.entity.js';
+import { itemRow } from './packed-item.store.js';
 import { ReconciliationResolution } from './reconciliation-resolution.entity.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { ResolutionStatus } from './resolution.rules.js';
@@ -11,7 +12,7 @@ import { ResolutionStatus } from './resolution.rules.js';
  * (decide on the current version) or its period is closed (reopen the period first).
  */
 export async function changeableItem(tx: EntityManager, id: number): Promise<{ item: ReconciliationItem; run: ReconciliationRun }> {
-  const item = await tx.findOne(ReconciliationItem, { id });
+  const item = await itemRow(tx, id);
   if (!item) throw notFound(`No reconciliation item ${id}: take the id from a run's items.`);
   const run = await tx.findOneOrFail(ReconciliationRun, { id: item.runId });
   if (!run.currentKey) {

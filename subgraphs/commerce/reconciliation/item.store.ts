@@ -5,21 +5,24 @@ import type { Database } from 'better-sqlite3';
 import type { ClientBase } from 'pg';
 import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 import { copyRows, type ItemValue } from './item-copy.js';
+import { isPlainItem, PackBuilder, type PackValues } from './item-pack.js';
+import { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import type { ResultItem } from './result-items.js';
 
 /**
  * Writes a run's items straight through the transaction's own driver connection, without entities
  * or MikroORM's query formatting (which inlines and re-parses every value: at a million items it
- * cost more than reading the statement). PostgreSQL gets one COPY FROM STDIN; SQLite prepared
- * multi-row INSERTs. Both run on the transaction's connection, so a failure anywhere rolls back
- * every item with the run.
+ * cost more than reading the statement). Plain MATCHED items go into packs of a thousand
+ * (item-pack.ts), the others are rows with the id their seq gives them. PostgreSQL gets COPY FROM
+ * STDIN in batches; SQLite prepared INSERTs. Both run on the transaction's connection, so a failure
+ * anywhere rolls back every item with the run.
  */
 const PROPERTIES = [
-  'runId', 'seq', 'outcome', 'rule', 'referencesJson', 'transactionIdsJson', 'linesJson', 'expectedPaymentIdsJson',
+  'id', 'runId', 'seq', 'outcome', 'rule', 'referencesJson', 'transactionIdsJson', 'linesJson', 'expectedPaymentIdsJson',
   'producerKey', 'payer', 'paidVnd', 'reversedVnd', 'feeVnd', 'expectedVnd', 'paidAt', 'expectedAt', 'carriedFromItemId',
 ] as const;
-/** 17 columns × 64 rows stays far below SQLite's bound on parameters. */
+/** 18 columns × 64 rows stays far below SQLite's bound on parameters. */
 const SQLITE_ROWS_PER_STATEMENT = 64;
 /** Progress (and, on SQLite, a turn of the event loop) every this many items. */
 const PROGRESS_EVERY = 10_000;
@@ -53,72 +56,140 @@ function jsonLines(values: readonly number[]): string {
  * million items make no array each). Instants as Date, or epoch milliseconds with `epochMs`
  * (SQLite stores them so, as MikroORM does).
  */
-function putItemValues(runId: string, item: ResultItem, into: ItemValue[], at: number, epochMs: boolean): void {
-  into[at] = runId;
-  into[at + 1] = item.seq;
-  into[at + 2] = item.outcome;
-  into[at + 3] = item.rule;
-  into[at + 4] = jsonStrings(item.references);
-  into[at + 5] = jsonStrings(item.transactionIds);
-  into[at + 6] = jsonLines(item.lines);
-  into[at + 7] = jsonStrings(item.expectedPaymentIds);
-  into[at + 8] = item.producerIds.length ? `|${item.producerIds.join('|')}|` : '';
-  into[at + 9] = item.payer;
-  into[at + 10] = item.paidVnd;
-  into[at + 11] = item.reversedVnd;
-  into[at + 12] = item.feeVnd;
-  into[at + 13] = item.expectedVnd;
-  into[at + 14] = epochMs && item.paidAt ? item.paidAt.getTime() : item.paidAt;
-  into[at + 15] = epochMs && item.expectedAt ? item.expectedAt.getTime() : item.expectedAt;
-  into[at + 16] = item.carriedFromItemId ?? null;
+function putItemValues(runId: string, firstItemId: number, item: ResultItem, into: ItemValue[], at: number, epochMs: boolean): void {
+  into[at] = firstItemId + item.seq;
+  into[at + 1] = runId;
+  into[at + 2] = item.seq;
+  into[at + 3] = item.outcome;
+  into[at + 4] = item.rule;
+  into[at + 5] = jsonStrings(item.references);
+  into[at + 6] = jsonStrings(item.transactionIds);
+  into[at + 7] = jsonLines(item.lines);
+  into[at + 8] = jsonStrings(item.expectedPaymentIds);
+  into[at + 9] = item.producerIds.length ? `|${item.producerIds.join('|')}|` : '';
+  into[at + 10] = item.payer;
+  into[at + 11] = item.paidVnd;
+  into[at + 12] = item.reversedVnd;
+  into[at + 13] = item.feeVnd;
+  into[at + 14] = item.expectedVnd;
+  into[at + 15] = epochMs && item.paidAt ? item.paidAt.getTime() : item.paidAt;
+  into[at + 16] = epochMs && item.expectedAt ? item.expectedAt.getTime() : item.expectedAt;
+  into[at + 17] = item.carriedFromItemId ?? null;
 }
 
-export async function insertItems(tx: EntityManager, runId: string, items: Iterable<ResultItem>, onProgress?: (written: number) => void): Promise<number> {
+const PACK_PROPERTIES = ['runId', 'firstSeq', 'lastSeq', 'itemCount', 'paidVnd', 'producerKey', 'producerCountsJson', 'itemsJson'] as const satisfies readonly (keyof PackValues)[];
+
+const packRow = (pack: PackValues): ItemValue[] => PACK_PROPERTIES.map((p) => pack[p]);
+
+export interface StoreItemsOptions {
+  /** Id of the item of seq 0 (item-ids.store.ts): an item's id is firstItemId + seq. */
+  firstItemId: number;
+  /** Which items may be packed: default the plain ones (isPlainItem). */
+  packable?: (item: ResultItem) => boolean;
+  /** Items written so far (rows and packed), about every PROGRESS_EVERY items and at the end. */
+  onProgress?: (written: number) => void;
+}
+
+/** Where rows and packs go: the driver's own way of writing them. */
+interface ItemSink {
+  row(item: ResultItem): Promise<void> | void;
+  pack(pack: PackValues): Promise<void> | void;
+  end(): Promise<void> | void;
+}
+
+export async function insertItems(tx: EntityManager, runId: string, items: Iterable<ResultItem>, options: StoreItemsOptions): Promise<number> {
   const trx = tx.getTransactionContext<Knex.Transaction>();
   // Outside a transaction a failure would leave part of a run behind.
   if (!trx) throw new Error('insertItems must run inside the transaction that stores the run');
-  const meta = tx.getMetadata().get(ReconciliationItem.name);
-  const columns = PROPERTIES.map((p) => `"${meta.properties[p].fieldNames[0]}"`);
-  const table = rawTableName(tx, meta.tableName);
+  const metadata = tx.getMetadata();
+  const table = (entity: string, properties: readonly string[]) => {
+    const meta = metadata.get(entity);
+    return { name: rawTableName(tx, meta.tableName), columns: properties.map((p) => `"${meta.properties[p].fieldNames[0]}"`) };
+  };
+  const tables = { items: table(ReconciliationItem.name, PROPERTIES), packs: table(ReconciliationItemPack.name, PACK_PROPERTIES) };
   const connection = (await trx.client.acquireConnection()) as unknown;
-  if (isPostgres(tx)) {
-    // copyRows turns each row into text before asking for the next: one array serves them all.
-    const row: ItemValue[] = new Array<ItemValue>(PROPERTIES.length).fill(null);
-    const rows = (function* () {
-      for (const item of items) {
-        putItemValues(runId, item, row, 0, false);
-        yield row;
-      }
-    })();
-    return copyRows(connection as ClientBase, table, columns, rows, PROGRESS_EVERY, onProgress);
-  }
-  return insertSqlite(connection as Database, table, columns, runId, items, onProgress);
-}
-
-async function insertSqlite(db: Database, table: string, columns: string[], runId: string, items: Iterable<ResultItem>, onProgress?: (written: number) => void): Promise<number> {
-  const rowSql = `(${columns.map(() => '?').join(', ')})`;
-  const head = `insert into ${table} (${columns.join(', ')}) values `;
-  const full = db.prepare(head + Array.from({ length: SQLITE_ROWS_PER_STATEMENT }, () => rowSql).join(', '));
-  // One parameter array, filled in place for every statement: no array per row or per statement.
-  const params: ItemValue[] = new Array<ItemValue>(SQLITE_ROWS_PER_STATEMENT * columns.length).fill(null);
-  let pending = 0;
+  const sink = isPostgres(tx)
+    ? postgresSink(connection as ClientBase, tables, runId, options.firstItemId)
+    : sqliteSink(connection as Database, tables, runId, options.firstItemId);
+  const packable = options.packable ?? isPlainItem;
+  const packs = new PackBuilder(runId);
   let written = 0;
   for (const item of items) {
-    putItemValues(runId, item, params, pending * columns.length, true);
-    if (++pending < SQLITE_ROWS_PER_STATEMENT) continue;
-    full.run(params);
-    written += pending;
-    pending = 0;
-    if (written % PROGRESS_EVERY < SQLITE_ROWS_PER_STATEMENT) {
-      onProgress?.(written);
+    if (packable(item)) {
+      const pack = packs.add(item);
+      if (pack) await sink.pack(pack);
+    } else await sink.row(item);
+    if (++written % PROGRESS_EVERY === 0) {
+      options.onProgress?.(written);
       // better-sqlite3 is synchronous: let timers and I/O through now and then.
       await nextTurn();
     }
   }
-  if (pending) {
-    db.prepare(head + Array.from({ length: pending }, () => rowSql).join(', ')).run(params.slice(0, pending * columns.length));
-    written += pending;
-  }
-  onProgress?.(written);
+  const last = packs.flush();
+  if (last) await sink.pack(last);
+  await sink.end();
+  options.onProgress?.(written);
   return written;
+}
+
+type Tables = Record<'items' | 'packs', { name: string; columns: string[] }>;
+
+/** Item rows in prepared 64-row INSERTs (one parameter array filled in place), each pack as it completes. */
+function sqliteSink(db: Database, tables: Tables, runId: string, firstItemId: number): ItemSink {
+  const { items } = tables;
+  const rowSql = `(${items.columns.map(() => '?').join(', ')})`;
+  const head = `insert into ${items.name} (${items.columns.join(', ')}) values `;
+  const full = db.prepare(head + Array.from({ length: SQLITE_ROWS_PER_STATEMENT }, () => rowSql).join(', '));
+  const packInsert = db.prepare(`insert into ${tables.packs.name} (${tables.packs.columns.join(', ')}) values (${tables.packs.columns.map(() => '?').join(', ')})`);
+  const params: ItemValue[] = new Array<ItemValue>(SQLITE_ROWS_PER_STATEMENT * items.columns.length).fill(null);
+  let pending = 0;
+  return {
+    row(item) {
+      putItemValues(runId, firstItemId, item, params, pending * items.columns.length, true);
+      if (++pending < SQLITE_ROWS_PER_STATEMENT) return;
+      full.run(params);
+      pending = 0;
+    },
+    pack(pack) {
+      packInsert.run(packRow(pack));
+    },
+    end() {
+      if (pending) db.prepare(head + Array.from({ length: pending }, () => rowSql).join(', ')).run(params.slice(0, pending * items.columns.length));
+    },
+  };
+}
+
+/** Rows a COPY carries at most (a run of nothing but exceptions is a million rows). */
+const POSTGRES_ROWS_PER_COPY = 5_000;
+/** Packs per COPY: about a megabyte of text. */
+const POSTGRES_PACKS_PER_COPY = 8;
+
+/** Rows and packs gathered into batches, each written with a COPY when full: a COPY holds the connection, so the two kinds take turns. */
+function postgresSink(client: ClientBase, tables: Tables, runId: string, firstItemId: number): ItemSink {
+  let rows: ItemValue[][] = [];
+  let packs: ItemValue[][] = [];
+  const flushRows = async () => {
+    if (rows.length) await copyRows(client, tables.items.name, tables.items.columns, rows);
+    rows = [];
+  };
+  const flushPacks = async () => {
+    if (packs.length) await copyRows(client, tables.packs.name, tables.packs.columns, packs);
+    packs = [];
+  };
+  return {
+    async row(item) {
+      const values = new Array<ItemValue>(PROPERTIES.length);
+      putItemValues(runId, firstItemId, item, values, 0, false);
+      rows.push(values);
+      if (rows.length >= POSTGRES_ROWS_PER_COPY) await flushRows();
+    },
+    async pack(pack) {
+      packs.push(packRow(pack));
+      if (packs.length >= POSTGRES_PACKS_PER_COPY) await flushPacks();
+    },
+    async end() {
+      await flushRows();
+      await flushPacks();
+    },
+  };
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ExpectedPayment } from './expected-payment.entity.js';
+import { packExpects } from './item-pack.js';
+import { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { expectedPaymentOfOrder, type PulledOrder } from './order-payment.rules.js';
@@ -39,7 +41,17 @@ export async function forgetOrderPayment(em: EntityManager, order: { id: string;
   if (!row) return;
   const since = new Date(order.pulledAt.getTime() - CLOCK_SKEW_MS);
   const runs = await em.find(ReconciliationRun, { provider: row.provider, importedAt: { $gte: since } }, { fields: ['id'], disableIdentityMap: true });
-  // Items hold their expectation ids as a JSON array of strings; the id (a uuid) needs no escaping.
-  const used = runs.length > 0 && (await em.count(ReconciliationItem, { runId: { $in: runs.map((r) => r.id) }, expectedPaymentIdsJson: { $like: `%"${id}"%` } })) > 0;
-  if (!used) em.remove(row);
+  if (!(await usedByRuns(em, runs.map((r) => r.id), id))) em.remove(row);
+}
+
+/**
+ * Whether an item of these runs expected the payment. Rows hold their expectation ids as a JSON
+ * array of strings, packs their items' (item-pack.ts); the id (order- and a uuid) needs no escaping.
+ * In a pack the text may also be another field of an item, so the pack's items are checked.
+ */
+async function usedByRuns(em: EntityManager, runIds: string[], id: string): Promise<boolean> {
+  if (!runIds.length) return false;
+  if ((await em.count(ReconciliationItem, { runId: { $in: runIds }, expectedPaymentIdsJson: { $like: `%"${id}"%` } })) > 0) return true;
+  const packs = await em.find(ReconciliationItemPack, { runId: { $in: runIds }, itemsJson: { $like: `%"${id}"%` } }, { fields: ['itemsJson'], disableIdentityMap: true });
+  return packs.some((pack) => packExpects(pack, id));
 }

@@ -9,6 +9,8 @@ import { conflict, InputLineError } from '../../../core/domain-errors.js';
 import { expectedPaymentLedger, type ExpectedPaymentRecord, type Ledger } from './ledger.js';
 import { DEFAULT_TOLERANCE_MINUTES, matchPayments, type MatchResult } from './matcher.rules.js';
 import { insertItems } from './item.store.js';
+import { reserveItemIds } from './item-ids.store.js';
+import { isPlainItem } from './item-pack.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
 import { resultItems, summarize, totalAboveLimit, type ResultItem, type RunTotals } from './result-items.js';
@@ -303,10 +305,16 @@ async function importStatement(em: EntityManager, request: ReconcileRequest): Pr
         await releaseSettlements(tx, current.id);
         resolved = await resolvedItemsByKey(tx, current.id);
       }
+      run.firstItemId = itemCount ? await reserveItemIds(tx, itemCount) : null;
       await tx.insert(ReconciliationRun, run);
       const toCarry = new Map<number, ResolvedItem>();
       const items = linkedItems(resultItems(computed.payments, computed.ledger, computed.result), { carried, carriedTransactions }, resolved, toCarry);
-      await insertItems(tx, run.id, tallied(items, byOutcome), (written) => request.onProgress?.('storing', written, itemCount));
+      await insertItems(tx, run.id, tallied(items, byOutcome), {
+        firstItemId: run.firstItemId ?? 0,
+        // An item taking over a resolution is updated by seq after the insert: it stays a row.
+        packable: (item) => isPlainItem(item) && !toCarry.has(item.seq),
+        onProgress: (written) => request.onProgress?.('storing', written, itemCount),
+      });
       if (current) carriedResolutions = await carryResolutions(tx, current.id, run.id, toCarry);
       if (carried.size || carriedTransactions.size) settledOpenItems = await linkSettled(tx, run.id);
     });

@@ -20,3 +20,8 @@ export function producerKeyFilter(producerIds: readonly string[]) {
   const safe = producerIds.filter((id) => id && !/[%_|\\]/.test(id));
   return safe.length ? { $or: safe.map((id) => ({ producerKey: { $like: `%|${id}|%` } })) } : { producerKey: '\u0000none' };
 }
+
+/** The same test as producerKeyFilter, on a producerKey in hand (an item read from a pack). */
+export function producerKeyMatches(producerKey: string, producerIds: readonly string[]): boolean {
+  return producerIds.some((id) => id && !/[%_|\\]/.test(id) && producerKey.includes(`|${id}|`));
+}

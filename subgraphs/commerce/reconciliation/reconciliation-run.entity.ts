@@ -121,4 +121,12 @@ export class ReconciliationRun {
 
   @Property({ type: 'integer' })
   duplicateCount!: number;
+
+  /**
+   * Id of the run's item of seq 0: an item of seq n has the id firstItemId + n, whether it is a row
+   * or packed (reconciliation-item-pack.entity.ts), so a packed item has its id before it is ever a
+   * row. Null for runs stored before packing (their items are all rows, with ids of their own).
+   */
+  @Property({ type: new BigIntType('number'), nullable: true, index: true })
+  firstItemId?: number | null;
 }

@@ -17,6 +17,7 @@ import { Migration20261202050000_shop_order_cursor } from './Migration2026120205
 import { Migration20261202142625_refused_reads } from './Migration20261202142625_refused_reads.js';
 import { Migration20261202152224_refused_read_request_key } from './Migration20261202152224_refused_read_request_key.js';
 import { Migration20261203001453_reconciliation_item_exceptions_index } from './Migration20261203001453_reconciliation_item_exceptions_index.js';
+import { Migration20261203144337_reconciliation_item_packs } from './Migration20261203144337_reconciliation_item_packs.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
@@ -36,4 +37,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202142625_refused_reads', class: Migration20261202142625_refused_reads },
   { name: 'Migration20261202152224_refused_read_request_key', class: Migration20261202152224_refused_read_request_key },
   { name: 'Migration20261203001453_reconciliation_item_exceptions_index', class: Migration20261203001453_reconciliation_item_exceptions_index },
+  { name: 'Migration20261203144337_reconciliation_item_packs', class: Migration20261203144337_reconciliation_item_packs },
 ];

@@ -8,7 +8,7 @@ import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliatio
 import { ReconciliationItem } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../../helpers/graphql-client.js';
-import { reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
+import { itemsOfRun, reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
 
 const DIALECTS = TEST_DATABASE_URL ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
 const row = (n: number, txn: string, ref: string, day: string, hhmm: string, amount: string) => `${n},${txn},${ref},${day}/11/2026 ${hhmm}:00,${amount},0,VND,Thành công,Thanh toán,,\n`;
@@ -18,7 +18,7 @@ describe.each(DIALECTS)('a payment the ledger did not expect is carried to later
   let env: TestEnvironment;
   let subgraph: RunningSubgraph;
   let finance: string;
-  const items = (runId: string) => subgraph.orm.em.fork().find(ReconciliationItem, { runId }, { orderBy: { seq: 'asc' } });
+  const items = (runId: string) => itemsOfRun(subgraph.orm.em.fork(), runId);
   const byTxn = (list: ReconciliationItem[], txn: string) => list.find((i) => JSON.parse(i.transactionIdsJson).includes(txn));
 
   beforeAll(async () => {

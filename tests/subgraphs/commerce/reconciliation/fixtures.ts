@@ -5,6 +5,9 @@ import { composeSubgraph } from '../../../../core/subgraph.js';
 import { commerceDefinition } from '../../../../subgraphs/commerce/definition.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
 import { reconciliationPart } from '../../../../subgraphs/commerce/reconciliation/reconciliation.part.js';
+import { ReconciliationItemPack } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item-pack.entity.js';
+import { ReconciliationItem } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js';
+import { runItemsInOrder } from '../../../../subgraphs/commerce/reconciliation/run-items.query.js';
 
 /** The commerce subgraph with only the reconciliation part: these tests do not depend on the catalogue. */
 export const reconciliationOnly = composeSubgraph(commerceDefinition, [reconciliationPart]);
@@ -49,4 +52,17 @@ export function writeFile(dir: string, name: string, content: string): string {
   const file = path.join(dir, name);
   writeFileSync(file, content);
   return file;
+}
+
+/** Every item of a run in seq order, rows and packed alike, as the hub reads them. */
+export async function itemsOfRun(em: EntityManager, runId: string): Promise<ReconciliationItem[]> {
+  const items: ReconciliationItem[] = [];
+  for await (const item of runItemsInOrder(em, { runId, producerIds: null }, { pageSize: 1000 })) items.push(item);
+  return items;
+}
+
+/** Items stored for every run: rows, and the items packs hold. */
+export async function storedItemCount(em: EntityManager): Promise<number> {
+  const packs = await em.find(ReconciliationItemPack, {}, { fields: ['itemCount'] });
+  return (await em.count(ReconciliationItem, {})) + packs.reduce((n, p) => n + p.itemCount, 0);
 }

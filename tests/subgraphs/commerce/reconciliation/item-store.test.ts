@@ -54,7 +54,7 @@ describe.each(DIALECTS)('storing a run\'s items on %s', (dialect) => {
 
   it('writes every item as given, escapes included, however many rows a statement or chunk holds', async () => {
     const progress: number[] = [];
-    const written = await orm.em.fork().transactional((tx) => insertItems(tx, 'run-a', items(12_345), (n) => progress.push(n)));
+    const written = await orm.em.fork().transactional((tx) => insertItems(tx, 'run-a', items(12_345), { firstItemId: 1_000_000, onProgress: (n) => progress.push(n) }));
     expect(written).toBe(12_345);
     // Progress about every 10,000 items and at the end.
     expect(progress).toHaveLength(2);
@@ -65,6 +65,7 @@ describe.each(DIALECTS)('storing a run\'s items on %s', (dialect) => {
     for (const n of [0, 5, 7, 9, 11, 13, 17, 63, 64, 65, 12_344]) {
       const want = item(n);
       expect(stored[n]).toMatchObject({
+        id: 1_000_000 + n,
         seq: n,
         outcome: want.outcome,
         rule: want.rule,
@@ -84,7 +85,7 @@ describe.each(DIALECTS)('storing a run\'s items on %s', (dialect) => {
   });
 
   it('a row the database refuses midway rolls back every item written before it', async () => {
-    const attempt = orm.em.fork().transactional((tx) => insertItems(tx, 'run-b', items(25_000, 24_000)));
+    const attempt = orm.em.fork().transactional((tx) => insertItems(tx, 'run-b', items(25_000, 24_000), { firstItemId: 2_000_000 }));
     await expect(attempt).rejects.toThrow();
     expect(await orm.em.fork().count(ReconciliationItem, { runId: 'run-b' })).toBe(0);
     // The connection is usable again after the abandoned COPY.

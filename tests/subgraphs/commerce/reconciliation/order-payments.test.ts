@@ -12,11 +12,10 @@ import { commerceDefinition } from '../../../../subgraphs/commerce/definition.js
 import { OrderPuller } from '../../../../subgraphs/commerce/orders/order-puller.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
 import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliation/reconcile.command.js';
-import { ReconciliationItem } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js';
 import { reconciliationPart } from '../../../../subgraphs/commerce/reconciliation/reconciliation.part.js';
 import { pilotProductId } from '../../../../subgraphs/commerce/seed/pilot-catalogue.js';
 import { createTestEnvironment, type TestEnvironment } from '../../../helpers/databases.js';
-import { VIETTEL_HEADER, writeFile } from './fixtures.js';
+import { itemsOfRun, VIETTEL_HEADER, writeFile } from './fixtures.js';
 
 const commerceWithoutWorker = composeSubgraph(commerceDefinition, [createCataloguePart({ runWorker: false }), reconciliationPart]);
 
@@ -84,7 +83,7 @@ describe('marketplace orders become expected payments and reconcile against a st
     const file = writeFile(env.dataDir, 'vtm-orders.csv', VIETTEL_HEADER + rows.join('\n') + '\n');
     const { run } = await reconcileStatement(em(), { provider: 'viettel-money', file, period, importedBy: 'test' });
     expect(run).toMatchObject({ matchedCount: 2, missingInLedgerCount: 0, missingInStatementCount: 0, amountMismatchCount: 0, matchedVnd: a.total_amount + b.total_amount });
-    const items = await em().find(ReconciliationItem, { runId: run.id }, { orderBy: { seq: 'asc' } });
+    const items = await itemsOfRun(em(), run.id);
     expect(items.map((i) => [i.outcome, i.rule])).toEqual([
       ['MATCHED', 'REFERENCE'],
       ['MATCHED', 'AMOUNT_TIME'],

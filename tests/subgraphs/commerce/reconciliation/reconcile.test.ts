@@ -14,7 +14,7 @@ import { ReconciliationRun } from '../../../../subgraphs/commerce/reconciliation
 import { StatementRejectedError } from '../../../../subgraphs/commerce/reconciliation/statement-load.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../../helpers/graphql-client.js';
-import { ALL_OUTCOMES_LEDGER, ALL_OUTCOMES_STATEMENT, insertExpected, reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
+import { ALL_OUTCOMES_LEDGER, ALL_OUTCOMES_STATEMENT, insertExpected, itemsOfRun, reconciliationOnly, storedItemCount, VIETTEL_HEADER, writeFile } from './fixtures.js';
 
 const samples = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../../connectors/statements/samples');
 const at = (hhmm: string) => new Date(`2026-11-01T${hhmm}:00+07:00`);
@@ -72,7 +72,7 @@ describe.each(DIALECTS)('reconciliation on %s: import, store, GraphQL', (dialect
       ledgerSource: 'expected_payment',
     });
     expect(run.fileSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(await count(ReconciliationItem)).toBe(8);
+    expect(await storedItemCount(subgraph.orm.em.fork())).toBe(8);
   });
 
   it('recognises the same file imported again and doubles nothing', async () => {
@@ -82,7 +82,7 @@ describe.each(DIALECTS)('reconciliation on %s: import, store, GraphQL', (dialect
     expect(again.alreadyImported).toBe(true);
     expect(again.run.id).toBe(runId);
     expect(await count(ReconciliationRun)).toBe(1);
-    expect(await count(ReconciliationItem)).toBe(8);
+    expect(await storedItemCount(subgraph.orm.em.fork())).toBe(8);
   });
 
   it('two imports of the same new file at once leave one run', async () => {
@@ -121,7 +121,7 @@ describe.each(DIALECTS)('reconciliation on %s: import, store, GraphQL', (dialect
     expect(error.message).toContain('bad.csv:5: the transaction time 2026-11-02 00:05:00 (UTC+7) is outside the period 2026-11-01 of this run');
     expect(error.message).toContain('bad.csv:6: expected 11 fields');
     expect(await count(ReconciliationRun)).toBe(1);
-    expect(await count(ReconciliationItem)).toBe(8);
+    expect(await storedItemCount(subgraph.orm.em.fork())).toBe(8);
   });
 
   it('rejects a file for another period (a month run given next month\'s file) and an unknown provider', async () => {
@@ -152,7 +152,7 @@ describe.each(DIALECTS)('reconciliation on %s: import, store, GraphQL', (dialect
     const { run } = await reconcileStatement(em, { provider: 'vnpt-money', file: path.join(samples, 'vnpt-money-2026-11-01.csv'), period: '2026-11-01', importedBy: 'test' });
     // v1 (from the first test's ledger) is a VNPT Money expectation nobody paid.
     expect(run).toMatchObject({ statementRows: 6, ignoredRows: 1, statementGrossVnd: 150_000 + 100_000 + 100_000 + 300_000, reversedVnd: 50_000, matchedCount: 3, duplicateCount: 1, amountMismatchCount: 0, missingInLedgerCount: 0, missingInStatementCount: 1 });
-    const items = await em.fork().find(ReconciliationItem, { runId: run.id }, { orderBy: { seq: 'asc' } });
+    const items = await itemsOfRun(em.fork(), run.id);
     expect(items.map((i) => [i.outcome, i.rule, JSON.parse(i.transactionIdsJson)])).toEqual([
       ['MATCHED', 'REFERENCE', ['VP26110100000001', 'VP26110100000005']],
       ['MATCHED', 'REFERENCE', ['VP26110100000002']],
@@ -170,7 +170,7 @@ describe.each(DIALECTS)('reconciliation on %s: import, store, GraphQL', (dialect
       { id: 'w3', provider: 'viviet', reference: 'DH-000303', amountVnd: 75_000, expectedAt: at('23:45'), payer: null, producerId: 'p1' },
     ]);
     const { run } = await reconcileStatement(em, { provider: 'viviet', file: path.join(samples, 'viviet-2026-11-01.tsv'), period: '2026-11', importedBy: 'test' });
-    const items = await em.fork().find(ReconciliationItem, { runId: run.id }, { orderBy: { seq: 'asc' } });
+    const items = await itemsOfRun(em.fork(), run.id);
     expect(items.map((i) => [i.outcome, i.rule, JSON.parse(i.transactionIdsJson), JSON.parse(i.expectedPaymentIdsJson)])).toEqual([
       ['MATCHED', 'REVERSED', ['FT26305000001', 'FT26305000005'], []],
       ['MATCHED', 'SPLIT_PAYMENTS', ['FT26305000002', 'FT26305000003'], ['w2']],

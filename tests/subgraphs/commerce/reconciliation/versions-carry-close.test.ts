@@ -14,7 +14,7 @@ import { ReconciliationItem } from '../../../../subgraphs/commerce/reconciliatio
 import { ReconciliationRun } from '../../../../subgraphs/commerce/reconciliation/reconciliation-run.entity.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../../helpers/databases.js';
 import { bearer, postGraphQL } from '../../../helpers/graphql-client.js';
-import { reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
+import { itemsOfRun, reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
 
 const DIALECTS = TEST_DATABASE_URL ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
 const at = (day: string, hhmm: string) => new Date(`2026-11-${day}T${hhmm}:00+07:00`);
@@ -27,7 +27,7 @@ describe.each(DIALECTS)('reconciliation versions, carry-over, close and write-of
   let v1: ReconciliationRun;
   let v2: ReconciliationRun;
   const gql = <T>(query: string, variables: Record<string, unknown>, token = tokens.finance) => postGraphQL<T>(subgraph.url, query, variables, bearer(token));
-  const items = (runId: string) => subgraph.orm.em.fork().find(ReconciliationItem, { runId }, { orderBy: { seq: 'asc' } });
+  const items = (runId: string) => itemsOfRun(subgraph.orm.em.fork(), runId);
   const byTxnOrExpected = (list: ReconciliationItem[], key: string) => list.find((i) => i.transactionIdsJson.includes(`"${key}"`) || i.expectedPaymentIdsJson.includes(`"${key}"`))!;
   const RESOLVE = `mutation ($input: ResolveReconciliationItemInput!) { resolveReconciliationItem(input: $input) { item { id resolved resolutionCategory openVnd } resolution { id status amountVnd } } }`;
 

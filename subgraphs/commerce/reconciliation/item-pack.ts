@@ -1,0 +1,157 @@
+import { MatchRule, ReconciliationOutcome } from './outcomes.js';
+import { ReconciliationItem } from './reconciliation-item.entity.js';
+import type { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
+import type { ResultItem } from './result-items.js';
+
+/**
+ * Plain MATCHED items, packed (reconciliation-item-pack.entity.ts): the run's ~99 % of items that
+ * pair one statement row with one expected payment by reference, to the đồng. Everything else
+ * about such an item follows from that, so a pack keeps per item only what varies, as one JSON
+ * array: [seq, reference, transaction id, line, expected payment id, producer id ("" none), payer,
+ * paid VND, fee VND, paid at ms, expected at ms].
+ */
+type PackedItem = [number, string, string, number, string, string, string | null, number, number, number | null, number | null];
+
+/** Items per pack: a page of a run's items reads one or two packs; a million items make 1,000 rows. */
+export const PACK_SIZE = 1000;
+
+/** The columns of a pack as written (the id is the database's). */
+export type PackValues = Omit<ReconciliationItemPack, 'id'>;
+
+/**
+ * True when the item is plain: MATCHED by reference, one row and one expectation quoting the same
+ * reference, nothing reversed, not settling an open item of an earlier run. A plain item is
+ * rebuilt from its pack exactly as a row of it would read.
+ */
+export function isPlainItem(item: ResultItem): boolean {
+  return (
+    item.outcome === ReconciliationOutcome.MATCHED &&
+    item.rule === MatchRule.REFERENCE &&
+    item.references.length === 1 &&
+    item.transactionIds.length === 1 &&
+    item.lines.length === 1 &&
+    item.expectedPaymentIds.length === 1 &&
+    item.producerIds.length <= 1 &&
+    item.reversedVnd === 0 &&
+    item.paidVnd === item.expectedVnd &&
+    (item.carriedFromItemId ?? null) === null
+  );
+}
+
+function packValues(runId: string, items: PackedItem[]): PackValues {
+  const counts: Record<string, number> = {};
+  let paidVnd = 0;
+  for (const item of items) {
+    paidVnd += item[7];
+    if (item[5]) counts[item[5]] = (counts[item[5]] ?? 0) + 1;
+  }
+  const producers = Object.keys(counts).sort();
+  return {
+    runId,
+    firstSeq: items[0][0],
+    lastSeq: items[items.length - 1][0],
+    itemCount: items.length,
+    paidVnd,
+    producerKey: producers.length ? `|${producers.join('|')}|` : '',
+    producerCountsJson: JSON.stringify(counts),
+    itemsJson: JSON.stringify(items),
+  };
+}
+
+/** Collects plain items in result order and hands out a pack every PACK_SIZE items. */
+export class PackBuilder {
+  private items: PackedItem[] = [];
+
+  constructor(private readonly runId: string) {}
+
+  /** Adds a plain item; returns the pack it completes, if it does. */
+  add(item: ResultItem): PackValues | null {
+    this.items.push([
+      item.seq,
+      item.references[0],
+      item.transactionIds[0],
+      item.lines[0],
+      item.expectedPaymentIds[0],
+      item.producerIds[0] ?? '',
+      item.payer,
+      item.paidVnd,
+      item.feeVnd,
+      item.paidAt ? item.paidAt.getTime() : null,
+      item.expectedAt ? item.expectedAt.getTime() : null,
+    ]);
+    return this.items.length < PACK_SIZE ? null : this.flush();
+  }
+
+  /** The items added since the last pack, as a pack; null when there are none. */
+  flush(): PackValues | null {
+    if (!this.items.length) return null;
+    const pack = packValues(this.runId, this.items);
+    this.items = [];
+    return pack;
+  }
+}
+
+function toItem(runId: string, firstItemId: number, p: PackedItem): ReconciliationItem {
+  return Object.assign(new ReconciliationItem(), {
+    id: firstItemId + p[0],
+    runId,
+    seq: p[0],
+    outcome: ReconciliationOutcome.MATCHED,
+    rule: MatchRule.REFERENCE,
+    referencesJson: JSON.stringify([p[1]]),
+    transactionIdsJson: JSON.stringify([p[2]]),
+    linesJson: `[${p[3]}]`,
+    expectedPaymentIdsJson: JSON.stringify([p[4]]),
+    producerKey: p[5] ? `|${p[5]}|` : '',
+    payer: p[6],
+    paidVnd: p[7],
+    reversedVnd: 0,
+    feeVnd: p[8],
+    expectedVnd: p[7],
+    paidAt: p[9] === null ? null : new Date(p[9]),
+    expectedAt: p[10] === null ? null : new Date(p[10]),
+    resolvedAt: null,
+    resolvedBy: null,
+    resolutionCategory: null,
+    carriedFromItemId: null,
+    settledByItemId: null,
+    settledByRunId: null,
+  });
+}
+
+function packedItems(pack: Pick<ReconciliationItemPack, 'itemsJson'>): PackedItem[] {
+  return JSON.parse(pack.itemsJson) as PackedItem[];
+}
+
+/** A pack's items as the rows they stand for (not managed by any EntityManager), in seq order. */
+export function unpackItems(pack: Pick<ReconciliationItemPack, 'runId' | 'itemsJson'>, firstItemId: number): ReconciliationItem[] {
+  return packedItems(pack).map((p) => toItem(pack.runId, firstItemId, p));
+}
+
+/** Items of the pack for these producers (null: all). */
+export function producerItemCount(pack: Pick<ReconciliationItemPack, 'itemCount' | 'producerCountsJson'>, producerIds: readonly string[] | null): number {
+  if (!producerIds) return pack.itemCount;
+  const counts = JSON.parse(pack.producerCountsJson) as Record<string, number>;
+  return producerIds.reduce((n, id) => n + (Object.hasOwn(counts, id) ? counts[id] : 0), 0);
+}
+
+/**
+ * Takes the item of `seq` out of the pack: the item, and the pack's values without it (null when it
+ * was the pack's last item). Null when the pack does not hold that seq.
+ */
+export function withoutItem(
+  pack: Pick<ReconciliationItemPack, 'runId' | 'itemsJson'>,
+  seq: number,
+  firstItemId: number,
+): { item: ReconciliationItem; rest: PackValues | null } | null {
+  const items = packedItems(pack);
+  const at = items.findIndex((p) => p[0] === seq);
+  if (at < 0) return null;
+  const [taken] = items.splice(at, 1);
+  return { item: toItem(pack.runId, firstItemId, taken), rest: items.length ? packValues(pack.runId, items) : null };
+}
+
+/** True when one of the pack's items expected this payment (a LIKE on the text finds candidates only). */
+export function packExpects(pack: Pick<ReconciliationItemPack, 'itemsJson'>, expectedPaymentId: string): boolean {
+  return packedItems(pack).some((p) => p[4] === expectedPaymentId);
+}
