@@ -17,11 +17,11 @@ export function requireFinance(viewer: Viewer | null, action = 'resolve reconcil
  * ids are uuids; escaping differs between SQLite and PostgreSQL, so none is attempted).
  */
 export function producerKeyFilter(producerIds: readonly string[]) {
-  const safe = producerIds.filter((id) => id && !/[%_|\\]/.test(id));
+  const safe = safeProducerIds(producerIds);
   return safe.length ? { $or: safe.map((id) => ({ producerKey: { $like: `%|${id}|%` } })) } : { producerKey: '\u0000none' };
 }
 
-/** The same test as producerKeyFilter, on a producerKey in hand (an item read from a pack). */
-export function producerKeyMatches(producerKey: string, producerIds: readonly string[]): boolean {
-  return producerIds.some((id) => id && !/[%_|\\]/.test(id) && producerKey.includes(`|${id}|`));
+/** The ids producerKeyFilter looks for (a pack's items are filtered by the same ones). */
+export function safeProducerIds(producerIds: readonly string[]): string[] {
+  return producerIds.filter((id) => id && !/[%_|\\]/.test(id));
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { producerItemCount, unpackItems } from './item-pack.js';
 import { ReconciliationOutcome } from './outcomes.js';
-import { producerKeyFilter, producerKeyMatches } from './reconciliation-access.rules.js';
+import { producerKeyFilter, safeProducerIds } from './reconciliation-access.rules.js';
 import { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { ReconciliationResolution } from './reconciliation-resolution.entity.js';
@@ -52,13 +52,15 @@ async function* rowsAfter(em: EntityManager, filter: RunItemFilter, afterSeq: nu
 
 async function* packedAfter(em: EntityManager, filter: RunItemFilter, firstItemId: number, afterSeq: number): AsyncGenerator<ReconciliationItem> {
   const where = packWhere(filter);
-  const { producerIds } = filter;
+  // The same test as the rows' producerKeyFilter, on each item read from a pack.
+  const producerIds = filter.producerIds && safeProducerIds(filter.producerIds);
+  const concerns = (item: ReconciliationItem) => !producerIds || producerIds.some((id) => item.producerKey.includes(`|${id}|`));
   let keyset: Record<string, unknown> = { lastSeq: { $gt: afterSeq } };
   for (;;) {
     const packs = await em.find(ReconciliationItemPack, { $and: [...where, keyset] }, { orderBy: { firstSeq: 'asc' }, limit: PACKS_PER_READ, disableIdentityMap: true });
     for (const pack of packs) {
       for (const item of unpackItems(pack, firstItemId)) {
-        if (item.seq > afterSeq && (!producerIds || producerKeyMatches(item.producerKey, producerIds))) yield item;
+        if (item.seq > afterSeq && concerns(item)) yield item;
       }
     }
     if (packs.length < PACKS_PER_READ) return;
@@ -107,7 +109,8 @@ async function runItemCount(em: EntityManager, filter: RunItemFilter): Promise<n
   const rows = await em.count(ReconciliationItem, { $and: rowWhere(filter) });
   if (!packsApply(filter)) return rows;
   const packs = await em.find(ReconciliationItemPack, { $and: packWhere(filter) }, { fields: ['itemCount', 'producerCountsJson'], disableIdentityMap: true });
-  return packs.reduce((n, pack) => n + producerItemCount(pack, filter.producerIds), rows);
+  const producerIds = filter.producerIds && safeProducerIds(filter.producerIds);
+  return packs.reduce((n, pack) => n + producerItemCount(pack, producerIds), rows);
 }
 
 /** A run's items in result order (keyset on seq), filtered by outcome, open state and the viewer's producers (`producerIds`; null: every item). */
