@@ -1,6 +1,6 @@
 import { foldForSearch } from '../../core/text.js';
 import { DOT_GROUPED_VND } from './amounts.js';
-import type { PaymentRecord, PaymentStatus } from './payment-record.js';
+import type { PaymentRow, PaymentStatus } from './payment-record.js';
 import type { StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { VIETNAM_OFFSET_MINUTES, WallClockLayout } from './times.js';
@@ -49,7 +49,7 @@ export const viettelMoneyReader: StatementReader<Column> = {
     original: 'Mã giao dịch gốc',
     phone: 'Số điện thoại',
   },
-  parseRow(field, line): PaymentRecord {
+  parseRow(field, line, into: PaymentRow): true {
     const transactionId = field('txn').trim();
     if (!transactionId) throw new RowError('"Mã giao dịch" (transaction id) is empty');
     const currency = field('currency').trim();
@@ -60,7 +60,7 @@ export const viettelMoneyReader: StatementReader<Column> = {
     const typeText = fold(field('type'));
     if (typeText !== 'thanh toan' && typeText !== 'hoan tien') throw new RowError(`"Loại giao dịch" "${field('type')}" is not Thanh toán or Hoàn tiền`);
     const kind = typeText === 'hoan tien' ? 'REVERSAL' : 'PAYMENT';
-    const occurredAt = new Date(TIME.read(field('time'), '"Thời gian giao dịch"'));
+    const occurredAtMs = TIME.read(field('time'), '"Thời gian giao dịch"');
     const amountVnd = DOT_GROUPED_VND.parse(field('amount'), '"Số tiền"');
     if (amountVnd === 0) throw new RowError('"Số tiền" is 0: a transaction moves a positive amount');
     const feeText = field('fee');
@@ -69,18 +69,17 @@ export const viettelMoneyReader: StatementReader<Column> = {
     if (kind === 'REVERSAL' && !original) throw new RowError('a "Hoàn tiền" row must name "Mã giao dịch gốc" (the payment it refunds)');
     const ref = field('ref').trim();
     const phone = field('phone').trim();
-    return {
-      provider: 'viettel-money',
-      transactionId,
-      reference: ref || null,
-      kind,
-      originalTransactionId: original || null,
-      amountVnd,
-      feeVnd,
-      occurredAt,
-      status,
-      payer: phone || null,
-      line,
-    };
+    into.provider = 'viettel-money';
+    into.transactionId = transactionId;
+    into.reference = ref || null;
+    into.kind = kind;
+    into.originalTransactionId = original || null;
+    into.amountVnd = amountVnd;
+    into.feeVnd = feeVnd;
+    into.occurredAtMs = occurredAtMs;
+    into.status = status;
+    into.payer = phone || null;
+    into.line = line;
+    return true;
   },
 };

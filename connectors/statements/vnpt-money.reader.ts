@@ -1,5 +1,5 @@
 import { HUNDREDTHS_VND, MAX_ROW_VND } from './amounts.js';
-import type { PaymentRecord, PaymentStatus } from './payment-record.js';
+import type { PaymentRow, PaymentStatus } from './payment-record.js';
 import type { StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { WallClockLayout } from './times.js';
@@ -41,7 +41,7 @@ export const vnptMoneyReader: StatementReader<Column> = {
     original: 'ORIGINAL_TRANS_ID',
     payer: 'PAYER',
   },
-  parseRow(field, line): PaymentRecord {
+  parseRow(field, line, into: PaymentRow): true {
     const transactionId = field('txn');
     if (!transactionId) throw new RowError('TRANS_ID is empty');
     const currency = field('currency');
@@ -50,7 +50,7 @@ export const vnptMoneyReader: StatementReader<Column> = {
     const status = statusOf(field('status'));
     const type = field('type');
     if (type !== 'PAY' && type !== 'REFUND') throw new RowError(`TRANS_TYPE "${type}" is not PAY or REFUND`);
-    const occurredAt = new Date(TIME.read(field('time'), 'TRANS_TIME', 'yyyyMMddHHmmss (UTC)'));
+    const occurredAtMs = TIME.read(field('time'), 'TRANS_TIME', 'yyyyMMddHHmmss (UTC)');
     const net = HUNDREDTHS_VND.parse(field('amount'), 'AMOUNT');
     const feeText = field('fee');
     const feeVnd = feeText === '' ? 0 : HUNDREDTHS_VND.parse(feeText, 'FEE');
@@ -61,18 +61,17 @@ export const vnptMoneyReader: StatementReader<Column> = {
     if (type === 'REFUND' && !original) throw new RowError('a REFUND row must name ORIGINAL_TRANS_ID');
     const ref = field('ref');
     const payer = field('payer');
-    return {
-      provider: 'vnpt-money',
-      transactionId,
-      reference: ref || null,
-      kind: type === 'REFUND' ? 'REVERSAL' : 'PAYMENT',
-      originalTransactionId: original || null,
-      amountVnd,
-      feeVnd,
-      occurredAt,
-      status,
-      payer: payer || null,
-      line,
-    };
+    into.provider = 'vnpt-money';
+    into.transactionId = transactionId;
+    into.reference = ref || null;
+    into.kind = type === 'REFUND' ? 'REVERSAL' : 'PAYMENT';
+    into.originalTransactionId = original || null;
+    into.amountVnd = amountVnd;
+    into.feeVnd = feeVnd;
+    into.occurredAtMs = occurredAtMs;
+    into.status = status;
+    into.payer = payer || null;
+    into.line = line;
+    return true;
   },
 };
