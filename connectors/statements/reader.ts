@@ -116,6 +116,30 @@ async function* recordBatches(parser: Readable): AsyncGenerator<string[][]> {
   }
 }
 
+const CR = 0x0d;
+
+/**
+ * Whether a field parsed so far may hold a line break (which moves the line numbers of the rows
+ * after it): only a quoted field can, or any field of a file whose lines end in CR. Until the input
+ * has shown a quote or a CR, one line per record is exact, and looking through the fields of a
+ * million rows for "\n" is skipped. Called before the parser's own listener, the watch has seen
+ * every chunk a parsed record comes from.
+ */
+function watchFieldLineBreaks(input: Readable, quote: string | false): () => boolean {
+  const byteQuote = quote !== false && quote.length === 1 && quote.charCodeAt(0) < 0x80;
+  let possible = quote !== false && !byteQuote;
+  const watch = (chunk: unknown) => {
+    if (typeof chunk === 'string') possible = chunk.includes('\r') || (byteQuote && chunk.includes(quote));
+    else if (chunk instanceof Uint8Array) {
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      possible = bytes.includes(CR) || (byteQuote && bytes.includes(quote.charCodeAt(0)));
+    } else possible = true;
+    if (possible) input.off('data', watch);
+  };
+  if (!possible) input.on('data', watch);
+  return () => possible;
+}
+
 function headerIndex<C extends string>(reader: StatementReader<C>, header: string[], line: number, source?: string): Record<C, number> {
   const folded = header.map((h) => foldForSearch(h));
   const index = {} as Record<C, number>;
@@ -169,6 +193,7 @@ export async function* readStatementRows<C extends string>(
     if (!options.onError) throw error;
     options.onError(error);
   };
+  const fieldsMayBreakLines = watchFieldLineBreaks(input, reader.quote);
   const parser = input.pipe(
     parse({
       delimiter: reader.delimiter,
@@ -198,11 +223,14 @@ export async function* readStatementRows<C extends string>(
   try {
     for await (const records of recordBatches(parser)) {
       let delivered = 0;
+      const multiline = fieldsMayBreakLines();
       for (const record of records) {
         const line = nextLine;
         nextLine++;
-        for (const value of record) {
-          if (value.includes('\n')) nextLine += value.split('\n').length - 1;
+        if (multiline) {
+          for (const value of record) {
+            if (value.includes('\n')) nextLine += value.split('\n').length - 1;
+          }
         }
         if (record.length === 1 && record[0] === '') continue;
         if (!index) {
