@@ -27,7 +27,53 @@ function bounded(value: number, column: string, text: string): number {
   return value;
 }
 
-const DOT_GROUPED = /^(?:0|[1-9]\d{0,2}(?:\.\d{3})*)(?:,00)?$/;
+/**
+ * The value of `text` read by a scanner of one layout, or -1 when the text is not in the layout.
+ * Scanned by hand rather than tested with a regular expression and then cut and joined into digits
+ * for Number(): a million amounts, a string or two less each. Digits are added up as read: exact up
+ * to 2^53, far above MAX_ROW_VND, and never below it once above (so `bounded` decides the same).
+ */
+const NOT_IN_LAYOUT = -1;
+
+/** Whether `text` ends in the mark then "00": the optional ",00" or ".00" of a layout. */
+function endsWithZeroFraction(text: string, mark: number): boolean {
+  const n = text.length;
+  return n >= 3 && text.charCodeAt(n - 3) === mark && text.charCodeAt(n - 2) === 48 && text.charCodeAt(n - 1) === 48;
+}
+
+/** The digits from..end as a number: "0" alone, or digits without a leading zero (0|[1-9]\d*); else -1. */
+function plainDigits(text: string, from: number, end: number): number {
+  if (end <= from) return NOT_IN_LAYOUT;
+  if (text.charCodeAt(from) === 48) return end - from === 1 ? 0 : NOT_IN_LAYOUT;
+  let value = 0;
+  for (let i = from; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return NOT_IN_LAYOUT;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** As /^(?:0|[1-9]\d{0,2}(?:\.\d{3})*)(?:,00)?$/ (DOT_GROUPED) reads it. */
+function dotGroupedValue(text: string): number {
+  const end = endsWithZeroFraction(text, 44) ? text.length - 3 : text.length;
+  // The first group: one to three digits up to the first dot.
+  let dot = text.indexOf('.');
+  if (dot < 0 || dot > end) dot = end;
+  if (dot > 3) return NOT_IN_LAYOUT;
+  let value = plainDigits(text, 0, dot);
+  if (value < 0 || (value === 0 && dot < end)) return NOT_IN_LAYOUT;
+  // Then ".ddd" groups to the end.
+  for (let i = dot; i < end; i += 4) {
+    if (i + 4 > end || text.charCodeAt(i) !== 46) return NOT_IN_LAYOUT;
+    for (let k = i + 1; k < i + 4; k++) {
+      const d = text.charCodeAt(k) - 48;
+      if (!(d >= 0 && d <= 9)) return NOT_IN_LAYOUT;
+      value = value * 10 + d;
+    }
+  }
+  return value;
+}
 
 /**
  * Vietnamese grouping, strictly: dots between groups of three digits, first group without a
@@ -39,7 +85,8 @@ const DOT_GROUPED_TEXT = 'dots group thousands, optional ",00" (e.g. 1.250.000 o
 export const DOT_GROUPED_VND: AmountFormat = {
   description: DOT_GROUPED_TEXT,
   parse(text, column) {
-    if (!DOT_GROUPED.test(text)) {
+    const value = dotGroupedValue(text);
+    if (value === NOT_IN_LAYOUT) {
       if (/^\d[\d.]*,\d*[1-9]\d*$/.test(text) && /,\d{1,2}$/.test(text)) {
         throw new RowError(`${column} "${text}" has a fraction of a đồng; VND amounts are whole numbers`);
       }
@@ -48,13 +95,16 @@ export const DOT_GROUPED_VND: AmountFormat = {
         : '';
       throw new RowError(`${column} "${text}" is not an amount in this layout's format, ${DOT_GROUPED_TEXT}${hint}`);
     }
-    const comma = text.indexOf(',');
-    const whole = comma < 0 ? text : text.slice(0, comma);
-    return bounded(Number(whole.replaceAll('.', '')), column, text);
+    return bounded(value, column, text);
   },
 };
 
 const PLAIN = /^(?:0|[1-9]\d*)(?:\.00)?$/;
+
+/** As PLAIN reads it. */
+function plainValue(text: string): number {
+  return plainDigits(text, 0, endsWithZeroFraction(text, 46) ? text.length - 3 : text.length);
+}
 
 /**
  * Plain digits, optionally ".00" (bank exports): "150000", "150000.00". Not "200.000" (a
@@ -64,15 +114,15 @@ const PLAIN_TEXT = 'plain digits, optional ".00" (e.g. 150000 or 150000.00)';
 export const PLAIN_VND: AmountFormat = {
   description: PLAIN_TEXT,
   parse(text, column) {
-    if (!PLAIN.test(text)) {
+    const value = plainValue(text);
+    if (value === NOT_IN_LAYOUT) {
       if (/^\d+\.\d?[1-9]\d?$/.test(text) && /\.\d{1,2}$/.test(text)) throw new RowError(`${column} "${text}" has a fraction of a đồng; VND amounts are whole numbers`);
       const hint = /\.\d{3}/.test(text)
         ? ': this layout writes no thousands separator, so "200.000" could mean 200 or 200.000 đồng; the row is refused rather than guessed'
         : '';
       throw new RowError(`${column} "${text}" is not an amount in this layout's format, ${PLAIN_TEXT}${hint}`);
     }
-    const dot = text.indexOf('.');
-    return bounded(Number(dot < 0 ? text : text.slice(0, dot)), column, text);
+    return bounded(value, column, text);
   },
 };
 

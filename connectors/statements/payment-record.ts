@@ -30,3 +30,46 @@ export interface PaymentRecord {
   /** 1-based line of the file the row came from. */
   line: number;
 }
+
+/**
+ * A record as a reader fills it: the same fields, the instant as epoch milliseconds. One object
+ * is filled again for every row of a file (newPaymentRow), so a million-row import builds no
+ * record and no Date per row on its way into the payment table; readStatement copies each into a
+ * PaymentRecord.
+ */
+export interface PaymentRow extends Omit<PaymentRecord, 'occurredAt'> {
+  occurredAtMs: number;
+}
+
+export function newPaymentRow(): PaymentRow {
+  return {
+    provider: '',
+    transactionId: '',
+    reference: null,
+    kind: 'PAYMENT',
+    originalTransactionId: null,
+    amountVnd: 0,
+    feeVnd: 0,
+    occurredAtMs: 0,
+    status: 'SUCCESS',
+    payer: null,
+    line: 0,
+  };
+}
+
+/** The row as a record of its own (it is filled again with the next row). */
+export function toPaymentRecord(row: PaymentRow): PaymentRecord {
+  return {
+    provider: row.provider,
+    transactionId: row.transactionId,
+    reference: row.reference,
+    kind: row.kind,
+    originalTransactionId: row.originalTransactionId,
+    amountVnd: row.amountVnd,
+    feeVnd: row.feeVnd,
+    occurredAt: new Date(row.occurredAtMs),
+    status: row.status,
+    payer: row.payer,
+    line: row.line,
+  };
+}

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse';
 import { InputLineError } from '../../core/domain-errors.js';
 import { foldForSearch } from '../../core/text.js';
 import type { AmountFormat } from './amounts.js';
-import type { PaymentRecord } from './payment-record.js';
+import { newPaymentRow, toPaymentRecord, type PaymentRecord, type PaymentRow } from './payment-record.js';
 import { RowError } from './row-error.js';
 
 /**
@@ -27,10 +27,10 @@ export interface StatementReader<C extends string = string> {
   /** Logical column → header text as the provider writes it. */
   readonly columns: Readonly<Record<C, string>>;
   /**
-   * One data row → a record, or null for a row that is not a transaction (a totals line).
-   * Throws RowError with a message naming the column and what was expected.
+   * One data row → `into` (every field set) and true, or false for a row that is not a transaction
+   * (a totals line). Throws RowError with a message naming the column and what was expected.
    */
-  parseRow(field: (column: C) => string, line: number): PaymentRecord | null;
+  parseRow(field: (column: C) => string, line: number, into: PaymentRow): boolean;
   /**
    * A layout with a closing control-total line (ViViet's "TONG CONG"): recognises it and reads the
    * totals it states. The line is required and must agree, to the đồng, with the rows above it, or
@@ -116,6 +116,30 @@ async function* recordBatches(parser: Readable): AsyncGenerator<string[][]> {
   }
 }
 
+const CR = 0x0d;
+
+/**
+ * Whether a field parsed so far may hold a line break (which moves the line numbers of the rows
+ * after it): only a quoted field can, or any field of a file whose lines end in CR. Until the input
+ * has shown a quote or a CR, one line per record is exact, and looking through the fields of a
+ * million rows for "\n" is skipped. Called before the parser's own listener, the watch has seen
+ * every chunk a parsed record comes from.
+ */
+function watchFieldLineBreaks(input: Readable, quote: string | false): () => boolean {
+  const byteQuote = quote !== false && quote.length === 1 && quote.charCodeAt(0) < 0x80;
+  let possible = quote !== false && !byteQuote;
+  const watch = (chunk: unknown) => {
+    if (typeof chunk === 'string') possible = chunk.includes('\r') || (byteQuote && chunk.includes(quote));
+    else if (chunk instanceof Uint8Array) {
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      possible = bytes.includes(CR) || (byteQuote && bytes.includes(quote.charCodeAt(0)));
+    } else possible = true;
+    if (possible) input.off('data', watch);
+  };
+  if (!possible) input.on('data', watch);
+  return () => possible;
+}
+
 function headerIndex<C extends string>(reader: StatementReader<C>, header: string[], line: number, source?: string): Record<C, number> {
   const folded = header.map((h) => foldForSearch(h));
   const index = {} as Record<C, number>;
@@ -144,24 +168,32 @@ export async function* readStatement<C extends string>(
   input: Readable,
   options: ReadStatementOptions = {},
 ): AsyncGenerator<PaymentRecord> {
-  for await (const batch of readStatementBatches(reader, input, options)) yield* batch;
+  let records: PaymentRecord[] = [];
+  for await (const _ of readStatementRows(reader, input, options, (row) => records.push(toPaymentRecord(row)))) {
+    const chunk = records;
+    records = [];
+    yield* chunk;
+  }
 }
 
 /**
- * The records of each parsed chunk together (a few thousand rows): a million-row import pays one
- * turn of the event loop per chunk rather than two per row (csv-parse's stream, then this
- * generator), a second of its time.
+ * Streams a statement into `onRow`, one call per transaction row with the same PaymentRow filled
+ * again (copy what must outlive the call), and yields once per parsed chunk (a few thousand rows).
+ * A million-row import pays one turn of the event loop per chunk rather than two per row
+ * (csv-parse's stream, then a generator), and builds no record or Date per row.
  */
-export async function* readStatementBatches<C extends string>(
+export async function* readStatementRows<C extends string>(
   reader: StatementReader<C>,
   input: Readable,
-  options: ReadStatementOptions = {},
-): AsyncGenerator<PaymentRecord[]> {
+  options: ReadStatementOptions,
+  onRow: (row: PaymentRow) => void,
+): AsyncGenerator<void> {
   const { source } = options;
   const report = (error: InputLineError) => {
     if (!options.onError) throw error;
     options.onError(error);
   };
+  const fieldsMayBreakLines = watchFieldLineBreaks(input, reader.quote);
   const parser = input.pipe(
     parse({
       delimiter: reader.delimiter,
@@ -187,14 +219,18 @@ export async function* readStatementBatches<C extends string>(
   const sums: ControlTotals = { paymentsVnd: 0n, reversalsVnd: 0n, feesVnd: 0n };
   let rowErrors = 0;
   let closed: { line: number; totals: ControlTotals } | null = null;
+  const row = newPaymentRow();
   try {
     for await (const records of recordBatches(parser)) {
-      const batch: PaymentRecord[] = [];
+      let delivered = 0;
+      const multiline = fieldsMayBreakLines();
       for (const record of records) {
         const line = nextLine;
         nextLine++;
-        for (const value of record) {
-          if (value.includes('\n')) nextLine += value.split('\n').length - 1;
+        if (multiline) {
+          for (const value of record) {
+            if (value.includes('\n')) nextLine += value.split('\n').length - 1;
+          }
         }
         if (record.length === 1 && record[0] === '') continue;
         if (!index) {
@@ -213,29 +249,28 @@ export async function* readStatementBatches<C extends string>(
           continue;
         }
         values = record;
-        let payment: PaymentRecord | null;
         try {
           const totals = control ? control.read(field) : null;
           if (totals) {
             closed = { line, totals };
             continue;
           }
-          payment = reader.parseRow(field, line);
+          if (!reader.parseRow(field, line, row)) continue;
         } catch (error) {
           if (!(error instanceof RowError)) throw error;
           rowErrors++;
           report(new InputLineError(line, error.message, source));
           continue;
         }
-        if (!payment) continue;
         if (control) {
-          if (payment.kind === 'REVERSAL') sums.reversalsVnd += BigInt(payment.amountVnd);
-          else sums.paymentsVnd += BigInt(payment.amountVnd);
-          sums.feesVnd += BigInt(payment.feeVnd);
+          if (row.kind === 'REVERSAL') sums.reversalsVnd += BigInt(row.amountVnd);
+          else sums.paymentsVnd += BigInt(row.amountVnd);
+          sums.feesVnd += BigInt(row.feeVnd);
         }
-        batch.push(payment);
+        onRow(row);
+        delivered++;
       }
-      if (batch.length) yield batch;
+      if (delivered) yield;
     }
   } catch (error) {
     const csv = error as { code?: string; lines?: number; message: string };

@@ -1,9 +1,9 @@
 import { foldForSearch } from '../../core/text.js';
 import { DOT_GROUPED_VND } from './amounts.js';
-import type { PaymentRecord, PaymentStatus } from './payment-record.js';
+import type { PaymentRow, PaymentStatus } from './payment-record.js';
 import type { StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
-import { VIETNAM_OFFSET_MINUTES, wallClockToUtc } from './times.js';
+import { VIETNAM_OFFSET_MINUTES, WallClockLayout } from './times.js';
 
 /**
  * Viettel Money merchant statement: ASSUMED layout (no public one exists; README.md, sample in
@@ -14,11 +14,14 @@ import { VIETNAM_OFFSET_MINUTES, wallClockToUtc } from './times.js';
 type Column = 'txn' | 'ref' | 'time' | 'amount' | 'fee' | 'currency' | 'status' | 'type' | 'original' | 'phone';
 
 const STATUS: Record<string, PaymentStatus> = { 'thanh cong': 'SUCCESS', 'dang xu ly': 'PENDING', 'that bai': 'FAILED' };
-const TIME = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
+const TIME = new WallClockLayout('dd/MM/yyyy HH:mm:ss', VIETNAM_OFFSET_MINUTES);
 
+/** The spellings nearly every row has, folded ahead: compared as they are, no lookup (a million rows, two texts each). */
+const COMMON_SPELLINGS = ['Thành công', 'Thanh toán', 'Hoàn tiền'].map((text) => [text, foldForSearch(text)] as const);
 const folded = new Map<string, string>();
 /** Status and type texts compared without case or diacritics; a file has a handful of them, so cached. */
 function fold(value: string): string {
+  for (const [text, f] of COMMON_SPELLINGS) if (value === text) return f;
   let f = folded.get(value);
   if (f === undefined) {
     f = foldForSearch(value);
@@ -46,7 +49,7 @@ export const viettelMoneyReader: StatementReader<Column> = {
     original: 'Mã giao dịch gốc',
     phone: 'Số điện thoại',
   },
-  parseRow(field, line): PaymentRecord {
+  parseRow(field, line, into: PaymentRow): true {
     const transactionId = field('txn').trim();
     if (!transactionId) throw new RowError('"Mã giao dịch" (transaction id) is empty');
     const currency = field('currency').trim();
@@ -57,15 +60,7 @@ export const viettelMoneyReader: StatementReader<Column> = {
     const typeText = fold(field('type'));
     if (typeText !== 'thanh toan' && typeText !== 'hoan tien') throw new RowError(`"Loại giao dịch" "${field('type')}" is not Thanh toán or Hoàn tiền`);
     const kind = typeText === 'hoan tien' ? 'REVERSAL' : 'PAYMENT';
-    const timeText = field('time');
-    const t = TIME.exec(timeText);
-    if (!t) throw new RowError(`"Thời gian giao dịch" "${timeText}" is not dd/MM/yyyy HH:mm:ss`);
-    const occurredAt = wallClockToUtc(
-      timeText,
-      '"Thời gian giao dịch"',
-      { year: +t[3], month: +t[2], day: +t[1], hour: +t[4], minute: +t[5], second: +t[6] },
-      VIETNAM_OFFSET_MINUTES,
-    );
+    const occurredAtMs = TIME.read(field('time'), '"Thời gian giao dịch"');
     const amountVnd = DOT_GROUPED_VND.parse(field('amount'), '"Số tiền"');
     if (amountVnd === 0) throw new RowError('"Số tiền" is 0: a transaction moves a positive amount');
     const feeText = field('fee');
@@ -74,18 +69,17 @@ export const viettelMoneyReader: StatementReader<Column> = {
     if (kind === 'REVERSAL' && !original) throw new RowError('a "Hoàn tiền" row must name "Mã giao dịch gốc" (the payment it refunds)');
     const ref = field('ref').trim();
     const phone = field('phone').trim();
-    return {
-      provider: 'viettel-money',
-      transactionId,
-      reference: ref || null,
-      kind,
-      originalTransactionId: original || null,
-      amountVnd,
-      feeVnd,
-      occurredAt,
-      status,
-      payer: phone || null,
-      line,
-    };
+    into.provider = 'viettel-money';
+    into.transactionId = transactionId;
+    into.reference = ref || null;
+    into.kind = kind;
+    into.originalTransactionId = original || null;
+    into.amountVnd = amountVnd;
+    into.feeVnd = feeVnd;
+    into.occurredAtMs = occurredAtMs;
+    into.status = status;
+    into.payer = phone || null;
+    into.line = line;
+    return true;
   },
 };

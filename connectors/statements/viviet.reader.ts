@@ -1,8 +1,8 @@
 import { parsePlainTotal, PLAIN_VND } from './amounts.js';
-import type { PaymentRecord } from './payment-record.js';
+import type { PaymentRow } from './payment-record.js';
 import type { StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
-import { VIETNAM_OFFSET_MINUTES, wallClockToUtc } from './times.js';
+import { VIETNAM_OFFSET_MINUTES, WallClockLayout } from './times.js';
 
 /**
  * ViViet (LienVietPostBank, now LPBank) wallet account statement: ASSUMED layout (README.md,
@@ -15,7 +15,7 @@ import { VIETNAM_OFFSET_MINUTES, wallClockToUtc } from './times.js';
  */
 type Column = 'booked' | 'time' | 'txn' | 'ref' | 'text' | 'credit' | 'debit' | 'fee' | 'currency' | 'original' | 'counterparty';
 
-const TIME = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2})$/;
+const TIME = new WallClockLayout('dd-MM-yyyy HH:mm', VIETNAM_OFFSET_MINUTES);
 
 export const vivietReader: StatementReader<Column> = {
   provider: 'viviet',
@@ -48,20 +48,12 @@ export const vivietReader: StatementReader<Column> = {
       };
     },
   },
-  parseRow(field, line): PaymentRecord {
+  parseRow(field, line, into: PaymentRow): true {
     const transactionId = field('txn');
     if (!transactionId) throw new RowError('"So tham chieu" (transaction id) is empty');
     const currency = field('currency');
     if (currency !== 'VND') throw new RowError(`"Loai tien" is "${currency}", not VND: the hub reconciles đồng only`);
-    const timeText = field('time');
-    const t = TIME.exec(timeText);
-    if (!t) throw new RowError(`"Ngay giao dich" "${timeText}" is not dd-MM-yyyy HH:mm`);
-    const occurredAt = wallClockToUtc(
-      timeText,
-      '"Ngay giao dich"',
-      { year: +t[3], month: +t[2], day: +t[1], hour: +t[4], minute: +t[5], second: 0 },
-      VIETNAM_OFFSET_MINUTES,
-    );
+    const occurredAtMs = TIME.read(field('time'), '"Ngay giao dich"');
     const credit = PLAIN_VND.parse(field('credit') || '0', '"Ghi co"');
     const debit = PLAIN_VND.parse(field('debit') || '0', '"Ghi no"');
     if ((credit > 0) === (debit > 0)) throw new RowError('exactly one of "Ghi co" (credit) and "Ghi no" (debit) must be above 0');
@@ -71,18 +63,17 @@ export const vivietReader: StatementReader<Column> = {
     if (debit > 0 && !original) throw new RowError('a debit (reversal) row must name "So tham chieu goc"');
     const ref = field('ref');
     const counterparty = field('counterparty');
-    return {
-      provider: 'viviet',
-      transactionId,
-      reference: ref || null,
-      kind: debit > 0 ? 'REVERSAL' : 'PAYMENT',
-      originalTransactionId: original || null,
-      amountVnd: credit || debit,
-      feeVnd,
-      occurredAt,
-      status: 'SUCCESS',
-      payer: counterparty || null,
-      line,
-    };
+    into.provider = 'viviet';
+    into.transactionId = transactionId;
+    into.reference = ref || null;
+    into.kind = debit > 0 ? 'REVERSAL' : 'PAYMENT';
+    into.originalTransactionId = original || null;
+    into.amountVnd = credit || debit;
+    into.feeVnd = feeVnd;
+    into.occurredAtMs = occurredAtMs;
+    into.status = 'SUCCESS';
+    into.payer = counterparty || null;
+    into.line = line;
+    return true;
   },
 };

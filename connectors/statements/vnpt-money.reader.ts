@@ -1,8 +1,8 @@
 import { HUNDREDTHS_VND, MAX_ROW_VND } from './amounts.js';
-import type { PaymentRecord, PaymentStatus } from './payment-record.js';
+import type { PaymentRow, PaymentStatus } from './payment-record.js';
 import type { StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
-import { wallClockToUtc } from './times.js';
+import { WallClockLayout } from './times.js';
 
 /**
  * VNPT Money partner reconciliation file: ASSUMED layout (README.md, sample in
@@ -13,7 +13,7 @@ import { wallClockToUtc } from './times.js';
  */
 type Column = 'txn' | 'ref' | 'time' | 'amount' | 'fee' | 'currency' | 'status' | 'type' | 'original' | 'payer';
 
-const TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+const TIME = new WallClockLayout('yyyyMMddHHmmss', 0);
 
 function statusOf(code: string): PaymentStatus {
   if (code === '00') return 'SUCCESS';
@@ -41,7 +41,7 @@ export const vnptMoneyReader: StatementReader<Column> = {
     original: 'ORIGINAL_TRANS_ID',
     payer: 'PAYER',
   },
-  parseRow(field, line): PaymentRecord {
+  parseRow(field, line, into: PaymentRow): true {
     const transactionId = field('txn');
     if (!transactionId) throw new RowError('TRANS_ID is empty');
     const currency = field('currency');
@@ -50,10 +50,7 @@ export const vnptMoneyReader: StatementReader<Column> = {
     const status = statusOf(field('status'));
     const type = field('type');
     if (type !== 'PAY' && type !== 'REFUND') throw new RowError(`TRANS_TYPE "${type}" is not PAY or REFUND`);
-    const timeText = field('time');
-    const t = TIME.exec(timeText);
-    if (!t) throw new RowError(`TRANS_TIME "${timeText}" is not yyyyMMddHHmmss (UTC)`);
-    const occurredAt = wallClockToUtc(timeText, 'TRANS_TIME', { year: +t[1], month: +t[2], day: +t[3], hour: +t[4], minute: +t[5], second: +t[6] }, 0);
+    const occurredAtMs = TIME.read(field('time'), 'TRANS_TIME', 'yyyyMMddHHmmss (UTC)');
     const net = HUNDREDTHS_VND.parse(field('amount'), 'AMOUNT');
     const feeText = field('fee');
     const feeVnd = feeText === '' ? 0 : HUNDREDTHS_VND.parse(feeText, 'FEE');
@@ -64,18 +61,17 @@ export const vnptMoneyReader: StatementReader<Column> = {
     if (type === 'REFUND' && !original) throw new RowError('a REFUND row must name ORIGINAL_TRANS_ID');
     const ref = field('ref');
     const payer = field('payer');
-    return {
-      provider: 'vnpt-money',
-      transactionId,
-      reference: ref || null,
-      kind: type === 'REFUND' ? 'REVERSAL' : 'PAYMENT',
-      originalTransactionId: original || null,
-      amountVnd,
-      feeVnd,
-      occurredAt,
-      status,
-      payer: payer || null,
-      line,
-    };
+    into.provider = 'vnpt-money';
+    into.transactionId = transactionId;
+    into.reference = ref || null;
+    into.kind = type === 'REFUND' ? 'REVERSAL' : 'PAYMENT';
+    into.originalTransactionId = original || null;
+    into.amountVnd = amountVnd;
+    into.feeVnd = feeVnd;
+    into.occurredAtMs = occurredAtMs;
+    into.status = status;
+    into.payer = payer || null;
+    into.line = line;
+    return true;
   },
 };

@@ -18,6 +18,34 @@ export class PackedStrings {
   }
 
   push(value: string): void {
+    if (!this.pushAscii(value)) this.pushUtf8(value);
+    if (this.count === this.ends.length) {
+      const next = new Uint32Array(this.ends.length * 2);
+      next.set(this.ends);
+      this.ends = next;
+    }
+    this.ends[this.count++] = this.used;
+  }
+
+  /**
+   * Copies an ASCII value a unit a byte, when it fits without growing; false for anything else
+   * (nothing is counted as used then). Ids are short ASCII: a loop here costs less than
+   * Buffer.byteLength and Buffer.write, a million times each.
+   */
+  private pushAscii(value: string): boolean {
+    const bytes = this.bytes;
+    const at = this.used;
+    if (at + value.length > bytes.length) return false;
+    for (let k = 0; k < value.length; k++) {
+      const c = value.charCodeAt(k);
+      if (c >= 0x80) return false;
+      bytes[at + k] = c;
+    }
+    this.used = at + value.length;
+    return true;
+  }
+
+  private pushUtf8(value: string): void {
     const need = Buffer.byteLength(value, 'utf8');
     if (this.used + need > this.bytes.length) {
       const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + need));
@@ -25,12 +53,6 @@ export class PackedStrings {
       this.bytes = next;
     }
     this.used += this.bytes.write(value, this.used, 'utf8');
-    if (this.count === this.ends.length) {
-      const next = new Uint32Array(this.ends.length * 2);
-      next.set(this.ends);
-      this.ends = next;
-    }
-    this.ends[this.count++] = this.used;
   }
 
   get(i: number): string {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { InputLineError } from '../../../core/domain-errors.js';
-import { readStatementBatches, type StatementReader } from '../../../connectors/statements/reader.js';
+import type { PaymentRow } from '../../../connectors/statements/payment-record.js';
+import { readStatementRows, type StatementReader } from '../../../connectors/statements/reader.js';
 import { vietnamTime, type Period } from './period.js';
 import { PaymentTable, type LedgerTable } from './tables.js';
 
@@ -57,25 +58,30 @@ export async function loadStatement(reader: StatementReader, input: Readable, op
   let lastLine = 0;
   const start = period.start.getTime();
   const end = period.end.getTime();
+  // Reported once the reader is through the chunk, after the chunk's own row errors: the order
+  // (and so the first maxErrors listed) of when rows came in batches.
+  let outsidePeriod: InputLineError[] = [];
+  const onRow = (row: PaymentRow) => {
+    rows++;
+    lastLine = row.line;
+    const t = row.occurredAtMs;
+    if (t < start || t >= end) {
+      outsidePeriod.push(
+        new InputLineError(
+          row.line,
+          `the transaction time ${vietnamTime(new Date(t))} is outside the period ${period.label} of this run: is this the statement of another period?`,
+          source,
+        ),
+      );
+      return;
+    }
+    if (row.status !== 'SUCCESS') ignoredRows++;
+    else table.pushRow(row, t);
+  };
   try {
-    for await (const batch of readStatementBatches(reader, input, { source, onError })) {
-      for (const record of batch) {
-        rows++;
-        lastLine = record.line;
-        const t = record.occurredAt.getTime();
-        if (t < start || t >= end) {
-          onError(
-            new InputLineError(
-              record.line,
-              `the transaction time ${vietnamTime(record.occurredAt)} is outside the period ${period.label} of this run: is this the statement of another period?`,
-              source,
-            ),
-          );
-          continue;
-        }
-        if (record.status !== 'SUCCESS') ignoredRows++;
-        else table.push(record);
-      }
+    for await (const _ of readStatementRows(reader, input, { source, onError }, onRow)) {
+      for (const error of outsidePeriod) onError(error);
+      outsidePeriod = [];
     }
   } catch (error) {
     if (!(error instanceof InputLineError)) throw error;

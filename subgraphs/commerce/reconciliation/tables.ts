@@ -37,6 +37,9 @@ function grownVnd(column: VndColumn): VndColumn {
   return column instanceof Uint32Array ? grown(column, (n) => new Uint32Array(n)) : grown(column, (n) => new Float64Array(n));
 }
 
+/** A payment's fields but its time, which the table takes as epoch milliseconds. */
+type PaymentFields = Omit<PaymentRecord, 'occurredAt'>;
+
 export class PaymentTable {
   private readonly transactionIds = new PackedStrings();
   /**
@@ -117,17 +120,22 @@ export class PaymentTable {
 
   /** Adds a SUCCESS record of the file (the caller leaves pending and failed rows out). */
   push(record: PaymentRecord): void {
+    this.pushRow(record, record.occurredAt.getTime());
+  }
+
+  /** As push, for a row of the file as a reader fills it: its time given as epoch milliseconds (no Date per row). */
+  pushRow(row: PaymentFields, occurredAtMs: number): void {
     if (this.fileCount !== this.count) throw new Error('statement rows come before carried payments');
-    this.append(record);
+    this.append(row, occurredAtMs);
     this.fileCount++;
   }
 
   /** Adds an open payment of an earlier run, after every row of the file. */
   pushCarried(record: PaymentRecord): void {
-    this.append(record);
+    this.append(record, record.occurredAt.getTime());
   }
 
-  private append(record: PaymentRecord): void {
+  private append(record: PaymentFields, occurredAtMs: number): void {
     const i = this.count;
     if (i === this.amount.length) {
       this.amount = grownVnd(this.amount);
@@ -156,7 +164,7 @@ export class PaymentTable {
     if (key !== record.payer) this.payerKeys.set(i, key);
     this.amount = putVnd(this.amount, i, record.amountVnd);
     this.fee = putVnd(this.fee, i, record.feeVnd);
-    this.time[i] = record.occurredAt.getTime();
+    this.time[i] = occurredAtMs;
     this.line[i] = record.line;
     this.reversal[i] = record.kind === 'REVERSAL' ? 1 : 0;
     if (record.originalTransactionId !== null) this.originals.set(i, record.originalTransactionId);

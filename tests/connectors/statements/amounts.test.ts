@@ -86,3 +86,53 @@ describe('VNPT Money amounts: × 100, digits only', () => {
     expect(reason(() => HUNDREDTHS_VND.parse('99999999999999999999999', 'AMOUNT'))).toMatch(/above the per-row maximum/);
   });
 });
+
+/**
+ * The scanners that replaced the formats' regular expressions accept exactly what the expressions
+ * accept, with the same value: checked against the expressions themselves on texts made of the
+ * characters that matter.
+ */
+describe('amount scanners agree with the formats as regular expressions', () => {
+  const outcome = (f: () => number): string => {
+    try {
+      return `value ${f()}`;
+    } catch (error) {
+      return `error ${(error as Error).message}`;
+    }
+  };
+  const amountText = fc.oneof(
+    fc.string({ maxLength: 24, unit: fc.constantFrom(...'0123456789.,') }),
+    fc.string({ maxLength: 8, unit: fc.constantFrom(...'0019.,- a') }),
+    fc.integer({ min: 0, max: 2 * MAX_ROW_VND }).map((n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')),
+    fc.integer({ min: 0, max: 2 * MAX_ROW_VND }).map((n) => `${n}.00`),
+  );
+  const bounded = (value: number) => Number.isSafeInteger(value) && value <= MAX_ROW_VND;
+
+  it('dots group thousands, optional ",00"', () => {
+    fc.assert(
+      fc.property(amountText, (text) => {
+        const value = DOT_GROUPED_VND.parse.bind(null, text, 'x');
+        if (!/^(?:0|[1-9]\d{0,2}(?:\.\d{3})*)(?:,00)?$/.test(text)) expect(outcome(value)).toMatch(/^error .*(is not an amount|has a fraction)/);
+        else {
+          const expected = Number(text.split(',')[0].replaceAll('.', ''));
+          expect(outcome(value)).toBe(bounded(expected) ? `value ${expected}` : outcome(() => DOT_GROUPED_VND.parse('99.999.999.999', 'x')).replace('99.999.999.999', text));
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('plain digits, optional ".00"', () => {
+    fc.assert(
+      fc.property(amountText, (text) => {
+        const value = PLAIN_VND.parse.bind(null, text, 'x');
+        if (!/^(?:0|[1-9]\d*)(?:\.00)?$/.test(text)) expect(outcome(value)).toMatch(/^error .*(is not an amount|has a fraction)/);
+        else {
+          const expected = Number(text.split('.')[0]);
+          expect(outcome(value)).toBe(bounded(expected) ? `value ${expected}` : outcome(() => PLAIN_VND.parse('99999999999', 'x')).replace('99999999999', text));
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});

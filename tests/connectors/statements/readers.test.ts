@@ -100,6 +100,29 @@ describe('Viettel Money reader (comma, dd/MM/yyyy UTC+7, "150.000", gross + fee)
     expect(errors.map((e) => e.line)).toEqual([6, 9]);
   });
 
+  it('counts the lines of a quoted line break first met deep into an LF file, however the file is cut into chunks', async () => {
+    const header = 'Mã giao dịch,Mã đơn hàng,Thời gian giao dịch,Số tiền,Phí giao dịch,Loại tiền,Trạng thái,Loại giao dịch,Mã giao dịch gốc,Số điện thoại\n';
+    const good = (id: string, ref: string) => `${id},${ref},01/11/2026 08:00:00,150.000,0,VND,Thành công,Thanh toán,,\n`;
+    const rows = Array.from({ length: 3000 }, (_, i) => good(`T${i}`, i === 2000 ? '"R\nspread over\nthree lines"' : `R${i}`));
+    rows[2500] = rows[2500].replace('VND', 'USD');
+    const file = Buffer.from(header + rows.join(''), 'utf8');
+    for (const size of [7, 4096, 65_536, file.length]) {
+      const chunks = Array.from({ length: Math.ceil(file.length / size) }, (_, k) => file.subarray(k * size, (k + 1) * size));
+      for (const input of [Readable.from(chunks), Readable.from(chunks.map((c) => c.toString('latin1')).map((c) => Buffer.from(c, 'latin1')))]) {
+        const { records, errors } = await readAll(reader, input);
+        expect(records.find((r) => r.transactionId === 'T1999')!.line).toBe(2001);
+        expect(records.find((r) => r.transactionId === 'T2000')!.line).toBe(2002);
+        expect(records.find((r) => r.transactionId === 'T2001')!.line).toBe(2005);
+        expect(errors.map((e) => e.line)).toEqual([2504]);
+      }
+    }
+    // A stream of text rather than bytes, and a file whose lines end in CR alone.
+    const asText = await readAll(reader, Readable.from([header + rows.slice(0, 2100).join('')]));
+    expect(asText.records.at(-1)!.line).toBe(2103);
+    const crOnly = await readAll(reader, text((header + rows.slice(0, 2100).join('')).replaceAll(',,\n', ',,\r').replace(/\n(?=T)/, '\r')));
+    expect(crOnly.records.at(-1)!.line).toBe(2103);
+  });
+
   it('refuses another provider\'s file at the header, naming what is missing', async () => {
     const run = readAll(reader, createReadStream(path.join(samples, 'vnpt-money-2026-11-01.csv')));
     await expect(run).rejects.toThrow(/test.csv:1: the header lacks "Mã giao dịch".*is this a Viettel Money statement\?/);
