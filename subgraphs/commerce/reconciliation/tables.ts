@@ -217,10 +217,21 @@ export class LedgerTable implements ExpectedPaymentColumns {
     return this.references.get(x);
   }
 
+  /** The row after the last one looked up: a statement mostly lists its payments in the ledger's order. */
+  private nextGuess = 0;
+
   /** The first expected payment with this reference, or -1. */
   firstWithReference(reference: string): number {
     if (!this.referenceIndex) throw new Error('the ledger table was released for matching (releaseLookups)');
-    return this.referenceIndex.get(reference);
+    // The row after the last one found is compared first, in place: no hash for most rows of a file.
+    const guess = this.nextGuess;
+    if (guess < this.count && this.references.matches(guess, reference)) {
+      this.nextGuess = guess + 1;
+      return this.first[guess];
+    }
+    const x = this.referenceIndex.get(reference);
+    if (x >= 0) this.nextGuess = x + 1;
+    return x;
   }
 
   /** The first expected payment with the same reference as row x (x itself when it is the first). */
