@@ -1,7 +1,6 @@
 import { MatchRule, ReconciliationOutcome } from './outcomes.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import type { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
-import { jsonString } from './json-text.js';
 import type { ResultItem } from './result-items.js';
 
 /**
@@ -39,73 +38,57 @@ export function isPlainItem(item: ResultItem): boolean {
   );
 }
 
-/** The JSON text of an item as packed, exactly as JSON.stringify writes its PackedItem. */
-function packedText(item: ResultItem): string {
-  const payer = item.payer === null ? 'null' : jsonString(item.payer);
-  const paidAt = item.paidAt ? item.paidAt.getTime() : 'null';
-  const expectedAt = item.expectedAt ? item.expectedAt.getTime() : 'null';
-  return `[${item.seq},${jsonString(item.references[0])},${jsonString(item.transactionIds[0])},${item.lines[0]},${jsonString(item.expectedPaymentIds[0])},${jsonString(item.producerIds[0] ?? '')},${payer},${item.paidVnd},${item.feeVnd},${paidAt},${expectedAt}]`;
-}
-
-/** A pack being filled: its items' text and what its columns sum up. */
-class OpenPack {
-  text = '';
-  count = 0;
-  firstSeq = 0;
-  lastSeq = 0;
-  paidVnd = 0;
-  readonly producers = new Map<string, number>();
-
-  add(seq: number, text: string, paidVnd: number, producerId: string): void {
-    if (this.count++ === 0) this.firstSeq = seq;
-    else this.text += ',';
-    this.text += text;
-    this.lastSeq = seq;
-    this.paidVnd += paidVnd;
-    if (producerId) this.producers.set(producerId, (this.producers.get(producerId) ?? 0) + 1);
+function packValues(runId: string, items: PackedItem[]): PackValues {
+  const counts: Record<string, number> = {};
+  let paidVnd = 0;
+  for (const item of items) {
+    paidVnd += item[7];
+    if (item[5]) counts[item[5]] = (counts[item[5]] ?? 0) + 1;
   }
-
-  values(runId: string): PackValues {
-    const producers = [...this.producers.keys()].sort();
-    return {
-      runId,
-      firstSeq: this.firstSeq,
-      lastSeq: this.lastSeq,
-      itemCount: this.count,
-      paidVnd: this.paidVnd,
-      producerKey: producers.length ? `|${producers.join('|')}|` : '',
-      producerCountsJson: JSON.stringify(Object.fromEntries(producers.map((p) => [p, this.producers.get(p)]))),
-      itemsJson: `[${this.text}]`,
-    };
-  }
+  const producers = Object.keys(counts).sort();
+  return {
+    runId,
+    firstSeq: items[0][0],
+    lastSeq: items[items.length - 1][0],
+    itemCount: items.length,
+    paidVnd,
+    producerKey: producers.length ? `|${producers.join('|')}|` : '',
+    producerCountsJson: JSON.stringify(counts),
+    itemsJson: JSON.stringify(items),
+  };
 }
 
 /** Collects plain items in result order and hands out a pack every PACK_SIZE items. */
 export class PackBuilder {
-  private open = new OpenPack();
+  private items: PackedItem[] = [];
 
   constructor(private readonly runId: string) {}
 
   /** Adds a plain item; returns the pack it completes, if it does. */
   add(item: ResultItem): PackValues | null {
-    this.open.add(item.seq, packedText(item), item.paidVnd, item.producerIds[0] ?? '');
-    return this.open.count < PACK_SIZE ? null : this.flush();
+    this.items.push([
+      item.seq,
+      item.references[0],
+      item.transactionIds[0],
+      item.lines[0],
+      item.expectedPaymentIds[0],
+      item.producerIds[0] ?? '',
+      item.payer,
+      item.paidVnd,
+      item.feeVnd,
+      item.paidAt ? item.paidAt.getTime() : null,
+      item.expectedAt ? item.expectedAt.getTime() : null,
+    ]);
+    return this.items.length < PACK_SIZE ? null : this.flush();
   }
 
   /** The items added since the last pack, as a pack; null when there are none. */
   flush(): PackValues | null {
-    if (!this.open.count) return null;
-    const pack = this.open.values(this.runId);
-    this.open = new OpenPack();
+    if (!this.items.length) return null;
+    const pack = packValues(this.runId, this.items);
+    this.items = [];
     return pack;
   }
-}
-
-/** A pack of these items (what is left of a pack once one is taken out). */
-function packOf(runId: string, items: PackedItem[]): PackValues {
-  const open = new OpenPack();
-  for (const p of items) open.add(p[0], JSON.stringify(p), p[7], p[5]);
-  return open.values(runId);
 }
 
 function toItem(runId: string, firstItemId: number, p: PackedItem): ReconciliationItem {
@@ -165,7 +148,7 @@ export function withoutItem(
   const at = items.findIndex((p) => p[0] === seq);
   if (at < 0) return null;
   const [taken] = items.splice(at, 1);
-  return { item: toItem(pack.runId, firstItemId, taken), rest: items.length ? packOf(pack.runId, items) : null };
+  return { item: toItem(pack.runId, firstItemId, taken), rest: items.length ? packValues(pack.runId, items) : null };
 }
 
 /** True when one of the pack's items expected this payment (a LIKE on the text finds candidates only). */

@@ -6,7 +6,6 @@ import type { ClientBase } from 'pg';
 import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 import { copyRows, type ItemValue } from './item-copy.js';
 import { isPlainItem, PackBuilder, type PackValues } from './item-pack.js';
-import { jsonLines, jsonStrings } from './json-text.js';
 import { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import type { ResultItem } from './result-items.js';
@@ -27,6 +26,30 @@ const PROPERTIES = [
 const SQLITE_ROWS_PER_STATEMENT = 64;
 /** Progress (and, on SQLite, a turn of the event loop) every this many items. */
 const PROGRESS_EVERY = 10_000;
+
+/** True when JSON.stringify would write the string as is: no control character, quote, backslash or surrogate (lone ones are escaped). */
+function plainJson(value: string): boolean {
+  for (let k = 0; k < value.length; k++) {
+    const c = value.charCodeAt(k);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/**
+ * JSON text of a list of strings, as JSON.stringify writes it. Nearly every item lists one plain
+ * id or reference: that one is concatenated directly (a million items, four lists each).
+ */
+function jsonStrings(values: readonly string[]): string {
+  if (values.length === 0) return '[]';
+  if (values.length === 1 && plainJson(values[0])) return `["${values[0]}"]`;
+  return JSON.stringify(values);
+}
+
+/** JSON text of a list of statement lines (whole numbers). */
+function jsonLines(values: readonly number[]): string {
+  return values.length === 1 ? `[${values[0]}]` : JSON.stringify(values);
+}
 
 /**
  * An item's column values, written into `into` from `at` (one array reused for every row: a
