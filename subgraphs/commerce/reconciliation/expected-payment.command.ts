@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { ExpectedPayment } from './expected-payment.entity.js';
 import { sameExpectedPayment, type ValidExpectedPayment } from './expected-payment.rules.js';
+import { insertExpectedPaymentRows, storedExpectedPayments } from './expected-payment.store.js';
 
 export interface RecordOutcome {
   created: string[];
@@ -9,11 +9,8 @@ export interface RecordOutcome {
   conflicts: { id: string; stored: ValidExpectedPayment }[];
 }
 
-const CHUNK = 500;
-
-function recordOf(row: ExpectedPayment): ValidExpectedPayment {
-  return { id: row.id, provider: row.provider, reference: row.reference, amountVnd: row.amountVnd, expectedAt: row.expectedAt, payer: row.payer ?? null, producerId: row.producerId };
-}
+/** Ids looked up per statement: a thousand placeholders. */
+const CHUNK = 1_000;
 
 /**
  * Compares validated expected payments with what is stored, by id: new ones would be created,
@@ -25,7 +22,7 @@ export async function planExpectedPayments(em: EntityManager, records: readonly 
   const seen = new Set<string>();
   for (let i = 0; i < records.length; i += CHUNK) {
     const chunk = records.slice(i, i + CHUNK);
-    const stored = new Map((await em.find(ExpectedPayment, { id: { $in: chunk.map((r) => r.id) } }, { disableIdentityMap: true })).map((r) => [r.id, recordOf(r)]));
+    const stored = await storedExpectedPayments(em, chunk.map((r) => r.id));
     for (const record of chunk) {
       const existing = stored.get(record.id);
       if (!existing) {
@@ -41,11 +38,5 @@ export async function planExpectedPayments(em: EntityManager, records: readonly 
 /** Stores the new expected payments of `records` (those planned as created) in the caller's transaction. */
 export async function insertExpectedPayments(em: EntityManager, records: readonly ValidExpectedPayment[], ids: readonly string[]): Promise<void> {
   const wanted = new Set(ids);
-  const rows = records.filter((r) => wanted.delete(r.id));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await em.insertMany(
-      ExpectedPayment,
-      rows.slice(i, i + CHUNK).map((r) => Object.assign(new ExpectedPayment(), { ...r })),
-    );
-  }
+  await insertExpectedPaymentRows(em, records.filter((r) => wanted.delete(r.id)));
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { databaseTarget, openDatabase } from '../../../core/db/database.js';
@@ -14,14 +13,18 @@ export function registerImportPaymentsCommand(program: Command, context: Command
     .action(async (file: string, options: { format?: string; dryRun?: boolean }) => {
       const format = (options.format ?? path.extname(file).slice(1)).toLowerCase();
       if (format !== 'csv' && format !== 'json') throw new Error(`Cannot tell the format of ${path.basename(file)}: give --format csv or --format json.`);
-      const text = await readFile(file, 'utf8');
       // Loaded now, not with the program (cli/README.md).
-      const { describeExpectedPaymentImport, importExpectedPayments } = await import('./expected-payment-import.js');
+      const [{ useBulkJobHeap }, { describeExpectedPaymentImport, importExpectedPayments }] = await Promise.all([
+        import('../../../core/bulk-job-heap.js'),
+        import('./expected-payment-import.js'),
+      ]);
+      // A million rows stream through this process, twice: see useBulkJobHeap.
+      useBulkJobHeap();
       const { database } = context.subgraph;
       const orm = await openDatabase(database, databaseTarget(context.config(), database.name, { bulk: true }));
       try {
-        const report = await importExpectedPayments(orm.em.fork(), { text, format, source: path.basename(file), dryRun: options.dryRun });
-        if (report.errors.length) {
+        const report = await importExpectedPayments(orm.em.fork(), { file, format, source: path.basename(file), dryRun: options.dryRun });
+        if (report.problems) {
           console.error(describeExpectedPaymentImport(report));
           process.exitCode = 1;
         } else {

@@ -1,11 +1,8 @@
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { registerSubgraphCommands } from '../../../../core/subgraph.js';
 import { openDatabase } from '../../../../core/db/database.js';
-import { commerceDefinition } from '../../../../subgraphs/commerce/definition.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
 import { createTestEnvironment, type TestEnvironment } from '../../../helpers/databases.js';
-import { reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
+import { commerceHub, reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
 
 describe('hub import payments', () => {
   let env: TestEnvironment;
@@ -18,23 +15,7 @@ describe('hub import payments', () => {
     await env?.cleanup();
   });
 
-  async function hub(...args: string[]): Promise<{ out: string; err: string; exitCode: number | undefined }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
-    const error = vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void err.push(parts.join(' ')));
-    const before = process.exitCode;
-    try {
-      const program = new Command().exitOverride();
-      registerSubgraphCommands(program, commerceDefinition, () => env.config);
-      await program.parseAsync(['node', 'hub', ...args]);
-      return { out: out.join('\n'), err: err.join('\n'), exitCode: process.exitCode === before ? undefined : (process.exitCode as number) };
-    } finally {
-      process.exitCode = before;
-      log.mockRestore();
-      error.mockRestore();
-    }
-  }
+  const hub = (...args: string[]) => commerceHub(env, ...args);
 
   const stored = async () => {
     const orm = await openDatabase(reconciliationOnly.database, env.target('commerce'));

@@ -1,13 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
-import { composeSubgraph } from '../../../../core/subgraph.js';
+import { Command } from 'commander';
+import { vi } from 'vitest';
+import { composeSubgraph, registerSubgraphCommands } from '../../../../core/subgraph.js';
 import { commerceDefinition } from '../../../../subgraphs/commerce/definition.js';
 import { ExpectedPayment } from '../../../../subgraphs/commerce/reconciliation/expected-payment.entity.js';
 import { reconciliationPart } from '../../../../subgraphs/commerce/reconciliation/reconciliation.part.js';
 import { ReconciliationItemPack } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item-pack.entity.js';
 import { ReconciliationItem } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js';
 import { runItemsInOrder } from '../../../../subgraphs/commerce/reconciliation/run-items.query.js';
+import type { TestEnvironment } from '../../../helpers/databases.js';
 
 /** The commerce subgraph with only the reconciliation part: these tests do not depend on the catalogue. */
 export const reconciliationOnly = composeSubgraph(commerceDefinition, [reconciliationPart]);
@@ -46,6 +49,25 @@ export const ALL_OUTCOMES_LEDGER = [
 
 export async function insertExpected(em: EntityManager, rows: typeof ALL_OUTCOMES_LEDGER): Promise<void> {
   await em.insertMany(ExpectedPayment, rows);
+}
+
+/** Runs `hub <args>` of the commerce subgraph in this process: what it printed, and the exit code it set. */
+export async function commerceHub(env: TestEnvironment, ...args: string[]): Promise<{ out: string; err: string; exitCode: number | undefined }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void err.push(parts.join(' ')));
+  const before = process.exitCode;
+  try {
+    const program = new Command().exitOverride();
+    registerSubgraphCommands(program, commerceDefinition, () => env.config);
+    await program.parseAsync(['node', 'hub', ...args]);
+    return { out: out.join('\n'), err: err.join('\n'), exitCode: process.exitCode === before ? undefined : (process.exitCode as number) };
+  } finally {
+    process.exitCode = before;
+    log.mockRestore();
+    error.mockRestore();
+  }
 }
 
 export function writeFile(dir: string, name: string, content: string): string {
