@@ -117,6 +117,18 @@ export async function* recordBatches(parser: Readable): AsyncGenerator<string[][
   }
 }
 
+/**
+ * Physical lines a parsed record spans: one, plus the line breaks its quoted fields hold. Counted
+ * here rather than with csv-parse's `info`, which allocates an object per row.
+ */
+export function recordLines(record: readonly string[]): number {
+  let lines = 1;
+  for (const value of record) {
+    if (value.includes('\n')) lines += value.split('\n').length - 1;
+  }
+  return lines;
+}
+
 const CR = 0x0d;
 
 /**
@@ -227,12 +239,7 @@ export async function* readStatementRows<C extends string>(
       const multiline = fieldsMayBreakLines();
       for (const record of records) {
         const line = nextLine;
-        nextLine++;
-        if (multiline) {
-          for (const value of record) {
-            if (value.includes('\n')) nextLine += value.split('\n').length - 1;
-          }
-        }
+        nextLine += multiline ? recordLines(record) : 1;
         if (record.length === 1 && record[0] === '') continue;
         if (!index) {
           index = headerIndex(reader, record, line, source);

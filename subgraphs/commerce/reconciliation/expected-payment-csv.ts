@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { recordBatches } from '../../../connectors/statements/reader.js';
+import { recordBatches, recordLines } from '../../../connectors/statements/reader.js';
 import { InputLineError } from '../../../core/domain-errors.js';
 import type { ExpectedPaymentInput } from './expected-payment.rules.js';
 
@@ -55,10 +55,7 @@ export async function* readExpectedPaymentCsv(input: Readable, source: string): 
       const rows: ImportRow[] = [];
       for (const record of records) {
         const line = nextLine;
-        nextLine++;
-        for (const value of record) {
-          if (value.includes('\n')) nextLine += value.split('\n').length - 1;
-        }
+        nextLine += recordLines(record);
         if (record.length === 1 && record[0] === '') continue;
         if (!header) {
           header = record;
