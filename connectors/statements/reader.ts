@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { InputLineError } from '../../core/domain-errors.js';
 import { foldForSearch } from '../../core/text.js';
 import type { AmountFormat } from './amounts.js';
+import { DelimitedRecords, DelimitedStructureError } from './delimited-records.js';
 import { newPaymentRow, toPaymentRecord, type PaymentRecord, type PaymentRow } from './payment-record.js';
 import { RowError } from './row-error.js';
 
@@ -129,30 +129,6 @@ export function recordLines(record: readonly string[]): number {
   return lines;
 }
 
-const CR = 0x0d;
-
-/**
- * Whether a field parsed so far may hold a line break (which moves the line numbers of the rows
- * after it): only a quoted field can, or any field of a file whose lines end in CR. Until the input
- * has shown a quote or a CR, one line per record is exact, and looking through the fields of a
- * million rows for "\n" is skipped. Called before the parser's own listener, the watch has seen
- * every chunk a parsed record comes from.
- */
-function watchFieldLineBreaks(input: Readable, quote: string | false): () => boolean {
-  const byteQuote = quote !== false && quote.length === 1 && quote.charCodeAt(0) < 0x80;
-  let possible = quote !== false && !byteQuote;
-  const watch = (chunk: unknown) => {
-    if (typeof chunk === 'string') possible = chunk.includes('\r') || (byteQuote && chunk.includes(quote));
-    else if (chunk instanceof Uint8Array) {
-      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      possible = bytes.includes(CR) || (byteQuote && bytes.includes(quote.charCodeAt(0)));
-    } else possible = true;
-    if (possible) input.off('data', watch);
-  };
-  if (!possible) input.on('data', watch);
-  return () => possible;
-}
-
 function headerIndex<C extends string>(reader: StatementReader<C>, header: string[], line: number, source?: string): Record<C, number> {
   const folded = header.map((h) => foldForSearch(h));
   const index = {} as Record<C, number>;
@@ -173,8 +149,8 @@ function headerIndex<C extends string>(reader: StatementReader<C>, header: strin
 }
 
 /**
- * Streams a statement: csv-parse reads the input chunk by chunk and this yields one canonical
- * record per transaction row, so a file of a million rows is never held in memory.
+ * Streams a statement: the input is split into records chunk by chunk (delimited-records.ts) and
+ * this yields one canonical record per transaction row, so a file of a million rows is never held in memory.
  */
 export async function* readStatement<C extends string>(
   reader: StatementReader<C>,
@@ -206,90 +182,78 @@ export async function* readStatementRows<C extends string>(
     if (!options.onError) throw error;
     options.onError(error);
   };
-  const fieldsMayBreakLines = watchFieldLineBreaks(input, reader.quote);
-  const parser = input.pipe(
-    parse({
-      delimiter: reader.delimiter,
-      quote: reader.quote === false ? null : reader.quote,
-      bom: true,
-      from_line: reader.preambleLines + 1,
-      relax_column_count: true,
-      // Line numbers are counted here rather than with csv-parse's `info`, which allocates an
-      // object per row: a third of the read time of a million-row statement. Empty lines are kept
-      // (and skipped below) so that every physical line is accounted for.
-      skip_empty_lines: false,
-    }),
-  );
-  input.on('error', (error) => parser.destroy(error));
-  let index: Record<C, number> | null = null;
+  const records = new DelimitedRecords(reader);
+  let index = null as Record<C, number> | null;
   let width = 0;
-  let values: string[] = [];
-  const field = (column: C): string => values[index![column]]!;
-  // The line a record starts on: the next physical line, plus the line breaks quoted fields held.
-  let nextLine = reader.preambleLines + 1;
+  const field = (column: C): string => records.value(index![column]);
   const control = reader.controlLine;
   // Exact sums for the control line (bigint: a total may pass 2^53 even when no row does).
   const sums: ControlTotals = { paymentsVnd: 0n, reversalsVnd: 0n, feesVnd: 0n };
   let rowErrors = 0;
-  let closed: { line: number; totals: ControlTotals } | null = null;
+  // Set inside onRecord, which the compiler does not follow: typed by assertion.
+  let closed = null as { line: number; totals: ControlTotals } | null;
   const row = newPaymentRow();
-  try {
-    for await (const records of recordBatches(parser)) {
-      let delivered = 0;
-      const multiline = fieldsMayBreakLines();
-      for (const record of records) {
-        const line = nextLine;
-        nextLine += multiline ? recordLines(record) : 1;
-        if (record.length === 1 && record[0] === '') continue;
-        if (!index) {
-          index = headerIndex(reader, record, line, source);
-          width = record.length;
-          continue;
-        }
-        if (closed) {
-          rowErrors++;
-          report(new InputLineError(line, `a row after the closing ${control!.name} line (line ${closed.line}): the file was altered or joined from several exports`, source));
-          continue;
-        }
-        if (record.length !== width) {
-          rowErrors++;
-          report(new InputLineError(line, `expected ${width} fields separated by "${reader.delimiter === '\t' ? '\\t' : reader.delimiter}", found ${record.length}: the row is malformed`, source));
-          continue;
-        }
-        values = record;
-        try {
-          const totals = control ? control.read(field) : null;
-          if (totals) {
-            closed = { line, totals };
-            continue;
-          }
-          if (!reader.parseRow(field, line, row)) continue;
-        } catch (error) {
-          if (!(error instanceof RowError)) throw error;
-          rowErrors++;
-          report(new InputLineError(line, error.message, source));
-          continue;
-        }
-        if (control) {
-          if (row.kind === 'REVERSAL') sums.reversalsVnd += BigInt(row.amountVnd);
-          else sums.paymentsVnd += BigInt(row.amountVnd);
-          sums.feesVnd += BigInt(row.feeVnd);
-        }
-        onRow(row);
-        delivered++;
-      }
-      if (delivered) yield;
+  let delivered = 0;
+  const onRecord = () => {
+    const line = records.line;
+    // The title lines above the header.
+    if (line <= reader.preambleLines) return;
+    if (records.length === 1 && records.value(0) === '') return;
+    if (!index) {
+      index = headerIndex(reader, records.values(), line, source);
+      width = records.length;
+      return;
     }
+    if (closed) {
+      rowErrors++;
+      report(new InputLineError(line, `a row after the closing ${control!.name} line (line ${closed.line}): the file was altered or joined from several exports`, source));
+      return;
+    }
+    if (records.length !== width) {
+      rowErrors++;
+      report(new InputLineError(line, `expected ${width} fields separated by "${reader.delimiter === '\t' ? '\\t' : reader.delimiter}", found ${records.length}: the row is malformed`, source));
+      return;
+    }
+    try {
+      const totals = control ? control.read(field) : null;
+      if (totals) {
+        closed = { line, totals };
+        return;
+      }
+      if (!reader.parseRow(field, line, row)) return;
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      rowErrors++;
+      report(new InputLineError(line, error.message, source));
+      return;
+    }
+    if (control) {
+      if (row.kind === 'REVERSAL') sums.reversalsVnd += BigInt(row.amountVnd);
+      else sums.paymentsVnd += BigInt(row.amountVnd);
+      sums.feesVnd += BigInt(row.feeVnd);
+    }
+    onRow(row);
+    delivered++;
+  };
+  try {
+    for await (const chunk of input) {
+      records.push(chunk as Buffer | string, onRecord);
+      if (delivered) {
+        delivered = 0;
+        yield;
+      }
+    }
+    records.end(onRecord);
+    if (delivered) yield;
   } catch (error) {
-    const csv = error as { code?: string; lines?: number; message: string };
-    if (typeof csv.code === 'string' && csv.code.startsWith('CSV_')) {
-      throw new InputLineError(csv.lines ?? 0, `the file is not valid ${reader.displayName} CSV (${csv.message}); reading stopped here`, source);
+    if (error instanceof DelimitedStructureError) {
+      throw new InputLineError(error.line, `the file is not valid ${reader.displayName} CSV: ${error.message}; reading stopped here`, source);
     }
     throw error;
   }
   if (!index) throw new InputLineError(reader.preambleLines + 1, `the file has no header line: expected a ${reader.displayName} statement`, source);
   if (control && !closed) {
-    report(new InputLineError(nextLine, `the closing ${control.name} line is missing: the file may be truncated; ask the provider for the whole statement`, source));
+    report(new InputLineError(records.lineAfter, `the closing ${control.name} line is missing: the file may be truncated; ask the provider for the whole statement`, source));
   } else if (control && closed && rowErrors === 0) {
     const stated = closed.totals;
     if (stated.paymentsVnd !== sums.paymentsVnd || stated.reversalsVnd !== sums.reversalsVnd || stated.feesVnd !== sums.feesVnd) {

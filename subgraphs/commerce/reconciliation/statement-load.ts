@@ -58,15 +58,13 @@ export async function loadStatement(reader: StatementReader, input: Readable, op
   let lastLine = 0;
   const start = period.start.getTime();
   const end = period.end.getTime();
-  // Reported once the reader is through the chunk, after the chunk's own row errors: the order
-  // (and so the first maxErrors listed) of when rows came in batches.
-  let outsidePeriod: InputLineError[] = [];
   const onRow = (row: PaymentRow) => {
     rows++;
     lastLine = row.line;
     const t = row.occurredAtMs;
+    // Reported as the row comes, among the reader's own row errors: every problem in line order.
     if (t < start || t >= end) {
-      outsidePeriod.push(
+      onError(
         new InputLineError(
           row.line,
           `the transaction time ${vietnamTime(new Date(t))} is outside the period ${period.label} of this run: is this the statement of another period?`,
@@ -79,10 +77,7 @@ export async function loadStatement(reader: StatementReader, input: Readable, op
     else table.pushRow(row, t);
   };
   try {
-    for await (const _ of readStatementRows(reader, input, { source, onError }, onRow)) {
-      for (const error of outsidePeriod) onError(error);
-      outsidePeriod = [];
-    }
+    for await (const _ of readStatementRows(reader, input, { source, onError }, onRow));
   } catch (error) {
     if (!(error instanceof InputLineError)) throw error;
     onError(error);
