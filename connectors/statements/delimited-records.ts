@@ -127,6 +127,17 @@ export class DelimitedRecords {
       }
       bytes = this.afterBom(bytes);
     } else if (this.utf16) bytes = Buffer.from(this.utf16.write(bytes), 'utf8');
+    const rest = this.rest;
+    if (rest) {
+      // The record the last chunk left open mostly ends at this chunk's first line end: joined up
+      // to there only, rather than copying every chunk whole behind it.
+      const lf = bytes.indexOf(LF);
+      if (lf >= 0 && lf + 1 < bytes.length) {
+        this.rest = null;
+        this.read(Buffer.concat([rest, bytes.subarray(0, lf + 1)]), false, onRecord);
+        bytes = bytes.subarray(lf + 1);
+      }
+    }
     this.read(this.rest ? Buffer.concat([this.rest, bytes]) : bytes, false, onRecord);
   }
 

@@ -25,6 +25,8 @@ export interface ExpectedPaymentRecord {
 /** Where `appendExpectedPayments` puts the rows: LedgerTable, one expected payment per call. */
 export interface ExpectedPaymentColumns {
   pushValues(id: string, reference: string, amountVnd: number, expectedAtMs: number, payer: string | null, producerId: string): void;
+  /** Room for `rows` rows, their texts at `textFactor` times those pushed so far: told once the first page is in. */
+  reserve?(rows: number, textFactor: number): void;
 }
 
 export interface Ledger {
@@ -80,6 +82,7 @@ export function expectedPaymentLedger(em: EntityManager, options: { pageSize?: n
   // the stored instant the keyset follows.
   const select = `select ${id} as id, ${column('reference')} as reference, ${column('amountVnd')} as amount, ${atMs} as expected_at_ms, ${column('payer')} as payer, ${column('producerId')} as producer from ${table}`;
   const order = `order by ${at}, ${id} limit ${pageSize}`;
+  const countWindow = `select count(*) from ${table} where ${column('provider')} = ? and ${at} >= ? and ${at} < ?`;
   const firstPage = `${select} where ${column('provider')} = ? and ${at} >= ? and ${at} < ? ${order}`;
   const cursor = `coalesce((select ${at} from ${table} where ${id} = ?), ?)`;
   const nextPage = `${select} where ${column('provider')} = ? and ${at} < ? and ${at} >= ${cursor} and (${at}, ${id}) > (${cursor}, ?) ${order}`;
@@ -101,8 +104,18 @@ export function expectedPaymentLedger(em: EntityManager, options: { pageSize?: n
       for await (const rows of pages(provider, from, to)) for (const row of rows) yield fromWindowRow(row);
     },
     async appendExpectedPayments(target, provider, from, to, onPage) {
+      // Counted first (the index alone answers), so that the table is sized once the first page
+      // shows how long the texts are, rather than doubling its columns all the way to a million.
+      const [[total]] = await rawArrays<[number | string]>(em, countWindow, [provider, from, to]);
+      let sized = !target.reserve;
       for await (const rows of pages(provider, from, to)) {
         for (const row of rows) target.pushValues(row[0], row[1], Number(row[2]), epochMs(row[3]), row[4] ?? null, row[5]);
+        if (!sized && rows.length) {
+          sized = true;
+          const expected = Number(total);
+          // A little over: rows added meanwhile (orders keep coming) grow the table as before.
+          if (expected > rows.length * 2) target.reserve!(Math.ceil(expected * 1.01) + 64, (expected / rows.length) * 1.03);
+        }
         onPage?.();
       }
     },

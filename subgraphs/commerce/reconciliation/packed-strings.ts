@@ -1,4 +1,12 @@
-import { stringHash } from './string-index.js';
+import { stringHash, type KeyColumn } from './string-index.js';
+
+/** A PackedStrings as plain data, to pass to another thread (structured clone; its buffers transferable). */
+export interface PackedStringsState {
+  bytes: Uint8Array<ArrayBuffer>;
+  ends: Uint32Array<ArrayBuffer>;
+  used: number;
+  count: number;
+}
 
 /**
  * A column of short strings (transaction ids, expected-payment ids, references) as UTF-8 bytes in
@@ -7,23 +15,87 @@ import { stringHash } from './string-index.js';
  * read; `matches` and `hash` work on the bytes, so a hash index over the column (StringIndex)
  * probes it without building a string per probe.
  */
-export class PackedStrings {
-  private bytes = Buffer.allocUnsafe(64 * 1024);
-  private ends = new Uint32Array(1024);
+/** How far a releasable column may grow: address space reserved, not memory. */
+const MAX_RELEASABLE_BYTES = 2 ** 31 - 1;
+
+export class PackedStrings implements KeyColumn {
+  private bytes: Buffer<ArrayBuffer>;
+  private ends: Uint32Array<ArrayBuffer>;
   private used = 0;
   private count = 0;
+
+  /**
+   * @param releasable the column lives in resizable buffers, which grow in place and which
+   * release() gives back at once: for a column that is dropped long before the process ends (a
+   * statement's references once the ledger's replace them), whose memory a full collection would
+   * otherwise free only some time later. Reading it costs a little more.
+   */
+  constructor(private readonly releasable = false) {
+    this.bytes = Buffer.from(this.buffer(64 * 1024));
+    this.ends = new Uint32Array(this.buffer(1024 * 4));
+  }
+
+  private buffer(size: number): ArrayBuffer {
+    return this.releasable ? new ArrayBuffer(size, { maxByteLength: MAX_RELEASABLE_BYTES }) : new ArrayBuffer(size);
+  }
+
+  /** Bytes room for `size` in all, keeping what is there. */
+  private growBytes(size: number): void {
+    const buffer = this.bytes.buffer;
+    if (buffer.resizable) {
+      buffer.resize(size);
+      this.bytes = Buffer.from(buffer, 0, size);
+      return;
+    }
+    const next = Buffer.allocUnsafe(size);
+    this.bytes.copy(next, 0, 0, this.used);
+    this.bytes = next;
+  }
+
+  /** Room for `rows` ends in all, keeping what is there. */
+  private growEnds(rows: number): void {
+    const buffer = this.ends.buffer;
+    if (buffer.resizable) {
+      buffer.resize(rows * 4);
+      this.ends = new Uint32Array(buffer, 0, rows);
+      return;
+    }
+    const next = new Uint32Array(rows);
+    next.set(this.ends.subarray(0, this.count));
+    this.ends = next;
+  }
 
   get length(): number {
     return this.count;
   }
 
+  /** The column as plain data (its buffers, not copies: the column must not be used afterwards). */
+  state(): PackedStringsState {
+    return { bytes: this.bytes, ends: this.ends, used: this.used, count: this.count };
+  }
+
+  /** Empties the column and, for a releasable one, gives its memory back now (13 MB at a million references). */
+  release(): void {
+    for (const buffer of [this.bytes.buffer, this.ends.buffer]) if (buffer.resizable) buffer.resize(0);
+    this.bytes = Buffer.alloc(0) as Buffer<ArrayBuffer>;
+    this.ends = new Uint32Array(0);
+    this.used = 0;
+    this.count = 0;
+  }
+
+  /** A column from state() of one made elsewhere (another thread). */
+  static from(state: PackedStringsState): PackedStrings {
+    const column = new PackedStrings(state.bytes.buffer.resizable);
+    column.bytes = Buffer.from(state.bytes.buffer, state.bytes.byteOffset, state.bytes.byteLength);
+    column.ends = state.ends;
+    column.used = state.used;
+    column.count = state.count;
+    return column;
+  }
+
   push(value: string): void {
     if (!this.pushAscii(value)) this.pushUtf8(value);
-    if (this.count === this.ends.length) {
-      const next = new Uint32Array(this.ends.length * 2);
-      next.set(this.ends);
-      this.ends = next;
-    }
+    if (this.count === this.ends.length) this.growEnds(this.ends.length * 2);
     this.ends[this.count++] = this.used;
   }
 
@@ -47,11 +119,7 @@ export class PackedStrings {
 
   private pushUtf8(value: string): void {
     const need = Buffer.byteLength(value, 'utf8');
-    if (this.used + need > this.bytes.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + need));
-      this.bytes.copy(next, 0, 0, this.used);
-      this.bytes = next;
-    }
+    if (this.used + need > this.bytes.length) this.growBytes(Math.max(this.bytes.length * 2, this.used + need));
     this.used += this.bytes.write(value, this.used, 'utf8');
   }
 
@@ -87,6 +155,28 @@ export class PackedStrings {
     return true;
   }
 
+  /** Row i here and row j of `other` hold the same text (compared as bytes, as sameText). */
+  sameTextAs(i: number, other: KeyColumn, j: number): boolean {
+    if (!(other instanceof PackedStrings)) throw new Error('a packed column compares in place only with another packed column');
+    const start = i === 0 ? 0 : this.ends[i - 1];
+    const otherStart = j === 0 ? 0 : other.ends[j - 1];
+    const size = this.ends[i] - start;
+    if (other.ends[j] - otherStart !== size) return false;
+    for (let k = 0; k < size; k++) if (this.bytes[start + k] !== other.bytes[otherStart + k]) return false;
+    return true;
+  }
+
+  /** Appends row j of `other`, byte for byte. */
+  pushRowOf(other: PackedStrings, j: number): void {
+    const start = j === 0 ? 0 : other.ends[j - 1];
+    const size = other.ends[j] - start;
+    if (this.used + size > this.bytes.length) this.growBytes(Math.max(this.bytes.length * 2, this.used + size));
+    other.bytes.copy(this.bytes, this.used, start, start + size);
+    this.used += size;
+    if (this.count === this.ends.length) this.growEnds(this.ends.length * 2);
+    this.ends[this.count++] = this.used;
+  }
+
   /** stringHash of row i: computed on the bytes when they are ASCII (the same units), else on the decoded string. */
   hash(i: number): number {
     const start = i === 0 ? 0 : this.ends[i - 1];
@@ -100,13 +190,30 @@ export class PackedStrings {
     return h >>> 0;
   }
 
-  /** Gives back the room kept for growth once the column is complete (up to half of it at a million rows). */
+  /** Room for `rows` rows and for the rows to come at `factor` times the bytes held so far (PaymentTable.reserve). */
+  reserve(rows: number, factor: number): void {
+    if (rows > this.ends.length) this.growEnds(rows);
+    const bytes = Math.ceil(this.used * factor);
+    if (bytes > this.bytes.length) this.growBytes(bytes);
+  }
+
+  /**
+   * Gives back the room kept for growth once the column is complete (up to half of it at a million
+   * rows). A column within a sixteenth of its size (reserved ahead) stays: a copy would only add
+   * garbage.
+   */
   trim(): void {
-    if (this.bytes.length > this.used) {
-      const exact = Buffer.allocUnsafeSlow(this.used);
-      this.bytes.copy(exact, 0, 0, this.used);
-      this.bytes = exact;
+    if (this.bytes.length - this.used > this.used / 16) {
+      if (this.bytes.buffer.resizable) this.growBytes(this.used);
+      else {
+        const exact = Buffer.allocUnsafeSlow(this.used);
+        this.bytes.copy(exact, 0, 0, this.used);
+        this.bytes = exact;
+      }
     }
-    if (this.ends.length > this.count) this.ends = this.ends.slice(0, this.count);
+    if (this.ends.length - this.count > this.count / 16) {
+      if (this.ends.buffer.resizable) this.growEnds(this.count);
+      else this.ends = this.ends.slice(0, this.count);
+    }
   }
 }

@@ -27,10 +27,28 @@ export function decodePayer(code: number): string {
   return text;
 }
 
+/** A PayerColumn as plain data, to pass to another thread. */
+export interface PayerColumnState {
+  codes: Float64Array<ArrayBuffer> | null;
+  others: Map<number, string>;
+}
+
 export class PayerColumn {
   /** Allocated with the first coded payer: a ledger without payers (orders without a phone) costs nothing. */
-  private codes: Float64Array | null = null;
-  private readonly others = new Map<number, string>();
+  private codes: Float64Array<ArrayBuffer> | null = null;
+  private others = new Map<number, string>();
+
+  /** The column as plain data (its buffers, not copies: the column must not be used afterwards). */
+  state(): PayerColumnState {
+    return { codes: this.codes, others: this.others };
+  }
+
+  static from(state: PayerColumnState): PayerColumn {
+    const column = new PayerColumn();
+    column.codes = state.codes;
+    column.others = state.others;
+    return column;
+  }
 
   set(row: number, payer: string | null): void {
     if (payer === null) return;
@@ -48,6 +66,14 @@ export class PayerColumn {
       this.codes = next;
     }
     this.codes[row] = code;
+  }
+
+  /** Room for `rows` rows, once the column holds coded payers (PaymentTable.reserve). */
+  reserve(rows: number): void {
+    if (this.codes === null || rows <= this.codes.length) return;
+    const next = new Float64Array(rows);
+    next.set(this.codes);
+    this.codes = next;
   }
 
   get(row: number): string | null {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { checkProvider, fileHeadLines } from '../../../connectors/statements/identify.js';
@@ -14,8 +14,9 @@ import { isPlainItem } from './item-pack.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
 import { resultItems, summarize, totalAboveLimit, type ResultItem, type RunTotals } from './result-items.js';
-import { StatementHasher, statementHashes, type StatementHashes } from './content-hash.js';
-import { loadStatement, StatementRejectedError } from './statement-load.js';
+import { statementHashes, type StatementHashes } from './content-hash.js';
+import { StatementRejectedError } from './statement-load.js';
+import { readStatementAside } from './statement-read.js';
 import { linkSettled, openExpectations, openPayments, releaseSettlements, type CarriedPayment } from './carry-over.store.js';
 import { carryResolutions, itemFactsKey, resolvedItemsByKey, type ResolvedItem } from './resolution-carry.store.js';
 import { closedPeriodOverlapping } from './period.store.js';
@@ -97,26 +98,20 @@ async function loadWindow(ledger: Ledger, table: LedgerTable, provider: string, 
   }
 }
 
+type ComputeRequest = Pick<ReconcileRequest, 'provider' | 'file' | 'period' | 'toleranceMinutes' | 'onProgress'> & {
+  ledger: Ledger;
+  /** Open expectations of earlier runs (id → open item id): loaded too, so a late payment matches them. */
+  carried?: ReadonlyMap<string, number>;
+  /** Open payments of earlier runs: matched too, so an expectation entered after their run matches them. */
+  carriedPayments?: readonly CarriedPayment[];
+};
+
 /**
- * Reads and validates the statement, loads the ledger and matches: everything but storing.
- * Throws UnknownProviderError, StatementRejectedError (with line numbers) or an Error for the period.
+ * The expectations the statement may match into `ledger`: the period's window (the tolerance
+ * around it), open expectations of earlier runs, and what may match their open payments.
  */
-export async function computeReconciliation(
-  request: Pick<ReconcileRequest, 'provider' | 'file' | 'period' | 'toleranceMinutes' | 'onProgress'> & {
-    ledger: Ledger;
-    /** Open expectations of earlier runs (id → open item id): loaded too, so a late payment matches them. */
-    carried?: ReadonlyMap<string, number>;
-    /** Open payments of earlier runs: matched too, so an expectation entered after their run matches them. */
-    carriedPayments?: readonly CarriedPayment[];
-  },
-): Promise<ComputedReconciliation> {
-  const reader = readerFor(request.provider);
-  const period = parsePeriod(request.period);
-  const toleranceMs = (request.toleranceMinutes ?? DEFAULT_TOLERANCE_MINUTES) * 60_000;
-  // The ledger first: the statement's rows then share its reference strings (memory at 1M rows).
-  const ledger = new LedgerTable();
-  const from = new Date(period.start.getTime() - toleranceMs);
-  const to = new Date(period.end.getTime() + toleranceMs);
+async function loadLedger(request: ComputeRequest, ledger: LedgerTable, window: { from: Date; to: Date; toleranceMs: number }): Promise<void> {
+  const { from, to, toleranceMs } = window;
   const progress = request.onProgress;
   await loadWindow(request.ledger, ledger, request.provider, from, to, progress && (() => progress('ledger', ledger.length, 0)));
   // Inside the window an expectation is loaded already; outside, it is reported only if something matches it.
@@ -145,6 +140,16 @@ export async function computeReconciliation(
   }
   ledger.trim();
   progress?.('ledger', ledger.length, ledger.length);
+}
+
+/**
+ * Reads and validates the statement, loads the ledger and matches: everything but storing.
+ * Throws UnknownProviderError, StatementRejectedError (with line numbers) or an Error for the period.
+ */
+export async function computeReconciliation(request: ComputeRequest): Promise<ComputedReconciliation> {
+  const reader = readerFor(request.provider);
+  const period = parsePeriod(request.period);
+  const toleranceMs = (request.toleranceMinutes ?? DEFAULT_TOLERANCE_MINUTES) * 60_000;
   const source = path.basename(request.file);
   try {
     checkProvider(reader, await fileHeadLines(request.file), source);
@@ -152,21 +157,30 @@ export async function computeReconciliation(
     if (error instanceof InputLineError) throw new StatementRejectedError([error], 1, source);
     throw error;
   }
-  const input = createReadStream(request.file, { highWaterMark: 256 * 1024 });
-  // Hashed from the chunks the parser reads: a million-row file is read once, not twice.
-  const hasher = new StatementHasher();
-  const total = progress ? statSync(request.file).size : 0;
-  let read = 0;
-  input.on('data', (chunk) => {
-    // No encoding is set on the stream: every chunk is a Buffer.
-    hasher.update(chunk as Buffer);
-    read += chunk.length;
-    progress?.('reading', read, total);
+  const progress = request.onProgress;
+  // The file is read on a worker thread while the ledger loads here: on two cores the two take
+  // about as long as the longer of them. Its progress is shown once the ledger's is done.
+  const fileBytes = progress ? statSync(request.file).size : 0;
+  let bytesRead = 0;
+  let ledgerDone = false;
+  const statement = readStatementAside({ provider: request.provider, file: request.file, period: request.period, source }, (bytes) => {
+    bytesRead = bytes;
+    if (ledgerDone) progress?.('reading', bytes, fileBytes);
   });
-  const loaded = await loadStatement(reader, input, { period, source, ledger });
-  const hashes = hasher.digest();
-  for (const c of carriedPayments) loaded.table.pushCarried(c.record);
+  const ledger = new LedgerTable();
+  try {
+    await loadLedger(request, ledger, { from: new Date(period.start.getTime() - toleranceMs), to: new Date(period.end.getTime() + toleranceMs), toleranceMs });
+  } catch (error) {
+    statement.cancel();
+    throw error;
+  }
+  ledgerDone = true;
+  progress?.('reading', bytesRead, fileBytes);
+  const loaded = await statement.result;
+  loaded.table.resolveReferences(ledger);
+  for (const c of request.carriedPayments ?? []) loaded.table.pushCarried(c.record);
   loaded.table.trim();
+  progress?.('reading', fileBytes, fileBytes);
   progress?.('matching', 0, 1);
   const result = matchPayments(loaded.table, ledger, { toleranceMs, periodStart: period.start.getTime(), periodEnd: period.end.getTime() });
   const totals = summarize(loaded.table, ledger, result);
@@ -185,7 +199,7 @@ export async function computeReconciliation(
     totals,
     rows: loaded.rows,
     ignoredRows: loaded.ignoredRows,
-    hashes,
+    hashes: loaded.hashes,
   };
 }
 

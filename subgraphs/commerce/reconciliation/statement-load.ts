@@ -36,7 +36,15 @@ export interface LoadOptions {
   maxErrors?: number;
   /** The ledger, when loaded first: references it knows are stored once (see PaymentTable). */
   ledger?: LedgerTable;
+  /**
+   * The file's size and how much of it has been handed to the reader: after the first chunk the
+   * table makes room for as many rows as the file holds at that rate (PaymentTable.reserve).
+   */
+  size?: { fileBytes: number; bytesRead(): number };
 }
+
+/** Rows read before the table is sized for the whole file: enough to measure a row's bytes. */
+const SIZING_ROWS = 500;
 
 /**
  * Reads a whole statement into a PaymentTable, checking every row (format, currency, whole đồng,
@@ -77,7 +85,15 @@ export async function loadStatement(reader: StatementReader, input: Readable, op
     else table.pushRow(row, t);
   };
   try {
-    for await (const _ of readStatementRows(reader, input, { source, onError }, onRow));
+    let sized = !options.size;
+    for await (const _ of readStatementRows(reader, input, { source, onError }, onRow)) {
+      if (sized || table.length < SIZING_ROWS) continue;
+      sized = true;
+      const { fileBytes, bytesRead } = options.size!;
+      // A little over the rate of the rows so far: a file whose later rows are longer grows as before.
+      const factor = (fileBytes / Math.max(bytesRead(), 1)) * 1.03;
+      if (factor > 1.5) table.reserve(Math.ceil(table.length * factor) + 64, factor);
+    }
   } catch (error) {
     if (!(error instanceof InputLineError)) throw error;
     onError(error);

@@ -13,6 +13,8 @@ export interface KeyColumn {
   hash(row: number): number;
   /** True when rows a and b hold the same text (compared in place, no string made). */
   sameText(a: number, b: number): boolean;
+  /** True when `row` here and row `at` of `other`, a column of the same kind, hold the same text. */
+  sameTextAs?(row: number, other: KeyColumn, at: number): boolean;
 }
 
 /**
@@ -43,6 +45,22 @@ export class StringIndex {
       const row = this.slots[slot];
       if (row < 0) return -1;
       if (this.column.matches(row, key)) return row;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /**
+   * The first row holding the text of row `at` of `other`, a column of the same kind as this
+   * index's own (packed: hashed and compared as bytes, no string made).
+   */
+  getRowOf(other: KeyColumn, at: number): number {
+    const column = this.column;
+    if (!column.sameTextAs) throw new Error('getRowOf needs an index over a column that compares with another in place');
+    let slot = other.hash(at) & this.mask;
+    for (;;) {
+      const row = this.slots[slot];
+      if (row < 0) return -1;
+      if (column.sameTextAs(row, other, at)) return row;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -78,9 +96,16 @@ export class StringIndex {
     return -1;
   }
 
-  private grow(): void {
+  /** Room for `expected` keys without growing (each growth leaves the old table to a full collection). */
+  reserve(expected: number): void {
+    let capacity = this.slots.length;
+    while (capacity < expected * 2) capacity *= 2;
+    if (capacity > this.slots.length) this.grow(capacity);
+  }
+
+  private grow(capacity = this.slots.length * 2): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
+    this.slots = new Int32Array(capacity).fill(-1);
     this.mask = this.slots.length - 1;
     for (const row of old) {
       if (row < 0) continue;

@@ -1,8 +1,8 @@
 import type { PaymentRecord } from '../../../connectors/statements/payment-record.js';
 import type { ExpectedPaymentColumns, ExpectedPaymentRecord } from './ledger.js';
-import { PayerColumn } from './payer-column.js';
+import { PayerColumn, type PayerColumnState } from './payer-column.js';
 import { payerKey } from './payer-key.rules.js';
-import { PackedStrings } from './packed-strings.js';
+import { PackedStrings, type PackedStringsState } from './packed-strings.js';
 import { StringIndex, type KeyColumn } from './string-index.js';
 
 /**
@@ -10,8 +10,8 @@ import { StringIndex, type KeyColumn } from './string-index.js';
  * of a million objects, so that a whole statement and its ledger stay well under 512 MB.
  * Numeric columns are typed arrays that double when full; read them only up to `length`.
  */
-function grown<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(array: T, make: (n: number) => T): T {
-  const next = make(array.length * 2);
+function grown<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(array: T, make: (n: number) => T, size = array.length * 2): T {
+  const next = make(size);
   next.set(array);
   return next;
 }
@@ -23,7 +23,7 @@ const INITIAL = 1024;
  * payment), Float64 from the first that does not, exact either way (amounts are bounded by 10^15).
  * At a million rows each such column holds 4 MB instead of 8 MB.
  */
-export type VndColumn = Uint32Array | Float64Array;
+export type VndColumn = Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
 
 /** `column` with `value` at i: widened to Float64 first when the value does not fit in Uint32. */
 function putVnd(column: VndColumn, i: number, value: number): VndColumn {
@@ -32,27 +32,59 @@ function putVnd(column: VndColumn, i: number, value: number): VndColumn {
   return column;
 }
 
-/** A column twice as long, of the same kind. */
-function grownVnd(column: VndColumn): VndColumn {
-  return column instanceof Uint32Array ? grown(column, (n) => new Uint32Array(n)) : grown(column, (n) => new Float64Array(n));
+/** A column twice as long (or `size` long), of the same kind. */
+function grownVnd(column: VndColumn, size = column.length * 2): VndColumn {
+  return column instanceof Uint32Array ? grown(column, (n) => new Uint32Array(n), size) : grown(column, (n) => new Float64Array(n), size);
 }
 
 /** A payment's fields but its time, which the table takes as epoch milliseconds. */
 type PaymentFields = Omit<PaymentRecord, 'occurredAt'>;
 
+/**
+ * A PaymentTable read without a ledger, as plain data: what a statement read in a worker thread
+ * sends back (structured clone, its buffers transferred rather than copied; transferables()).
+ */
+export interface PaymentTableState {
+  transactionIds: PackedStringsState;
+  refs: Int32Array<ArrayBuffer>;
+  otherReferences: PackedStringsState;
+  payers: PayerColumnState;
+  payerKeys: Map<number, string | null>;
+  amount: VndColumn;
+  fee: VndColumn;
+  time: Float64Array<ArrayBuffer>;
+  line: Uint32Array<ArrayBuffer>;
+  reversal: Uint8Array<ArrayBuffer>;
+  originals: Map<number, string>;
+  count: number;
+  fileCount: number;
+}
+
+/**
+ * The buffers of a state that belong to it alone, each once: safe to transfer. A buffer shared with
+ * anything else (Node's small-buffer pool) is left to be copied.
+ */
+export function transferables(state: PaymentTableState): ArrayBuffer[] {
+  const views: ArrayBufferView<ArrayBuffer>[] = [state.transactionIds.bytes, state.transactionIds.ends, state.refs, state.otherReferences.bytes, state.otherReferences.ends, state.amount, state.fee, state.time, state.line, state.reversal];
+  if (state.payers.codes) views.push(state.payers.codes);
+  const buffers = new Set<ArrayBuffer>();
+  for (const view of views) if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength) buffers.add(view.buffer);
+  return [...buffers];
+}
+
 export class PaymentTable {
-  private readonly transactionIds = new PackedStrings();
+  private transactionIds = new PackedStrings();
   /**
    * Reference of each row without a string per row: ≥ 0 the ledger's first expectation quoting it
    * (the text is the ledger's), -1 none, ≤ -2 entry −2−r of `otherReferences` (unknown to the ledger).
    */
   private refs = new Int32Array(INITIAL);
-  private readonly otherReferences = new PackedStrings();
+  private otherReferences: PackedStrings;
   /** The ledger's length when rows were resolved against it: a ledger grown since may know more references. */
   private ledgerLength = -1;
-  private readonly payers = new PayerColumn();
+  private payers = new PayerColumn();
   /** Sparse: most statements already write payers in their matching form. */
-  private readonly payerKeys = new Map<number, string | null>();
+  private payerKeys = new Map<number, string | null>();
   /** Gross amount, đồng. */
   amount: VndColumn = new Uint32Array(INITIAL);
   fee: VndColumn = new Uint32Array(INITIAL);
@@ -62,7 +94,7 @@ export class PaymentTable {
   /** 1 for a reversal row. */
   reversal = new Uint8Array(INITIAL);
   /** Original transaction of reversal rows only (sparse: reversals are few). */
-  private readonly originals = new Map<number, string>();
+  private originals = new Map<number, string>();
   private count = 0;
   /** Rows read from the file; rows after them are open payments of earlier runs (pushCarried). */
   private fileCount = 0;
@@ -80,7 +112,77 @@ export class PaymentTable {
    * @param ledger when given (loaded first), a reference the ledger knows is stored as the
    * ledger's own string, so a million references are held once, not twice.
    */
-  constructor(private readonly ledger?: LedgerTable) {}
+  constructor(private ledger?: LedgerTable) {
+    // Read without a ledger (in a worker), every reference is held here until resolveReferences
+    // keeps the few the ledger lacks: the column is made to be given back at once.
+    this.otherReferences = new PackedStrings(!ledger);
+  }
+
+  /** The table as plain data (its buffers, not copies: this table must not be used afterwards). Read without a ledger only. */
+  state(): PaymentTableState {
+    if (this.ledger) throw new Error('only a table read without a ledger is passed on: its references are its own');
+    return {
+      transactionIds: this.transactionIds.state(),
+      refs: this.refs,
+      // Resolved against the ledger on the other side, which keeps only the few it lacks.
+      otherReferences: this.otherReferences.state(),
+      payers: this.payers.state(),
+      payerKeys: this.payerKeys,
+      amount: this.amount,
+      fee: this.fee,
+      time: this.time,
+      line: this.line,
+      reversal: this.reversal,
+      originals: this.originals,
+      count: this.count,
+      fileCount: this.fileCount,
+    };
+  }
+
+  /** A table from state() of one read elsewhere (a worker thread). */
+  static from(state: PaymentTableState): PaymentTable {
+    const table = new PaymentTable();
+    table.transactionIds = PackedStrings.from(state.transactionIds);
+    table.refs = state.refs;
+    table.otherReferences = PackedStrings.from(state.otherReferences);
+    table.payers = PayerColumn.from(state.payers);
+    table.payerKeys = state.payerKeys;
+    table.amount = state.amount;
+    table.fee = state.fee;
+    table.time = state.time;
+    table.line = state.line;
+    table.reversal = state.reversal;
+    table.originals = state.originals;
+    table.count = state.count;
+    table.fileCount = state.fileCount;
+    return table;
+  }
+
+  /**
+   * For a table read without the ledger (alongside it, in a worker): each reference the ledger
+   * knows now points at the ledger's row, whose text it shares, as if the ledger had been given
+   * from the start; the others keep a text of their own. Compared as bytes, no string per row.
+   */
+  resolveReferences(ledger: LedgerTable): void {
+    if (this.ledger) throw new Error('the references were resolved against a ledger already');
+    const unknown = new PackedStrings();
+    const read = this.otherReferences;
+    for (let i = 0; i < this.count; i++) {
+      const r = this.refs[i];
+      if (r === -1) continue;
+      const e = ledger.firstWithReferenceOf(read, -2 - r);
+      if (e >= 0) this.refs[i] = e;
+      else {
+        this.refs[i] = -2 - unknown.length;
+        unknown.pushRowOf(read, -2 - r);
+      }
+    }
+    unknown.trim();
+    read.release();
+    this.otherReferences = unknown;
+    this.ledger = ledger;
+    this.ledgerLength = ledger.length;
+  }
 
   transactionId(i: number): string {
     return this.transactionIds.get(i);
@@ -135,16 +237,31 @@ export class PaymentTable {
     this.append(record, record.occurredAt.getTime());
   }
 
+  /**
+   * Room for `rows` rows, and for the texts of the rows to come at `textFactor` times what the rows
+   * so far hold: a table whose size is known early grows no more. Each doubling leaves the column
+   * it replaces for a full collection to free, which a thread reading a million rows seldom runs:
+   * 40 MB of a worker's peak.
+   */
+  reserve(rows: number, textFactor: number): void {
+    if (rows > this.amount.length) this.resize(rows);
+    this.transactionIds.reserve(rows, textFactor);
+    this.otherReferences.reserve(rows, textFactor);
+    this.payers.reserve(rows);
+  }
+
+  private resize(size: number): void {
+    this.amount = grownVnd(this.amount, size);
+    this.fee = grownVnd(this.fee, size);
+    this.time = grown(this.time, (n) => new Float64Array(n), size);
+    this.line = grown(this.line, (n) => new Uint32Array(n), size);
+    this.reversal = grown(this.reversal, (n) => new Uint8Array(n), size);
+    this.refs = grown(this.refs, (n) => new Int32Array(n), size);
+  }
+
   private append(record: PaymentFields, occurredAtMs: number): void {
     const i = this.count;
-    if (i === this.amount.length) {
-      this.amount = grownVnd(this.amount);
-      this.fee = grownVnd(this.fee);
-      this.time = grown(this.time, (n) => new Float64Array(n));
-      this.line = grown(this.line, (n) => new Uint32Array(n));
-      this.reversal = grown(this.reversal, (n) => new Uint8Array(n));
-      this.refs = grown(this.refs, (n) => new Int32Array(n));
-    }
+    if (i === this.amount.length) this.resize(i * 2);
     this.transactionIds.push(record.transactionId);
     const reference = record.reference;
     let ref = -1;
@@ -234,6 +351,19 @@ export class LedgerTable implements ExpectedPaymentColumns {
     return x;
   }
 
+  /** As firstWithReference, for the text of row `at` of a packed column (compared as bytes). */
+  firstWithReferenceOf(column: PackedStrings, at: number): number {
+    if (!this.referenceIndex) throw new Error('the ledger table was released for matching (releaseLookups)');
+    const guess = this.nextGuess;
+    if (guess < this.count && this.references.sameTextAs(guess, column, at)) {
+      this.nextGuess = guess + 1;
+      return this.first[guess];
+    }
+    const x = this.referenceIndex.getRowOf(column, at);
+    if (x >= 0) this.nextGuess = x + 1;
+    return x;
+  }
+
   /** The first expected payment with the same reference as row x (x itself when it is the first). */
   firstWithSameReference(x: number): number {
     return this.first[x];
@@ -247,14 +377,25 @@ export class LedgerTable implements ExpectedPaymentColumns {
     this.pushValues(record.id, record.reference, record.amountVnd, record.expectedAt.getTime(), record.payer, record.producerId);
   }
 
+  /** As PaymentTable.reserve: room for `rows` rows, their texts at `textFactor` times those held so far. */
+  reserve(rows: number, textFactor: number): void {
+    if (rows > this.amount.length) this.resize(rows);
+    this.ids.reserve(rows, textFactor);
+    this.references.reserve(rows, textFactor);
+    this.referenceIndex?.reserve(rows);
+    this.payers.reserve(rows);
+  }
+
+  private resize(size: number): void {
+    this.amount = grownVnd(this.amount, size);
+    this.time = grown(this.time, (n) => new Float64Array(n), size);
+    this.producer = grown(this.producer, (n) => new Uint32Array(n), size);
+    this.first = grown(this.first, (n) => new Int32Array(n), size);
+  }
+
   pushValues(id: string, reference: string, amountVnd: number, expectedAtMs: number, payer: string | null, producerId: string): void {
     const x = this.count;
-    if (x === this.amount.length) {
-      this.amount = grownVnd(this.amount);
-      this.time = grown(this.time, (n) => new Float64Array(n));
-      this.producer = grown(this.producer, (n) => new Uint32Array(n));
-      this.first = grown(this.first, (n) => new Int32Array(n));
-    }
+    if (x === this.amount.length) this.resize(x * 2);
     let p = this.producerIndex.get(producerId);
     if (p === undefined) {
       p = this.producers.length;

@@ -58,4 +58,46 @@ describe('packed id column', () => {
       }),
     );
   });
+
+  it('holds the same texts in resizable buffers, reserved ahead, trimmed, passed on as state and compared across columns', () => {
+    const text = fc.oneof(fc.string({ maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 5 }), fc.constantFrom('DH-1', 'DH-10', 'Đ', ''));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 200 }), fc.boolean(), fc.nat({ max: 300 }), (values, releasable, reserveAt) => {
+        const column = new PackedStrings(releasable);
+        const plain = new PackedStrings();
+        values.forEach((v, i) => {
+          if (i === reserveAt) column.reserve(values.length, 2);
+          column.push(v);
+          plain.push(v);
+        });
+        column.trim();
+        const copy = PackedStrings.from(structuredClone(column.state()));
+        for (const c of [column, copy]) {
+          expect(values.map((_, i) => c.get(i))).toEqual(values);
+          values.forEach((v, i) => {
+            expect(c.hash(i)).toBe(stringHash(v));
+            values.forEach((w, j) => expect(c.sameTextAs(i, plain, j)).toBe(v === w));
+          });
+        }
+        // Rows copied byte for byte into another column, found by an index over it without a string.
+        const picked = new PackedStrings();
+        values.forEach((_, i) => picked.pushRowOf(copy, i));
+        expect(values.map((_, i) => picked.get(i))).toEqual(values);
+        const index = new StringIndex(plain, 1);
+        values.forEach((v, i) => index.addIfAbsent(v, i));
+        values.forEach((v, i) => expect(index.getRowOf(copy, i)).toBe(values.indexOf(v)));
+        copy.release();
+        expect(copy.length).toBe(0);
+      }),
+    );
+  });
+
+  it('gives the memory of a releasable column back at once', () => {
+    const column = new PackedStrings(true);
+    for (let i = 0; i < 100_000; i++) column.push(`DH-${i}`);
+    const { bytes, ends } = column.state();
+    expect(bytes.buffer.resizable && ends.buffer.resizable).toBe(true);
+    column.release();
+    expect([bytes.buffer.byteLength, ends.buffer.byteLength]).toEqual([0, 0]);
+  });
 });
