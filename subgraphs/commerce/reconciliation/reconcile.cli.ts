@@ -7,6 +7,7 @@ import { PROVIDERS } from '../../../connectors/statements/registry.js';
 import { DEFAULT_TOLERANCE_MINUTES, OUTCOME_CODES } from './matcher.rules.js';
 import type { OutcomeTotal } from './outcome-totals.query.js';
 import type { ReconciliationRun } from './reconciliation-run.entity.js';
+import type { StatementReadAside } from './statement-read.js';
 
 const vnd = new Intl.NumberFormat('vi-VN');
 
@@ -62,60 +63,73 @@ export function registerReconcileCommand(program: Command, context: CommandConte
     .action(async (options: ReconcileOptions) => {
       const tolerance = Number(options.tolerance);
       if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 7 * 24 * 60) throw new Error(`--tolerance must be whole minutes from 0 to ${7 * 24 * 60}, got "${options.tolerance}".`);
-      // Loaded now, not with the program (cli/README.md: every command loads only its own code).
-      const [{ useBulkJobHeap }, { withSqlitePageCache }, { IMPORT_PAGE_CACHE_KIB, reconcileStatement }, { outcomeTotals }, { writeItemsCsv, writeItemsXlsx }, { progressReporter }] =
-        await Promise.all([
-          import('../../../core/bulk-job-heap.js'),
-          import('../../../core/db/sqlite-page-cache.js'),
-          import('./reconcile.command.js'),
-          import('./outcome-totals.query.js'),
-          import('./items-export.js'),
-          import('./progress-reporter.js'),
-        ]);
-      // A million rows stream through this process once: see useBulkJobHeap.
+      // The file is read on a worker thread from now on, while this one loads its modules and
+      // opens the database: reading is the longer branch of an import (reconcile.command.ts).
+      const [{ useBulkJobHeap }, { readStatementAside }] = await Promise.all([import('../../../core/bulk-job-heap.js'), import('./statement-read.js')]);
+      // A million rows stream through this process once (see useBulkJobHeap): set before the worker's heap is made.
       useBulkJobHeap();
-      const { database } = context.subgraph;
-      const orm = await openDatabase(database, databaseTarget(context.config(), database.name, { bulk: true }));
-      // Progress on stderr, so stdout stays the summary: a bar on a terminal, periodic lines when piped.
-      const progress = progressReporter(process.stderr);
+      const statement = readStatementAside({ provider: options.provider, file: options.file, period: options.period, source: path.basename(options.file) });
       try {
-        const { run, alreadyImported, superseded, carriedResolutions, settledOpenItems, byOutcome } = await reconcileStatement(orm.em.fork(), {
-          provider: options.provider,
-          file: options.file,
-          period: options.period,
-          toleranceMinutes: tolerance,
-          importedBy: options.as ?? `cli:${userInfo().username}`,
-          onProgress: progress.listener,
-        });
-        progress.finish();
-        console.log(
-          alreadyImported
-            ? `${path.basename(options.file)} was already imported (same SHA-256) as run ${run.id} on ${run.importedAt.toISOString()}: nothing was added.`
-            : `Run ${run.id}: ${run.provider}, period ${run.periodLabel}, ${path.basename(options.file)}, version ${run.version}`,
-        );
-        if (superseded) {
-          console.log(
-            `Supersedes version ${superseded.version} (run ${superseded.id}, still readable: hub reconciliation runs --provider ${run.provider} --period ${run.periodLabel}); resolutions carried over to ${carriedResolutions ?? 0} unchanged item(s).`,
-          );
-        }
-        if (settledOpenItems) console.log(`Settled ${settledOpenItems} open item(s) of earlier runs (late payments matched here).`);
-        // The summary and the exports read every item once: through the import's small page cache,
-        // or SQLite's 16 MB would fill now and be the command's peak.
-        await withSqlitePageCache(orm.em.fork(), IMPORT_PAGE_CACHE_KIB, async () => {
-          // A new run's totals were summed while its items were written; an earlier run's are read.
-          console.log(summaryTable(run, byOutcome ?? (await outcomeTotals(orm.em.fork(), run.id))));
-          if (options.csv) {
-            const written = await writeItemsCsv(orm.em.fork(), run, options.csv);
-            console.log(`Wrote ${vnd.format(written)} items to ${options.csv}`);
-          }
-          if (options.xlsx) {
-            const written = await writeItemsXlsx(orm.em.fork(), run, options.xlsx);
-            console.log(`Wrote ${vnd.format(written)} items and the totals to ${options.xlsx}`);
-          }
-        });
+        await importStatementFile(context, options, tolerance, statement);
       } finally {
-        progress.finish();
-        await orm.close(true);
+        statement.cancel();
       }
     });
+}
+
+/** The import itself, with the statement already being read on a worker thread. */
+async function importStatementFile(context: CommandContext, options: ReconcileOptions, tolerance: number, statement: StatementReadAside): Promise<void> {
+  // Loaded now, not with the program (cli/README.md: every command loads only its own code).
+  const [{ withSqlitePageCache }, { IMPORT_PAGE_CACHE_KIB, reconcileStatement }, { outcomeTotals }, { writeItemsCsv, writeItemsXlsx }, { progressReporter }] =
+    await Promise.all([
+      import('../../../core/db/sqlite-page-cache.js'),
+      import('./reconcile.command.js'),
+      import('./outcome-totals.query.js'),
+      import('./items-export.js'),
+      import('./progress-reporter.js'),
+    ]);
+  const { database } = context.subgraph;
+  const orm = await openDatabase(database, databaseTarget(context.config(), database.name, { bulk: true }));
+  // Progress on stderr, so stdout stays the summary: a bar on a terminal, periodic lines when piped.
+  const progress = progressReporter(process.stderr);
+  try {
+    const { run, alreadyImported, superseded, carriedResolutions, settledOpenItems, byOutcome } = await reconcileStatement(orm.em.fork(), {
+      provider: options.provider,
+      file: options.file,
+      period: options.period,
+      toleranceMinutes: tolerance,
+      importedBy: options.as ?? `cli:${userInfo().username}`,
+      onProgress: progress.listener,
+      statement,
+    });
+    progress.finish();
+    console.log(
+      alreadyImported
+        ? `${path.basename(options.file)} was already imported (same SHA-256) as run ${run.id} on ${run.importedAt.toISOString()}: nothing was added.`
+        : `Run ${run.id}: ${run.provider}, period ${run.periodLabel}, ${path.basename(options.file)}, version ${run.version}`,
+    );
+    if (superseded) {
+      console.log(
+        `Supersedes version ${superseded.version} (run ${superseded.id}, still readable: hub reconciliation runs --provider ${run.provider} --period ${run.periodLabel}); resolutions carried over to ${carriedResolutions ?? 0} unchanged item(s).`,
+      );
+    }
+    if (settledOpenItems) console.log(`Settled ${settledOpenItems} open item(s) of earlier runs (late payments matched here).`);
+    // The summary and the exports read every item once: through the import's small page cache,
+    // or SQLite's 16 MB would fill now and be the command's peak.
+    await withSqlitePageCache(orm.em.fork(), IMPORT_PAGE_CACHE_KIB, async () => {
+      // A new run's totals were summed while its items were written; an earlier run's are read.
+      console.log(summaryTable(run, byOutcome ?? (await outcomeTotals(orm.em.fork(), run.id))));
+      if (options.csv) {
+        const written = await writeItemsCsv(orm.em.fork(), run, options.csv);
+        console.log(`Wrote ${vnd.format(written)} items to ${options.csv}`);
+      }
+      if (options.xlsx) {
+        const written = await writeItemsXlsx(orm.em.fork(), run, options.xlsx);
+        console.log(`Wrote ${vnd.format(written)} items and the totals to ${options.xlsx}`);
+      }
+    });
+  } finally {
+    progress.finish();
+    await orm.close(true);
+  }
 }

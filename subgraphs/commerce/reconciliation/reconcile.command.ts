@@ -16,7 +16,7 @@ import { parsePeriod, type Period } from './period.js';
 import { resultItems, summarize, totalAboveLimit, type ResultItem, type RunTotals } from './result-items.js';
 import { statementHashes, type StatementHashes } from './content-hash.js';
 import { StatementRejectedError } from './statement-load.js';
-import { readStatementAside } from './statement-read.js';
+import { readStatementAside, type StatementReadAside } from './statement-read.js';
 import { linkSettled, openExpectations, openPayments, releaseSettlements, type CarriedPayment } from './carry-over.store.js';
 import { carryResolutions, itemFactsKey, resolvedItemsByKey, type ResolvedItem } from './resolution-carry.store.js';
 import { closedPeriodOverlapping } from './period.store.js';
@@ -44,6 +44,12 @@ export interface ReconcileRequest {
   ledger?: Ledger;
   /** Called through every phase with what is done of its total (0: total not known ahead). */
   onProgress?: ProgressListener;
+  /**
+   * The same file already being read (readStatementAside with this provider, file and period),
+   * started by a caller that had other things to do first (the CLI opens the database meanwhile).
+   * The caller cancels it if the import stops before using it.
+   */
+  statement?: StatementReadAside;
 }
 
 /** The phases of an import, in order. */
@@ -98,7 +104,7 @@ async function loadWindow(ledger: Ledger, table: LedgerTable, provider: string, 
   }
 }
 
-type ComputeRequest = Pick<ReconcileRequest, 'provider' | 'file' | 'period' | 'toleranceMinutes' | 'onProgress'> & {
+type ComputeRequest = Pick<ReconcileRequest, 'provider' | 'file' | 'period' | 'toleranceMinutes' | 'onProgress' | 'statement'> & {
   ledger: Ledger;
   /** Open expectations of earlier runs (id → open item id): loaded too, so a late payment matches them. */
   carried?: ReadonlyMap<string, number>;
@@ -151,24 +157,26 @@ export async function computeReconciliation(request: ComputeRequest): Promise<Co
   const period = parsePeriod(request.period);
   const toleranceMs = (request.toleranceMinutes ?? DEFAULT_TOLERANCE_MINUTES) * 60_000;
   const source = path.basename(request.file);
-  try {
-    checkProvider(reader, await fileHeadLines(request.file), source);
-  } catch (error) {
-    if (error instanceof InputLineError) throw new StatementRejectedError([error], 1, source);
-    throw error;
-  }
   const progress = request.onProgress;
   // The file is read on a worker thread while the ledger loads here: on two cores the two take
   // about as long as the longer of them. Its progress is shown once the ledger's is done.
   const fileBytes = progress ? statSync(request.file).size : 0;
   let bytesRead = 0;
   let ledgerDone = false;
-  const statement = readStatementAside({ provider: request.provider, file: request.file, period: request.period, source }, (bytes) => {
+  const onBytes = (bytes: number) => {
     bytesRead = bytes;
     if (ledgerDone) progress?.('reading', bytes, fileBytes);
-  });
+  };
+  const statement = request.statement ?? readStatementAside({ provider: request.provider, file: request.file, period: request.period, source });
+  statement.onBytes(onBytes);
   const ledger = new LedgerTable();
   try {
+    try {
+      checkProvider(reader, await fileHeadLines(request.file), source);
+    } catch (error) {
+      if (error instanceof InputLineError) throw new StatementRejectedError([error], 1, source);
+      throw error;
+    }
     await loadLedger(request, ledger, { from: new Date(period.start.getTime() - toleranceMs), to: new Date(period.end.getTime() + toleranceMs), toleranceMs });
   } catch (error) {
     statement.cancel();

@@ -31,6 +31,8 @@ export interface StatementReadAside {
   readonly result: Promise<StatementRead>;
   /** Stops reading: the import failed elsewhere. `result` then never settles. */
   cancel(): void;
+  /** Who hears of the bytes read from now on (the latest count is told at once). */
+  onBytes(listener: (bytes: number) => void): void;
 }
 
 /**
@@ -57,7 +59,9 @@ function workerScript(): URL {
  * Without the ledger at hand the table keeps every reference's text; resolveReferences then shares
  * the ledger's. Rejects with StatementRejectedError exactly as loadStatement does.
  */
-export function readStatementAside(request: StatementReadRequest, onBytes?: (bytes: number) => void): StatementReadAside {
+export function readStatementAside(request: StatementReadRequest): StatementReadAside {
+  let bytesRead = 0;
+  let onBytes: ((bytes: number) => void) | null = null;
   const worker = new Worker(workerScript(), { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   let settle!: (outcome: () => void) => void;
   const result = new Promise<StatementRead>((resolve, reject) => {
@@ -71,7 +75,8 @@ export function readStatementAside(request: StatementReadRequest, onBytes?: (byt
     worker.on('message', (message: StatementReadMessage) => {
       switch (message.kind) {
         case 'progress':
-          onBytes?.(message.bytes);
+          bytesRead = message.bytes;
+          onBytes?.(bytesRead);
           return;
         case 'read': {
           const { state, ...counts } = message;
@@ -96,6 +101,10 @@ export function readStatementAside(request: StatementReadRequest, onBytes?: (byt
     result,
     cancel() {
       settle(() => undefined);
+    },
+    onBytes(listener) {
+      onBytes = listener;
+      listener(bytesRead);
     },
   };
 }

@@ -50,7 +50,8 @@ describe('a statement read on a worker thread', () => {
     const lines = Array.from({ length: 6000 }, (_, k) => (k === 17 ? row(k, '"DH-17"') : k === 40 ? row(k, 'DH-40', '150.000', '01/11/2026 08:00:00', 'Thất bại') : row(k, k % 3 ? `DH-${k}` : `ZZ-${k}`)));
     const at = file('good.csv', header + lines.join(''));
     const progress: number[] = [];
-    const aside = readStatementAside(request(at), (bytes) => progress.push(bytes));
+    const aside = readStatementAside(request(at));
+    aside.onBytes((bytes) => progress.push(bytes));
     const read = await aside.result;
     const against = ledger();
     read.table.resolveReferences(against);
