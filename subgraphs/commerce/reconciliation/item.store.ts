@@ -6,6 +6,7 @@ import type { ClientBase } from 'pg';
 import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 import { copyRows, type ItemValue } from './item-copy.js';
 import { isPlainItem, PackBuilder, type PackValues } from './item-pack.js';
+import { PlainRow } from './plain-row.js';
 import { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import type { ResultItem } from './result-items.js';
@@ -84,7 +85,7 @@ const packRow = (pack: PackValues): ItemValue[] => PACK_PROPERTIES.map((p) => pa
 export interface StoreItemsOptions {
   /** Id of the item of seq 0 (item-ids.store.ts): an item's id is firstItemId + seq. */
   firstItemId: number;
-  /** Which items may be packed: default the plain ones (isPlainItem). */
+  /** Which items may be packed: default the plain ones (isPlainItem). A PlainRow always is. */
   packable?: (item: ResultItem) => boolean;
   /** Items written so far (rows and packed), about every PROGRESS_EVERY items and at the end. */
   onProgress?: (written: number) => void;
@@ -97,7 +98,7 @@ interface ItemSink {
   end(): Promise<void> | void;
 }
 
-export async function insertItems(tx: EntityManager, runId: string, items: Iterable<ResultItem>, options: StoreItemsOptions): Promise<number> {
+export async function insertItems(tx: EntityManager, runId: string, items: Iterable<ResultItem | PlainRow>, options: StoreItemsOptions): Promise<number> {
   const trx = tx.getTransactionContext<Knex.Transaction>();
   // Outside a transaction a failure would leave part of a run behind.
   if (!trx) throw new Error('insertItems must run inside the transaction that stores the run');
@@ -115,7 +116,10 @@ export async function insertItems(tx: EntityManager, runId: string, items: Itera
   const packs = new PackBuilder(runId);
   let written = 0;
   for (const item of items) {
-    if (packable(item)) {
+    if (item instanceof PlainRow) {
+      const pack = packs.addRow(item);
+      if (pack) await sink.pack(pack);
+    } else if (packable(item)) {
       const pack = packs.add(item);
       if (pack) await sink.pack(pack);
     } else await sink.row(item);
