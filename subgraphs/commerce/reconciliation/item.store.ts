@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { ClientBase } from 'pg';
 import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 import { copyRows, type ItemValue } from './item-copy.js';
-import { isPlainItem, PackBuilder, type PackValues } from './item-pack.js';
+import { isPlainItem, PackBuilder, packText, type BuiltPack, type PackValues } from './item-pack.js';
 import { PlainRow } from './plain-row.js';
 import { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
@@ -94,7 +94,8 @@ export interface StoreItemsOptions {
 /** Where rows and packs go: the driver's own way of writing them. */
 interface ItemSink {
   row(item: ResultItem): Promise<void> | void;
-  pack(pack: PackValues): Promise<void> | void;
+  /** Takes what it keeps of the pack before it returns or awaits: the builder reuses its bytes. */
+  pack(pack: BuiltPack): Promise<void> | void;
   end(): Promise<void> | void;
 }
 
@@ -144,7 +145,10 @@ function sqliteSink(db: Database, tables: Tables, runId: string, firstItemId: nu
   const rowSql = `(${items.columns.map(() => '?').join(', ')})`;
   const head = `insert into ${items.name} (${items.columns.join(', ')}) values `;
   const full = db.prepare(head + Array.from({ length: SQLITE_ROWS_PER_STATEMENT }, () => rowSql).join(', '));
-  const packInsert = db.prepare(`insert into ${tables.packs.name} (${tables.packs.columns.join(', ')}) values (${tables.packs.columns.map(() => '?').join(', ')})`);
+  // The items' JSON is bound as its UTF-8 bytes and stored as the text they are (a cast, no copy
+  // made in JavaScript): no string of 150 KB per pack (item-pack.ts, BuiltPack).
+  const packValues = tables.packs.columns.map((_, k) => (PACK_PROPERTIES[k] === 'itemsJson' ? 'cast(? as text)' : '?'));
+  const packInsert = db.prepare(`insert into ${tables.packs.name} (${tables.packs.columns.join(', ')}) values (${packValues.join(', ')})`);
   const params: ItemValue[] = new Array<ItemValue>(SQLITE_ROWS_PER_STATEMENT * items.columns.length).fill(null);
   let pending = 0;
   return {
@@ -155,7 +159,7 @@ function sqliteSink(db: Database, tables: Tables, runId: string, firstItemId: nu
       pending = 0;
     },
     pack(pack) {
-      packInsert.run(packRow(pack));
+      packInsert.run(PACK_PROPERTIES.map((p) => pack[p]));
     },
     end() {
       if (pending) db.prepare(head + Array.from({ length: pending }, () => rowSql).join(', ')).run(params.slice(0, pending * items.columns.length));
@@ -188,7 +192,7 @@ function postgresSink(client: ClientBase, tables: Tables, runId: string, firstIt
       if (rows.length >= POSTGRES_ROWS_PER_COPY) await flushRows();
     },
     async pack(pack) {
-      packs.push(packRow(pack));
+      packs.push(packRow(packText(pack)));
       if (packs.length >= POSTGRES_PACKS_PER_COPY) await flushPacks();
     },
     async end() {

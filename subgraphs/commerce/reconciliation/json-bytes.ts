@@ -27,6 +27,11 @@ export class JsonBytes {
     return this.bytes.toString('utf8', 0, this.used);
   }
 
+  /** The bytes written since the last reset, not copied: valid until the next write or reset. */
+  view(): Buffer {
+    return this.bytes.subarray(0, this.used);
+  }
+
   private room(n: number): void {
     if (this.used + n <= this.bytes.length) return;
     const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + n));

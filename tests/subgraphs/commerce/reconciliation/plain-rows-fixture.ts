@@ -16,9 +16,10 @@ export interface MatchedTables {
  * A day's statement and ledger of `orders` orders, loaded as an import loads them (the ledger
  * first, the statement's references resolved against it), and matched. Mostly plain items, with
  * texts JSON must escape or write as UTF-8 now and then (quotes, backslashes, tabs, Vietnamese,
- * emoji), coded and uncoded payers on either side or none, amounts beyond Uint32, producers or
- * none; and exceptions between them: short payments, unpaid orders, unknown references, split
- * payments, payments without a reference, duplicate rows, reversals.
+ * emoji), coded and uncoded payers on either side or none, amounts beyond Uint32, producers' ids
+ * in ASCII or not (never empty: the ledger refuses that); and exceptions between them: short
+ * payments, unpaid orders, unknown references, split payments, payments without a reference,
+ * duplicate rows, reversals.
  */
 export function matchedTables(orders: number): MatchedTables {
   const expected: ExpectedPaymentRecord[] = [];
@@ -38,7 +39,7 @@ export function matchedTables(orders: number): MatchedTables {
       amountVnd,
       expectedAt: new Date(DAY_START + k * 1000),
       payer: k % 19 === 0 ? '0123456789012345' : k % 4 === 0 ? null : k % 4 === 1 ? '0987***321' : k % 4 === 2 ? 'Nguyễn Văn "A"\n' : '',
-      producerId: k % 5 === 0 ? '' : `p${k % 3}`,
+      producerId: k % 5 === 0 ? 'htx-Đức' : `p${k % 3}`,
     });
     const transactionId = k % 29 === 0 ? `GD-Đức-${k}` : `T${k}`;
     const j = k % 50;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlainItem, PackBuilder, type PackValues } from '../../../../subgraphs/commerce/reconciliation/item-pack.js';
+import { isPlainItem, PackBuilder, packText, type BuiltPack, type PackValues } from '../../../../subgraphs/commerce/reconciliation/item-pack.js';
 import { JsonBytes } from '../../../../subgraphs/commerce/reconciliation/json-bytes.js';
 import { PackedStrings } from '../../../../subgraphs/commerce/reconciliation/packed-strings.js';
 import { PayerColumn } from '../../../../subgraphs/commerce/reconciliation/payer-column.js';
@@ -69,12 +69,21 @@ describe('plain items straight from the tables', () => {
   });
 
   it('pack to the same text as the items do, pack by pack', () => {
-    const packs = (add: (builder: PackBuilder) => (PackValues | null)[]) => {
+    // A built pack's bytes are the builder's until its next item: each is copied out as it comes.
+    const packs = (feed: (builder: PackBuilder, keep: (pack: BuiltPack | null) => void) => void) => {
       const builder = new PackBuilder('run-1');
-      return [...add(builder), builder.flush()].filter((p) => p !== null);
+      const kept: PackValues[] = [];
+      const keep = (pack: BuiltPack | null) => void (pack && kept.push(packText(pack)));
+      feed(builder, keep);
+      keep(builder.flush());
+      return kept;
     };
-    const fromRows = packs((b) => [...resultEntries(payments, ledger, result)].map((e) => (e instanceof PlainRow ? b.addRow(e) : isPlainItem(e) ? b.add(e) : null)));
-    const fromItems = packs((b) => [...resultItems(payments, ledger, result)].map((i) => (isPlainItem(i) ? b.add(i) : null)));
+    const fromRows = packs((b, keep) => {
+      for (const e of resultEntries(payments, ledger, result)) keep(e instanceof PlainRow ? b.addRow(e) : isPlainItem(e) ? b.add(e) : null);
+    });
+    const fromItems = packs((b, keep) => {
+      for (const i of resultItems(payments, ledger, result)) keep(isPlainItem(i) ? b.add(i) : null);
+    });
     expect(fromRows.length).toBeGreaterThan(3);
     expect(fromRows).toEqual(fromItems);
     // The text is JSON.stringify's of the items' arrays, as packs were always written.
