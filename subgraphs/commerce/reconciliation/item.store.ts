@@ -4,8 +4,8 @@ import type { Knex } from '@mikro-orm/knex';
 import type { Database } from 'better-sqlite3';
 import type { ClientBase } from 'pg';
 import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
-import { copyRows, type ItemValue } from './item-copy.js';
-import { isPlainItem, PackBuilder, packText, type BuiltPack, type PackValues } from './item-pack.js';
+import { copyRows, copyTextBytes, type CopyValue, type ItemValue } from './item-copy.js';
+import { isPlainItem, PackBuilder, type BuiltPack, type PackValues } from './item-pack.js';
 import { PlainRow } from './plain-row.js';
 import { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
@@ -81,6 +81,7 @@ function putItemValues(runId: string, firstItemId: number, item: ResultItem, int
 const PACK_PROPERTIES = ['runId', 'firstSeq', 'lastSeq', 'itemCount', 'paidVnd', 'producerKey', 'producerCountsJson', 'itemsJson'] as const satisfies readonly (keyof PackValues)[];
 
 const packRow = (pack: PackValues): ItemValue[] => PACK_PROPERTIES.map((p) => pack[p]);
+const ITEMS_JSON = PACK_PROPERTIES.indexOf('itemsJson');
 
 export interface StoreItemsOptions {
   /** Id of the item of seq 0 (item-ids.store.ts): an item's id is firstItemId + seq. */
@@ -175,7 +176,7 @@ const POSTGRES_PACKS_PER_COPY = 8;
 /** Rows and packs gathered into batches, each written with a COPY when full: a COPY holds the connection, so the two kinds take turns. */
 function postgresSink(client: ClientBase, tables: Tables, runId: string, firstItemId: number): ItemSink {
   let rows: ItemValue[][] = [];
-  let packs: ItemValue[][] = [];
+  let packs: CopyValue[][] = [];
   const flushRows = async () => {
     if (rows.length) await copyRows(client, tables.items.name, tables.items.columns, rows);
     rows = [];
@@ -192,7 +193,10 @@ function postgresSink(client: ClientBase, tables: Tables, runId: string, firstIt
       if (rows.length >= POSTGRES_ROWS_PER_COPY) await flushRows();
     },
     async pack(pack) {
-      packs.push(packRow(packText(pack)));
+      // The builder reuses its bytes: escaped into a buffer of their own now.
+      const row: CopyValue[] = packRow({ ...pack, itemsJson: '' });
+      row[ITEMS_JSON] = copyTextBytes(pack.itemsJson);
+      packs.push(row);
       if (packs.length >= POSTGRES_PACKS_PER_COPY) await flushPacks();
     },
     async end() {

@@ -124,7 +124,7 @@ describe.each(DIALECTS)('plain MATCHED items packed, on %s', (dialect) => {
     expect(packs.length).toBeGreaterThan(1);
     if (dialect === 'sqlite') {
       // Written from bytes, stored as text (LIKE and the readers see a string, not a blob).
-      const types = await em().getConnection().execute<{ t: string }[]>(`select distinct typeof(items_json) as t from reconciliation_item_pack`);
+      const types: { t: string }[] = await em().getConnection().execute(`select distinct typeof(items_json) as t from reconciliation_item_pack`);
       expect(types.map((r) => r.t)).toEqual(['text']);
     }
     expect(packs).toEqual(await packsOf(fromItems.id));
