@@ -4,8 +4,9 @@ import type { Knex } from '@mikro-orm/knex';
 import type { Database } from 'better-sqlite3';
 import type { ClientBase } from 'pg';
 import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
-import { copyRows, type ItemValue } from './item-copy.js';
-import { isPlainItem, PackBuilder, type PackValues } from './item-pack.js';
+import { copyRows, copyTextBytes, type CopyValue, type ItemValue } from './item-copy.js';
+import { isPlainItem, PackBuilder, type BuiltPack, type PackValues } from './item-pack.js';
+import { PlainRow } from './plain-row.js';
 import { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
 import type { ResultItem } from './result-items.js';
@@ -80,11 +81,12 @@ function putItemValues(runId: string, firstItemId: number, item: ResultItem, int
 const PACK_PROPERTIES = ['runId', 'firstSeq', 'lastSeq', 'itemCount', 'paidVnd', 'producerKey', 'producerCountsJson', 'itemsJson'] as const satisfies readonly (keyof PackValues)[];
 
 const packRow = (pack: PackValues): ItemValue[] => PACK_PROPERTIES.map((p) => pack[p]);
+const ITEMS_JSON = PACK_PROPERTIES.indexOf('itemsJson');
 
 export interface StoreItemsOptions {
   /** Id of the item of seq 0 (item-ids.store.ts): an item's id is firstItemId + seq. */
   firstItemId: number;
-  /** Which items may be packed: default the plain ones (isPlainItem). */
+  /** Which items may be packed: default the plain ones (isPlainItem). A PlainRow always is. */
   packable?: (item: ResultItem) => boolean;
   /** Items written so far (rows and packed), about every PROGRESS_EVERY items and at the end. */
   onProgress?: (written: number) => void;
@@ -93,11 +95,12 @@ export interface StoreItemsOptions {
 /** Where rows and packs go: the driver's own way of writing them. */
 interface ItemSink {
   row(item: ResultItem): Promise<void> | void;
-  pack(pack: PackValues): Promise<void> | void;
+  /** Takes what it keeps of the pack before it returns or awaits: the builder reuses its bytes. */
+  pack(pack: BuiltPack): Promise<void> | void;
   end(): Promise<void> | void;
 }
 
-export async function insertItems(tx: EntityManager, runId: string, items: Iterable<ResultItem>, options: StoreItemsOptions): Promise<number> {
+export async function insertItems(tx: EntityManager, runId: string, items: Iterable<ResultItem | PlainRow>, options: StoreItemsOptions): Promise<number> {
   const trx = tx.getTransactionContext<Knex.Transaction>();
   // Outside a transaction a failure would leave part of a run behind.
   if (!trx) throw new Error('insertItems must run inside the transaction that stores the run');
@@ -115,7 +118,10 @@ export async function insertItems(tx: EntityManager, runId: string, items: Itera
   const packs = new PackBuilder(runId);
   let written = 0;
   for (const item of items) {
-    if (packable(item)) {
+    if (item instanceof PlainRow) {
+      const pack = packs.addRow(item);
+      if (pack) await sink.pack(pack);
+    } else if (packable(item)) {
       const pack = packs.add(item);
       if (pack) await sink.pack(pack);
     } else await sink.row(item);
@@ -140,7 +146,10 @@ function sqliteSink(db: Database, tables: Tables, runId: string, firstItemId: nu
   const rowSql = `(${items.columns.map(() => '?').join(', ')})`;
   const head = `insert into ${items.name} (${items.columns.join(', ')}) values `;
   const full = db.prepare(head + Array.from({ length: SQLITE_ROWS_PER_STATEMENT }, () => rowSql).join(', '));
-  const packInsert = db.prepare(`insert into ${tables.packs.name} (${tables.packs.columns.join(', ')}) values (${tables.packs.columns.map(() => '?').join(', ')})`);
+  // The items' JSON is bound as its UTF-8 bytes and stored as the text they are (a cast, no copy
+  // made in JavaScript): no string of 150 KB per pack (item-pack.ts, BuiltPack).
+  const packValues = tables.packs.columns.map((_, k) => (PACK_PROPERTIES[k] === 'itemsJson' ? 'cast(? as text)' : '?'));
+  const packInsert = db.prepare(`insert into ${tables.packs.name} (${tables.packs.columns.join(', ')}) values (${packValues.join(', ')})`);
   const params: ItemValue[] = new Array<ItemValue>(SQLITE_ROWS_PER_STATEMENT * items.columns.length).fill(null);
   let pending = 0;
   return {
@@ -151,7 +160,7 @@ function sqliteSink(db: Database, tables: Tables, runId: string, firstItemId: nu
       pending = 0;
     },
     pack(pack) {
-      packInsert.run(packRow(pack));
+      packInsert.run(PACK_PROPERTIES.map((p) => pack[p]));
     },
     end() {
       if (pending) db.prepare(head + Array.from({ length: pending }, () => rowSql).join(', ')).run(params.slice(0, pending * items.columns.length));
@@ -167,7 +176,7 @@ const POSTGRES_PACKS_PER_COPY = 8;
 /** Rows and packs gathered into batches, each written with a COPY when full: a COPY holds the connection, so the two kinds take turns. */
 function postgresSink(client: ClientBase, tables: Tables, runId: string, firstItemId: number): ItemSink {
   let rows: ItemValue[][] = [];
-  let packs: ItemValue[][] = [];
+  let packs: CopyValue[][] = [];
   const flushRows = async () => {
     if (rows.length) await copyRows(client, tables.items.name, tables.items.columns, rows);
     rows = [];
@@ -184,7 +193,10 @@ function postgresSink(client: ClientBase, tables: Tables, runId: string, firstIt
       if (rows.length >= POSTGRES_ROWS_PER_COPY) await flushRows();
     },
     async pack(pack) {
-      packs.push(packRow(pack));
+      // The builder reuses its bytes: escaped into a buffer of their own now.
+      const row: CopyValue[] = packRow({ ...pack, itemsJson: '' });
+      row[ITEMS_JSON] = copyTextBytes(pack.itemsJson);
+      packs.push(row);
       if (packs.length >= POSTGRES_PACKS_PER_COPY) await flushPacks();
     },
     async end() {

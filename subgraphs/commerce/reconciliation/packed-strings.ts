@@ -1,3 +1,4 @@
+import type { JsonBytes } from './json-bytes.js';
 import { stringHash, type KeyColumn } from './string-index.js';
 
 /** A PackedStrings as plain data, to pass to another thread (structured clone; its buffers transferable). */
@@ -126,6 +127,12 @@ export class PackedStrings implements KeyColumn {
   get(i: number): string {
     if (i < 0 || i >= this.count) throw new RangeError(`row ${i} of ${this.count}`);
     return this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
+
+  /** Row i as a JSON string into `out`, from its bytes when nothing in it needs escaping (no string made). */
+  writeJson(i: number, out: JsonBytes): void {
+    if (i < 0 || i >= this.count) throw new RangeError(`row ${i} of ${this.count}`);
+    if (!out.utf8String(this.bytes, i === 0 ? 0 : this.ends[i - 1], this.ends[i])) out.string(this.get(i));
   }
 
   /** True when row i holds `key`. ASCII is compared byte by byte; other text through the decoded string. */

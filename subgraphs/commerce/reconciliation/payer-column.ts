@@ -1,3 +1,5 @@
+import type { JsonBytes } from './json-bytes.js';
+
 /**
  * Payer identifiers (phones, account numbers, often masked: "0987***321") stored as numbers: each
  * character is a digit or "*", 11 symbols, so up to 14 characters fit exactly in a double. Others
@@ -31,6 +33,27 @@ export function decodePayer(code: number): string {
 export interface PayerColumnState {
   codes: Float64Array<ArrayBuffer> | null;
   others: Map<number, string>;
+}
+
+/** A coded payer's characters, filled from the end (the last symbol comes out of the code first). */
+const symbols = new Uint8Array(MAX_CODED);
+const LOW_SYMBOLS = 8;
+/** 11^8, below 2^31. */
+const LOW_SYMBOLS_BASE = 11 ** LOW_SYMBOLS;
+
+/**
+ * The symbols of an int32 part of a code into `symbols`, ending before `end`: exactly `count` of
+ * them (a lower part, zeros kept), or with count 0 all but the leading 1 of the code. Returns where they start.
+ */
+function symbolsOf(code: number, end: number, count: number): number {
+  let at = end;
+  for (let k = 0; count ? k < count : code > 1; k++) {
+    const rest = (code / 11) | 0;
+    const symbol = code - rest * 11;
+    symbols[--at] = symbol === 10 ? 0x2a : 0x30 + symbol;
+    code = rest;
+  }
+  return at;
 }
 
 export class PayerColumn {
@@ -74,6 +97,28 @@ export class PayerColumn {
     const next = new Float64Array(rows);
     next.set(this.codes);
     this.codes = next;
+  }
+
+  /** The payer of `row` as a JSON string into `out` (a coded one without a string made); false, nothing written, when it has none. */
+  writeJson(row: number, out: JsonBytes): boolean {
+    const code = this.codes !== null && row < this.codes.length ? this.codes[row] : 0;
+    if (code > 0) {
+      // In int32 arithmetic: the last 8 symbols apart first when there are more (a phone's code is
+      // about 11^11), since a double's remainder, a dozen times a payer, cost more than the rest.
+      let at = MAX_CODED;
+      let rest = code;
+      if (code >= LOW_SYMBOLS_BASE) {
+        const high = Math.floor(code / LOW_SYMBOLS_BASE);
+        at = symbolsOf((code - high * LOW_SYMBOLS_BASE) | 0, at, LOW_SYMBOLS);
+        rest = high;
+      }
+      out.utf8String(symbols, symbolsOf(rest | 0, at, 0), MAX_CODED);
+      return true;
+    }
+    const other = this.others.get(row);
+    if (other === undefined) return false;
+    out.string(other);
+    return true;
   }
 
   get(row: number): string | null {

@@ -13,7 +13,8 @@ import { reserveItemIds } from './item-ids.store.js';
 import { isPlainItem } from './item-pack.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
-import { resultItems, summarize, totalAboveLimit, type ResultItem, type RunTotals } from './result-items.js';
+import { PlainRow } from './plain-row.js';
+import { resultEntries, summarize, totalAboveLimit, type ResultItem, type RunTotals } from './result-items.js';
 import { statementHashes, type StatementHashes } from './content-hash.js';
 import { StatementRejectedError } from './statement-load.js';
 import { readStatementAside, type StatementReadAside } from './statement-read.js';
@@ -330,7 +331,7 @@ async function importStatement(em: EntityManager, request: ReconcileRequest): Pr
       run.firstItemId = itemCount ? await reserveItemIds(tx, itemCount) : null;
       await tx.insert(ReconciliationRun, run);
       const toCarry = new Map<number, ResolvedItem>();
-      const items = linkedItems(resultItems(computed.payments, computed.ledger, computed.result), { carried, carriedTransactions }, resolved, toCarry);
+      const items = linkedItems(resultEntries(computed.payments, computed.ledger, computed.result), { carried, carriedTransactions }, resolved, toCarry);
       await insertItems(tx, run.id, tallied(items, byOutcome), {
         firstItemId: run.firstItemId ?? 0,
         // An item taking over a resolution is updated by seq after the insert: it stays a row.
@@ -356,12 +357,21 @@ async function importStatement(em: EntityManager, request: ReconcileRequest): Pr
 }
 
 /** The items as they pass to storage, added to `totals` per outcome as outcome-totals.query.ts sums them. */
-function* tallied(items: Iterable<ResultItem>, totals: Record<ReconciliationOutcome, OutcomeTotal>): Generator<ResultItem> {
+function* tallied(items: Iterable<ResultItem | PlainRow>, totals: Record<ReconciliationOutcome, OutcomeTotal>): Generator<ResultItem | PlainRow> {
+  const matched = totals.MATCHED;
   for (const item of items) {
-    const total = totals[item.outcome];
-    total.count++;
-    total.paidVnd += item.paidVnd - item.reversedVnd;
-    total.expectedVnd += item.expectedVnd;
+    if (item instanceof PlainRow) {
+      // MATCHED, paid what was expected, nothing reversed.
+      const vnd = item.vnd;
+      matched.count++;
+      matched.paidVnd += vnd;
+      matched.expectedVnd += vnd;
+    } else {
+      const total = totals[item.outcome];
+      total.count++;
+      total.paidVnd += item.paidVnd - item.reversedVnd;
+      total.expectedVnd += item.expectedVnd;
+    }
     yield item;
   }
 }
@@ -369,20 +379,38 @@ function* tallied(items: Iterable<ResultItem>, totals: Record<ReconciliationOutc
 /**
  * Adds to each item what storing needs beyond matching: the open item of an earlier run it settles
  * (its expectations or its payment were carried over), and whether the superseded version had the
- * same item with a resolution (recorded in `toCarry` by seq). Cheap when there is nothing to carry.
+ * same item with a resolution (recorded in `toCarry` by seq). The items as they are when there is
+ * nothing to carry; a plain row stays one unless it settles an open item or resolutions are carried.
  */
-function* linkedItems(
-  items: Iterable<ResultItem>,
+function linkedItems(
+  items: Iterable<ResultItem | PlainRow>,
   open: { carried: ReadonlyMap<string, number>; carriedTransactions: ReadonlyMap<string, number> },
   resolved: ReadonlyMap<string, ResolvedItem>,
   toCarry: Map<number, ResolvedItem>,
-): Generator<ResultItem> {
+): Iterable<ResultItem | PlainRow> {
   const { carried, carriedTransactions } = open;
-  if (!carried.size && !carriedTransactions.size && !resolved.size) {
-    yield* items;
-    return;
-  }
-  for (const item of items) {
+  // Not a generator of its own then: a million items would pass through one more for nothing.
+  if (!carried.size && !carriedTransactions.size && !resolved.size) return items;
+  return linkedEach(items, open, resolved, toCarry);
+}
+
+function* linkedEach(
+  items: Iterable<ResultItem | PlainRow>,
+  open: { carried: ReadonlyMap<string, number>; carriedTransactions: ReadonlyMap<string, number> },
+  resolved: ReadonlyMap<string, ResolvedItem>,
+  toCarry: Map<number, ResolvedItem>,
+): Generator<ResultItem | PlainRow> {
+  const { carried, carriedTransactions } = open;
+  /** A plain row whose expectation or payment was carried over: it settles an open item. */
+  const settles = (row: PlainRow) =>
+    (carried.size > 0 && carried.has(row.ledger.id(row.expectation))) ||
+    (carriedTransactions.size > 0 && row.payments.line[row.payment] === 0 && carriedTransactions.has(row.payments.transactionId(row.payment)));
+  for (const entry of items) {
+    if (entry instanceof PlainRow && !resolved.size && !settles(entry)) {
+      yield entry;
+      continue;
+    }
+    const item = entry instanceof PlainRow ? entry.item() : entry;
     if (carried.size) {
       for (const id of item.expectedPaymentIds) {
         const from = carried.get(id);

@@ -1,6 +1,7 @@
 import { MAX_VND } from '../../../core/money.js';
 import { OUTCOME_CODES, RULE_CODES, type MatchResult } from './matcher.rules.js';
 import { MatchRule, ReconciliationOutcome } from './outcomes.js';
+import { PlainRow } from './plain-row.js';
 import type { LedgerTable, PaymentTable } from './tables.js';
 
 /** One item of a result, as stored and shown: a group of statement rows and expected payments. */
@@ -63,74 +64,101 @@ class GroupRows {
 export function* resultItems(payments: PaymentTable, ledger: LedgerTable, result: MatchResult): Generator<ResultItem> {
   const p = new GroupRows(result.paymentGroup, result.groupCount);
   const e = new GroupRows(result.expectationGroup, result.groupCount);
+  for (let seq = 0; seq < result.order.length; seq++) yield groupItem(payments, ledger, result, p, e, seq);
+}
+
+const MATCHED = OUTCOME_CODES.indexOf(ReconciliationOutcome.MATCHED);
+const REFERENCE = RULE_CODES.indexOf(MatchRule.REFERENCE);
+
+/**
+ * As resultItems, but a plain item (a group of one statement row and one expectation matched by
+ * reference, paid exactly: plain-row.ts) comes as a PlainRow, which storing packs straight from
+ * the tables; PlainRow.item() is the ResultItem resultItems gives for it.
+ */
+export function* resultEntries(payments: PaymentTable, ledger: LedgerTable, result: MatchResult): Generator<ResultItem | PlainRow> {
+  const p = new GroupRows(result.paymentGroup, result.groupCount);
+  const e = new GroupRows(result.expectationGroup, result.groupCount);
   for (let seq = 0; seq < result.order.length; seq++) {
     const g = result.order[seq];
-    // Small arrays, not Sets: nearly every item has one payment and one expectation, and a million
-    // Sets (and their sorts) cost more than the whole matching.
-    const references: string[] = [];
-    const producerIds: string[] = [];
-    const transactionIds: string[] = [];
-    const lines: number[] = [];
-    const expectedPaymentIds: string[] = [];
-    let paidVnd = 0;
-    let reversedVnd = 0;
-    let feeVnd = 0;
-    let expectedVnd = 0;
-    let paidAt: number | null = null;
-    let expectedAt: number | null = null;
-    let payer: string | null = null;
-    const paid = p.count(g);
-    for (let k = 0; k < paid; k++) {
-      const i = p.row(g, k);
-      transactionIds.push(payments.transactionId(i));
-      lines.push(payments.line[i]);
-      const ref = payments.reference(i);
-      if (ref !== null && !references.includes(ref)) references.push(ref);
-      if (payments.reversal[i]) reversedVnd += payments.amount[i];
-      else paidVnd += payments.amount[i];
-      feeVnd += payments.fee[i];
-      if (paidAt === null || payments.time[i] < paidAt) paidAt = payments.time[i];
-      payer ??= payments.payer(i);
+    if (result.groupOutcome[g] === MATCHED && result.groupRule[g] === REFERENCE && p.count(g) === 1 && e.count(g) === 1) {
+      const row = PlainRow.of(seq, payments, ledger, p.row(g, 0), e.row(g, 0));
+      if (row) {
+        yield row;
+        continue;
+      }
     }
-    const expected = e.count(g);
-    // Expected payments by id, so the item does not depend on the order the ledger gave them in.
-    let sorted: number[] | null = null;
-    if (expected > 1) {
-      const ids = Array.from({ length: expected }, (_, k) => ({ x: e.row(g, k), id: ledger.id(e.row(g, k)) }));
-      ids.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      sorted = ids.map((y) => y.x);
-    }
-    for (let k = 0; k < expected; k++) {
-      const x = sorted ? sorted[k] : e.row(g, k);
-      expectedPaymentIds.push(ledger.id(x));
-      const ref = ledger.reference(x);
-      if (!references.includes(ref)) references.push(ref);
-      const producer = ledger.producerId(x);
-      if (!producerIds.includes(producer)) producerIds.push(producer);
-      expectedVnd += ledger.amount[x];
-      if (expectedAt === null || ledger.time[x] < expectedAt) expectedAt = ledger.time[x];
-      payer ??= ledger.payer(x);
-    }
-    if (references.length > 1) references.sort();
-    if (producerIds.length > 1) producerIds.sort();
-    yield {
-      seq,
-      outcome: OUTCOME_CODES[result.groupOutcome[g]],
-      rule: RULE_CODES[result.groupRule[g]],
-      references,
-      transactionIds,
-      lines,
-      expectedPaymentIds,
-      producerIds,
-      payer,
-      paidVnd,
-      reversedVnd,
-      feeVnd,
-      expectedVnd,
-      paidAt: paidAt === null ? null : new Date(paidAt),
-      expectedAt: expectedAt === null ? null : new Date(expectedAt),
-    };
+    yield groupItem(payments, ledger, result, p, e, seq);
   }
+}
+
+/** The item of seq: its group's rows and expectations. */
+function groupItem(payments: PaymentTable, ledger: LedgerTable, result: MatchResult, p: GroupRows, e: GroupRows, seq: number): ResultItem {
+  const g = result.order[seq];
+  // Small arrays, not Sets: nearly every item has one payment and one expectation, and a million
+  // Sets (and their sorts) cost more than the whole matching.
+  const references: string[] = [];
+  const producerIds: string[] = [];
+  const transactionIds: string[] = [];
+  const lines: number[] = [];
+  const expectedPaymentIds: string[] = [];
+  let paidVnd = 0;
+  let reversedVnd = 0;
+  let feeVnd = 0;
+  let expectedVnd = 0;
+  let paidAt: number | null = null;
+  let expectedAt: number | null = null;
+  let payer: string | null = null;
+  const paid = p.count(g);
+  for (let k = 0; k < paid; k++) {
+    const i = p.row(g, k);
+    transactionIds.push(payments.transactionId(i));
+    lines.push(payments.line[i]);
+    const ref = payments.reference(i);
+    if (ref !== null && !references.includes(ref)) references.push(ref);
+    if (payments.reversal[i]) reversedVnd += payments.amount[i];
+    else paidVnd += payments.amount[i];
+    feeVnd += payments.fee[i];
+    if (paidAt === null || payments.time[i] < paidAt) paidAt = payments.time[i];
+    payer ??= payments.payer(i);
+  }
+  const expected = e.count(g);
+  // Expected payments by id, so the item does not depend on the order the ledger gave them in.
+  let sorted: number[] | null = null;
+  if (expected > 1) {
+    const ids = Array.from({ length: expected }, (_, k) => ({ x: e.row(g, k), id: ledger.id(e.row(g, k)) }));
+    ids.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    sorted = ids.map((y) => y.x);
+  }
+  for (let k = 0; k < expected; k++) {
+    const x = sorted ? sorted[k] : e.row(g, k);
+    expectedPaymentIds.push(ledger.id(x));
+    const ref = ledger.reference(x);
+    if (!references.includes(ref)) references.push(ref);
+    const producer = ledger.producerId(x);
+    if (!producerIds.includes(producer)) producerIds.push(producer);
+    expectedVnd += ledger.amount[x];
+    if (expectedAt === null || ledger.time[x] < expectedAt) expectedAt = ledger.time[x];
+    payer ??= ledger.payer(x);
+  }
+  if (references.length > 1) references.sort();
+  if (producerIds.length > 1) producerIds.sort();
+  return {
+    seq,
+    outcome: OUTCOME_CODES[result.groupOutcome[g]],
+    rule: RULE_CODES[result.groupRule[g]],
+    references,
+    transactionIds,
+    lines,
+    expectedPaymentIds,
+    producerIds,
+    payer,
+    paidVnd,
+    reversedVnd,
+    feeVnd,
+    expectedVnd,
+    paidAt: paidAt === null ? null : new Date(paidAt),
+    expectedAt: expectedAt === null ? null : new Date(expectedAt),
+  };
 }
 
 export interface RunTotals {

@@ -1,4 +1,5 @@
 import type { PaymentRecord } from '../../../connectors/statements/payment-record.js';
+import type { JsonBytes } from './json-bytes.js';
 import type { ExpectedPaymentColumns, ExpectedPaymentRecord } from './ledger.js';
 import { PayerColumn, type PayerColumnState } from './payer-column.js';
 import { payerKey } from './payer-key.rules.js';
@@ -188,6 +189,22 @@ export class PaymentTable {
     return this.transactionIds.get(i);
   }
 
+  /** Row i's transaction id as JSON into `out`, from its bytes. */
+  transactionIdJson(i: number, out: JsonBytes): void {
+    this.transactionIds.writeJson(i, out);
+  }
+
+  /**
+   * True when row i quotes expectation x's reference, or none (the item's only reference is then
+   * the ledger's). False too when that is not known without decoding: a reference the ledger did
+   * not know when the row was read, or another ledger.
+   */
+  quotesReferenceOf(i: number, ledger: LedgerTable, x: number): boolean {
+    const r = this.refs[i];
+    if (r === -1) return true;
+    return r >= 0 && ledger === this.ledger && ledger.sameReference(r, x);
+  }
+
   /** The transaction ids as a hash index reads them (in place, no string per probe). */
   get transactionIdKeys(): KeyColumn {
     return this.transactionIds;
@@ -213,6 +230,11 @@ export class PaymentTable {
 
   payer(i: number): string | null {
     return this.payers.get(i);
+  }
+
+  /** Row i's payer as JSON into `out`; false, nothing written, when it has none. */
+  payerJson(i: number, out: JsonBytes): boolean {
+    return this.payers.writeJson(i, out);
   }
 
   /** The payer as matched (payer-key.rules.ts); held only where it differs from the raw text. */
@@ -323,6 +345,24 @@ export class LedgerTable implements ExpectedPaymentColumns {
 
   payer(x: number): string | null {
     return this.payers.get(x);
+  }
+
+  /** Row x's id, reference or payer as JSON into `out`, from their bytes and codes (the payer: false, nothing written, when none). */
+  idJson(x: number, out: JsonBytes): void {
+    this.ids.writeJson(x, out);
+  }
+
+  referenceJson(x: number, out: JsonBytes): void {
+    this.references.writeJson(x, out);
+  }
+
+  payerJson(x: number, out: JsonBytes): boolean {
+    return this.payers.writeJson(x, out);
+  }
+
+  /** Rows a and b quote the same reference. */
+  sameReference(a: number, b: number): boolean {
+    return a === b || this.references.sameText(a, b);
   }
 
   /** The payer as matched (payer-key.rules.ts); held only where it differs from the raw text. */

@@ -11,10 +11,12 @@ import { ReconciliationItem } from '../../../../subgraphs/commerce/reconciliatio
 import { ReconciliationRun } from '../../../../subgraphs/commerce/reconciliation/reconciliation-run.entity.js';
 import { resolveItem } from '../../../../subgraphs/commerce/reconciliation/resolve-item.command.js';
 import { ResolutionCategory } from '../../../../subgraphs/commerce/reconciliation/resolution.rules.js';
-import type { ResultItem } from '../../../../subgraphs/commerce/reconciliation/result-items.js';
+import { PlainRow } from '../../../../subgraphs/commerce/reconciliation/plain-row.js';
+import { resultEntries, resultItems, type ResultItem } from '../../../../subgraphs/commerce/reconciliation/result-items.js';
 import { runItems, type RunItemFilter } from '../../../../subgraphs/commerce/reconciliation/run-items.query.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../../helpers/databases.js';
 import { itemsOfRun, reconciliationOnly } from './fixtures.js';
+import { matchedTables } from './plain-rows-fixture.js';
 
 const DIALECTS = TEST_DATABASE_URL ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
 const COUNT = 2_500;
@@ -52,17 +54,22 @@ function* items(): Generator<ResultItem> {
 }
 
 /** A run as reconcile.command.ts stores it, its items given (packed as usual, or every one a row). */
-async function storeRun(em: EntityManager, id: string, packable?: (item: ResultItem) => boolean): Promise<ReconciliationRun> {
+async function storeRun(
+  em: EntityManager,
+  id: string,
+  packable?: (item: ResultItem) => boolean,
+  given: { items: Iterable<ResultItem | PlainRow>; count: number } = { items: items(), count: COUNT },
+): Promise<ReconciliationRun> {
   return em.transactional(async (tx) => {
     const run = Object.assign(new ReconciliationRun(), {
       id, provider: 'viettel-money', periodStart: '2026-11-01', periodEnd: '2026-11-01', periodLabel: '2026-11-01', fileName: `${id}.csv`,
       fileSha256: id.padEnd(64, '0'), contentSha256: id.padEnd(64, '1'), importedAt: new Date(), importedBy: 'test', version: 1, currentKey: `viettel-money|${id}`,
       ledgerSource: 'test', toleranceMinutes: 120, statementRows: COUNT, ignoredRows: 0, statementGrossVnd: 0, reversedVnd: 0, statementFeeVnd: 0, expectedVnd: 0,
       matchedVnd: 0, matchedCount: 0, amountMismatchCount: 0, missingInStatementCount: 0, missingInLedgerCount: 0, duplicateCount: 0,
-      firstItemId: await reserveItemIds(tx, COUNT),
+      firstItemId: await reserveItemIds(tx, given.count),
     });
     await tx.insert(ReconciliationRun, run);
-    await insertItems(tx, id, items(), { firstItemId: run.firstItemId!, packable });
+    await insertItems(tx, id, given.items, { firstItemId: run.firstItemId!, packable });
     return run;
   });
 }
@@ -102,6 +109,30 @@ describe.each(DIALECTS)('plain MATCHED items packed, on %s', (dialect) => {
     // An item's id is its run's first id plus its seq, packed or not.
     expect(read.every((i) => i.id === packed.firstItemId! + i.seq)).toBe(true);
     expect(await outcomeTotals(em(), packed.id)).toEqual(await outcomeTotals(em(), rows.id));
+  });
+
+  it('stores plain items taken straight from the tables (PlainRow) as it stores the same items built, and reads them back alike', async () => {
+    const { payments, ledger, result } = matchedTables(COUNT);
+    const count = result.order.length;
+    const fromRows = await storeRun(em(), 'run-plain-rows', undefined, { items: resultEntries(payments, ledger, result), count });
+    const fromItems = await storeRun(em(), 'run-built-items', undefined, { items: resultItems(payments, ledger, result), count });
+    const asRows = await storeRun(em(), 'run-built-rows', () => false, { items: resultItems(payments, ledger, result), count });
+    expect([...resultEntries(payments, ledger, result)].filter((e) => e instanceof PlainRow).length).toBeGreaterThan(0.8 * count);
+    const packsOf = async (runId: string) =>
+      (await em().find(ReconciliationItemPack, { runId }, { orderBy: { firstSeq: 'asc' } })).map(({ id: _id, runId: _run, ...pack }) => pack);
+    const packs = await packsOf(fromRows.id);
+    expect(packs.length).toBeGreaterThan(1);
+    if (dialect === 'sqlite') {
+      // Written from bytes, stored as text (LIKE and the readers see a string, not a blob).
+      const types: { t: string }[] = await em().getConnection().execute(`select distinct typeof(items_json) as t from reconciliation_item_pack`);
+      expect(types.map((r) => r.t)).toEqual(['text']);
+    }
+    expect(packs).toEqual(await packsOf(fromItems.id));
+    const read = await itemsOfRun(em(), fromRows.id);
+    expect(read.map((i) => i.seq)).toEqual(Array.from({ length: count }, (_, n) => n));
+    expect(read.map(facts)).toEqual((await itemsOfRun(em(), fromItems.id)).map(facts));
+    expect(read.map(facts)).toEqual((await itemsOfRun(em(), asRows.id)).map(facts));
+    expect(await outcomeTotals(em(), fromRows.id)).toEqual(await outcomeTotals(em(), asRows.id));
   });
 
   it('pages and counts as rows do, whatever the filter', async () => {

@@ -232,4 +232,23 @@ describe.each(DIALECTS)('reconciliation versions, carry-over, close and write-of
     expect(sheet.rowCount).toBe(6);
     expect(sheet.getRow(1).getCell(1).value).toBe('run_id');
   });
+  it('a resolved plain MATCHED item is carried to the corrected version as a row with its resolution', async () => {
+    await subgraph.orm.em.fork().insertMany(ExpectedPayment, [
+      { id: 'e12', provider: 'viettel-money', reference: 'DH-12', amountVnd: 80_000, expectedAt: new Date('2026-12-05T08:00:00+07:00'), payer: null, producerId: 'p1' },
+    ]);
+    const line = (n: number, txn: string, ref: string, amount: string) => `${n},${txn},${ref},05/12/2026 08:05:00,${amount},0,VND,Thành công,Thanh toán,,\n`;
+    const first = writeFile(env.dataDir, 'day12.csv', VIETTEL_HEADER + line(1, 'A12', 'DH-12', '80.000'));
+    const v1 = (await reconcileStatement(subgraph.orm.em.fork(), { provider: 'viettel-money', file: first, period: '2026-12-05', importedBy: 'test' })).run;
+    const a12 = byTxnOrExpected(await items(v1.id), 'A12');
+    expect(a12).toMatchObject({ outcome: 'MATCHED', rule: 'REFERENCE' });
+    expect(await subgraph.orm.em.fork().count(ReconciliationItem, { runId: v1.id })).toBe(0);
+    expect((await gql(RESOLVE, { input: { itemId: String(a12.id), category: 'ACCEPTED', note: 'Đã đối chiếu với cửa hàng' } })).errors).toBeUndefined();
+
+    const corrected = writeFile(env.dataDir, 'day12-v2.csv', VIETTEL_HEADER + line(1, 'A12', 'DH-12', '80.000') + line(2, 'X12', 'DH-X12', '45.000'));
+    const outcome = await reconcileStatement(subgraph.orm.em.fork(), { provider: 'viettel-money', file: corrected, period: '2026-12-05', importedBy: 'test' });
+    expect(outcome.carriedResolutions).toBe(1);
+    const carried = byTxnOrExpected(await items(outcome.run.id), 'A12');
+    expect(carried).toMatchObject({ outcome: 'MATCHED', resolvedBy: 'ke-toan-1', resolutionCategory: 'ACCEPTED' });
+    expect(await subgraph.orm.em.fork().count(ReconciliationItem, { runId: outcome.run.id, id: carried.id })).toBe(1);
+  });
 });
