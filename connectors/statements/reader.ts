@@ -75,60 +75,6 @@ export interface ReadStatementOptions {
 }
 
 
-/**
- * The parser's records as they come, every record buffered so far at once (the rows of a chunk).
- * Reads with `read()` on 'readable' rather than async iteration, which costs a promise per row.
- * Also what `hub import payments` streams its CSV with.
- */
-export async function* recordBatches(parser: Readable): AsyncGenerator<string[][]> {
-  let ended = false;
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const signal = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-  parser.on('readable', signal);
-  parser.on('end', () => {
-    ended = true;
-    signal();
-  });
-  parser.on('error', (error: Error) => {
-    failure = error;
-    signal();
-  });
-  try {
-    for (;;) {
-      const records: string[][] = [];
-      let record: string[] | null;
-      while ((record = parser.read() as string[] | null) !== null) records.push(record);
-      if (records.length) {
-        yield records;
-        continue;
-      }
-      if (failure) throw failure;
-      if (ended) return;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  } finally {
-    // Stopped early (an error thrown by the caller): release the file.
-    if (!ended) parser.destroy();
-  }
-}
-
-/**
- * Physical lines a parsed record spans: one, plus the line breaks its quoted fields hold. Counted
- * here rather than with csv-parse's `info`, which allocates an object per row.
- */
-export function recordLines(record: readonly string[]): number {
-  let lines = 1;
-  for (const value of record) {
-    if (value.includes('\n')) lines += value.split('\n').length - 1;
-  }
-  return lines;
-}
-
 function headerIndex<C extends string>(reader: StatementReader<C>, header: string[], line: number, source?: string): Record<C, number> {
   const folded = header.map((h) => foldForSearch(h));
   const index = {} as Record<C, number>;

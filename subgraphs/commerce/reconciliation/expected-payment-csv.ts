@@ -1,8 +1,60 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { recordBatches, recordLines } from '../../../connectors/statements/reader.js';
 import { InputLineError } from '../../../core/domain-errors.js';
 import type { ExpectedPaymentInput } from './expected-payment.rules.js';
+
+/**
+ * The parser's records as they come, every record buffered so far at once (the rows of a chunk).
+ * Reads with `read()` on 'readable' rather than async iteration, which costs a promise per row.
+ */
+async function* recordBatches(parser: Readable): AsyncGenerator<string[][]> {
+  let ended = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  parser.on('readable', signal);
+  parser.on('end', () => {
+    ended = true;
+    signal();
+  });
+  parser.on('error', (error: Error) => {
+    failure = error;
+    signal();
+  });
+  try {
+    for (;;) {
+      const records: string[][] = [];
+      let record: string[] | null;
+      while ((record = parser.read() as string[] | null) !== null) records.push(record);
+      if (records.length) {
+        yield records;
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    // Stopped early (an error thrown by the caller): release the file.
+    if (!ended) parser.destroy();
+  }
+}
+
+/**
+ * Physical lines a parsed record spans: one, plus the line breaks its quoted fields hold. Counted
+ * here rather than with csv-parse's `info`, which allocates an object per row.
+ */
+function recordLines(record: readonly string[]): number {
+  let lines = 1;
+  for (const value of record) {
+    if (value.includes('\n')) lines += value.split('\n').length - 1;
+  }
+  return lines;
+}
 
 /** The columns of an expected-payments CSV (header line, any order) and the keys of a JSON item. */
 const EXPECTED_PAYMENT_COLUMNS = ['id', 'provider', 'reference', 'amountVnd', 'expectedAt', 'payer', 'producerId'] as const;

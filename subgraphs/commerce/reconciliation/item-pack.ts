@@ -3,7 +3,7 @@ import { ReconciliationItem } from './reconciliation-item.entity.js';
 import { JsonBytes } from './json-bytes.js';
 import type { PlainRow } from './plain-row.js';
 import type { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
-import type { ResultItem } from './result-items.js';
+import type { ResultItem } from './result-item.js';
 
 /**
  * Plain MATCHED items, packed (reconciliation-item-pack.entity.ts): the run's ~99 % of items that

@@ -9,7 +9,7 @@ import { isPlainItem, PackBuilder, type BuiltPack, type PackValues } from './ite
 import { PlainRow } from './plain-row.js';
 import { ReconciliationItemPack } from './reconciliation-item-pack.entity.js';
 import { ReconciliationItem } from './reconciliation-item.entity.js';
-import type { ResultItem } from './result-items.js';
+import type { ResultItem } from './result-item.js';
 
 /**
  * Writes a run's items straight through the transaction's own driver connection, without entities

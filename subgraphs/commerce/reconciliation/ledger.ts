@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { rawArrays } from '../../../core/db/prepared-statements.js';
 import { isPostgres, rawTableName } from '../../../core/db/raw-sql.js';
 import { ExpectedPayment } from './expected-payment.entity.js';
+import { sizeAhead, type Reservable } from './table-sizing.js';
 
 /**
  * The ledger side of reconciliation, kept narrow on purpose: reconciliation needs only what was
@@ -25,8 +26,8 @@ export interface ExpectedPaymentRecord {
 /** Where `appendExpectedPayments` puts the rows: LedgerTable, one expected payment per call. */
 export interface ExpectedPaymentColumns {
   pushValues(id: string, reference: string, amountVnd: number, expectedAtMs: number, payer: string | null, producerId: string): void;
-  /** Room for `rows` rows, their texts at `textFactor` times those pushed so far: told once the first page is in. */
-  reserve?(rows: number, textFactor: number): void;
+  /** Room ahead (table-sizing.ts): told once the first page is in. */
+  reserve?: Reservable['reserve'];
 }
 
 export interface Ledger {
@@ -110,11 +111,9 @@ export function expectedPaymentLedger(em: EntityManager, options: { pageSize?: n
       let sized = !target.reserve;
       for await (const rows of pages(provider, from, to)) {
         for (const row of rows) target.pushValues(row[0], row[1], Number(row[2]), epochMs(row[3]), row[4] ?? null, row[5]);
-        if (!sized && rows.length) {
+        if (!sized) {
           sized = true;
-          const expected = Number(total);
-          // A little over: rows added meanwhile (orders keep coming) grow the table as before.
-          if (expected > rows.length * 2) target.reserve!(Math.ceil(expected * 1.01) + 64, (expected / rows.length) * 1.03);
+          sizeAhead(target as Reservable, rows.length, Number(total));
         }
         onPage?.();
       }

@@ -154,22 +154,21 @@ export class PackedStrings implements KeyColumn {
 
   /** Rows a and b hold the same text: the same UTF-8 bytes (the texts come from decoded UTF-8, so no lone surrogate makes two texts one). */
   sameText(a: number, b: number): boolean {
-    const startA = a === 0 ? 0 : this.ends[a - 1];
-    const startB = b === 0 ? 0 : this.ends[b - 1];
-    const size = this.ends[a] - startA;
-    if (this.ends[b] - startB !== size) return false;
-    for (let k = 0; k < size; k++) if (this.bytes[startA + k] !== this.bytes[startB + k]) return false;
-    return true;
+    return PackedStrings.sameBytes(this, a, this, b);
   }
 
   /** Row i here and row j of `other` hold the same text (compared as bytes, as sameText). */
   sameTextAs(i: number, other: KeyColumn, j: number): boolean {
     if (!(other instanceof PackedStrings)) throw new Error('a packed column compares in place only with another packed column');
-    const start = i === 0 ? 0 : this.ends[i - 1];
-    const otherStart = j === 0 ? 0 : other.ends[j - 1];
-    const size = this.ends[i] - start;
-    if (other.ends[j] - otherStart !== size) return false;
-    for (let k = 0; k < size; k++) if (this.bytes[start + k] !== other.bytes[otherStart + k]) return false;
+    return PackedStrings.sameBytes(this, i, other, j);
+  }
+
+  private static sameBytes(x: PackedStrings, i: number, y: PackedStrings, j: number): boolean {
+    const startX = i === 0 ? 0 : x.ends[i - 1];
+    const startY = j === 0 ? 0 : y.ends[j - 1];
+    const size = x.ends[i] - startX;
+    if (y.ends[j] - startY !== size) return false;
+    for (let k = 0; k < size; k++) if (x.bytes[startX + k] !== y.bytes[startY + k]) return false;
     return true;
   }
 

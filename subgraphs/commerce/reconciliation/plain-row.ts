@@ -1,6 +1,6 @@
 import type { JsonBytes } from './json-bytes.js';
 import { MatchRule, ReconciliationOutcome } from './outcomes.js';
-import type { ResultItem } from './result-items.js';
+import type { ResultItem } from './result-item.js';
 import type { LedgerTable, PaymentTable } from './tables.js';
 
 /**

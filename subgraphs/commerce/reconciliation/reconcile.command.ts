@@ -14,7 +14,8 @@ import { isPlainItem } from './item-pack.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';
 import { parsePeriod, type Period } from './period.js';
 import { PlainRow } from './plain-row.js';
-import { resultEntries, summarize, totalAboveLimit, type ResultItem, type RunTotals } from './result-items.js';
+import { resultEntries, summarize, totalAboveLimit, type RunTotals } from './result-items.js';
+import type { ResultItem } from './result-item.js';
 import { statementHashes, type StatementHashes } from './content-hash.js';
 import { StatementRejectedError } from './statement-load.js';
 import { readStatementAside, type StatementReadAside } from './statement-read.js';
@@ -162,14 +163,7 @@ export async function computeReconciliation(request: ComputeRequest): Promise<Co
   // The file is read on a worker thread while the ledger loads here: on two cores the two take
   // about as long as the longer of them. Its progress is shown once the ledger's is done.
   const fileBytes = progress ? statSync(request.file).size : 0;
-  let bytesRead = 0;
-  let ledgerDone = false;
-  const onBytes = (bytes: number) => {
-    bytesRead = bytes;
-    if (ledgerDone) progress?.('reading', bytes, fileBytes);
-  };
   const statement = request.statement ?? readStatementAside({ provider: request.provider, file: request.file, period: request.period, source });
-  statement.onBytes(onBytes);
   const ledger = new LedgerTable();
   try {
     try {
@@ -183,8 +177,7 @@ export async function computeReconciliation(request: ComputeRequest): Promise<Co
     statement.cancel();
     throw error;
   }
-  ledgerDone = true;
-  progress?.('reading', bytesRead, fileBytes);
+  if (progress) statement.onBytes((bytes) => progress('reading', bytes, fileBytes));
   const loaded = await statement.result;
   loaded.table.resolveReferences(ledger);
   for (const c of request.carriedPayments ?? []) loaded.table.pushCarried(c.record);
@@ -382,9 +375,15 @@ function* tallied(items: Iterable<ResultItem | PlainRow>, totals: Record<Reconci
  * same item with a resolution (recorded in `toCarry` by seq). The items as they are when there is
  * nothing to carry; a plain row stays one unless it settles an open item or resolutions are carried.
  */
+/** Open items of earlier runs, by the expected payment id or the transaction id that settles each. */
+interface OpenItems {
+  carried: ReadonlyMap<string, number>;
+  carriedTransactions: ReadonlyMap<string, number>;
+}
+
 function linkedItems(
   items: Iterable<ResultItem | PlainRow>,
-  open: { carried: ReadonlyMap<string, number>; carriedTransactions: ReadonlyMap<string, number> },
+  open: OpenItems,
   resolved: ReadonlyMap<string, ResolvedItem>,
   toCarry: Map<number, ResolvedItem>,
 ): Iterable<ResultItem | PlainRow> {
@@ -396,7 +395,7 @@ function linkedItems(
 
 function* linkedEach(
   items: Iterable<ResultItem | PlainRow>,
-  open: { carried: ReadonlyMap<string, number>; carriedTransactions: ReadonlyMap<string, number> },
+  open: OpenItems,
   resolved: ReadonlyMap<string, ResolvedItem>,
   toCarry: Map<number, ResolvedItem>,
 ): Generator<ResultItem | PlainRow> {

@@ -2,28 +2,8 @@ import { MAX_VND } from '../../../core/money.js';
 import { OUTCOME_CODES, RULE_CODES, type MatchResult } from './matcher.rules.js';
 import { MatchRule, ReconciliationOutcome } from './outcomes.js';
 import { PlainRow } from './plain-row.js';
+import type { ResultItem } from './result-item.js';
 import type { LedgerTable, PaymentTable } from './tables.js';
-
-/** One item of a result, as stored and shown: a group of statement rows and expected payments. */
-export interface ResultItem {
-  seq: number;
-  outcome: ReconciliationOutcome;
-  rule: MatchRule;
-  references: string[];
-  transactionIds: string[];
-  lines: number[];
-  expectedPaymentIds: string[];
-  producerIds: string[];
-  payer: string | null;
-  paidVnd: number;
-  reversedVnd: number;
-  feeVnd: number;
-  expectedVnd: number;
-  paidAt: Date | null;
-  expectedAt: Date | null;
-  /** The open item of an earlier run this item settles (carry-over), set by the run. */
-  carriedFromItemId?: number | null;
-}
 
 /**
  * The rows of each group in row order. Nearly every group has one payment and one expectation, so

@@ -3,6 +3,7 @@ import { InputLineError } from '../../../core/domain-errors.js';
 import type { PaymentRow } from '../../../connectors/statements/payment-record.js';
 import { readStatementRows, type StatementReader } from '../../../connectors/statements/reader.js';
 import { vietnamTime, type Period } from './period.js';
+import { sizeAhead } from './table-sizing.js';
 import { PaymentTable, type LedgerTable } from './tables.js';
 
 /** A statement that failed validation: every problem found (up to a limit), each with its line. */
@@ -90,9 +91,7 @@ export async function loadStatement(reader: StatementReader, input: Readable, op
       if (sized || table.length < SIZING_ROWS) continue;
       sized = true;
       const { fileBytes, bytesRead } = options.size!;
-      // A little over the rate of the rows so far: a file whose later rows are longer grows as before.
-      const factor = (fileBytes / Math.max(bytesRead(), 1)) * 1.03;
-      if (factor > 1.5) table.reserve(Math.ceil(table.length * factor) + 64, factor);
+      sizeAhead(table, table.length, (table.length * fileBytes) / Math.max(bytesRead(), 1));
     }
   } catch (error) {
     if (!(error instanceof InputLineError)) throw error;

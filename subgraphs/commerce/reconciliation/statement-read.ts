@@ -12,7 +12,6 @@ export interface StatementReadRequest {
   period: string;
   /** File name for messages. */
   source: string;
-  maxErrors?: number;
 }
 
 /** What the worker answers: progress as it reads, then the table, or the problems, or a failure. */

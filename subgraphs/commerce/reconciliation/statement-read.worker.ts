@@ -28,7 +28,6 @@ async function read(request: StatementReadRequest): Promise<void> {
   const loaded = await loadStatement(readerFor(request.provider), input, {
     period: parsePeriod(request.period),
     source: request.source,
-    maxErrors: request.maxErrors,
     size: { fileBytes: statSync(request.file).size, bytesRead: () => bytes },
   });
   // Not trimmed here: resolving the references on the other side rebuilds that column anyway, and

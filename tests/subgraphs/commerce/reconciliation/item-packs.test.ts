@@ -12,7 +12,8 @@ import { ReconciliationRun } from '../../../../subgraphs/commerce/reconciliation
 import { resolveItem } from '../../../../subgraphs/commerce/reconciliation/resolve-item.command.js';
 import { ResolutionCategory } from '../../../../subgraphs/commerce/reconciliation/resolution.rules.js';
 import { PlainRow } from '../../../../subgraphs/commerce/reconciliation/plain-row.js';
-import { resultEntries, resultItems, type ResultItem } from '../../../../subgraphs/commerce/reconciliation/result-items.js';
+import type { ResultItem } from '../../../../subgraphs/commerce/reconciliation/result-item.js';
+import { resultEntries, resultItems } from '../../../../subgraphs/commerce/reconciliation/result-items.js';
 import { runItems, type RunItemFilter } from '../../../../subgraphs/commerce/reconciliation/run-items.query.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../../helpers/databases.js';
 import { itemsOfRun, reconciliationOnly } from './fixtures.js';

@@ -6,7 +6,7 @@ import { MatchRule, ReconciliationOutcome } from '../../../../subgraphs/commerce
 import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliation/reconcile.command.js';
 import { ReconciliationItem } from '../../../../subgraphs/commerce/reconciliation/reconciliation-item.entity.js';
 import { ReconciliationRun } from '../../../../subgraphs/commerce/reconciliation/reconciliation-run.entity.js';
-import type { ResultItem } from '../../../../subgraphs/commerce/reconciliation/result-items.js';
+import type { ResultItem } from '../../../../subgraphs/commerce/reconciliation/result-item.js';
 import { createTestEnvironment, TEST_DATABASE_URL, type TestEnvironment } from '../../../helpers/databases.js';
 import { reconciliationOnly, VIETTEL_HEADER, writeFile } from './fixtures.js';
 

@@ -4,7 +4,8 @@ import type { ExpectedPaymentRecord } from '../../../../subgraphs/commerce/recon
 import { matchPayments } from '../../../../subgraphs/commerce/reconciliation/matcher.rules.js';
 import { ReconciliationOutcome } from '../../../../subgraphs/commerce/reconciliation/outcomes.js';
 import { payerKeysCompatible as payerCompatible } from '../../../../subgraphs/commerce/reconciliation/payer-key.rules.js';
-import { resultItems, summarize, type ResultItem } from '../../../../subgraphs/commerce/reconciliation/result-items.js';
+import type { ResultItem } from '../../../../subgraphs/commerce/reconciliation/result-item.js';
+import { resultItems, summarize } from '../../../../subgraphs/commerce/reconciliation/result-items.js';
 import { LedgerTable, PaymentTable } from '../../../../subgraphs/commerce/reconciliation/tables.js';
 
 const DAY_START = Date.parse('2026-11-01T00:00:00+07:00');
