@@ -11,6 +11,12 @@ export interface AmountFormat {
   readonly description: string;
   /** The text → whole đồng, or RowError naming the column. Above MAX_ROW_VND is an error. */
   parse(text: string, column: string): number;
+  /**
+   * The UTF-8 bytes `bytes[from..end)` → whole đồng when they are an amount of the layout within
+   * MAX_ROW_VND, else -1 (then `parse` of their text says why). What a reader calls per row: the
+   * field is read where it lies, never made a string.
+   */
+  scan(bytes: Uint8Array, from: number, end: number): number;
 }
 
 /**
@@ -28,26 +34,41 @@ function bounded(value: number, column: string, text: string): number {
 }
 
 /**
- * The value of `text` read by a scanner of one layout, or -1 when the text is not in the layout.
- * Scanned by hand rather than tested with a regular expression and then cut and joined into digits
- * for Number(): a million amounts, a string or two less each. Digits are added up as read: exact up
- * to 2^53, far above MAX_ROW_VND, and never below it once above (so `bounded` decides the same).
+ * The value the bytes from..end write in one layout, or -1 when they are not in the layout.
+ * Scanned by hand over the bytes rather than tested with a regular expression and cut and joined
+ * into digits for Number(): a million amounts, no string for any of them. Digits are added up as
+ * read: exact up to 2^53, far above MAX_ROW_VND, and never below it once above (so `bounded`
+ * decides the same). A layout's texts are ASCII, so a text is scanned as its bytes (asciiBytes).
  */
 const NOT_IN_LAYOUT = -1;
 
-/** Whether `text` ends in the mark then "00": the optional ",00" or ".00" of a layout. */
-function endsWithZeroFraction(text: string, mark: number): boolean {
-  const n = text.length;
-  return n >= 3 && text.charCodeAt(n - 3) === mark && text.charCodeAt(n - 2) === 48 && text.charCodeAt(n - 1) === 48;
+let scratch = Buffer.allocUnsafe(64);
+/** An ASCII text's bytes (in a buffer reused from call to call), or null for any other text: it is in no layout. */
+function asciiBytes(text: string): Buffer | null {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return null;
+  if (text.length > scratch.length) scratch = Buffer.allocUnsafe(text.length);
+  scratch.write(text, 0, 'latin1');
+  return scratch;
+}
+
+/** The value scanned from `text`'s bytes, or -1 when it is not ASCII or not in the layout. */
+function scanText(text: string, scanner: (bytes: Uint8Array, from: number, end: number) => number): number {
+  const bytes = asciiBytes(text);
+  return bytes ? scanner(bytes, 0, text.length) : NOT_IN_LAYOUT;
+}
+
+/** Whether bytes from..end end in the mark then "00": the optional ",00" or ".00" of a layout. */
+function endsWithZeroFraction(bytes: Uint8Array, from: number, end: number, mark: number): boolean {
+  return end - from >= 3 && bytes[end - 3] === mark && bytes[end - 2] === 48 && bytes[end - 1] === 48;
 }
 
 /** The digits from..end as a number: "0" alone, or digits without a leading zero (0|[1-9]\d*); else -1. */
-function plainDigits(text: string, from: number, end: number): number {
+function plainDigits(bytes: Uint8Array, from: number, end: number): number {
   if (end <= from) return NOT_IN_LAYOUT;
-  if (text.charCodeAt(from) === 48) return end - from === 1 ? 0 : NOT_IN_LAYOUT;
+  if (bytes[from] === 48) return end - from === 1 ? 0 : NOT_IN_LAYOUT;
   let value = 0;
   for (let i = from; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
+    const d = bytes[i] - 48;
     if (!(d >= 0 && d <= 9)) return NOT_IN_LAYOUT;
     value = value * 10 + d;
   }
@@ -55,24 +76,29 @@ function plainDigits(text: string, from: number, end: number): number {
 }
 
 /** As /^(?:0|[1-9]\d{0,2}(?:\.\d{3})*)(?:,00)?$/ (DOT_GROUPED) reads it. */
-function dotGroupedValue(text: string): number {
-  const end = endsWithZeroFraction(text, 44) ? text.length - 3 : text.length;
+function dotGroupedValue(bytes: Uint8Array, from: number, to: number): number {
+  const end = endsWithZeroFraction(bytes, from, to, 44) ? to - 3 : to;
   // The first group: one to three digits up to the first dot.
-  let dot = text.indexOf('.');
-  if (dot < 0 || dot > end) dot = end;
-  if (dot > 3) return NOT_IN_LAYOUT;
-  let value = plainDigits(text, 0, dot);
+  let dot = from;
+  while (dot < end && bytes[dot] !== 46) dot++;
+  if (dot - from > 3) return NOT_IN_LAYOUT;
+  let value = plainDigits(bytes, from, dot);
   if (value < 0 || (value === 0 && dot < end)) return NOT_IN_LAYOUT;
   // Then ".ddd" groups to the end.
   for (let i = dot; i < end; i += 4) {
-    if (i + 4 > end || text.charCodeAt(i) !== 46) return NOT_IN_LAYOUT;
+    if (i + 4 > end || bytes[i] !== 46) return NOT_IN_LAYOUT;
     for (let k = i + 1; k < i + 4; k++) {
-      const d = text.charCodeAt(k) - 48;
+      const d = bytes[k] - 48;
       if (!(d >= 0 && d <= 9)) return NOT_IN_LAYOUT;
       value = value * 10 + d;
     }
   }
   return value;
+}
+
+/** A scanned value within the per-row maximum, else -1 (`parse` then says it is above). */
+function withinRowMaximum(value: number): number {
+  return value <= MAX_ROW_VND ? value : NOT_IN_LAYOUT;
 }
 
 /**
@@ -84,8 +110,9 @@ function dotGroupedValue(text: string): number {
 const DOT_GROUPED_TEXT = 'dots group thousands, optional ",00" (e.g. 1.250.000 or 1.250.000,00)';
 export const DOT_GROUPED_VND: AmountFormat = {
   description: DOT_GROUPED_TEXT,
+  scan: (bytes, from, end) => withinRowMaximum(dotGroupedValue(bytes, from, end)),
   parse(text, column) {
-    const value = dotGroupedValue(text);
+    const value = scanText(text, dotGroupedValue);
     if (value === NOT_IN_LAYOUT) {
       if (/^\d[\d.]*,\d*[1-9]\d*$/.test(text) && /,\d{1,2}$/.test(text)) {
         throw new RowError(`${column} "${text}" has a fraction of a đồng; VND amounts are whole numbers`);
@@ -102,8 +129,8 @@ export const DOT_GROUPED_VND: AmountFormat = {
 const PLAIN = /^(?:0|[1-9]\d*)(?:\.00)?$/;
 
 /** As PLAIN reads it. */
-function plainValue(text: string): number {
-  return plainDigits(text, 0, endsWithZeroFraction(text, 46) ? text.length - 3 : text.length);
+function plainValue(bytes: Uint8Array, from: number, end: number): number {
+  return plainDigits(bytes, from, endsWithZeroFraction(bytes, from, end, 46) ? end - 3 : end);
 }
 
 /**
@@ -113,8 +140,9 @@ function plainValue(text: string): number {
 const PLAIN_TEXT = 'plain digits, optional ".00" (e.g. 150000 or 150000.00)';
 export const PLAIN_VND: AmountFormat = {
   description: PLAIN_TEXT,
+  scan: (bytes, from, end) => withinRowMaximum(plainValue(bytes, from, end)),
   parse(text, column) {
-    const value = plainValue(text);
+    const value = scanText(text, plainValue);
     if (value === NOT_IN_LAYOUT) {
       if (/^\d+\.\d?[1-9]\d?$/.test(text) && /\.\d{1,2}$/.test(text)) throw new RowError(`${column} "${text}" has a fraction of a đồng; VND amounts are whole numbers`);
       const hint = /\.\d{3}/.test(text)
@@ -139,6 +167,11 @@ export function parsePlainTotal(text: string, column: string): bigint {
  */
 export const HUNDREDTHS_VND: AmountFormat = {
   description: 'the amount × 100 as digits only (e.g. 15000000 for 150.000 đồng)',
+  scan(bytes, from, end) {
+    // Up to 15 digits the sum is exact; longer texts are above the maximum, which `parse` words.
+    const hundredths = end - from <= 15 ? plainDigits(bytes, from, end) : NOT_IN_LAYOUT;
+    return hundredths >= 0 && hundredths % 100 === 0 ? withinRowMaximum(hundredths / 100) : NOT_IN_LAYOUT;
+  },
   parse(text, column) {
     if (!/^(?:0|[1-9]\d*)$/.test(text)) throw new RowError(`${column} "${text}" is not an amount × 100 (expected digits only, e.g. 15000000 for 150.000 đồng)`);
     if (text.length > 18) return bounded(Number.POSITIVE_INFINITY, column, text);

@@ -106,8 +106,26 @@ export class DelimitedRecords {
 
   /** Field k of the current record. */
   value(k: number): string {
+    if (this.starts[k] === this.ends[k]) return '';
     const text = this.buffer.toString('utf8', this.starts[k], this.ends[k]);
     return this.kinds[k] === Field.ESCAPED ? text.replaceAll(String.fromCharCode(this.quote).repeat(2), String.fromCharCode(this.quote)) : text;
+  }
+
+  /**
+   * Field k's UTF-8 bytes in place, from `fieldStart(k)` to `fieldEnd(k)`, for readers that compare
+   * or scan a field without making it a string; null when the field holds doubled quotes (its
+   * bytes are not its text: read it with `value`). Valid only during the callback.
+   */
+  raw(k: number): Buffer | null {
+    return this.kinds[k] === Field.ESCAPED ? null : this.buffer;
+  }
+
+  fieldStart(k: number): number {
+    return this.starts[k];
+  }
+
+  fieldEnd(k: number): number {
+    return this.ends[k];
   }
 
   /** Every field of the current record. */

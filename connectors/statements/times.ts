@@ -16,16 +16,18 @@ export function wallClockMs(year: number, month: number, day: number, hour: numb
   return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
 }
 
-/** The number written by `count` ASCII digits of `text` from `at` (0-9 only, as \d reads them), or -1. */
-function digitsAt(text: string, at: number, count: number): number {
+/** The number written by `count` ASCII digits of `bytes` from `at` (0-9 only, as \d reads them), or -1. */
+function digitsAt(bytes: Uint8Array, at: number, count: number): number {
   let value = 0;
   for (let i = at; i < at + count; i++) {
-    const d = text.charCodeAt(i) - 48;
+    const d = bytes[i] - 48;
     if (!(d >= 0 && d <= 9)) return -1;
     value = value * 10 + d;
   }
   return value;
 }
+
+let scratch = Buffer.allocUnsafe(32);
 
 /**
  * A fixed-width wall-clock layout written as a pattern: "dd/MM/yyyy HH:mm:ss" is two digits of day,
@@ -44,6 +46,8 @@ export class WallClockLayout {
     const fields: Partial<Record<string, { at: number; count: number }>> = {};
     for (let i = 0; i < pattern.length; i++) {
       const c = pattern[i];
+      // Read as bytes (msOf): one character, one byte.
+      if (pattern.charCodeAt(i) >= 0x80) throw new Error(`${pattern}: only ASCII characters`);
       if (!'yMdHms'.includes(c)) this.literals.push(i);
       else if (fields[c] && fields[c].at + fields[c].count === i) fields[c].count++;
       else if (fields[c]) throw new Error(`${pattern}: "${c}" in two places`);
@@ -55,15 +59,25 @@ export class WallClockLayout {
 
   /** Epoch milliseconds; null when the text is not written in the layout, NaN when it is but no such date and time exists. */
   ms(text: string): number | null {
+    // A layout is ASCII: a text of its length with anything else in it is not written in it.
+    if (text.length !== this.pattern.length) return null;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return null;
+    if (text.length > scratch.length) scratch = Buffer.allocUnsafe(text.length);
+    scratch.write(text, 0, 'latin1');
+    return this.msOf(scratch, 0, text.length);
+  }
+
+  /** As `ms`, for the UTF-8 bytes `bytes[from..end)`: a statement's time read where it lies, never made a string. */
+  msOf(bytes: Uint8Array, from: number, end: number): number | null {
     const { pattern, fields } = this;
-    if (text.length !== pattern.length) return null;
-    for (const i of this.literals) if (text.charCodeAt(i) !== pattern.charCodeAt(i)) return null;
-    const year = digitsAt(text, fields.y.at, fields.y.count);
-    const month = digitsAt(text, fields.M.at, fields.M.count);
-    const day = digitsAt(text, fields.d.at, fields.d.count);
-    const hour = digitsAt(text, fields.H.at, fields.H.count);
-    const minute = digitsAt(text, fields.m.at, fields.m.count);
-    const second = digitsAt(text, fields.s.at, fields.s.count);
+    if (end - from !== pattern.length) return null;
+    for (const i of this.literals) if (bytes[from + i] !== pattern.charCodeAt(i)) return null;
+    const year = digitsAt(bytes, from + fields.y.at, fields.y.count);
+    const month = digitsAt(bytes, from + fields.M.at, fields.M.count);
+    const day = digitsAt(bytes, from + fields.d.at, fields.d.count);
+    const hour = digitsAt(bytes, from + fields.H.at, fields.H.count);
+    const minute = digitsAt(bytes, from + fields.m.at, fields.m.count);
+    const second = digitsAt(bytes, from + fields.s.at, fields.s.count);
     if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
     return wallClockMs(year, month, day, hour, minute, second, this.offsetMinutes);
   }

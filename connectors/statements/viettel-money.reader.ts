@@ -1,7 +1,7 @@
 import { foldForSearch } from '../../core/text.js';
 import { DOT_GROUPED_VND } from './amounts.js';
 import type { PaymentRow, PaymentStatus } from './payment-record.js';
-import type { StatementReader } from './reader.js';
+import { Spelling, type RowFields, type StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { VIETNAM_OFFSET_MINUTES, WallClockLayout } from './times.js';
 
@@ -16,18 +16,25 @@ type Column = 'txn' | 'ref' | 'time' | 'amount' | 'fee' | 'currency' | 'status' 
 const STATUS: Record<string, PaymentStatus> = { 'thanh cong': 'SUCCESS', 'dang xu ly': 'PENDING', 'that bai': 'FAILED' };
 const TIME = new WallClockLayout('dd/MM/yyyy HH:mm:ss', VIETNAM_OFFSET_MINUTES);
 
-/** The spellings nearly every row has, folded ahead: compared as they are, no lookup (a million rows, two texts each). */
-const COMMON_SPELLINGS = ['Thành công', 'Thanh toán', 'Hoàn tiền'].map((text) => [text, foldForSearch(text)] as const);
 const folded = new Map<string, string>();
 /** Status and type texts compared without case or diacritics; a file has a handful of them, so cached. */
 function fold(value: string): string {
-  for (const [text, f] of COMMON_SPELLINGS) if (value === text) return f;
   let f = folded.get(value);
   if (f === undefined) {
     f = foldForSearch(value);
     if (folded.size < 1000) folded.set(value, f);
   }
   return f;
+}
+
+/** The spellings nearly every row has, folded ahead: their bytes are compared in place, no string made. */
+const COMMON_SPELLINGS = ['Thành công', 'Thanh toán', 'Hoàn tiền'].map((text) => [new Spelling(text), foldForSearch(text)] as const);
+const VND = new Spelling('VND');
+
+/** The field folded (fold), from its bytes when it is one of the common spellings. */
+function foldedField(row: RowFields<Column>, column: 'status' | 'type'): string {
+  for (const [spelling, f] of COMMON_SPELLINGS) if (row.is(column, spelling)) return f;
+  return fold(row.text(column));
 }
 
 export const viettelMoneyReader: StatementReader<Column> = {
@@ -49,26 +56,26 @@ export const viettelMoneyReader: StatementReader<Column> = {
     original: 'Mã giao dịch gốc',
     phone: 'Số điện thoại',
   },
-  parseRow(field, line, into: PaymentRow): true {
-    const transactionId = field('txn').trim();
+  parseRow(row, line, into: PaymentRow): true {
+    const transactionId = row.text('txn').trim();
     if (!transactionId) throw new RowError('"Mã giao dịch" (transaction id) is empty');
-    const currency = field('currency').trim();
-    if (currency !== 'VND') throw new RowError(`"Loại tiền" is "${currency}", not VND: the hub reconciles đồng only`);
-    const statusText = field('status');
-    const status = STATUS[fold(statusText)];
-    if (!status) throw new RowError(`"Trạng thái" "${statusText}" is not one of Thành công, Đang xử lý, Thất bại`);
-    const typeText = fold(field('type'));
-    if (typeText !== 'thanh toan' && typeText !== 'hoan tien') throw new RowError(`"Loại giao dịch" "${field('type')}" is not Thanh toán or Hoàn tiền`);
+    if (!row.is('currency', VND)) {
+      const currency = row.text('currency').trim();
+      if (currency !== 'VND') throw new RowError(`"Loại tiền" is "${currency}", not VND: the hub reconciles đồng only`);
+    }
+    const status = STATUS[foldedField(row, 'status')];
+    if (!status) throw new RowError(`"Trạng thái" "${row.text('status')}" is not one of Thành công, Đang xử lý, Thất bại`);
+    const typeText = foldedField(row, 'type');
+    if (typeText !== 'thanh toan' && typeText !== 'hoan tien') throw new RowError(`"Loại giao dịch" "${row.text('type')}" is not Thanh toán or Hoàn tiền`);
     const kind = typeText === 'hoan tien' ? 'REVERSAL' : 'PAYMENT';
-    const occurredAtMs = TIME.read(field('time'), '"Thời gian giao dịch"');
-    const amountVnd = DOT_GROUPED_VND.parse(field('amount'), '"Số tiền"');
+    const occurredAtMs = row.instant('time', TIME, '"Thời gian giao dịch"');
+    const amountVnd = row.amount('amount', DOT_GROUPED_VND, '"Số tiền"');
     if (amountVnd === 0) throw new RowError('"Số tiền" is 0: a transaction moves a positive amount');
-    const feeText = field('fee');
-    const feeVnd = feeText === '' ? 0 : DOT_GROUPED_VND.parse(feeText, '"Phí giao dịch"');
-    const original = field('original').trim();
+    const feeVnd = row.isEmpty('fee') ? 0 : row.amount('fee', DOT_GROUPED_VND, '"Phí giao dịch"');
+    const original = row.isEmpty('original') ? '' : row.text('original').trim();
     if (kind === 'REVERSAL' && !original) throw new RowError('a "Hoàn tiền" row must name "Mã giao dịch gốc" (the payment it refunds)');
-    const ref = field('ref').trim();
-    const phone = field('phone').trim();
+    const ref = row.text('ref').trim();
+    const phone = row.text('phone').trim();
     into.provider = 'viettel-money';
     into.transactionId = transactionId;
     into.reference = ref || null;

@@ -1,6 +1,6 @@
 import { parsePlainTotal, PLAIN_VND } from './amounts.js';
 import type { PaymentRow } from './payment-record.js';
-import type { StatementReader } from './reader.js';
+import { Spelling, type StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { VIETNAM_OFFSET_MINUTES, WallClockLayout } from './times.js';
 
@@ -16,6 +16,7 @@ import { VIETNAM_OFFSET_MINUTES, WallClockLayout } from './times.js';
 type Column = 'booked' | 'time' | 'txn' | 'ref' | 'text' | 'credit' | 'debit' | 'fee' | 'currency' | 'original' | 'counterparty';
 
 const TIME = new WallClockLayout('dd-MM-yyyy HH:mm', VIETNAM_OFFSET_MINUTES);
+const VND = new Spelling('VND');
 
 export const vivietReader: StatementReader<Column> = {
   provider: 'viviet',
@@ -39,30 +40,28 @@ export const vivietReader: StatementReader<Column> = {
   },
   controlLine: {
     name: 'TONG CONG',
-    read(field) {
-      if (field('booked').trim().toUpperCase() !== 'TONG CONG') return null;
+    read(row) {
+      if (row.text('booked').trim().toUpperCase() !== 'TONG CONG') return null;
       return {
-        paymentsVnd: parsePlainTotal(field('credit') || '0', 'TONG CONG "Ghi co"'),
-        reversalsVnd: parsePlainTotal(field('debit') || '0', 'TONG CONG "Ghi no"'),
-        feesVnd: parsePlainTotal(field('fee') || '0', 'TONG CONG "Phi"'),
+        paymentsVnd: parsePlainTotal(row.text('credit') || '0', 'TONG CONG "Ghi co"'),
+        reversalsVnd: parsePlainTotal(row.text('debit') || '0', 'TONG CONG "Ghi no"'),
+        feesVnd: parsePlainTotal(row.text('fee') || '0', 'TONG CONG "Phi"'),
       };
     },
   },
-  parseRow(field, line, into: PaymentRow): true {
-    const transactionId = field('txn');
+  parseRow(row, line, into: PaymentRow): true {
+    const transactionId = row.text('txn');
     if (!transactionId) throw new RowError('"So tham chieu" (transaction id) is empty');
-    const currency = field('currency');
-    if (currency !== 'VND') throw new RowError(`"Loai tien" is "${currency}", not VND: the hub reconciles đồng only`);
-    const occurredAtMs = TIME.read(field('time'), '"Ngay giao dich"');
-    const credit = PLAIN_VND.parse(field('credit') || '0', '"Ghi co"');
-    const debit = PLAIN_VND.parse(field('debit') || '0', '"Ghi no"');
+    if (!row.is('currency', VND)) throw new RowError(`"Loai tien" is "${row.text('currency')}", not VND: the hub reconciles đồng only`);
+    const occurredAtMs = row.instant('time', TIME, '"Ngay giao dich"');
+    const credit = row.isEmpty('credit') ? 0 : row.amount('credit', PLAIN_VND, '"Ghi co"');
+    const debit = row.isEmpty('debit') ? 0 : row.amount('debit', PLAIN_VND, '"Ghi no"');
     if ((credit > 0) === (debit > 0)) throw new RowError('exactly one of "Ghi co" (credit) and "Ghi no" (debit) must be above 0');
-    const fee = field('fee');
-    const feeVnd = fee ? PLAIN_VND.parse(fee, '"Phi"') : 0;
-    const original = field('original');
+    const feeVnd = row.isEmpty('fee') ? 0 : row.amount('fee', PLAIN_VND, '"Phi"');
+    const original = row.text('original');
     if (debit > 0 && !original) throw new RowError('a debit (reversal) row must name "So tham chieu goc"');
-    const ref = field('ref');
-    const counterparty = field('counterparty');
+    const ref = row.text('ref');
+    const counterparty = row.text('counterparty');
     into.provider = 'viviet';
     into.transactionId = transactionId;
     into.reference = ref || null;

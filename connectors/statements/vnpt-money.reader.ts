@@ -1,6 +1,6 @@
 import { HUNDREDTHS_VND, MAX_ROW_VND } from './amounts.js';
 import type { PaymentRow, PaymentStatus } from './payment-record.js';
-import type { StatementReader } from './reader.js';
+import { Spelling, type StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { WallClockLayout } from './times.js';
 
@@ -14,6 +14,7 @@ import { WallClockLayout } from './times.js';
 type Column = 'txn' | 'ref' | 'time' | 'amount' | 'fee' | 'currency' | 'status' | 'type' | 'original' | 'payer';
 
 const TIME = new WallClockLayout('yyyyMMddHHmmss', 0);
+const [VND, VND_NUMERIC, SUCCESS, PAY] = ['VND', '704', '00', 'PAY'].map((text) => new Spelling(text));
 
 function statusOf(code: string): PaymentStatus {
   if (code === '00') return 'SUCCESS';
@@ -41,26 +42,24 @@ export const vnptMoneyReader: StatementReader<Column> = {
     original: 'ORIGINAL_TRANS_ID',
     payer: 'PAYER',
   },
-  parseRow(field, line, into: PaymentRow): true {
-    const transactionId = field('txn');
+  parseRow(row, line, into: PaymentRow): true {
+    const transactionId = row.text('txn');
     if (!transactionId) throw new RowError('TRANS_ID is empty');
-    const currency = field('currency');
     // ISO 4217 numeric 704 is VND too.
-    if (currency !== 'VND' && currency !== '704') throw new RowError(`CURRENCY is "${currency}", not VND: the hub reconciles đồng only`);
-    const status = statusOf(field('status'));
-    const type = field('type');
+    if (!row.is('currency', VND) && !row.is('currency', VND_NUMERIC)) throw new RowError(`CURRENCY is "${row.text('currency')}", not VND: the hub reconciles đồng only`);
+    const status = row.is('status', SUCCESS) ? 'SUCCESS' : statusOf(row.text('status'));
+    const type = row.is('type', PAY) ? 'PAY' : row.text('type');
     if (type !== 'PAY' && type !== 'REFUND') throw new RowError(`TRANS_TYPE "${type}" is not PAY or REFUND`);
-    const occurredAtMs = TIME.read(field('time'), 'TRANS_TIME', 'yyyyMMddHHmmss (UTC)');
-    const net = HUNDREDTHS_VND.parse(field('amount'), 'AMOUNT');
-    const feeText = field('fee');
-    const feeVnd = feeText === '' ? 0 : HUNDREDTHS_VND.parse(feeText, 'FEE');
+    const occurredAtMs = row.instant('time', TIME, 'TRANS_TIME', 'yyyyMMddHHmmss (UTC)');
+    const net = row.amount('amount', HUNDREDTHS_VND, 'AMOUNT');
+    const feeVnd = row.isEmpty('fee') ? 0 : row.amount('fee', HUNDREDTHS_VND, 'FEE');
     const amountVnd = net + feeVnd;
     if (amountVnd > MAX_ROW_VND) throw new RowError(`AMOUNT + FEE is ${amountVnd} đồng, above the per-row maximum of 10.000.000.000 đồng: check the file's number format`);
     if (amountVnd === 0) throw new RowError('AMOUNT and FEE are 0: a transaction moves a positive amount');
-    const original = field('original');
+    const original = row.text('original');
     if (type === 'REFUND' && !original) throw new RowError('a REFUND row must name ORIGINAL_TRANS_ID');
-    const ref = field('ref');
-    const payer = field('payer');
+    const ref = row.text('ref');
+    const payer = row.text('payer');
     into.provider = 'vnpt-money';
     into.transactionId = transactionId;
     into.reference = ref || null;

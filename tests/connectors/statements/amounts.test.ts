@@ -135,4 +135,21 @@ describe('amount scanners agree with the formats as regular expressions', () => 
       { numRuns: 20_000 },
     );
   });
+
+  it('scanning a field\'s bytes in place gives what parsing its text gives, or leaves the text to parse (and refuse)', () => {
+    const formats = [DOT_GROUPED_VND, PLAIN_VND, HUNDREDTHS_VND];
+    const anyText = fc.oneof(amountText, fc.string({ maxLength: 20, unit: fc.constantFrom(...'0123456789') }), fc.string({ maxLength: 6, unit: fc.constantFrom(...'01.,٣é ') }));
+    fc.assert(
+      fc.property(anyText, fc.nat(2), fc.nat(3), (text, which, padding) => {
+        const format = formats[which];
+        // The field lies inside a larger buffer, as in a record.
+        const bytes = Buffer.from(`${';'.repeat(padding)}${text};`, 'utf8');
+        const scanned = format.scan(bytes, padding, bytes.length - 1);
+        const parsed = outcome(() => format.parse(text, 'x'));
+        if (scanned >= 0) expect(parsed).toBe(`value ${scanned}`);
+        else expect(parsed).toMatch(/^error /);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });

@@ -55,6 +55,42 @@ describe('Viettel Money reader (comma, dd/MM/yyyy UTC+7, "150.000", gross + fee)
     expect(records[5].occurredAt.toISOString()).toBe('2026-11-01T16:59:59.000Z');
   });
 
+  it('reads a field the same whether it is bare, quoted or holds doubled quotes (fields are compared and scanned in place)', async () => {
+    const header = 'STT,Mã giao dịch,Mã đơn hàng,Thời gian giao dịch,Số tiền,Phí giao dịch,Loại tiền,Trạng thái,Loại giao dịch,Mã giao dịch gốc,Số điện thoại\n';
+    const { records, errors } = await readAll(
+      reader,
+      text(
+        header +
+          '1,T1,DH-1,01/11/2026 08:00:00,150.000,1.650,VND,Thành công,Thanh toán,,0987654321\n' +
+          '2,"T2","DH-2","01/11/2026 08:00:00","150.000","","VND","Thành công","Thanh toán","","0987654321"\n' +
+          '3,T3,DH-3,01/11/2026 08:00:00,150.000,0,VND,' + 'Thành công'.normalize('NFD') + ',THANH TOÁN,,\n' +
+          '4,"T""4","DH-""4",01/11/2026 08:00:00,150.000,0,VND,Thành công,Hoàn tiền,"T""2",\n' +
+          '5,T5,DH-5,"01/11/2026 08:00:0""0",150.000,0,VND,Thành công,Thanh toán,,\n' +
+          '6,T6,DH-6,01/11/2026 08:00:00,"150."".000",0,VND,Thành công,Thanh toán,,\n' +
+          '7,T7,DH-7,01/11/2026 08:00:00,150.000,0,"V""ND",Thành công,Thanh toán,,\n' +
+          '8,T8,DH-8,01/11/2026 08:00:00,150.000,0, VND ,"Thành ""công",Thanh toán,,\n' +
+          '9,T9,DH-9,31/11/2026 08:00:00,150.000,0,VND,Thành công,Thanh toán,,\n' +
+          '10,T10,DH-10,01/11/2026 08:00:00,150.000,0,VNDD,Thành công,Thanh toán,,\n' +
+          '11,T11,DH-11,01/11/2026 08:00:00,150.000,0,VND,Thành côngx,Thanh toán,,\n',
+      ),
+    );
+    expect(records.map((r) => [r.transactionId, r.reference, r.amountVnd, r.feeVnd, r.status, r.kind, r.originalTransactionId, r.payer, r.occurredAt.toISOString()])).toEqual([
+      ['T1', 'DH-1', 150_000, 1_650, 'SUCCESS', 'PAYMENT', null, '0987654321', '2026-11-01T01:00:00.000Z'],
+      ['T2', 'DH-2', 150_000, 0, 'SUCCESS', 'PAYMENT', null, '0987654321', '2026-11-01T01:00:00.000Z'],
+      ['T3', 'DH-3', 150_000, 0, 'SUCCESS', 'PAYMENT', null, null, '2026-11-01T01:00:00.000Z'],
+      ['T"4', 'DH-"4', 150_000, 0, 'SUCCESS', 'REVERSAL', 'T"2', null, '2026-11-01T01:00:00.000Z'],
+    ]);
+    expect(errors.map((e) => e.message)).toEqual([
+      'test.csv:6: "Thời gian giao dịch" "01/11/2026 08:00:0"0" is not dd/MM/yyyy HH:mm:ss',
+      'test.csv:7: "Số tiền" "150.".000" is not an amount in this layout\'s format, dots group thousands, optional ",00" (e.g. 1.250.000 or 1.250.000,00)',
+      'test.csv:8: "Loại tiền" is "V"ND", not VND: the hub reconciles đồng only',
+      'test.csv:9: "Trạng thái" "Thành "công" is not one of Thành công, Đang xử lý, Thất bại',
+      'test.csv:10: "Thời gian giao dịch" "31/11/2026 08:00:00" is not a real date and time',
+      'test.csv:11: "Loại tiền" is "VNDD", not VND: the hub reconciles đồng only',
+      'test.csv:12: "Trạng thái" "Thành côngx" is not one of Thành công, Đang xử lý, Thất bại',
+    ]);
+  });
+
   it('reports each bad row with its line and keeps reading', async () => {
     const header = 'STT,Mã giao dịch,Mã đơn hàng,Thời gian giao dịch,Số tiền,Phí giao dịch,Loại tiền,Trạng thái,Loại giao dịch,Mã giao dịch gốc,Số điện thoại\n';
     const { records, errors } = await readAll(

@@ -37,7 +37,11 @@ describe('wall-clock layouts', () => {
         const values: Record<string, string> = { yyyy: String(p.year).padStart(4, '0'), MM: two(p.month), dd: two(p.day), HH: two(p.hour), mm: two(p.minute), ss: two(p.second) };
         let text = layout.pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (f) => values[f]);
         if (damage) text = text.slice(0, damage[0]) + damage[1] + text.slice(damage[0] + 1);
-        expect(layout.ms(text)).toStrictEqual(byDate(re.exec(text), [...order] as [number, number, number, number, number, number?], offset));
+        const expected = byDate(re.exec(text), [...order] as [number, number, number, number, number, number?], offset);
+        expect(layout.ms(text)).toStrictEqual(expected);
+        // The same text read as bytes where it lies in a record (a multi-byte character makes it longer than the layout).
+        const bytes = Buffer.from(`,${text},`, 'utf8');
+        expect(layout.msOf(bytes, 1, bytes.length - 1)).toStrictEqual(expected);
       }),
       { numRuns: 50_000 },
     );

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { contentSha256, StatementHasher } from '../../../../subgraphs/commerce/reconciliation/content-hash.js';
@@ -63,6 +64,38 @@ describe('a re-sent statement is recognised by its content', () => {
     const bytes = Buffer.from(text, 'utf8');
     const expected = byDefinition(text);
     for (const size of [256 * 1024, 32 * 1024, 32 * 1024 + 1, 70_001, bytes.length]) {
+      const hasher = new StatementHasher();
+      for (let at = 0; at < bytes.length; at += size) hasher.update(bytes.subarray(at, at + size));
+      expect(hasher.digest().contentSha256).toBe(expected);
+    }
+  });
+
+  it('hashes by its definition on random texts cut into random chunks: NFD and NFC, marks, CR-only files, long lines, BOMs, empty lines (property)', () => {
+    const pieces = ['a', 'Z', '0', ',', '\t', ' ', '\n', '\r', '\r\n', '\n\n', '\uFEFF', 'đ', 'Nguyễn', 'Nguye\u0302\u0303n', 'ệ', 'e\u0323\u0302', '\u0301', '\u212B', '\u2126', 'Å', 'ﬁ', '가', '\u1100\u1161', '😀', 'x'.repeat(40_000), 'á'.repeat(20_000)];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 70_000 }), { minLength: 1, maxLength: 8 }),
+        (parts, sizes) => {
+          const text = parts.join('');
+          const bytes = Buffer.from(text, 'utf8');
+          const hasher = new StatementHasher();
+          for (let at = 0, k = 0; at < bytes.length; k++) {
+            const size = sizes[k % sizes.length];
+            hasher.update(bytes.subarray(at, at + size));
+            at += size;
+          }
+          expect(hasher.digest().contentSha256).toBe(byDefinition(text));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a file that is not valid UTF-8 hashes as its text with replacement characters, however it is cut', () => {
+    const bytes = Buffer.concat([Buffer.from('a,b\r\n'), Buffer.from([0xe1, 0xb8, 0x0a, 0xff, 0x41, 0xc3]), Buffer.from('\nNguye\u0302\u0303n\n')]);
+    const expected = byDefinition(bytes.toString('utf8'));
+    for (const size of [1, 2, 3, 5, bytes.length]) {
       const hasher = new StatementHasher();
       for (let at = 0; at < bytes.length; at += size) hasher.update(bytes.subarray(at, at + size));
       expect(hasher.digest().contentSha256).toBe(expected);
