@@ -118,6 +118,24 @@ export class CopyTextRows {
     }
   }
 
+  /** The bytes the current row lies in: field k is bytes[fieldStart(k), fieldEnd(k)), its text as is when isPlain(k). */
+  get bytes(): Buffer {
+    return this.buffer;
+  }
+
+  fieldStart(k: number): number {
+    return this.starts[k];
+  }
+
+  fieldEnd(k: number): number {
+    return this.ends[k];
+  }
+
+  /** Field k holds no backslash: its bytes are its UTF-8 text (not NULL, nothing escaped). */
+  isPlain(k: number): boolean {
+    return (this.flags[k] & ESCAPED) === 0;
+  }
+
   /** Field k of the current row is NULL. */
   isNull(k: number): boolean {
     const start = this.starts[k];

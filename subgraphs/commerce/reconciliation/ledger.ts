@@ -29,6 +29,8 @@ export interface ExpectedPaymentRecord {
 /** Where `appendExpectedPayments` puts the rows: LedgerTable, one expected payment per call. */
 export interface ExpectedPaymentColumns {
   pushValues(id: string, reference: string, amountVnd: number, expectedAtMs: number, payer: string | null, producerId: string): void;
+  /** pushValues with the id and the reference as UTF-8 bytes in `source` (a COPY's fields, read in place). */
+  pushValuesFromBytes?(source: Uint8Array, idStart: number, idEnd: number, referenceStart: number, referenceEnd: number, amountVnd: number, expectedAtMs: number, payer: string | null, producerId: string): void;
   /** Room ahead (table-sizing.ts): told once the first page is in. */
   reserve?: Reservable['reserve'];
 }
@@ -122,7 +124,9 @@ export function expectedPaymentLedger(em: EntityManager, options: { pageSize?: n
     const where = `${column('provider')} = ${escapeLiteral(provider)} and ${at} >= ${instant(from)} and ${at} < ${instant(to)}`;
     let next = pageSize;
     const rows = new CopyTextRows(6, (row) => {
-      target.pushValues(row.text(0), row.text(1), row.integer(2), row.integer(3), row.textOrNull(4), row.text(5));
+      if (target.pushValuesFromBytes && row.isPlain(0) && row.isPlain(1)) {
+        target.pushValuesFromBytes(row.bytes, row.fieldStart(0), row.fieldEnd(0), row.fieldStart(1), row.fieldEnd(1), row.integer(2), row.integer(3), row.textOrNull(4), row.text(5));
+      } else target.pushValues(row.text(0), row.text(1), row.integer(2), row.integer(3), row.textOrNull(4), row.text(5));
       if (row.rows === next) {
         next += pageSize;
         pageRead(pageSize);
