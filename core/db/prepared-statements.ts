@@ -163,6 +163,19 @@ export async function rawArrays<T extends readonly unknown[] = unknown[]>(em: En
 }
 
 async function runRaw(em: EntityManager, sql: string, params: readonly RawParam[], shape: RowShape): Promise<unknown[]> {
+  const named = !unnamedStatements.has(em.config);
+  return onRawConnection(em, sql, params, (connection) =>
+    isPostgres(em) ? pgRows(connection as PgClient, sql, params, shape, named) : sqliteRows(connection as SqliteDatabase, sql, params, shape),
+  );
+}
+
+/**
+ * Runs `use` on the driver's own connection (the open transaction's, or one from knex's pool, given
+ * back whatever happens), announced to knex's query listeners as `sql` and its errors converted as
+ * MikroORM converts them: what rawRows does around its statement, for other uses of the connection
+ * (a COPY stream).
+ */
+export async function onRawConnection<T>(em: EntityManager, sql: string, params: readonly RawParam[], use: (connection: unknown) => T | Promise<T>): Promise<T> {
   const knex = (em.getConnection() as unknown as { getKnex(): KnexLike }).getKnex();
   const transaction = em.getTransactionContext<TransactionLike>();
   if (transaction?.isCompleted()) throw new Error('rawRows: the transaction has already ended');
@@ -172,11 +185,9 @@ async function runRaw(em: EntityManager, sql: string, params: readonly RawParam[
   const connection = await client.acquireConnection();
   try {
     if (event) knex.emit('query', event);
-    const rows = isPostgres(em)
-      ? await pgRows(connection as PgClient, sql, params, shape, !unnamedStatements.has(em.config))
-      : sqliteRows(connection as SqliteDatabase, sql, params, shape);
-    if (event) knex.emit('query-response', rows, event);
-    return rows;
+    const result = await use(connection);
+    if (event) knex.emit('query-response', result, event);
+    return result;
   } catch (error) {
     if (event) knex.emit('query-error', error, event);
     throw em.getDriver().getPlatform().getExceptionConverter().convertException(error as Error);

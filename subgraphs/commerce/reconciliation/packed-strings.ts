@@ -118,6 +118,20 @@ export class PackedStrings implements KeyColumn {
     return true;
   }
 
+  /** Appends the text whose UTF-8 bytes are source[start, end) (a field read in place), no string made. */
+  pushBytes(source: Uint8Array, start: number, end: number): void {
+    const size = end - start;
+    if (this.used + size > this.bytes.length) this.growBytes(Math.max(this.bytes.length * 2, this.used + size));
+    const bytes = this.bytes;
+    const at = this.used;
+    // Short texts (ids, references): a loop costs less than a native copy's call.
+    if (size < 64) for (let k = 0; k < size; k++) bytes[at + k] = source[start + k];
+    else bytes.set(source.subarray(start, end), at);
+    this.used = at + size;
+    if (this.count === this.ends.length) this.growEnds(this.ends.length * 2);
+    this.ends[this.count++] = this.used;
+  }
+
   private pushUtf8(value: string): void {
     const need = Buffer.byteLength(value, 'utf8');
     if (this.used + need > this.bytes.length) this.growBytes(Math.max(this.bytes.length * 2, this.used + need));

@@ -434,19 +434,40 @@ export class LedgerTable implements ExpectedPaymentColumns {
   }
 
   pushValues(id: string, reference: string, amountVnd: number, expectedAtMs: number, payer: string | null, producerId: string): void {
+    const x = this.room();
+    this.ids.push(id);
+    this.references.push(reference);
+    if (!this.referenceIndex) throw new Error('the ledger table was released for matching (releaseLookups)');
+    const e0 = this.referenceIndex.addIfAbsent(reference, x);
+    this.first[x] = e0 >= 0 ? e0 : x;
+    this.pushRest(x, amountVnd, expectedAtMs, payer, producerId);
+  }
+
+  /** As pushValues, the id and the reference given as their UTF-8 bytes in `source` (fields read in place): no string made for either. */
+  pushValuesFromBytes(source: Uint8Array, idStart: number, idEnd: number, referenceStart: number, referenceEnd: number, amountVnd: number, expectedAtMs: number, payer: string | null, producerId: string): void {
+    const x = this.room();
+    this.ids.pushBytes(source, idStart, idEnd);
+    this.references.pushBytes(source, referenceStart, referenceEnd);
+    if (!this.referenceIndex) throw new Error('the ledger table was released for matching (releaseLookups)');
+    const e0 = this.referenceIndex.addRowIfAbsent(x);
+    this.first[x] = e0 >= 0 ? e0 : x;
+    this.pushRest(x, amountVnd, expectedAtMs, payer, producerId);
+  }
+
+  /** The next row's number, the numeric columns grown for it when full. */
+  private room(): number {
     const x = this.count;
     if (x === this.amount.length) this.resize(x * 2);
+    return x;
+  }
+
+  private pushRest(x: number, amountVnd: number, expectedAtMs: number, payer: string | null, producerId: string): void {
     let p = this.producerIndex.get(producerId);
     if (p === undefined) {
       p = this.producers.length;
       this.producers.push(producerId);
       this.producerIndex.set(producerId, p);
     }
-    this.ids.push(id);
-    this.references.push(reference);
-    if (!this.referenceIndex) throw new Error('the ledger table was released for matching (releaseLookups)');
-    const e0 = this.referenceIndex.addIfAbsent(reference, x);
-    this.first[x] = e0 >= 0 ? e0 : x;
     this.payers.set(x, payer);
     const key = payerKey(payer);
     if (key !== payer) this.payerKeys.set(x, key);

@@ -15,6 +15,28 @@ describe('packed id column', () => {
     );
   });
 
+  it('holds texts given as UTF-8 bytes exactly as the strings pushed (short and long, across growth, mixed with push)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ maxLength: 200 })), fc.boolean()), { maxLength: 300 }), (values) => {
+        const byBytes = new PackedStrings();
+        const byStrings = new PackedStrings();
+        for (const [v, asBytes] of values) {
+          // In the middle of a larger buffer, as a field of a COPY row is.
+          const bytes = Buffer.from(`\t${v}\n`, 'utf8');
+          if (asBytes) byBytes.pushBytes(bytes, 1, bytes.length - 1);
+          else byBytes.push(v);
+          byStrings.push(v);
+        }
+        expect(byBytes.length).toBe(values.length);
+        values.forEach(([v], i) => {
+          expect(byBytes.get(i)).toBe(v);
+          expect(byBytes.hash(i)).toBe(byStrings.hash(i));
+          expect(byBytes.sameTextAs(i, byStrings, i)).toBe(true);
+        });
+      }),
+    );
+  });
+
   it('holds 100,000 transaction ids (past its first 64 KB and 1,024 rows) and refuses a row it does not have', () => {
     const column = new PackedStrings();
     for (let i = 0; i < 100_000; i++) column.push(i % 997 === 0 ? `GD-Đức-${i}` : `VTM${String(i).padStart(12, '0')}`);
