@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { HubConfig } from '../core/config.js';
-import { databaseTarget, openDatabase } from '../core/db/database.js';
 import { SUBGRAPH_DEFINITIONS } from '../subgraphs/definitions.js';
 import { isSubgraphName, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/registry.js';
 
@@ -41,6 +40,7 @@ export function registerStartCommands(program: Command, config: () => HubConfig)
     .description('Apply pending database migrations (all subgraphs unless named) and exit')
     .action(async (names: string[]) => {
       const cfg = config();
+      const { databaseTarget, openDatabase } = await import('../core/db/database.js');
       for (const name of names.length ? names : SUBGRAPH_NAMES) {
         const { database } = SUBGRAPH_DEFINITIONS[subgraphNamed(name)];
         const orm = await openDatabase(database, databaseTarget(cfg, database.name));

@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import type { Command } from 'commander';
 import type { NonEmptyArray } from 'type-graphql';
 import type { ConfigSection, HubConfig } from './config.js';
-import type { DatabaseDefinition } from './db/database.js';
+import type { DatabaseDefinition, LazyDatabaseDefinition } from './db/database.js';
 import type { ReferenceResolver } from './graphql/federated-schema.js';
 import type { Logger } from './logger.js';
 import type { TokenVerifier } from './auth/tokens.js';
@@ -28,7 +28,7 @@ export interface BackgroundTask {
 export interface CommandContext {
   /** The validated configuration, read when a command runs (so `hub --help` works with a broken env). */
   config(): HubConfig;
-  /** The subgraph the command belongs to: its database definition and settings (not its GraphQL layer). */
+  /** The subgraph the command belongs to: its database (loaded when opened) and settings (not its GraphQL layer). */
   subgraph: SubgraphDefinition;
 }
 
@@ -36,15 +36,17 @@ export interface CommandContext {
 export type CommandRegistration = (program: Command, context: CommandContext) => void;
 
 /**
- * A subgraph without its GraphQL layer: its tables (entities and migrations), the configuration
- * sections its parts read, and its `hub` commands. Each subgraph's `definition.ts` builds one; the
- * CLI and the configuration load only these, so a command such as `hub reconcile` carries no
- * resolvers, and its own code is loaded when it runs.
+ * A subgraph without its GraphQL layer: its tables (entities and migrations, loaded when its
+ * database is opened), the configuration sections its parts read, and its `hub` commands. Each
+ * subgraph's `definition.ts` builds one; the CLI and the configuration load only these, so a
+ * command such as `hub reconcile` carries no resolvers, and its own code, the ORM and the tables
+ * are loaded when it runs.
  */
 export interface SubgraphDefinition {
   /** Its name in the subgraph registry (subgraphs/registry.ts). */
   name: string;
-  database: DatabaseDefinition;
+  /** Its tables, loaded by `openDatabase` (or `database.load()`), not with the definition. */
+  database: LazyDatabaseDefinition;
   /** Configuration sections its parts read (`config.get(section)`), validated at start with core's. */
   settings: ConfigSection<unknown>[];
   /** `hub` CLI commands this subgraph contributes. */
@@ -56,16 +58,31 @@ export function registerSubgraphCommands(program: Command, subgraph: SubgraphDef
   for (const register of subgraph.commands) register(program, { config, subgraph });
 }
 
-export function defineSubgraph(definition: {
-  name: string;
+/** A subgraph's tables: what its `tables.ts` exports. */
+export interface SubgraphTables {
   entities: DatabaseDefinition['entities'];
   migrations: DatabaseDefinition['migrations'];
+}
+
+/**
+ * A subgraph's definition. `tables` loads its entities and migrations (`() => import('./tables.js')`):
+ * they bring MikroORM with them, so they are loaded when the database is opened, not with the
+ * definition. An entity listed twice fails the load.
+ */
+export function defineSubgraph(definition: {
+  name: string;
+  tables: () => Promise<SubgraphTables>;
   settings?: ConfigSection<unknown>[];
   commands?: CommandRegistration[];
 }): SubgraphDefinition {
-  const { name, entities, migrations } = definition;
-  if (new Set(entities).size !== entities.length) throw new Error(`Subgraph ${name} lists an entity twice`);
-  return { name, database: { name, entities, migrations }, settings: definition.settings ?? [], commands: definition.commands ?? [] };
+  const { name, tables } = definition;
+  let loaded: Promise<DatabaseDefinition> | undefined;
+  const load = async (): Promise<DatabaseDefinition> => {
+    const { entities, migrations } = await tables();
+    if (new Set(entities).size !== entities.length) throw new Error(`Subgraph ${name} lists an entity twice`);
+    return { name, entities, migrations };
+  };
+  return { name, database: { name, load: () => (loaded ??= load()) }, settings: definition.settings ?? [], commands: definition.commands ?? [] };
 }
 
 /**
@@ -90,8 +107,8 @@ export interface SubgraphModule extends SubgraphDefinition {
 
 /**
  * One area of a subgraph (e.g. governance's units, or its documents and dossiers): its resolvers
- * and what runs beside them. Its entities, settings and commands are in the subgraph's
- * `definition.ts`, which loads without them. A subgraph is the union of its parts; see `composeSubgraph`.
+ * and what runs beside them. Its entities are listed in the subgraph's `tables.ts`, its settings
+ * and commands in its `definition.ts`, which loads without them. A subgraph is the union of its parts; see `composeSubgraph`.
  */
 export interface SubgraphPart {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

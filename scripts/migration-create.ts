@@ -39,7 +39,7 @@ function writeIndex(folder: string): void {
 
 async function createFor(name: SubgraphName, dialect: Dialect, target: DatabaseTarget, label: string | undefined): Promise<void> {
   const folder = migrationsFolder(name, dialect);
-  const { fileName } = await createMigration(SUBGRAPHS[name].database, target, { folder, label });
+  const { fileName } = await createMigration(await SUBGRAPHS[name].database.load(), target, { folder, label });
   if (fileName) {
     // Migration files are written by MikroORM with a class name that matches the file name.
     console.log(`${name}/${dialect}: wrote ${path.relative(root, path.join(folder, fileName))}`);

@@ -42,6 +42,18 @@ export interface DatabaseDefinition {
   migrations: Record<Dialect, MigrationObject[]>;
 }
 
+/**
+ * A database definition whose entities and migrations are loaded when the database is opened
+ * (`defineSubgraph`): the `hub` program and its commands load no entity, migration or MikroORM
+ * module until a command opens a database.
+ */
+export interface LazyDatabaseDefinition {
+  /** Subgraph name: the SQLite file name and the PostgreSQL schema. */
+  name: string;
+  /** Loads the entities and migrations (once; later calls get the same definition). */
+  load(): Promise<DatabaseDefinition>;
+}
+
 type TargetConfig = Pick<HubConfig, 'DATABASE_URL' | 'dataDir'> &
   Partial<
     Pick<HubConfig, 'DATABASE_POOL_MIN' | 'DATABASE_POOL_MAX' | 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_BULK_STATEMENT_TIMEOUT_MS' | 'DATABASE_PREPARED_STATEMENTS'>
@@ -97,9 +109,13 @@ export function ormOptions(definition: DatabaseDefinition, target: DatabaseTarge
   };
 }
 
-/** Opens the database and applies every pending checked-in migration (never schema auto-sync). */
-export async function openDatabase(definition: DatabaseDefinition, target: DatabaseTarget): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(definition, target));
+/**
+ * Opens the database and applies every pending checked-in migration (never schema auto-sync).
+ * A lazy definition (a subgraph's `database`) is loaded first.
+ */
+export async function openDatabase(definition: DatabaseDefinition | LazyDatabaseDefinition, target: DatabaseTarget): Promise<MikroORM> {
+  const loaded = 'load' in definition ? await definition.load() : definition;
+  const orm = await MikroORM.init(ormOptions(loaded, target));
   if (target.kind === 'postgresql' && target.preparedStatements === false) useUnnamedStatements(orm);
   try {
     if (target.kind === 'sqlite') {

@@ -37,7 +37,7 @@ import type { DatabaseTarget } from '../../core/db/database.js';
 import { startSubgraph } from '../../core/subgraph-server.js';
 import { startGateway } from '../../gateway/gateway-server.js';
 import { tableName } from '../../subgraphs/governance/common/dialect.js';
-import { rebuildMonthSummary } from '../../subgraphs/governance/common/month-summary-rebuild.js';
+import { rebuildMonthSummary } from '../../subgraphs/governance/common/month-summary.store.js';
 import { DOSSIER_SUMMARY } from '../../subgraphs/governance/dossiers/dossier-summary.cli.js';
 import { governance } from '../../subgraphs/governance/index.js';
 import { unitSnapshot } from '../../subgraphs/governance/units/unit-snapshot.store.js';

@@ -52,12 +52,13 @@ describe('SQLite enum checks', () => {
 
 describe.each(dialects)('migration:create on %s', (dialect) => {
   it.each(SUBGRAPH_NAMES)('finds nothing to migrate for %s on a clean checkout: entities and migrations agree', async (name) => {
-    const created = await onEmptyDatabase(dialect, name, (target) => createMigration(SUBGRAPHS[name].database, target, { folder: tempDir(), write: false }));
+    const definition = await SUBGRAPHS[name].database.load();
+    const created = await onEmptyDatabase(dialect, name, (target) => createMigration(definition, target, { folder: tempDir(), write: false }));
     expect(created.up).toEqual([]);
   });
 
   it('turns one column the entities have and the migrations lack into exactly that change, in a file named after the label', async () => {
-    const devices = SUBGRAPHS.devices.database;
+    const devices = await SUBGRAPHS.devices.database.load();
     // As if the entity had just gained `note`: the checked-in migrations, then one that takes it away.
     class DropCameraNote extends Migration {
       override async up(): Promise<void> {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import { importGroup } from '../../shared/import-group.js';
 
@@ -14,8 +13,9 @@ export function registerImportPaymentsCommand(program: Command, context: Command
       const format = (options.format ?? path.extname(file).slice(1)).toLowerCase();
       if (format !== 'csv' && format !== 'json') throw new Error(`Cannot tell the format of ${path.basename(file)}: give --format csv or --format json.`);
       // Loaded now, not with the program (cli/README.md).
-      const [{ useBulkJobHeap }, { describeExpectedPaymentImport, importExpectedPayments }] = await Promise.all([
+      const [{ useBulkJobHeap }, { databaseTarget, openDatabase }, { describeExpectedPaymentImport, importExpectedPayments }] = await Promise.all([
         import('../../../core/bulk-job-heap.js'),
+        import('../../../core/db/database.js'),
         import('./expected-payment-import.js'),
       ]);
       // A million rows stream through this process, twice: see useBulkJobHeap.

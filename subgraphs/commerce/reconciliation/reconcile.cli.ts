@@ -1,7 +1,6 @@
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import { PROVIDERS } from '../../../connectors/statements/registry.js';
 import { DEFAULT_TOLERANCE_MINUTES, OUTCOME_CODES } from './matcher.rules.js';
@@ -79,9 +78,11 @@ export function registerReconcileCommand(program: Command, context: CommandConte
 
 /** The import itself, with the statement already being read on a worker thread. */
 async function importStatementFile(context: CommandContext, options: ReconcileOptions, tolerance: number, statement: StatementReadAside): Promise<void> {
-  // Loaded now, not with the program (cli/README.md: every command loads only its own code).
-  const [{ withSqlitePageCache }, { IMPORT_PAGE_CACHE_KIB, reconcileStatement }, { outcomeTotals }, { writeItemsCsv, writeItemsXlsx }, { progressReporter }] =
+  // Loaded now, not with the program (cli/README.md: every command loads only its own code), while
+  // the worker reads: MikroORM, its drivers and the tables too.
+  const [{ databaseTarget, openDatabase }, { withSqlitePageCache }, { IMPORT_PAGE_CACHE_KIB, reconcileStatement }, { outcomeTotals }, { writeItemsCsv, writeItemsXlsx }, { progressReporter }] =
     await Promise.all([
+      import('../../../core/db/database.js'),
       import('../../../core/db/sqlite-page-cache.js'),
       import('./reconcile.command.js'),
       import('./outcome-totals.query.js'),

@@ -1,6 +1,5 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import { isCalendarDate, todayInVietnam, vietnamIsoTime } from '../../../core/time.js';
 import { summaryTable } from './reconcile.cli.js';
@@ -15,6 +14,7 @@ const vnd = new Intl.NumberFormat('vi-VN');
  */
 export function registerReconciliationCommands(program: Command, context: CommandContext): void {
   const withDatabase = async <T>(work: (em: EntityManager) => Promise<T>): Promise<T> => {
+    const { databaseTarget, openDatabase } = await import('../../../core/db/database.js');
     const { database } = context.subgraph;
     const orm = await openDatabase(database, databaseTarget(context.config(), database.name));
     try {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 
 /**
@@ -13,7 +12,8 @@ export function registerWorkerCommand(program: Command, context: CommandContext)
     .action(async () => {
       const hubConfig = context.config();
       // Loaded now, not with the program (cli/README.md): the connectors and the sync engine.
-      const [{ createLogger }, { flushTelemetry }, { defaultConnectors }, { serveWorkerMetrics }, { startSyncWorker }] = await Promise.all([
+      const [{ databaseTarget, openDatabase }, { createLogger }, { flushTelemetry }, { defaultConnectors }, { serveWorkerMetrics }, { startSyncWorker }] = await Promise.all([
+        import('../../../core/db/database.js'),
         import('../../../core/logger.js'),
         import('../../../core/tracing/telemetry-flush.js'),
         import('./default-connectors.js'),

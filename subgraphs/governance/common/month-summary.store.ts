@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { toCount } from '../../../core/db/database.js';
-import { executeSql, placeholders, tableName, type SqlValue } from './dialect.js';
+import { executeSql, isSqlite, placeholders, tableName, type SqlValue } from './dialect.js';
+import type { MonthSummary } from './month-summary-rebuild.js';
 
 /** A summary row's key: one commune and month of a year. */
 export interface MonthKey {
@@ -97,4 +98,25 @@ export function monthSummaryStore<F extends string>(summary: MonthSummaryTable<F
       return (await executeSql(em, `select * from (${sql}) r ${ORDER}`, params)).map(toRow);
     },
   };
+}
+
+/**
+ * Recounts the whole summary in one transaction (readers see the old summary until it commits):
+ * after rows were written outside the hub's write paths, e.g. a bulk load straight into the database.
+ * Returns the number of commune-months.
+ */
+export async function rebuildMonthSummary(em: EntityManager, summary: Pick<MonthSummary, 'table' | 'rebuild'>): Promise<{ communeMonths: number }> {
+  const table = tableName(em, summary.table);
+  const result = await em.transactional(async (tx) => {
+    // A recount of tens of millions of rows outlasts the statement timeout meant for requests (DATABASE_STATEMENT_TIMEOUT_MS).
+    if (!isSqlite(tx)) await executeSql(tx, 'set local statement_timeout = 0');
+    await summary.rebuild(tx);
+    const [row] = await executeSql(tx, `select count(*) as n from ${table}`);
+    return { communeMonths: toCount(row?.n) };
+  });
+  // Every row was replaced: fresh planner statistics rather than waiting for autovacuum and, on PostgreSQL, a
+  // vacuum that marks the new pages all-visible, without which the KPI reads' index-only scans fetch every row
+  // from the table as well (vacuum runs outside a transaction: the recount has committed).
+  await executeSql(em, `${isSqlite(em) ? 'analyze' : 'vacuum analyze'} ${table}`);
+  return result;
 }

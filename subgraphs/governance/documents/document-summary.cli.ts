@@ -1,5 +1,4 @@
 import type { MonthSummary } from '../common/month-summary-rebuild.js';
-import { rebuildDocumentSummary } from './document-summary.store.js';
 
 /** `hub documents rebuild-summary`: recounts the month summary the document KPIs read. */
 export const DOCUMENT_SUMMARY: MonthSummary = {
@@ -8,5 +7,5 @@ export const DOCUMENT_SUMMARY: MonthSummary = {
   table: 'document_month_summary',
   description:
     'Recount the per-commune, per-month document summary (what documentStats and the province figures read) from the register and its signatures, in one transaction.',
-  rebuild: (tx) => rebuildDocumentSummary(tx),
+  rebuild: async (tx) => (await import('./document-summary.store.js')).rebuildDocumentSummary(tx),
 };

@@ -1,5 +1,4 @@
 import type { MonthSummary } from '../common/month-summary-rebuild.js';
-import { rebuildDossierSummary } from './dossier-summary.store.js';
 
 /** `hub dossiers rebuild-summary`: recounts the month summary the dossier KPIs read. */
 export const DOSSIER_SUMMARY: MonthSummary = {
@@ -8,5 +7,5 @@ export const DOSSIER_SUMMARY: MonthSummary = {
   table: 'dossier_month_summary',
   description:
     'Recount the per-commune, per-month dossier summary (what dossierStats and the province figures read) from the dossiers, in one transaction.',
-  rebuild: (tx) => rebuildDossierSummary(tx),
+  rebuild: async (tx) => (await import('./dossier-summary.store.js')).rebuildDossierSummary(tx),
 };

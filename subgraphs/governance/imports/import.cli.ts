@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import type { ImportKind, ImportReport } from './import-report.js';
 import { importGroup } from '../../shared/import-group.js';
@@ -42,7 +41,7 @@ export function registerImportCommands(program: Command, context: CommandContext
         const format = formatOf(file, options.format);
         const text = await readFile(file, 'utf8');
         // Loaded now, not with the program (cli/README.md).
-        const { runImport } = await import('./import-runner.js');
+        const [{ databaseTarget, openDatabase }, { runImport }] = await Promise.all([import('../../../core/db/database.js'), import('./import-runner.js')]);
         const { database } = context.subgraph;
         const orm = await openDatabase(database, databaseTarget(context.config(), database.name, { bulk: true }));
         try {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { databaseTarget, openDatabase } from '../../../core/db/database.js';
 import type { CommandContext } from '../../../core/subgraph.js';
 import { importGroup } from '../../shared/import-group.js';
 import type { UnitImportReport } from './unit-import.command.js';
@@ -30,7 +29,11 @@ export function registerUnitImportCommand(program: Command, context: CommandCont
     .option('--dry-run', 'validate and count, write nothing')
     .action(async (dir: string, options: { dryRun?: boolean }) => {
       // Loaded now, not with the program (cli/README.md).
-      const [{ findReformFiles }, { importUnits }] = await Promise.all([import('./unit-files.js'), import('./unit-import.command.js')]);
+      const [{ databaseTarget, openDatabase }, { findReformFiles }, { importUnits }] = await Promise.all([
+        import('../../../core/db/database.js'),
+        import('./unit-files.js'),
+        import('./unit-import.command.js'),
+      ]);
       let reforms;
       try {
         reforms = findReformFiles(path.resolve(dir));

@@ -37,7 +37,7 @@ describe.each([
         await orm.close(true);
       }
       // A second start applies nothing new.
-      const again = await MikroORM.init(ormOptions(module.database, target));
+      const again = await MikroORM.init(ormOptions(await module.database.load(), target));
       try {
         expect(await again.getMigrator().getPendingMigrations()).toEqual([]);
       } finally {

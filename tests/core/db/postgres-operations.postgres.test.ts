@@ -27,7 +27,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL operations: migrations from seve
     await client.connect();
     try {
       const { rows } = await client.query<{ name: string; n: string }>('select name, count(*) as n from governance.mikro_orm_migrations group by name');
-      expect(rows.length).toBe(governance.database.migrations.postgresql.length);
+      expect(rows.length).toBe((await governance.database.load()).migrations.postgresql.length);
       expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
     } finally {
       await client.end();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSubgraph } from '../../../core/subgraph-server.js';
-import { rebuildMonthSummary } from '../../../subgraphs/governance/common/month-summary-rebuild.js';
+import { rebuildMonthSummary } from '../../../subgraphs/governance/common/month-summary.store.js';
 import { DOCUMENT_SUMMARY } from '../../../subgraphs/governance/documents/document-summary.cli.js';
 import { readDocumentSummary, recountDocumentSummary } from '../../../subgraphs/governance/documents/document-summary.store.js';
 import { governance } from '../../../subgraphs/governance/index.js';

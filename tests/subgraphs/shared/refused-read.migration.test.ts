@@ -25,7 +25,7 @@ describe.each([
   afterAll(async () => env?.cleanup());
 
   it.skipIf(skip).each(NAMES)('%s: duplicate rows of a request and field become one, counts summed, then the key holds', async (name) => {
-    const definition = SUBGRAPHS[name].database;
+    const definition = await SUBGRAPHS[name].database.load();
     const list = definition.migrations[dialect];
     const index = list.findIndex((m) => m.name.endsWith('_refused_read_request_key'));
     expect(index).toBeGreaterThan(0);

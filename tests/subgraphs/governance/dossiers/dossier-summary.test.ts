@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSubgraph } from '../../../../core/subgraph-server.js';
 import { readDossierSummary, recountDossierSummary } from '../../../../subgraphs/governance/dossiers/dossier-summary.store.js';
-import { rebuildMonthSummary } from '../../../../subgraphs/governance/common/month-summary-rebuild.js';
+import { rebuildMonthSummary } from '../../../../subgraphs/governance/common/month-summary.store.js';
 import { DOSSIER_SUMMARY } from '../../../../subgraphs/governance/dossiers/dossier-summary.cli.js';
 import { governance } from '../../../../subgraphs/governance/index.js';
 import { runImport } from '../../../../subgraphs/governance/imports/import-runner.js';
