@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { toCount } from '../../../core/db/database.js';
 import { executeSql, isSqlite, placeholders, tableName, type SqlValue } from './dialect.js';
-import type { MonthSummary } from './month-summary-rebuild.js';
+import type { MonthSummary } from './month-summary.js';
 
 /** A summary row's key: one commune and month of a year. */
 export interface MonthKey {

@@ -1,4 +1,4 @@
-import type { MonthSummary } from '../common/month-summary-rebuild.js';
+import type { MonthSummary } from '../common/month-summary.js';
 
 /** `hub documents rebuild-summary`: recounts the month summary the document KPIs read. */
 export const DOCUMENT_SUMMARY: MonthSummary = {

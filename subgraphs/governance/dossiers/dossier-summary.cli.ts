@@ -1,4 +1,4 @@
-import type { MonthSummary } from '../common/month-summary-rebuild.js';
+import type { MonthSummary } from '../common/month-summary.js';
 
 /** `hub dossiers rebuild-summary`: recounts the month summary the dossier KPIs read. */
 export const DOSSIER_SUMMARY: MonthSummary = {
