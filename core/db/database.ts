@@ -110,6 +110,12 @@ export function ormOptions(definition: DatabaseDefinition, target: DatabaseTarge
 }
 
 /**
+ * Page size of a new SQLite file, bytes. 16 KB rather than SQLite's 4 KB: bulk imports write a third
+ * as many pages (fewer system calls in each checkpoint), and 64 KB measured no better.
+ */
+export const SQLITE_PAGE_SIZE = 16_384;
+
+/**
  * Opens the database and applies every pending checked-in migration (never schema auto-sync).
  * A lazy definition (a subgraph's `database`) is loaded first.
  */
@@ -120,6 +126,10 @@ export async function openDatabase(definition: DatabaseDefinition | LazyDatabase
   try {
     if (target.kind === 'sqlite') {
       const connection = orm.em.getConnection();
+      // Before anything is written, so a new file takes it (an existing one keeps its own): a
+      // million-item import's commit copies ~110 MB of write-ahead log into the file page by page,
+      // and at 4 KB pages that copy was a third of storing (hub reconcile, storing 1.5 → 1.15 s).
+      await connection.execute(`pragma page_size = ${SQLITE_PAGE_SIZE}`);
       // WAL lets readers (GraphQL queries) run while a writer (seed, import, worker) holds the lock.
       await connection.execute('pragma journal_mode = wal');
       // A writer waits its turn rather than failing: the worker, an import and the subgraph may write at
