@@ -173,16 +173,35 @@ const POSTGRES_ROWS_PER_COPY = 5_000;
 /** Packs per COPY: about a megabyte of text. */
 const POSTGRES_PACKS_PER_COPY = 8;
 
-/** Rows and packs gathered into batches, each written with a COPY when full: a COPY holds the connection, so the two kinds take turns. */
+/** Rows built between two turns of the event loop while a COPY is in flight (a pack is one turn). */
+const ROWS_PER_TURN = 256;
+
+/**
+ * Rows and packs gathered into batches, each written with a COPY when full: a COPY holds the
+ * connection, so the two kinds take turns. One COPY is in flight while the next batch is built,
+ * and building gives the event loop a turn every pack (or ROWS_PER_TURN rows): the COPY's bytes
+ * go out, and its end is read, only in those turns. Awaited one at a time, the server and this
+ * thread took turns, each idle about half of storing; in flight without the turns, it waited for
+ * the next one all the same (a million items: storing 1.8 s, then 1.8 s, now 1.3–1.4 s).
+ */
 function postgresSink(client: ClientBase, tables: Tables, runId: string, firstItemId: number): ItemSink {
   let rows: ItemValue[][] = [];
   let packs: CopyValue[][] = [];
+  let inFlight: Promise<unknown> | null = null;
+  /** Starts a COPY once the one before has finished (its failure is thrown here, before another starts). */
+  const send = async (table: { name: string; columns: string[] }, batch: CopyValue[][]) => {
+    if (inFlight) await inFlight;
+    const copy = copyRows(client, table.name, table.columns, batch);
+    // Awaited by the next send or by end(); until then a failure is held, not unhandled.
+    copy.catch(() => undefined);
+    inFlight = copy;
+  };
   const flushRows = async () => {
-    if (rows.length) await copyRows(client, tables.items.name, tables.items.columns, rows);
+    if (rows.length) await send(tables.items, rows);
     rows = [];
   };
   const flushPacks = async () => {
-    if (packs.length) await copyRows(client, tables.packs.name, tables.packs.columns, packs);
+    if (packs.length) await send(tables.packs, packs);
     packs = [];
   };
   return {
@@ -191,6 +210,7 @@ function postgresSink(client: ClientBase, tables: Tables, runId: string, firstIt
       putItemValues(runId, firstItemId, item, values, 0, false);
       rows.push(values);
       if (rows.length >= POSTGRES_ROWS_PER_COPY) await flushRows();
+      else if (inFlight && rows.length % ROWS_PER_TURN === 0) await nextTurn();
     },
     async pack(pack) {
       // The builder reuses its bytes: escaped into a buffer of their own now.
@@ -198,10 +218,12 @@ function postgresSink(client: ClientBase, tables: Tables, runId: string, firstIt
       row[ITEMS_JSON] = copyTextBytes(pack.itemsJson);
       packs.push(row);
       if (packs.length >= POSTGRES_PACKS_PER_COPY) await flushPacks();
+      else if (inFlight) await nextTurn();
     },
     async end() {
       await flushRows();
       await flushPacks();
+      if (inFlight) await inFlight;
     },
   };
 }

@@ -92,6 +92,22 @@ describe.each(DIALECTS)('storing a run\'s items on %s', (dialect) => {
     expect(await orm.em.fork().count(ReconciliationItem, { runId: 'run-a' })).toBe(12_345);
   });
 
+  it('a batch refused while the next is being built stops the import there, and nothing stays written', async () => {
+    // The first batch fails on the server while this thread builds the second (one COPY in flight).
+    let pulled = 0;
+    function* counted(): Generator<ResultItem> {
+      for (const i of items(60_000, 3_000)) {
+        pulled++;
+        yield i;
+      }
+    }
+    const attempt = orm.em.fork().transactional((tx) => insertItems(tx, 'run-c', counted(), { firstItemId: 3_000_000 }));
+    await expect(attempt).rejects.toThrow(/check constraint.*outcome/i);
+    if (dialect === 'postgresql') expect(pulled).toBeLessThan(20_000);
+    expect(await orm.em.fork().count(ReconciliationItem, { runId: 'run-c' })).toBe(0);
+    expect(await orm.em.fork().count(ReconciliationItem, { runId: 'run-a' })).toBe(12_345);
+  });
+
   it('an import failing while it stores items leaves neither the run nor any item, and the same file imports afterwards', async () => {
     let body = '';
     for (let n = 1; n <= 21_000; n++) body += `${n},X${n},ZZ-${n},01/11/2026 08:${String(n % 60).padStart(2, '0')}:00,10.000,0,VND,Thành công,Thanh toán,,\n`;
