@@ -120,6 +120,11 @@ export class DelimitedRecords {
     return this.kinds[k] === Field.ESCAPED ? null : this.buffer;
   }
 
+  /** The buffer the current record lies in: field k between fieldStart(k) and fieldEnd(k). Valid only during the callback. */
+  get bytes(): Buffer {
+    return this.buffer;
+  }
+
   fieldStart(k: number): number {
     return this.starts[k];
   }

@@ -36,25 +36,85 @@ export interface PaymentRecord {
  * is filled again for every row of a file (newPaymentRow), so a million-row import builds no
  * record and no Date per row on its way into the payment table; readStatement copies each into a
  * PaymentRecord.
+ *
+ * A reader may leave the transaction id and the reference in the file's bytes (setTransactionIdBytes,
+ * setReferenceBytes: ASCII texts, RowFields.isAsciiText), valid until the next row: they become
+ * strings only when read, and the payment table copies them as bytes (a million rows: two strings
+ * a row fewer, made and encoded back, on the thread that reads the file).
  */
 export interface PaymentRow extends Omit<PaymentRecord, 'occurredAt'> {
   occurredAtMs: number;
+  /** The bytes the two fields below lie in, when one of them is left there; else null. */
+  readonly textSource: Buffer | null;
+  /** Where the transaction id lies in textSource, or −1 when it is a string. */
+  readonly transactionIdStart: number;
+  readonly transactionIdEnd: number;
+  /** Where the reference lies in textSource, or −1 when it is a string or null. */
+  readonly referenceStart: number;
+  readonly referenceEnd: number;
+  setTransactionIdBytes(source: Buffer, start: number, end: number): void;
+  setReferenceBytes(source: Buffer, start: number, end: number): void;
+}
+
+class ReusedPaymentRow implements PaymentRow {
+  provider = '';
+  kind: PaymentKind = 'PAYMENT';
+  originalTransactionId: string | null = null;
+  amountVnd = 0;
+  feeVnd = 0;
+  occurredAtMs = 0;
+  status: PaymentStatus = 'SUCCESS';
+  payer: string | null = null;
+  line = 0;
+  textSource: Buffer | null = null;
+  transactionIdStart = -1;
+  transactionIdEnd = -1;
+  referenceStart = -1;
+  referenceEnd = -1;
+  private transactionIdText = '';
+  private referenceText: string | null = null;
+
+  get transactionId(): string {
+    if (this.transactionIdStart >= 0) {
+      this.transactionIdText = this.textSource!.toString('latin1', this.transactionIdStart, this.transactionIdEnd);
+      this.transactionIdStart = this.transactionIdEnd = -1;
+    }
+    return this.transactionIdText;
+  }
+
+  set transactionId(value: string) {
+    this.transactionIdText = value;
+    this.transactionIdStart = this.transactionIdEnd = -1;
+  }
+
+  get reference(): string | null {
+    if (this.referenceStart >= 0) {
+      this.referenceText = this.textSource!.toString('latin1', this.referenceStart, this.referenceEnd);
+      this.referenceStart = this.referenceEnd = -1;
+    }
+    return this.referenceText;
+  }
+
+  set reference(value: string | null) {
+    this.referenceText = value;
+    this.referenceStart = this.referenceEnd = -1;
+  }
+
+  setTransactionIdBytes(source: Buffer, start: number, end: number): void {
+    this.textSource = source;
+    this.transactionIdStart = start;
+    this.transactionIdEnd = end;
+  }
+
+  setReferenceBytes(source: Buffer, start: number, end: number): void {
+    this.textSource = source;
+    this.referenceStart = start;
+    this.referenceEnd = end;
+  }
 }
 
 export function newPaymentRow(): PaymentRow {
-  return {
-    provider: '',
-    transactionId: '',
-    reference: null,
-    kind: 'PAYMENT',
-    originalTransactionId: null,
-    amountVnd: 0,
-    feeVnd: 0,
-    occurredAtMs: 0,
-    status: 'SUCCESS',
-    payer: null,
-    line: 0,
-  };
+  return new ReusedPaymentRow();
 }
 
 /** The row as a record of its own (it is filled again with the next row). */

@@ -68,7 +68,20 @@ export interface RowFields<C extends string> {
   amount(column: C, format: AmountFormat, label: string): number;
   /** `layout.read(text(column), label, description)`. */
   instant(column: C, layout: WallClockLayout, label: string, description?: string): number;
+  /**
+   * True when the field's bytes are its text, read in place from `bytes` between `start(column)`
+   * and `end(column)`: no doubled quotes, ASCII only, not empty, and when `trimmed`, nothing that
+   * String.prototype.trim removes at either end (so the bytes are `text(column).trim()`).
+   */
+  isAsciiText(column: C, trimmed: boolean): boolean;
+  /** The bytes the row lies in (valid during parseRow). */
+  readonly bytes: Buffer;
+  start(column: C): number;
+  end(column: C): number;
 }
+
+/** Bytes String.prototype.trim removes that are ASCII: tab, line feed, vertical tab, form feed, CR, space. */
+const isAsciiSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
 
 /** RowFields over the record being read, through the header's column positions. */
 class RecordFields<C extends string> implements RowFields<C> {
@@ -102,6 +115,30 @@ class RecordFields<C extends string> implements RowFields<C> {
     const bytes = this.records.raw(k);
     const value = bytes ? format.scan(bytes, this.records.fieldStart(k), this.records.fieldEnd(k)) : -1;
     return value >= 0 ? value : format.parse(this.records.value(k), label);
+  }
+
+  isAsciiText(column: C, trimmed: boolean): boolean {
+    const { records } = this;
+    const k = this.index![column];
+    const bytes = records.raw(k);
+    const start = records.fieldStart(k);
+    const end = records.fieldEnd(k);
+    if (!bytes || start === end) return false;
+    if (trimmed && (isAsciiSpace(bytes[start]) || isAsciiSpace(bytes[end - 1]))) return false;
+    for (let i = start; i < end; i++) if (bytes[i] >= 0x80) return false;
+    return true;
+  }
+
+  get bytes(): Buffer {
+    return this.records.bytes;
+  }
+
+  start(column: C): number {
+    return this.records.fieldStart(this.index![column]);
+  }
+
+  end(column: C): number {
+    return this.records.fieldEnd(this.index![column]);
   }
 
   instant(column: C, layout: WallClockLayout, label: string, description?: string): number {

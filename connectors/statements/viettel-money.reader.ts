@@ -57,8 +57,10 @@ export const viettelMoneyReader: StatementReader<Column> = {
     phone: 'Số điện thoại',
   },
   parseRow(row, line, into: PaymentRow): true {
-    const transactionId = row.text('txn').trim();
-    if (!transactionId) throw new RowError('"Mã giao dịch" (transaction id) is empty');
+    // The id and the reference are left in the file's bytes when they are plain ASCII (PaymentRow).
+    const txnInPlace = row.isAsciiText('txn', true);
+    const transactionId = txnInPlace ? '' : row.text('txn').trim();
+    if (!txnInPlace && !transactionId) throw new RowError('"Mã giao dịch" (transaction id) is empty');
     if (!row.is('currency', VND)) {
       const currency = row.text('currency').trim();
       if (currency !== 'VND') throw new RowError(`"Loại tiền" is "${currency}", not VND: the hub reconciles đồng only`);
@@ -74,11 +76,14 @@ export const viettelMoneyReader: StatementReader<Column> = {
     const feeVnd = row.isEmpty('fee') ? 0 : row.amount('fee', DOT_GROUPED_VND, '"Phí giao dịch"');
     const original = row.isEmpty('original') ? '' : row.text('original').trim();
     if (kind === 'REVERSAL' && !original) throw new RowError('a "Hoàn tiền" row must name "Mã giao dịch gốc" (the payment it refunds)');
-    const ref = row.text('ref').trim();
+    const refInPlace = row.isAsciiText('ref', true);
+    const ref = refInPlace ? '' : row.text('ref').trim();
     const phone = row.text('phone').trim();
     into.provider = 'viettel-money';
-    into.transactionId = transactionId;
-    into.reference = ref || null;
+    if (txnInPlace) into.setTransactionIdBytes(row.bytes, row.start('txn'), row.end('txn'));
+    else into.transactionId = transactionId;
+    if (refInPlace) into.setReferenceBytes(row.bytes, row.start('ref'), row.end('ref'));
+    else into.reference = ref || null;
     into.kind = kind;
     into.originalTransactionId = original || null;
     into.amountVnd = amountVnd;

@@ -1,4 +1,4 @@
-import type { PaymentRecord } from '../../../connectors/statements/payment-record.js';
+import type { PaymentRecord, PaymentRow } from '../../../connectors/statements/payment-record.js';
 import type { JsonBytes } from './json-bytes.js';
 import type { ExpectedPaymentColumns, ExpectedPaymentRecord } from './ledger.js';
 import { PayerColumn, type PayerColumnState } from './payer-column.js';
@@ -248,7 +248,7 @@ export class PaymentTable {
   }
 
   /** As push, for a row of the file as a reader fills it: its time given as epoch milliseconds (no Date per row). */
-  pushRow(row: PaymentFields, occurredAtMs: number): void {
+  pushRow(row: PaymentFields | PaymentRow, occurredAtMs: number): void {
     if (this.fileCount !== this.count) throw new Error('statement rows come before carried payments');
     this.append(row, occurredAtMs);
     this.fileCount++;
@@ -281,12 +281,20 @@ export class PaymentTable {
     this.refs = grown(this.refs, (n) => new Int32Array(n), size);
   }
 
-  private append(record: PaymentFields, occurredAtMs: number): void {
+  private append(record: PaymentFields | PaymentRow, occurredAtMs: number): void {
     const i = this.count;
     if (i === this.amount.length) this.resize(i * 2);
-    this.transactionIds.push(record.transactionId);
-    const reference = record.reference;
+    // A row whose id and reference are still the file's bytes (PaymentRow): copied as they are.
+    const row = 'textSource' in record ? record : null;
+    const source = row?.textSource;
+    if (source && row.transactionIdStart >= 0) this.transactionIds.pushBytes(source, row.transactionIdStart, row.transactionIdEnd);
+    else this.transactionIds.push(record.transactionId);
     let ref = -1;
+    if (source && !this.ledger && row.referenceStart >= 0) {
+      ref = -2 - this.otherReferences.length;
+      this.otherReferences.pushBytes(source, row.referenceStart, row.referenceEnd);
+    }
+    const reference = ref === -1 ? record.reference : null;
     if (reference !== null) {
       const e = this.ledger ? this.ledger.firstWithReference(reference) : -1;
       if (e >= 0) ref = e;
