@@ -80,6 +80,27 @@ export interface RowFields<C extends string> {
   end(column: C): number;
 }
 
+/**
+ * Sets `into.transactionId` from `column`, trimmed when the layout trims: left in the file's bytes
+ * when they are its text (PaymentRow), made a string otherwise. False when the field is empty (the
+ * reader names the column in its error).
+ */
+export function readTransactionId<C extends string>(row: RowFields<C>, column: C, trimmed: boolean, into: PaymentRow): boolean {
+  if (row.isAsciiText(column, trimmed)) {
+    into.setTransactionIdBytes(row.bytes, row.start(column), row.end(column));
+    return true;
+  }
+  const text = trimmed ? row.text(column).trim() : row.text(column);
+  into.transactionId = text;
+  return text !== '';
+}
+
+/** Sets `into.reference` from `column` as readTransactionId does; an empty field is no reference (null). */
+export function readReference<C extends string>(row: RowFields<C>, column: C, trimmed: boolean, into: PaymentRow): void {
+  if (row.isAsciiText(column, trimmed)) into.setReferenceBytes(row.bytes, row.start(column), row.end(column));
+  else into.reference = (trimmed ? row.text(column).trim() : row.text(column)) || null;
+}
+
 /** Bytes String.prototype.trim removes that are ASCII: tab, line feed, vertical tab, form feed, CR, space. */
 const isAsciiSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
 

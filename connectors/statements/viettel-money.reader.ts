@@ -1,7 +1,7 @@
 import { foldForSearch } from '../../core/text.js';
 import { DOT_GROUPED_VND } from './amounts.js';
 import type { PaymentRow, PaymentStatus } from './payment-record.js';
-import { Spelling, type RowFields, type StatementReader } from './reader.js';
+import { readReference, readTransactionId, Spelling, type RowFields, type StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { VIETNAM_OFFSET_MINUTES, WallClockLayout } from './times.js';
 
@@ -57,10 +57,7 @@ export const viettelMoneyReader: StatementReader<Column> = {
     phone: 'Số điện thoại',
   },
   parseRow(row, line, into: PaymentRow): true {
-    // The id and the reference are left in the file's bytes when they are plain ASCII (PaymentRow).
-    const txnInPlace = row.isAsciiText('txn', true);
-    const transactionId = txnInPlace ? '' : row.text('txn').trim();
-    if (!txnInPlace && !transactionId) throw new RowError('"Mã giao dịch" (transaction id) is empty');
+    if (!readTransactionId(row, 'txn', true, into)) throw new RowError('"Mã giao dịch" (transaction id) is empty');
     if (!row.is('currency', VND)) {
       const currency = row.text('currency').trim();
       if (currency !== 'VND') throw new RowError(`"Loại tiền" is "${currency}", not VND: the hub reconciles đồng only`);
@@ -76,14 +73,9 @@ export const viettelMoneyReader: StatementReader<Column> = {
     const feeVnd = row.isEmpty('fee') ? 0 : row.amount('fee', DOT_GROUPED_VND, '"Phí giao dịch"');
     const original = row.isEmpty('original') ? '' : row.text('original').trim();
     if (kind === 'REVERSAL' && !original) throw new RowError('a "Hoàn tiền" row must name "Mã giao dịch gốc" (the payment it refunds)');
-    const refInPlace = row.isAsciiText('ref', true);
-    const ref = refInPlace ? '' : row.text('ref').trim();
+    readReference(row, 'ref', true, into);
     const phone = row.text('phone').trim();
     into.provider = 'viettel-money';
-    if (txnInPlace) into.setTransactionIdBytes(row.bytes, row.start('txn'), row.end('txn'));
-    else into.transactionId = transactionId;
-    if (refInPlace) into.setReferenceBytes(row.bytes, row.start('ref'), row.end('ref'));
-    else into.reference = ref || null;
     into.kind = kind;
     into.originalTransactionId = original || null;
     into.amountVnd = amountVnd;

@@ -1,6 +1,6 @@
 import { parsePlainTotal, PLAIN_VND } from './amounts.js';
 import type { PaymentRow } from './payment-record.js';
-import { Spelling, type StatementReader } from './reader.js';
+import { readReference, readTransactionId, Spelling, type StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { VIETNAM_OFFSET_MINUTES, WallClockLayout } from './times.js';
 
@@ -50,10 +50,7 @@ export const vivietReader: StatementReader<Column> = {
     },
   },
   parseRow(row, line, into: PaymentRow): true {
-    // The id and the reference are left in the file's bytes when they are plain ASCII (PaymentRow).
-    const txnInPlace = row.isAsciiText('txn', false);
-    const transactionId = txnInPlace ? '' : row.text('txn');
-    if (!txnInPlace && !transactionId) throw new RowError('"So tham chieu" (transaction id) is empty');
+    if (!readTransactionId(row, 'txn', false, into)) throw new RowError('"So tham chieu" (transaction id) is empty');
     if (!row.is('currency', VND)) throw new RowError(`"Loai tien" is "${row.text('currency')}", not VND: the hub reconciles đồng only`);
     const occurredAtMs = row.instant('time', TIME, '"Ngay giao dich"');
     const credit = row.isEmpty('credit') ? 0 : row.amount('credit', PLAIN_VND, '"Ghi co"');
@@ -62,14 +59,9 @@ export const vivietReader: StatementReader<Column> = {
     const feeVnd = row.isEmpty('fee') ? 0 : row.amount('fee', PLAIN_VND, '"Phi"');
     const original = row.text('original');
     if (debit > 0 && !original) throw new RowError('a debit (reversal) row must name "So tham chieu goc"');
-    const refInPlace = row.isAsciiText('ref', false);
-    const ref = refInPlace ? '' : row.text('ref');
+    readReference(row, 'ref', false, into);
     const counterparty = row.text('counterparty');
     into.provider = 'viviet';
-    if (txnInPlace) into.setTransactionIdBytes(row.bytes, row.start('txn'), row.end('txn'));
-    else into.transactionId = transactionId;
-    if (refInPlace) into.setReferenceBytes(row.bytes, row.start('ref'), row.end('ref'));
-    else into.reference = ref || null;
     into.kind = debit > 0 ? 'REVERSAL' : 'PAYMENT';
     into.originalTransactionId = original || null;
     into.amountVnd = credit || debit;

@@ -1,6 +1,6 @@
 import { HUNDREDTHS_VND, MAX_ROW_VND } from './amounts.js';
 import type { PaymentRow, PaymentStatus } from './payment-record.js';
-import { Spelling, type StatementReader } from './reader.js';
+import { readReference, readTransactionId, Spelling, type StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { WallClockLayout } from './times.js';
 
@@ -43,10 +43,7 @@ export const vnptMoneyReader: StatementReader<Column> = {
     payer: 'PAYER',
   },
   parseRow(row, line, into: PaymentRow): true {
-    // The id and the reference are left in the file's bytes when they are plain ASCII (PaymentRow).
-    const txnInPlace = row.isAsciiText('txn', false);
-    const transactionId = txnInPlace ? '' : row.text('txn');
-    if (!txnInPlace && !transactionId) throw new RowError('TRANS_ID is empty');
+    if (!readTransactionId(row, 'txn', false, into)) throw new RowError('TRANS_ID is empty');
     // ISO 4217 numeric 704 is VND too.
     if (!row.is('currency', VND) && !row.is('currency', VND_NUMERIC)) throw new RowError(`CURRENCY is "${row.text('currency')}", not VND: the hub reconciles đồng only`);
     const status = row.is('status', SUCCESS) ? 'SUCCESS' : statusOf(row.text('status'));
@@ -60,14 +57,9 @@ export const vnptMoneyReader: StatementReader<Column> = {
     if (amountVnd === 0) throw new RowError('AMOUNT and FEE are 0: a transaction moves a positive amount');
     const original = row.text('original');
     if (type === 'REFUND' && !original) throw new RowError('a REFUND row must name ORIGINAL_TRANS_ID');
-    const refInPlace = row.isAsciiText('ref', false);
-    const ref = refInPlace ? '' : row.text('ref');
+    readReference(row, 'ref', false, into);
     const payer = row.text('payer');
     into.provider = 'vnpt-money';
-    if (txnInPlace) into.setTransactionIdBytes(row.bytes, row.start('txn'), row.end('txn'));
-    else into.transactionId = transactionId;
-    if (refInPlace) into.setReferenceBytes(row.bytes, row.start('ref'), row.end('ref'));
-    else into.reference = ref || null;
     into.kind = type === 'REFUND' ? 'REVERSAL' : 'PAYMENT';
     into.originalTransactionId = original || null;
     into.amountVnd = amountVnd;

@@ -160,20 +160,21 @@ export class CopyBinaryRows {
 
   /** Field k (int8) as a number, exact within ±2^53; NULL, another width or a larger value is an error. */
   int8(k: number): number {
-    const at = this.eightBytes(k, 'an int8');
-    const high = this.buffer.readInt32BE(at);
-    if (high >= SAFE_HIGH || high < -SAFE_HIGH) throw new RangeError(`COPY row ${this.rows}: field ${k + 1} is beyond 2^53`);
-    return high * TWO_32 + this.buffer.readUInt32BE(at + 4);
+    return this.int64(k, 'an int8', 'is beyond 2^53');
   }
 
   /** Field k (timestamptz: microseconds since 2000-01-01 UTC) as Unix milliseconds, floored as a Date drops the rest. */
   timestampMs(k: number): number {
-    const at = this.eightBytes(k, 'a timestamp');
+    // ±infinity and instants past the year 287,000 or so are beyond 2^53 microseconds.
+    return Math.floor(this.int64(k, 'a timestamp', 'is not a finite instant a Date holds') / 1000) + POSTGRES_EPOCH_MS;
+  }
+
+  /** Field k's eight big-endian bytes as a number, when within ±2^53; `beyond` words the refusal otherwise. */
+  private int64(k: number, what: string, beyond: string): number {
+    const at = this.eightBytes(k, what);
     const high = this.buffer.readInt32BE(at);
-    // ±infinity and instants past the year 287,000 or so: not an instant a Date holds.
-    if (high >= SAFE_HIGH || high < -SAFE_HIGH) throw new RangeError(`COPY row ${this.rows}: field ${k + 1} is not a finite instant a Date holds`);
-    const micros = high * TWO_32 + this.buffer.readUInt32BE(at + 4);
-    return Math.floor(micros / 1000) + POSTGRES_EPOCH_MS;
+    if (high >= SAFE_HIGH || high < -SAFE_HIGH) throw new RangeError(`COPY row ${this.rows}: field ${k + 1} ${beyond}`);
+    return high * TWO_32 + this.buffer.readUInt32BE(at + 4);
   }
 
   private eightBytes(k: number, what: string): number {
