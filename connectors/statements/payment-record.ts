@@ -37,14 +37,15 @@ export interface PaymentRecord {
  * record and no Date per row on its way into the payment table; readStatement copies each into a
  * PaymentRecord.
  *
- * A reader may leave the transaction id and the reference in the file's bytes (setTransactionIdBytes,
- * setReferenceBytes: ASCII texts, RowFields.isAsciiText), valid until the next row: they become
- * strings only when read, and the payment table copies them as bytes (a million rows: two strings
- * a row fewer, made and encoded back, on the thread that reads the file).
+ * A reader may leave the transaction id, the reference and the payer in the file's bytes
+ * (setTransactionIdBytes, setReferenceBytes, setPayerBytes: ASCII texts, RowFields.isAsciiText),
+ * valid until the next row: they become strings only when read, and the payment table takes them
+ * from the bytes (a million rows: three strings a row fewer, made and encoded back, on the thread
+ * that reads the file).
  */
 export interface PaymentRow extends Omit<PaymentRecord, 'occurredAt'> {
   occurredAtMs: number;
-  /** The bytes the two fields below lie in, when one of them is left there; else null. */
+  /** The bytes the fields below lie in, when one of them is left there; else null. */
   readonly textSource: Buffer | null;
   /** Where the transaction id lies in textSource, or −1 when it is a string. */
   readonly transactionIdStart: number;
@@ -52,8 +53,12 @@ export interface PaymentRow extends Omit<PaymentRecord, 'occurredAt'> {
   /** Where the reference lies in textSource, or −1 when it is a string or null. */
   readonly referenceStart: number;
   readonly referenceEnd: number;
+  /** Where the payer lies in textSource, or −1 when it is a string or null. */
+  readonly payerStart: number;
+  readonly payerEnd: number;
   setTransactionIdBytes(source: Buffer, start: number, end: number): void;
   setReferenceBytes(source: Buffer, start: number, end: number): void;
+  setPayerBytes(source: Buffer, start: number, end: number): void;
 }
 
 class ReusedPaymentRow implements PaymentRow {
@@ -64,15 +69,17 @@ class ReusedPaymentRow implements PaymentRow {
   feeVnd = 0;
   occurredAtMs = 0;
   status: PaymentStatus = 'SUCCESS';
-  payer: string | null = null;
   line = 0;
   textSource: Buffer | null = null;
   transactionIdStart = -1;
   transactionIdEnd = -1;
   referenceStart = -1;
   referenceEnd = -1;
+  payerStart = -1;
+  payerEnd = -1;
   private transactionIdText = '';
   private referenceText: string | null = null;
+  private payerText: string | null = null;
 
   get transactionId(): string {
     if (this.transactionIdStart >= 0) {
@@ -100,6 +107,19 @@ class ReusedPaymentRow implements PaymentRow {
     this.referenceStart = this.referenceEnd = -1;
   }
 
+  get payer(): string | null {
+    if (this.payerStart >= 0) {
+      this.payerText = this.textSource!.toString('latin1', this.payerStart, this.payerEnd);
+      this.payerStart = this.payerEnd = -1;
+    }
+    return this.payerText;
+  }
+
+  set payer(value: string | null) {
+    this.payerText = value;
+    this.payerStart = this.payerEnd = -1;
+  }
+
   setTransactionIdBytes(source: Buffer, start: number, end: number): void {
     this.textSource = source;
     this.transactionIdStart = start;
@@ -110,6 +130,12 @@ class ReusedPaymentRow implements PaymentRow {
     this.textSource = source;
     this.referenceStart = start;
     this.referenceEnd = end;
+  }
+
+  setPayerBytes(source: Buffer, start: number, end: number): void {
+    this.textSource = source;
+    this.payerStart = start;
+    this.payerEnd = end;
   }
 }
 

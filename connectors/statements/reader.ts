@@ -101,6 +101,12 @@ export function readReference<C extends string>(row: RowFields<C>, column: C, tr
   else into.reference = (trimmed ? row.text(column).trim() : row.text(column)) || null;
 }
 
+/** Sets `into.payer` from `column` as readReference sets the reference; an empty field is no payer (null). */
+export function readPayer<C extends string>(row: RowFields<C>, column: C, trimmed: boolean, into: PaymentRow): void {
+  if (row.isAsciiText(column, trimmed)) into.setPayerBytes(row.bytes, row.start(column), row.end(column));
+  else into.payer = (trimmed ? row.text(column).trim() : row.text(column)) || null;
+}
+
 /** Bytes String.prototype.trim removes that are ASCII: tab, line feed, vertical tab, form feed, CR, space. */
 const isAsciiSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
 

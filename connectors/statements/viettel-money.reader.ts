@@ -1,7 +1,7 @@
 import { foldForSearch } from '../../core/text.js';
 import { DOT_GROUPED_VND } from './amounts.js';
 import type { PaymentRow, PaymentStatus } from './payment-record.js';
-import { readReference, readTransactionId, Spelling, type RowFields, type StatementReader } from './reader.js';
+import { readPayer, readReference, readTransactionId, Spelling, type RowFields, type StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { VIETNAM_OFFSET_MINUTES, WallClockLayout } from './times.js';
 
@@ -74,7 +74,7 @@ export const viettelMoneyReader: StatementReader<Column> = {
     const original = row.isEmpty('original') ? '' : row.text('original').trim();
     if (kind === 'REVERSAL' && !original) throw new RowError('a "Hoàn tiền" row must name "Mã giao dịch gốc" (the payment it refunds)');
     readReference(row, 'ref', true, into);
-    const phone = row.text('phone').trim();
+    readPayer(row, 'phone', true, into);
     into.provider = 'viettel-money';
     into.kind = kind;
     into.originalTransactionId = original || null;
@@ -82,7 +82,6 @@ export const viettelMoneyReader: StatementReader<Column> = {
     into.feeVnd = feeVnd;
     into.occurredAtMs = occurredAtMs;
     into.status = status;
-    into.payer = phone || null;
     into.line = line;
     return true;
   },

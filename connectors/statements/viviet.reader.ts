@@ -1,6 +1,6 @@
 import { parsePlainTotal, PLAIN_VND } from './amounts.js';
 import type { PaymentRow } from './payment-record.js';
-import { readReference, readTransactionId, Spelling, type StatementReader } from './reader.js';
+import { readPayer, readReference, readTransactionId, Spelling, type StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { VIETNAM_OFFSET_MINUTES, WallClockLayout } from './times.js';
 
@@ -60,7 +60,7 @@ export const vivietReader: StatementReader<Column> = {
     const original = row.text('original');
     if (debit > 0 && !original) throw new RowError('a debit (reversal) row must name "So tham chieu goc"');
     readReference(row, 'ref', false, into);
-    const counterparty = row.text('counterparty');
+    readPayer(row, 'counterparty', false, into);
     into.provider = 'viviet';
     into.kind = debit > 0 ? 'REVERSAL' : 'PAYMENT';
     into.originalTransactionId = original || null;
@@ -68,7 +68,6 @@ export const vivietReader: StatementReader<Column> = {
     into.feeVnd = feeVnd;
     into.occurredAtMs = occurredAtMs;
     into.status = 'SUCCESS';
-    into.payer = counterparty || null;
     into.line = line;
     return true;
   },

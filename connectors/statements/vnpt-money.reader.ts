@@ -1,6 +1,6 @@
 import { HUNDREDTHS_VND, MAX_ROW_VND } from './amounts.js';
 import type { PaymentRow, PaymentStatus } from './payment-record.js';
-import { readReference, readTransactionId, Spelling, type StatementReader } from './reader.js';
+import { readPayer, readReference, readTransactionId, Spelling, type StatementReader } from './reader.js';
 import { RowError } from './row-error.js';
 import { WallClockLayout } from './times.js';
 
@@ -58,7 +58,7 @@ export const vnptMoneyReader: StatementReader<Column> = {
     const original = row.text('original');
     if (type === 'REFUND' && !original) throw new RowError('a REFUND row must name ORIGINAL_TRANS_ID');
     readReference(row, 'ref', false, into);
-    const payer = row.text('payer');
+    readPayer(row, 'payer', false, into);
     into.provider = 'vnpt-money';
     into.kind = type === 'REFUND' ? 'REVERSAL' : 'PAYMENT';
     into.originalTransactionId = original || null;
@@ -66,7 +66,6 @@ export const vnptMoneyReader: StatementReader<Column> = {
     into.feeVnd = feeVnd;
     into.occurredAtMs = occurredAtMs;
     into.status = status;
-    into.payer = payer || null;
     into.line = line;
     return true;
   },

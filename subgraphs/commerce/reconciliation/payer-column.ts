@@ -10,13 +10,22 @@ const MAX_CODED = 14;
 export function encodePayer(payer: string | null): number {
   if (payer === null || payer.length > MAX_CODED) return -1;
   let code = 1;
-  for (let i = 0; i < payer.length; i++) {
-    const c = payer.charCodeAt(i);
-    const symbol = c === 42 ? 10 : c - 48;
-    if (symbol < 0 || symbol > 10) return -1;
-    code = code * 11 + symbol;
-  }
+  for (let i = 0; i < payer.length && code > 0; i++) code = withSymbol(code, payer.charCodeAt(i));
   return code;
+}
+
+/** encodePayer of the ASCII text `bytes[start..end)`, read in place. */
+function encodePayerBytes(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start > MAX_CODED) return -1;
+  let code = 1;
+  for (let i = start; i < end && code > 0; i++) code = withSymbol(code, bytes[i]);
+  return code;
+}
+
+/** The code followed by character c (a digit or "*"), or −1 for any other. */
+function withSymbol(code: number, c: number): number {
+  const symbol = c === 42 ? 10 : c - 48;
+  return symbol < 0 || symbol > 10 ? -1 : code * 11 + symbol;
 }
 
 export function decodePayer(code: number): string {
@@ -76,10 +85,18 @@ export class PayerColumn {
   set(row: number, payer: string | null): void {
     if (payer === null) return;
     const code = encodePayer(payer);
-    if (code <= 0) {
-      this.others.set(row, payer);
-      return;
-    }
+    if (code <= 0) this.others.set(row, payer);
+    else this.setCode(row, code);
+  }
+
+  /** As set, for an ASCII payer read in place, `bytes[start..end)`: a coded one makes no string. */
+  setBytes(row: number, bytes: Buffer, start: number, end: number): void {
+    const code = encodePayerBytes(bytes, start, end);
+    if (code <= 0) this.others.set(row, bytes.toString('latin1', start, end));
+    else this.setCode(row, code);
+  }
+
+  private setCode(row: number, code: number): void {
     this.codes ??= new Float64Array(1024);
     if (row >= this.codes.length) {
       let n = this.codes.length;

@@ -32,16 +32,29 @@ export function payerKey(raw: string | null): string | null {
  */
 function isNationalForm(raw: string): boolean {
   if (raw.length < 2 || raw.charCodeAt(0) !== 48) return false;
-  let pair = false;
-  let previousDigit = true;
-  for (let i = 1; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
-    if (!digit && c !== 42) return false;
-    if (digit && previousDigit) pair = true;
-    previousDigit = digit;
-  }
-  return pair;
+  let state = PREVIOUS_DIGIT;
+  for (let i = 1; i < raw.length && state >= 0; i++) state = nationalFormStep(state, raw.charCodeAt(i));
+  return state >= PAIR;
+}
+
+/**
+ * isNationalForm of an ASCII payer read in place, `bytes[start..end)` (the statement's bytes): true
+ * when payerKey would give the text back as it is, so the key needs no string of its own.
+ */
+export function isNationalFormBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start < 2 || bytes[start] !== 48) return false;
+  let state = PREVIOUS_DIGIT;
+  for (let i = start + 1; i < end && state >= 0; i++) state = nationalFormStep(state, bytes[i]);
+  return state >= PAIR;
+}
+
+/** The scan of isNationalForm: whether the symbol before was a digit, whether two came in a row; −1 past anything but a digit or "*". */
+const PREVIOUS_DIGIT = 1;
+const PAIR = 2;
+function nationalFormStep(state: number, c: number): number {
+  if (c === 42) return state & PAIR;
+  if (c < 48 || c > 57) return -1;
+  return state & PREVIOUS_DIGIT ? PAIR | PREVIOUS_DIGIT : state | PREVIOUS_DIGIT;
 }
 
 /** True when two payer keys can be the same person: either unknown, equal, or equal where one side is masked. */

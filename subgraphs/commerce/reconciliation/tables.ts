@@ -2,7 +2,7 @@ import type { PaymentRecord, PaymentRow } from '../../../connectors/statements/p
 import type { JsonBytes } from './json-bytes.js';
 import type { ExpectedPaymentColumns, ExpectedPaymentRecord } from './ledger.js';
 import { PayerColumn, type PayerColumnState } from './payer-column.js';
-import { payerKey } from './payer-key.rules.js';
+import { isNationalFormBytes, payerKey } from './payer-key.rules.js';
 import { PackedStrings, type PackedStringsState } from './packed-strings.js';
 import { StringIndex, type KeyColumn } from './string-index.js';
 
@@ -284,7 +284,7 @@ export class PaymentTable {
   private append(record: PaymentFields | PaymentRow, occurredAtMs: number): void {
     const i = this.count;
     if (i === this.amount.length) this.resize(i * 2);
-    // A row whose id and reference are still the file's bytes (PaymentRow): copied as they are.
+    // A row whose id, reference or payer are still the file's bytes (PaymentRow): taken from them.
     const row = 'textSource' in record ? record : null;
     const source = row?.textSource;
     if (source && row.transactionIdStart >= 0) this.transactionIds.pushBytes(source, row.transactionIdStart, row.transactionIdEnd);
@@ -306,9 +306,14 @@ export class PaymentTable {
     // -2 once the ledger grew between rows: then unknown references are looked up again.
     if (this.ledger && this.ledgerLength !== this.ledger.length) this.ledgerLength = this.ledgerLength === -1 ? this.ledger.length : -2;
     this.refs[i] = ref;
-    this.payers.set(i, record.payer);
-    const key = payerKey(record.payer);
-    if (key !== record.payer) this.payerKeys.set(i, key);
+    if (source && row.payerStart >= 0) {
+      this.payers.setBytes(i, source, row.payerStart, row.payerEnd);
+      // Nearly every payer is its own key, told from its bytes; any other is decoded for its key.
+      if (!isNationalFormBytes(source, row.payerStart, row.payerEnd)) this.setPayerKey(i, record.payer);
+    } else {
+      this.payers.set(i, record.payer);
+      this.setPayerKey(i, record.payer);
+    }
     this.amount = putVnd(this.amount, i, record.amountVnd);
     this.fee = putVnd(this.fee, i, record.feeVnd);
     this.time[i] = occurredAtMs;
@@ -316,6 +321,12 @@ export class PaymentTable {
     this.reversal[i] = record.kind === 'REVERSAL' ? 1 : 0;
     if (record.originalTransactionId !== null) this.originals.set(i, record.originalTransactionId);
     this.count++;
+  }
+
+  /** Holds row i's payer key where it differs from the payer (payerKey). */
+  private setPayerKey(i: number, payer: string | null): void {
+    const key = payerKey(payer);
+    if (key !== payer) this.payerKeys.set(i, key);
   }
 
   /** Gives back the packed columns' room for growth once the file is read (carried payments may still come). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { contentSha256, StatementHasher } from '../../../../subgraphs/commerce/reconciliation/content-hash.js';
+import { contentSha256, mayChangeUnderNfc, StatementHasher } from '../../../../subgraphs/commerce/reconciliation/content-hash.js';
 import { reconcileStatement } from '../../../../subgraphs/commerce/reconciliation/reconcile.command.js';
 import { ReconciliationRun } from '../../../../subgraphs/commerce/reconciliation/reconciliation-run.entity.js';
 import { openDatabase } from '../../../../core/db/database.js';
@@ -90,6 +90,29 @@ describe('a re-sent statement is recognised by its content', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('finds the bytes NFC may change exactly where the definition does, at any alignment in the buffer (property)', () => {
+    // The definition: read as Latin-1, a lead byte from 0xCC up other than 0xE1 0xB8–0xBB.
+    const definition = (bytes: Buffer) => /[\xCC-\xE0\xE2-\xFF]|\xE1[^\xB8-\xBB]/.test(bytes.toString('latin1'));
+    const interesting = [0x00, 0x0a, 0x41, 0x7f, 0x80, 0xb7, 0xb8, 0xbb, 0xbc, 0xbf, 0xc0, 0xc3, 0xcb, 0xcc, 0xcd, 0xdf, 0xe0, 0xe1, 0xe2, 0xef, 0xf0, 0xff];
+    const backing = Buffer.alloc(64 + 8);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...interesting), { maxLength: 64 }), fc.integer({ min: 0, max: 7 }), (values, offset) => {
+        const bytes = backing.subarray(offset, offset + values.length);
+        bytes.set(values);
+        expect(mayChangeUnderNfc(bytes)).toBe(definition(bytes));
+      }),
+      { numRuns: 5000 },
+    );
+    // One such byte anywhere in a long ASCII run, and 0xE1 as the last byte (nothing follows it).
+    for (let at = 0; at < 40; at++) {
+      const bytes = Buffer.alloc(40, 0x61);
+      bytes[at] = 0xcc;
+      expect(mayChangeUnderNfc(bytes.subarray(1))).toBe(at > 0);
+      bytes[at] = 0xe1;
+      expect(mayChangeUnderNfc(bytes)).toBe(at < 39);
+    }
   });
 
   it('a file that is not valid UTF-8 hashes as its text with replacement characters, however it is cut', () => {
