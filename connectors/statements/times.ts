@@ -38,6 +38,9 @@ let scratch = Buffer.allocUnsafe(32);
 export class WallClockLayout {
   private readonly literals: number[] = [];
   private readonly fields: Record<'y' | 'M' | 'd' | 'H' | 'm' | 's', { at: number; count: number }>;
+  /** The last date read and the epoch ms of its midnight here: a statement's rows share a few days. */
+  private lastDate = -1;
+  private lastMidnightMs = Number.NaN;
 
   constructor(
     readonly pattern: string,
@@ -79,7 +82,21 @@ export class WallClockLayout {
     const minute = digitsAt(bytes, from + fields.m.at, fields.m.count);
     const second = digitsAt(bytes, from + fields.s.at, fields.s.count);
     if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
-    return wallClockMs(year, month, day, hour, minute, second, this.offsetMinutes);
+    if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+    return this.midnightMs(year, month, day) + ((hour * 60 + minute) * 60 + second) * 1000;
+  }
+
+  /** wallClockMs of the date at 00:00:00 (NaN for no such date), the last one remembered: Date.UTC once a day, not once a row. */
+  private midnightMs(year: number, month: number, day: number): number {
+    // Unique for the two-digit month and day of every layout (digitsAt gives at most 99 for two digits).
+    const date = month < 100 && day < 100 ? (year * 100 + month) * 100 + day : -1;
+    if (date >= 0 && date === this.lastDate) return this.lastMidnightMs;
+    const ms = wallClockMs(year, month, day, 0, 0, 0, this.offsetMinutes);
+    if (date >= 0) {
+      this.lastDate = date;
+      this.lastMidnightMs = ms;
+    }
+    return ms;
   }
 
   /** The instant `text` writes (epoch ms), or RowError: "<column> "<text>" is not <description>" or "… is not a real date and time". */

@@ -47,6 +47,31 @@ describe('wall-clock layouts', () => {
     );
   });
 
+  it('read rows of the same few days as the definition does, whatever came before (real and impossible dates and times in any order)', () => {
+    // Each layout remembers the last date it read: a run of rows on a few dates, some impossible
+    // (31/11, 29/02 of a common year, 00/…) or with an impossible time, must read as each alone.
+    const row = fc.record({
+      date: fc.constantFrom<[number, number, number]>([2026, 11, 1], [2026, 11, 30], [2026, 11, 31], [2026, 12, 1], [2028, 2, 29], [2027, 2, 29], [2026, 0, 5], [2026, 5, 0], [1999, 12, 31], [2000, 1, 1]),
+      hour: fc.constantFrom(0, 7, 23, 24),
+      minute: fc.constantFrom(0, 59, 60),
+      second: fc.constantFrom(0, 30, 59, 60),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), fc.nat(2), (rows, which) => {
+        const { re, order, offset } = LAYOUTS[which];
+        const layout = new WallClockLayout(LAYOUTS[which].layout.pattern, offset);
+        for (const r of rows) {
+          const [year, month, day] = r.date;
+          const values: Record<string, string> = { yyyy: String(year), MM: two(month), dd: two(day), HH: two(r.hour), mm: two(r.minute), ss: two(r.second) };
+          const text = layout.pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (f) => values[f]);
+          const bytes = Buffer.from(text, 'latin1');
+          expect(layout.msOf(bytes, 0, bytes.length), text).toStrictEqual(byDate(re.exec(text), [...order] as [number, number, number, number, number, number?], offset));
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('say what is wrong, naming the column', () => {
     const { layout } = LAYOUTS[0];
     expect(layout.read('01/11/2026 08:15:30', 'T')).toBe(Date.parse('2026-11-01T01:15:30Z'));
