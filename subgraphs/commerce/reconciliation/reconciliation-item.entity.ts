@@ -24,7 +24,12 @@ function exceptionsIndexSql(table: { name: string; schema?: string }, _columns: 
  */
 @Index({ name: EXCEPTIONS_INDEX, properties: ['runId', 'outcome', 'seq'], expression: exceptionsIndexSql })
 export class ReconciliationItem {
-  @PrimaryKey({ type: 'integer', autoincrement: true })
+  /**
+   * bigint on PostgreSQL (int8 and its sequence): a run takes one id per item, packed or not
+   * (item-ids.store.ts), so a million-row statement a day would pass int4's 2.1 billion in about
+   * six years. SQLite's integer key is 64-bit already. Read as a number: exact up to 2^53.
+   */
+  @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
   id!: number;
 
   @Property({ type: 'string', length: 36 })
@@ -98,11 +103,11 @@ export class ReconciliationItem {
   resolutionCategory?: string | null;
 
   /** An open item of an earlier run that this item settles (a late payment matched here). */
-  @Property({ type: 'integer', nullable: true })
+  @Property({ type: new BigIntType('number'), nullable: true })
   carriedFromItemId?: number | null;
 
   /** The item of a later run that settled this open item, and its run. */
-  @Property({ type: 'integer', nullable: true })
+  @Property({ type: new BigIntType('number'), nullable: true })
   settledByItemId?: number | null;
 
   @Property({ type: 'string', length: 36, nullable: true })

@@ -11,7 +11,8 @@ export class ReconciliationResolution {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @Property({ type: 'integer' })
+  /** An item id: bigint, as the item's (reconciliation-item.entity.ts). */
+  @Property({ type: new BigIntType('number') })
   itemId!: number;
 
   /** RESOLVE, or REOPEN (the item needs a person again). */

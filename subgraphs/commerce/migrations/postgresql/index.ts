@@ -18,6 +18,7 @@ import { Migration20261202142626_refused_reads } from './Migration20261202142626
 import { Migration20261202152227_refused_read_request_key } from './Migration20261202152227_refused_read_request_key.js';
 import { Migration20261203001454_reconciliation_item_exceptions_index } from './Migration20261203001454_reconciliation_item_exceptions_index.js';
 import { Migration20261203144337_reconciliation_item_packs } from './Migration20261203144337_reconciliation_item_packs.js';
+import { Migration20261204064500_reconciliation_item_ids_bigint } from './Migration20261204064500_reconciliation_item_ids_bigint.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127063551', class: Migration20261127063551 },
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202152227_refused_read_request_key', class: Migration20261202152227_refused_read_request_key },
   { name: 'Migration20261203001454_reconciliation_item_exceptions_index', class: Migration20261203001454_reconciliation_item_exceptions_index },
   { name: 'Migration20261203144337_reconciliation_item_packs', class: Migration20261203144337_reconciliation_item_packs },
+  { name: 'Migration20261204064500_reconciliation_item_ids_bigint', class: Migration20261204064500_reconciliation_item_ids_bigint },
 ];
