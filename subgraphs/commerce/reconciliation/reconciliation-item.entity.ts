@@ -1,4 +1,5 @@
 import { BigIntType, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Int64IdType } from '../../../core/db/int64-id-type.js';
 import { MatchRule, ReconciliationOutcome } from './outcomes.js';
 
 export const EXCEPTIONS_INDEX = 'reconciliation_item_exceptions_index';
@@ -29,7 +30,7 @@ export class ReconciliationItem {
    * (item-ids.store.ts), so a million-row statement a day would pass int4's 2.1 billion in about
    * six years. SQLite's integer key is 64-bit already. Read as a number: exact up to 2^53.
    */
-  @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
+  @PrimaryKey({ type: Int64IdType, autoincrement: true })
   id!: number;
 
   @Property({ type: 'string', length: 36 })
@@ -103,11 +104,11 @@ export class ReconciliationItem {
   resolutionCategory?: string | null;
 
   /** An open item of an earlier run that this item settles (a late payment matched here). */
-  @Property({ type: new BigIntType('number'), nullable: true })
+  @Property({ type: Int64IdType, nullable: true })
   carriedFromItemId?: number | null;
 
   /** The item of a later run that settled this open item, and its run. */
-  @Property({ type: new BigIntType('number'), nullable: true })
+  @Property({ type: Int64IdType, nullable: true })
   settledByItemId?: number | null;
 
   @Property({ type: 'string', length: 36, nullable: true })

@@ -1,4 +1,5 @@
 import { BigIntType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Int64IdType } from '../../../core/db/int64-id-type.js';
 import { ResolutionAction, ResolutionCategory, ResolutionStatus } from './resolution.rules.js';
 
 /**
@@ -12,7 +13,7 @@ export class ReconciliationResolution {
   id!: number;
 
   /** An item id: bigint, as the item's (reconciliation-item.entity.ts). */
-  @Property({ type: new BigIntType('number') })
+  @Property({ type: Int64IdType })
   itemId!: number;
 
   /** RESOLVE, or REOPEN (the item needs a person again). */

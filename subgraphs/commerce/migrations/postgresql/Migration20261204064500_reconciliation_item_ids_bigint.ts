@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * every item of a run takes an id, packed or not, so a million-row statement a day would pass int4's
  * 2,147,483,647 in about six years, after which no run could be stored. Rewrites the item table
  * once (an exclusive lock for as long as that takes: minutes at tens of millions of items). SQLite's
- * integer key is 64-bit already: no SQLite counterpart.
+ * integer is 64-bit already: no SQLite counterpart (Int64IdType declares integer there).
  */
 export class Migration20261204064500_reconciliation_item_ids_bigint extends Migration {
 
