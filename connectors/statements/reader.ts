@@ -90,7 +90,7 @@ export function readTransactionId<C extends string>(row: RowFields<C>, column: C
     into.setTransactionIdBytes(row.bytes, row.start(column), row.end(column));
     return true;
   }
-  const text = trimmed ? row.text(column).trim() : row.text(column);
+  const text = fieldText(row, column, trimmed);
   into.transactionId = text;
   return text !== '';
 }
@@ -98,13 +98,18 @@ export function readTransactionId<C extends string>(row: RowFields<C>, column: C
 /** Sets `into.reference` from `column` as readTransactionId does; an empty field is no reference (null). */
 export function readReference<C extends string>(row: RowFields<C>, column: C, trimmed: boolean, into: PaymentRow): void {
   if (row.isAsciiText(column, trimmed)) into.setReferenceBytes(row.bytes, row.start(column), row.end(column));
-  else into.reference = (trimmed ? row.text(column).trim() : row.text(column)) || null;
+  else into.reference = fieldText(row, column, trimmed) || null;
 }
 
 /** Sets `into.payer` from `column` as readReference sets the reference; an empty field is no payer (null). */
 export function readPayer<C extends string>(row: RowFields<C>, column: C, trimmed: boolean, into: PaymentRow): void {
   if (row.isAsciiText(column, trimmed)) into.setPayerBytes(row.bytes, row.start(column), row.end(column));
-  else into.payer = (trimmed ? row.text(column).trim() : row.text(column)) || null;
+  else into.payer = fieldText(row, column, trimmed) || null;
+}
+
+/** The field's text, trimmed when the layout trims. */
+function fieldText<C extends string>(row: RowFields<C>, column: C, trimmed: boolean): string {
+  return trimmed ? row.text(column).trim() : row.text(column);
 }
 
 /** Bytes String.prototype.trim removes that are ASCII: tab, line feed, vertical tab, form feed, CR, space. */

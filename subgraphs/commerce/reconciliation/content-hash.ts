@@ -17,32 +17,32 @@ const NON_ASCII = /[^\t\n\r -~]/;
  */
 export function mayChangeUnderNfc(bytes: Uint8Array): boolean {
   const { length } = bytes;
-  let i = 0;
   // Bytes before the first 4-byte boundary of the buffer, then whole words, then what is left.
   const head = Math.min(length, (4 - (bytes.byteOffset & 3)) & 3);
-  for (; i < head; i++) if (bytes[i] >= 0xcc && startsChangeable(bytes, i)) return true;
-  const words = (length - i) >>> 2;
-  if (words > 0) {
-    const view = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
-    for (let w = 0; w < words; w++) {
-      const word = view[w];
-      // Bit 7 of a byte left set only where its bits 7 and 6 both are: a byte from 0xC0 up.
-      if ((word & (word << 1) & 0x80808080) === 0) continue;
-      const at = i + w * 4;
-      for (let k = at; k < at + 4; k++) if (bytes[k] >= 0xcc && startsChangeable(bytes, k)) return true;
-    }
-    i += words * 4;
+  const words = (length - head) >>> 2;
+  const tail = head + words * 4;
+  if (changeableIn(bytes, 0, head) || changeableIn(bytes, tail, length)) return true;
+  if (words === 0) return false;
+  const view = new Uint32Array(bytes.buffer, bytes.byteOffset + head, words);
+  for (let w = 0; w < words; w++) {
+    const word = view[w];
+    // Bit 7 of a byte left set only where its bits 7 and 6 both are: a byte from 0xC0 up.
+    if ((word & (word << 1) & 0x80808080) !== 0 && changeableIn(bytes, head + w * 4, head + w * 4 + 4)) return true;
   }
-  for (; i < length; i++) if (bytes[i] >= 0xcc && startsChangeable(bytes, i)) return true;
   return false;
 }
 
-/** For a byte from 0xCC up at `at`: true unless it is 0xE1 followed by 0xB8–0xBB, or 0xE1 at the end. */
-function startsChangeable(bytes: Uint8Array, at: number): boolean {
-  if (bytes[at] !== 0xe1) return true;
-  const next = bytes[at + 1];
-  return next !== undefined && (next < 0xb8 || next > 0xbb);
+/** True when `bytes[from..to)` holds a byte from 0xCC up other than 0xE1 followed by 0xB8–0xBB (or 0xE1 at the very end). */
+function changeableIn(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (bytes[k] < 0xcc) continue;
+    if (bytes[k] !== 0xe1) return true;
+    const next = bytes[k + 1];
+    if (next !== undefined && (next < 0xb8 || next > 0xbb)) return true;
+  }
+  return false;
 }
+
 /** Bytes hashed at a time: a text made of them stays below V8's large-object size (see pieces). */
 const BLOCK_BYTES = 32 * 1024;
 const LF = 0x0a;
